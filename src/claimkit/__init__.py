@@ -1,0 +1,7 @@
+"""claimkit: structured, attributed numeric claims from Chinese financial news."""
+
+from ._version import __version__
+from .cleaning import Cleaned, Gloss, Region, clean, strip_glosses
+from .errors import ClaimkitError
+
+__all__ = ["Cleaned", "ClaimkitError", "Gloss", "Region", "__version__", "clean", "strip_glosses"]

@@ -1,0 +1,57 @@
+"""Reading claimkit's language data (``claimkit/resources``), once per process.
+
+Every loader is cached: the files are read and parsed on first use and shared
+afterwards. Loaders return plain Python structures; compiling them into regexes
+is the job of the module that owns the grammar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+
+from .errors import ResourceError
+
+_PACKAGE = "claimkit.resources"
+
+
+def _read(name: str) -> str:
+    try:
+        return resources.files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as exc:  # pragma: no cover - a broken install
+        raise ResourceError(f"claimkit resource {name!r} cannot be read: {exc}") from exc
+
+
+def _data_lines(name: str) -> Iterator[tuple[int, str]]:
+    for number, line in enumerate(_read(name).splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        yield number, line.rstrip("\r\n")
+
+
+@cache
+def lines(name: str) -> tuple[str, ...]:
+    """The non-comment, non-blank lines of a resource file, stripped."""
+    return tuple(line.strip() for _, line in _data_lines(name))
+
+
+@cache
+def table(name: str, columns: tuple[str, ...]) -> tuple[dict[str, str], ...]:
+    """Rows of a tab-separated resource as dicts keyed by ``columns``.
+
+    Missing trailing cells read as ``""``; a row with more cells than columns is an error.
+    """
+    rows = []
+    for number, line in _data_lines(name):
+        cells = [cell.strip() for cell in line.split("\t")]
+        if len(cells) > len(columns):
+            raise ResourceError(f"{name}:{number}: {len(cells)} cells, expected at most {len(columns)}")
+        cells += [""] * (len(columns) - len(cells))
+        rows.append(dict(zip(columns, cells, strict=True)))
+    return tuple(rows)
+
+
+def split_values(cell: str) -> list[str]:
+    """Split a multi-valued cell (``a|b|c``) into its non-empty values."""
+    return [value.strip() for value in cell.split("|") if value.strip()]
