@@ -109,7 +109,9 @@ def _mark_repeats(text: str) -> list[tuple[str, int, int, int, int]]:
 def _regions(cleaned: Cleaned) -> tuple[Region, ...]:
     text = cleaned.text
     boiler = _mark_boilerplate(text)
-    marks: list[tuple[str, int, int, int | None, int | None]] = [("boilerplate", a, b, None, None) for a, b in boiler]
+    marks: list[tuple[str, int, int, int | None, int | None]] = [
+        ("boilerplate", a, b, None, None) for a, b in boiler
+    ]
     boiler_starts = [a for a, _ in boiler]
     for kind, a, b, fa, fb in _mark_repeats(text):
         k = bisect_right(boiler_starts, b - 1) - 1  # the last furniture span starting before b

@@ -1,0 +1,242 @@
+"""Period grammar: quarters, halves, years, fiscal years, months, points in time, relative words.
+
+One compiled pattern (``regex``; alternatives that each need content, no nested
+repetition) finds mentions; :func:`scan_periods` reads each into a
+:class:`RawPeriod` that says what is known (``2025``, ``Q1``) and what must be
+resolved against context or the publication date (``去年``, ``当季``, ``同期``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from ..quantities.numerals import read_numeral
+
+S = "[ \u00a0]?"
+Y4 = r"(?:19|20)\d{2}"
+YCN = "[一二][〇零○][〇零○一二三四五六七八九]{2}"
+QN = "[一二三四1-4１-４]"
+MON = "1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+DAY = r"3[01]|[12]\d|0?[1-9]|[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九]"
+FISCAL = "财年|財年|财政年度|財政年度|会计年度|會計年度"
+
+_SUB = rf"""
+    (?P<qrange>前{S}(?P<qrn>[二两三2-3]){S}个?季度?)
+  | (?P<qspan>(?P<qs1>{QN}){S}[至到\-—~～]{S}(?P<qs2>{QN}){S}季度)
+  | (?P<q>第?{S}(?P<qn>{QN}){S}(?:季度|季(?![节风])))
+  | (?P<qrep>(?P<qrn2>{QN})季报)
+  | Q(?P<qn2>[1-4])(?![0-9])
+  | (?P<half>上半年度?|下半年度?|上半财年|下半财年|H(?P<hn>[12])(?![0-9])|中期|半年报|中报)
+  | (?P<month>(?P<mn>{MON}){S}月份?(?:{S}(?P<day>{DAY}){S}[日号])?)
+  | (?P<whole>全年度?|整年|年度|年报)
+  | (?P<yedge>年末|年底|年终|年初|年中)
+"""
+
+_PATTERN = rf"""
+  (?:
+      (?P<fyslash>(?P<fy1>{Y4})[/／](?P<fy2>(?:19|20)?\d{{2}}){S}(?:{FISCAL}))
+    | FY{S}(?P<fy>(?:19|20)?\d{{2}})(?![0-9])
+    | (?P<qy_q>[1-4])Q(?P<qy_y>\d{{2}})(?![0-9])
+    | (?P<hy_h>[12])H(?P<hy_y>\d{{2}})(?![0-9])
+    | (?P<iso>(?P<iso_y>{Y4})[-/.](?P<iso_m>1[0-2]|0[1-9])(?:[-/.](?P<iso_d>3[01]|[12]\d|0[1-9]))?)(?![0-9])
+    | (?P<year>{Y4}|{YCN}){S}(?P<ysuf>{FISCAL}|年度|年)
+    | (?P<year2>{Y4})(?={S}(?:Q[1-4]|H[12]|全年|上半年|下半年|前三季度|第[一二三四]季))
+    | Q(?P<qy4_q>[1-4]){S}(?P<qy4_y>{Y4})(?![0-9])
+    | (?P<ryear>今年|本年|当年|去年|上年|上一年|前一年|明年|来年|下一年|前年|本财年|上财年|上一财年|下一财年|本年度|上年度)
+  )
+  (?:{S}(?:{_SUB}))?
+  (?P<edge>{S}(?:末|底|初))?
+| (?:{_SUB})(?P<edge2>{S}(?:末|底|初))?
+| (?P<ctxq>本季度|当季度|当季|本季|该季度|该季)
+| (?P<lastq>上季度|上一季度|上个季度|上季|前一季度)
+| (?P<nextq>下季度|下一季度|下个季度|下季)
+| (?P<same>(?:去年|上年|上一年|上年度)?同期)
+| (?P<report>报告期内|报告期末|报告期|期内)
+| (?P<now>至今|迄今)
+| (?P<rmonth>本月|当月|上月|上个月)
+"""
+
+
+@cache
+def period_pattern() -> regex.Pattern[str]:
+    """The compiled period pattern."""
+    return regex.compile(_PATTERN, regex.VERBOSE)
+
+
+@dataclass(slots=True)
+class RawPeriod:
+    """A period mention as read, before resolution. Offsets index the scanned text."""
+
+    start: int
+    end: int
+    year: int | None = None
+    year_from: str | None = None  # None (absolute) | "pub" | "ctx"
+    year_offset: int = 0
+    fiscal: bool = False
+    quarter: int | None = None
+    quarter_end: int | None = None
+    half: int | None = None
+    month: int | None = None
+    whole_year: bool = False
+    point: bool = False
+    year_edge: bool = False  # 年末 / 年初 / 年中 with no year of their own
+    relative: str | None = None  # current_quarter | last_quarter | next_quarter | same_period_last_year |
+    # report_period | report_end | now | this_month | last_month
+    local: bool = False  # directly attached to a number: 去年同期9830万, 上年的586.7万片
+    comparison: bool = False  # a comparison basis: 较上年末, 比去年同期
+    span_months: int | None = None  # 截至…止三个月 -> 3
+
+    @property
+    def has_year(self) -> bool:
+        return self.year is not None or self.year_from is not None
+
+
+def _small(s: str | None) -> int | None:
+    if not s:
+        return None
+    n = read_numeral(s.translate(str.maketrans("１２３４", "1234")))
+    return int(n.value) if n is not None and n.value is not None else None
+
+
+def _two_digit_year(s: str) -> int:
+    y = int(s)
+    return y if y >= 1900 else 2000 + y
+
+
+_RYEAR = {
+    "今年": ("pub", 0), "本年": ("ctx", 0), "当年": ("ctx", 0), "本年度": ("ctx", 0),
+    "去年": ("pub", -1), "上年": ("ctx", -1), "上一年": ("ctx", -1), "前一年": ("ctx", -1), "上年度": ("ctx", -1),
+    "明年": ("pub", 1), "来年": ("pub", 1), "下一年": ("ctx", 1), "前年": ("pub", -2),
+    "本财年": ("ctx", 0), "上财年": ("ctx", -1), "上一财年": ("ctx", -1), "下一财年": ("ctx", 1),
+}  # fmt: skip
+_COMPARE = ("较", "比", "相比", "相较", "对比", "与", "同", "较之", "相对")
+_POINT_BEFORE = ("截至", "截止", "截止到", "截至到", "到", "至")
+_DURATION_BEFORE = ("连续", "过去", "最近", "未来", "近", "前后", "超过", "长达", "每个")
+
+
+def _read(m: regex.Match[str]) -> RawPeriod | None:
+    g = m.groupdict()
+    p = RawPeriod(m.start(), m.end())
+    if g["ctxq"]:
+        p.relative = "current_quarter"
+        return p
+    if g["lastq"]:
+        p.relative = "last_quarter"
+        return p
+    if g["nextq"]:
+        p.relative = "next_quarter"
+        return p
+    if g["same"]:
+        p.relative = "same_period_last_year"
+        return p
+    if g["report"]:
+        p.relative = "report_end" if g["report"] == "报告期末" else "report_period"
+        return p
+    if g["now"]:
+        p.relative = "now"
+        return p
+    if g["rmonth"]:
+        p.relative = "last_month" if g["rmonth"].startswith("上") else "this_month"
+        return p
+    # year part
+    if g["fyslash"]:
+        p.year, p.fiscal = _two_digit_year(g["fy2"]) if len(g["fy2"]) == 2 else int(g["fy2"]), True
+    elif g["fy"]:
+        p.year, p.fiscal = _two_digit_year(g["fy"]), True
+    elif g["qy_q"]:
+        p.year, p.quarter = _two_digit_year(g["qy_y"]), int(g["qy_q"])
+    elif g["qy4_q"]:
+        p.year, p.quarter = int(g["qy4_y"]), int(g["qy4_q"])
+    elif g["hy_h"]:
+        p.year, p.half = _two_digit_year(g["hy_y"]), int(g["hy_h"])
+    elif g["iso"]:
+        p.year, p.month = int(g["iso_y"]), int(g["iso_m"])
+    elif g["year"]:
+        y = g["year"]
+        if y.isdigit():
+            p.year = int(y)
+        else:
+            digits = read_numeral(y)
+            if digits is None or digits.value is None:
+                return None
+            p.year = int(digits.value)
+        p.fiscal = g["ysuf"] not in ("年", "年度")
+        if not g["ysuf"].startswith("年") or g["ysuf"] == "年度":
+            p.whole_year = True
+    elif g["year2"]:
+        p.year = int(g["year2"])
+    elif g["ryear"]:
+        p.year_from, p.year_offset = _RYEAR[g["ryear"]]
+        p.fiscal = "财年" in g["ryear"]
+    # sub-period part
+    if g["qrange"]:
+        p.quarter, p.quarter_end = 1, _small(g["qrn"])
+    elif g["qspan"]:
+        p.quarter, p.quarter_end = _small(g["qs1"]), _small(g["qs2"])
+    elif g["q"] or g["qn2"] or g["qrep"]:
+        p.quarter = _small(g["qn"] or g["qn2"] or g["qrn2"])
+    elif g["half"]:
+        h = g["half"]
+        p.half = int(g["hn"]) if g["hn"] else 2 if h.startswith("下") else 1
+    elif g["month"]:
+        p.month = _small(g["mn"])
+        if p.month is None or not 1 <= p.month <= 12:
+            return None
+    elif g["whole"]:
+        p.whole_year = True
+    elif g["yedge"]:
+        e = g["yedge"]
+        p.month, p.point = (1 if e == "年初" else 6 if e == "年中" else 12), True
+        p.year_edge = not p.has_year
+    if g["edge"] or g["edge2"]:
+        edge = (g["edge"] or g["edge2"]).strip()
+        p.point = True
+        if p.quarter is not None:
+            p.month = 3 * (p.quarter_end or p.quarter) if edge != "初" else 3 * p.quarter - 2
+        elif p.half is not None:
+            p.month = 6 * p.half if edge != "初" else 6 * p.half - 5
+        elif p.month is None and p.has_year:
+            p.month = 12 if edge != "初" else 1
+    if p.quarter is not None and not 1 <= p.quarter <= 4:
+        return None
+    if not (p.has_year or p.quarter or p.half or p.month or p.whole_year or p.point):
+        return None
+    return p
+
+
+def scan_periods(text: str, start: int = 0, end: int | None = None) -> list[RawPeriod]:
+    """Every period mention in ``text[start:end]``, read but not resolved."""
+    end = len(text) if end is None else end
+    out: list[RawPeriod] = []
+    for m in period_pattern().finditer(text, start, end):
+        p = _read(m)
+        if p is None:
+            continue
+        before = text[max(start, p.start - 4) : p.start]
+        if p.quarter is not None and not p.has_year and any(before.endswith(w) for w in _DURATION_BEFORE):
+            continue  # 连续三季度: a duration, not the third quarter
+        if p.month is not None and not p.point and any(before.endswith(w) for w in _POINT_BEFORE):
+            p.point = True
+        if any(before.endswith(w) for w in _COMPARE):
+            p.comparison = True
+        if p.month is not None and p.point:
+            tail = text[p.end : p.end + 8]
+            for words, months in (
+                ("三个月", 3),
+                ("六个月", 6),
+                ("九个月", 9),
+                ("十二个月", 12),
+                ("年度", 12),
+            ):
+                if tail.lstrip("止的 ").startswith(words):
+                    p.span_months = months
+        after = text[p.end : p.end + 2].lstrip(" ")
+        if after[:1] == "的":
+            after = after[1:]
+        if after[:1] and (after[0].isdigit() or after[0] in "一二三四五六七八九十两约近超逾"):
+            p.local = True
+        out.append(p)
+    return out

@@ -1,0 +1,201 @@
+"""Resolving period mentions against the publication date and the text's own context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from ..errors import ConfigError
+from .grammar import RawPeriod
+from .model import normalise
+
+
+def as_date(published: date | datetime | str | None) -> date | None:
+    """``published`` as a :class:`datetime.date` (ISO strings accepted); ``None`` stays ``None``."""
+    if published is None or published == "":
+        return None
+    if isinstance(published, datetime):
+        return published.date()
+    if isinstance(published, date):
+        return published
+    if isinstance(published, str):
+        try:
+            return date.fromisoformat(published.strip()[:10])
+        except ValueError as exc:
+            raise ConfigError(f"published must be an ISO date (YYYY-MM-DD), got {published!r}") from exc
+    raise TypeError(f"published must be a date, datetime, ISO string or None, not {type(published).__name__}")
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A resolved period: the spec's string plus its parts."""
+
+    year: int
+    fiscal: bool = False
+    quarter: int | None = None
+    quarter_end: int | None = None
+    half: int | None = None
+    month: int | None = None
+
+    @property
+    def value(self) -> str:
+        return normalise(
+            self.year,
+            fiscal=self.fiscal,
+            quarter=self.quarter,
+            quarter_end=self.quarter_end,
+            half=self.half,
+            month=self.month,
+        )  # type: ignore[return-value]
+
+    @property
+    def granularity(self) -> str:
+        if self.month is not None:
+            return "month"
+        if self.quarter is not None:
+            return "quarters" if self.quarter_end not in (None, self.quarter) else "quarter"
+        return "half" if self.half is not None else "year"
+
+    def end_month(self) -> int:
+        if self.month is not None:
+            return self.month
+        if self.quarter is not None:
+            return 3 * (self.quarter_end or self.quarter)
+        if self.half is not None:
+            return 6 * self.half
+        return 12
+
+    def shifted(self, years: int) -> Resolved:
+        return Resolved(self.year + years, self.fiscal, self.quarter, self.quarter_end, self.half, self.month)
+
+
+def last_completed_quarter(published: date) -> Resolved:
+    """The last quarter that ended before ``published``."""
+    q = (published.month - 1) // 3  # quarters fully before this month's quarter
+    return Resolved(published.year - 1, quarter=4) if q == 0 else Resolved(published.year, quarter=q)
+
+
+def _year_for_undated(p: RawPeriod, published: date | None, fallback_year: int | None) -> int | None:
+    """A year for 第二季度 / 3月 with no year: the publication year, or the year before when the
+    period would start well after publication (a Q4 mentioned in March is last year's)."""
+    if published is None:
+        return fallback_year
+    start_month = (
+        p.month or (3 * p.quarter - 2 if p.quarter else None) or (6 * p.half - 5 if p.half else None)
+    )
+    if start_month is not None and start_month - published.month > 3:
+        return published.year - 1
+    return published.year
+
+
+class Resolver:
+    """Turns :class:`RawPeriod` mentions into :class:`Resolved` periods, in text order.
+
+    It keeps the *context*: the last period resolved without help from the
+    context itself (explicit years, dates relative to publication). ``当季``,
+    ``同期``, ``上年``, ``全年``, ``报告期末`` resolve against it.
+    """
+
+    def __init__(self, published: date | None) -> None:
+        self.published = published
+        self.context: Resolved | None = None
+
+    def context_year(self) -> int | None:
+        if self.context is not None:
+            return self.context.year
+        return None
+
+    def resolve(self, p: RawPeriod, *, local_year: int | None = None, update: bool = True) -> Resolved | None:
+        """Resolve ``p``; ``local_year`` is an explicit year of the same sentence, if any."""
+        r = self._resolve(p, local_year)
+        if r is not None and update and self._sets_context(p):
+            self.context = r
+        return r
+
+    @staticmethod
+    def _sets_context(p: RawPeriod) -> bool:
+        return (
+            not p.local
+            and not p.comparison
+            and p.relative is None
+            and p.year_from != "ctx"
+            and not (p.point and p.year is None and p.year_from is None)
+        )
+
+    def _resolve(self, p: RawPeriod, local_year: int | None) -> Resolved | None:
+        pub, ctx = self.published, self.context
+        if p.relative is not None:
+            return self._relative(p.relative, pub, ctx)
+        fiscal = p.fiscal
+        if p.year is not None:
+            year: int | None = p.year
+        elif p.year_from == "pub":
+            year = pub.year + p.year_offset if pub else None
+        elif p.year_from == "ctx":
+            base = ctx.year if ctx else pub.year if pub else None
+            year = base + p.year_offset if base is not None else None
+            fiscal = fiscal or bool(ctx and ctx.fiscal and p.whole_year)
+        elif p.whole_year and not (p.quarter or p.half or p.month):
+            # 全年: the context's year (fiscal when the context is), else the last full year
+            if ctx is not None:
+                return Resolved(ctx.year, fiscal=ctx.fiscal)
+            if pub is None:
+                return None
+            return Resolved(pub.year - 1 if pub.month <= 4 else pub.year)
+        elif p.year_edge:
+            # 年末 / 年初 with no year: the sentence's year, else the context's, else publication's
+            year = local_year or (ctx.year if ctx else None) or (pub.year if pub else None)
+        else:
+            year = (
+                local_year if local_year is not None else _year_for_undated(p, pub, ctx.year if ctx else None)
+            )
+        if year is None:
+            return None
+        if p.span_months is not None and p.month is not None:
+            end_q = (p.month + 2) // 3
+            if p.span_months == 3:
+                return Resolved(year, quarter=end_q)
+            if p.span_months == 6 and p.month in (6, 12):
+                return Resolved(year, half=p.month // 6)
+            if p.span_months == 9 and p.month == 9:
+                return Resolved(year, quarter=1, quarter_end=3)
+            if p.span_months == 12:
+                return Resolved(year, fiscal=p.month != 12)
+        if p.month is not None:
+            return Resolved(year, month=p.month)
+        if p.quarter is not None:
+            return Resolved(year, fiscal, quarter=p.quarter, quarter_end=p.quarter_end)
+        if p.half is not None:
+            return Resolved(year, fiscal, half=p.half)
+        return Resolved(year, fiscal)
+
+    @staticmethod
+    def _relative(kind: str, pub: date | None, ctx: Resolved | None) -> Resolved | None:
+        if kind == "current_quarter":
+            if ctx is not None and ctx.quarter is not None and ctx.quarter_end in (None, ctx.quarter):
+                return Resolved(ctx.year, ctx.fiscal, quarter=ctx.quarter)
+            return last_completed_quarter(pub) if pub else None
+        if kind in ("last_quarter", "next_quarter"):
+            if pub is None:
+                return None
+            cur = last_completed_quarter(pub)
+            if kind == "last_quarter":
+                return cur
+            q = cur.quarter % 4 + 2 if cur.quarter is not None else 1
+            year = cur.year + (q - 1) // 4
+            return Resolved(year, quarter=(q - 1) % 4 + 1)
+        if kind == "same_period_last_year":
+            return ctx.shifted(-1) if ctx else None
+        if kind == "report_period":
+            return ctx
+        if kind == "report_end":
+            return Resolved(ctx.year, month=ctx.end_month()) if ctx else None
+        if kind == "now" or kind == "this_month":
+            return Resolved(pub.year, month=pub.month) if pub else None
+        if kind == "last_month" and pub is not None:
+            return (
+                Resolved(pub.year - 1, month=12)
+                if pub.month == 1
+                else Resolved(pub.year, month=pub.month - 1)
+            )
+        return None

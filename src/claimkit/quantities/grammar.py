@@ -1,0 +1,464 @@
+"""The quantity grammar: one compiled pattern finds candidates, small rules read them.
+
+The pattern (``regex`` module, possessive quantifiers, no nested repetition of
+ambiguous parts, so matching is linear) has one alternative per form:
+
+* ``百分之二十`` / ``千分之五``: a percentage written as words;
+* ``三位数``: a digit-count magnitude (a range);
+* ``翻倍`` / ``翻了一番``: a multiple;
+* ``第12位`` / ``第二``: an ordinal, a rank when the context makes it one;
+* ``前三``: a top-N rank;
+* the main form: an optional currency sign, a numeral (Arabic with separators,
+  Chinese, or Arabic followed by scale words), optional space, an optional unit
+  or measure word from ``resources/units.tsv`` and an optional ``/吨`` rate.
+
+Candidates are then read in Python: the numeral's value, what the unit makes of
+it, qualifier words on either side, and the reasons a number is not a quantity
+(part of a name or code, a date, inside a URL, an idiom).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+import regex
+
+from .lexicon import currency_words, magnitudes, not_quantities, qualifiers, units
+from .numerals import Numeral, plain, read_numeral
+
+DIG = "0-9０-９"
+CN_DIGIT = "〇零一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖兩廿卅"
+CN_ALL = CN_DIGIT + "十拾百佰千仟万萬亿億兆几幾数數"
+AR = rf"[+\-−＋－]?(?:[{DIG}]{{1,3}}(?:[,，][{DIG}]{{3}}(?![{DIG}]))++|[{DIG}]++)(?:[.．][{DIG}]++)?"
+# Arabic followed by scale words and more digits: 1343.3万, 3万4000, 25万6千, 13万2, 900多万, 4万多
+AR_TAIL = rf"(?:[ \u00a0]?[十百千万萬亿億兆多余餘](?:[十百千万萬亿億兆多余餘]|[{DIG}]|[.．](?=[{DIG}]))*+)?"
+# Chinese numeral: starts with a digit, 十 or 几/数; may hold 点 between digits and 多/余
+CN = rf"[{CN_DIGIT}十拾几幾数數](?:[{CN_ALL}多余餘]|[点點](?=[{CN_DIGIT}]))*+"
+NUM = rf"(?:{AR}{AR_TAIL}|{CN})"
+CUR_SIGN = r"US\$|HK\$|NT\$|S\$|\$|＄|¥|￥|€|£"
+RATE_UNITS = [
+    "吨", "股", "辆", "台", "件", "个", "人", "月", "年", "天", "日", "次", "桶", "盎司", "克", "公斤", "千克",
+    "斤", "平方米", "平米", "亩", "度", "千瓦时", "瓦", "Wh", "kWh", "MWh", "GWh", "W", "kg", "g", "t", "股份",
+    "箱", "瓶", "杯", "份", "晚", "小时", "单", "片", "张", "套", "部", "米", "公里",
+]  # fmt: skip
+
+_LATIN = re.compile(r"[A-Za-z]")
+_URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff01-\uff5e]+|[\w.+-]+@[\w-]+\.[\w.]+")
+_DECLARED_CURRENCY = re.compile(r"[（(]\s*(人民币|港元|港币|美元|欧元|日元|英镑)\s*[,，、]?\s*下同\s*[)）]")
+_RANGE_LINK = frozenset(["至", "到", "-", "~", "～", "—", "－", "–", "~", "至到"])
+_COORD_LINK = frozenset(["及", "和", "、", "与", "或", "以及", "跟"])
+_FROM_WORDS = ("从", "由")
+_NOT_CHENG = frozenset("本为交员功果立长熟型绩就分品都全年人效色")
+_BIG_SCALES = (("万亿", Decimal(10) ** 12), ("兆", Decimal(10) ** 12), ("亿", Decimal(10) ** 8),
+               ("億", Decimal(10) ** 8), ("万", Decimal(10) ** 4), ("萬", Decimal(10) ** 4))  # fmt: skip
+_DATE_UNITS = frozenset(["年"])
+_MEGA_UNITS = frozenset("瓦赫字比帕欧焦")
+_SCALE_CHARS = frozenset("万萬亿億兆")
+_GROWTH_CUES = ("增", "涨", "降", "跌", "升", "滑", "同比", "环比", "按年", "按季", "速", "幅", "率")
+
+
+@cache
+def master() -> regex.Pattern[str]:
+    """The compiled candidate pattern (built once from the resources)."""
+    pattern = rf"""
+      (?P<pct>百分之|千分之)[ ]?(?P<pnum>{AR}|{CN}|百)
+    | (?P<mag>\L<mag>)
+    | (?P<fan>翻倍|翻番|翻了?(?P<fan_n>[一两二三四1-4])番)
+    | 第[ ]?(?P<ord>[{DIG}]++|[〇零一二两三四五六七八九十百]++)(?P<ord_unit>[ ]?[位名])?
+    | 前(?P<top>[一二三四五六七八九十]|[{DIG}]{{1,3}})(?P<top_unit>名|位|强)?
+    | (?P<cur>{CUR_SIGN})?[ ]?(?P<num>{NUM})(?:[ ]?(?P<unit>\L<units>))?(?P<rate>/(?:\L<rates>))?
+    """
+    return regex.compile(
+        pattern,
+        regex.VERBOSE,
+        mag=list(magnitudes()),
+        units=list(units()),
+        rates=RATE_UNITS,
+    )
+
+
+@dataclass(slots=True)
+class Raw:
+    """A quantity as read from the clean text (offsets into the clean text)."""
+
+    start: int
+    end: int
+    value: Decimal | None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    unit: str | None = None
+    kind: str | None = None  # money | percent | pp | multiple | count | rank | duration | physical
+    counted: str | None = None
+    qualifier: str = "exact"
+    scale: Decimal = Decimal(1)  # the numeral's trailing scale word (万 -> 10^4)
+    bare: bool = False  # a plain number: no unit, no scale word
+    chinese: bool = False  # written in Chinese numerals
+    unit_word: str | None = None
+
+
+def _trailing_scale(numeral: str) -> Decimal:
+    stripped = numeral.rstrip("多余餘 ")
+    for word, scale in _BIG_SCALES:
+        if stripped.endswith(word):
+            return scale
+    return Decimal(1)
+
+
+def _prefix_qualifier(text: str, start: int, floor: int) -> str | None:
+    """The qualifier written right before ``start`` (one space allowed); longest word first."""
+    prefix, _ = qualifiers()
+    pos = start - 1 if start > floor and text[start - 1] == " " else start
+    for length in (3, 2, 1):
+        if pos - length >= floor:
+            q = prefix.get(text[pos - length : pos])
+            if q is not None:
+                return None if q == "none" else q
+    return None
+
+
+def _suffix_qualifier(text: str, end: int) -> tuple[str | None, int]:
+    _, suffix = qualifiers()
+    for length in (2, 3, 1):
+        q = suffix.get(text[end : end + length])
+        if q is not None:
+            return q, end + length
+    return None, end
+
+
+def _name_or_code(text: str, start: int, end: int, floor: int, ceiling: int) -> bool:
+    """A numeral glued to Latin letters or code punctuation: QwQ-32B, GPT-4o, 00700.HK, R1."""
+    before = text[start - 1] if start > floor else ""
+    if before and (_LATIN.match(before) or before in "_#@/\\"):
+        return True
+    if (
+        before in "-.:："
+        and start - 2 >= floor
+        and (_LATIN.match(text[start - 2]) or text[start - 2].isdigit())
+    ):
+        return True
+    after = text[end] if end < ceiling else ""
+    if after and (_LATIN.match(after) or after in "_@"):
+        return True
+    if after in ".:：/-" and end + 1 < ceiling and (_LATIN.match(text[end + 1]) or text[end + 1].isdigit()):
+        return after != "/" or text[end + 1].isdigit()
+    return False
+
+
+def _read_ordinal(m: regex.Match[str], text: str, ceiling: int) -> Raw | None:
+    numeral = read_numeral(m.group("ord"))
+    if numeral is None or numeral.value is None or numeral.value <= 0:
+        return None
+    start, end = m.span()
+    nxt = text[end] if end < ceiling else ""
+    if m.group("ord_unit"):
+        return Raw(start, end, numeral.value, unit="rank", kind="rank")
+    if nxt == "大":
+        return Raw(start, end, numeral.value, unit="rank", kind="rank")  # 第二大
+    before = text[max(0, start - 4) : start]
+    if nxt and nxt not in "，,。；;、！!？?）)”」 \n" and not nxt.isspace():
+        return None  # 第一季度, 第一个问题, 第一是: an ordinal with a noun, not a rank
+    if not before or before[-1] in "，,。；;：:\n（(“「、 " or before.endswith(("其中", "是")):
+        return None  # 第一，第二，: list markers
+    return Raw(start, end, numeral.value, unit="rank", kind="rank")
+
+
+def _read_main(m: regex.Match[str], text: str, floor: int, ceiling: int) -> Raw | None:
+    num_text = m.group("num")
+    numeral = read_numeral(num_text)
+    if numeral is None:
+        return None
+    start, end = m.span()
+    num_start, num_end = m.span("num")
+    if m.group("cur") is None:
+        start = num_start
+        if text[num_start] in "+-－＋" and num_start > floor and text[num_start - 1].isdigit():
+            start = num_start = num_start + 1  # 2024-10: a hyphen, not a sign
+            numeral = read_numeral(text[num_start:num_end])
+            if numeral is None:
+                return None
+    unit_word = m.group("unit")
+    if num_text.rstrip().endswith("兆") and end < ceiling + 1 and text[num_end : num_end + 1] in _MEGA_UNITS:
+        # 10兆瓦: 兆 is mega (a physical unit), not 10^12
+        numeral = read_numeral(num_text.rstrip()[:-1])
+        if numeral is None or numeral.value is None:
+            return None
+        raw = Raw(
+            num_start, end, numeral.value, unit="count", kind="physical", counted="兆" + (unit_word or "")
+        )
+        return raw
+    chinese = not any(c.isdigit() for c in num_text)
+    scale = _trailing_scale(num_text)
+    scaled = any(c in _SCALE_CHARS for c in num_text)
+    if _name_or_code(text, start, end if unit_word or m.group("rate") else num_end, floor, ceiling):
+        return None
+    raw = Raw(start, end, numeral.value, numeral.low, numeral.high, scale=scale, chinese=chinese)
+    if numeral.more:
+        raw.qualifier = "more_than"
+    elif numeral.value is None:
+        raw.qualifier = "range"
+    if m.group("cur"):
+        raw.unit, raw.kind = _sign_currency(m.group("cur")), "money"
+    if unit_word:
+        info = units()[unit_word]
+        if unit_word == "成" and (
+            (end < ceiling and text[end] in _NOT_CHENG)
+            or (not chinese and numeral.value and numeral.value > 10)
+        ):
+            unit_word = None
+            raw.end = end = num_end
+        elif info.kind in ("duration",) and unit_word in _DATE_UNITS and _is_year(num_text, numeral):
+            return None  # 2024年, 二〇二五年: a date
+        else:
+            raw.unit_word = unit_word
+            _apply_unit(raw, info, numeral)
+    if raw.unit is None and not scaled and not numeral.more:
+        raw.bare = True
+        raw.end = num_end
+    elif raw.unit is None:
+        raw.unit, raw.kind = "count", "count"
+        raw.end = num_end if not unit_word else end
+    return raw
+
+
+def _sign_currency(sign: str) -> str:
+    return {
+        "US$": "USD",
+        "$": "USD",
+        "＄": "USD",
+        "HK$": "HKD",
+        "NT$": "TWD",
+        "S$": "SGD",
+        "€": "EUR",
+        "£": "GBP",
+    }.get(sign, "CNY")
+
+
+def _is_year(num_text: str, numeral: Numeral) -> bool:
+    value = numeral.value
+    if value is None:
+        return False
+    digits = "".join(c for c in num_text if not c.isspace())
+    if digits.isdigit() or all(c in "〇零一二两三四五六七八九○" for c in digits):
+        return len(digits) == 4 and 1900 <= value <= 2100
+    return False
+
+
+def _apply_unit(raw: Raw, info, numeral: Numeral) -> None:  # type: ignore[no-untyped-def]
+    factor = info.factor
+    if factor != 1:
+        raw.value = plain(raw.value * factor) if raw.value is not None else None
+        raw.low = plain(raw.low * factor) if raw.low is not None else None
+        raw.high = plain(raw.high * factor) if raw.high is not None else None
+    if info.kind == "currency":
+        raw.unit, raw.kind = info.unit, "money"
+    elif info.kind in ("percent", "pp", "multiple"):
+        raw.unit, raw.kind = info.unit, info.kind
+    else:
+        raw.unit, raw.kind, raw.counted = "count", {"measure": "count"}.get(info.kind, info.kind), info.word
+
+
+def scan(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    default_currency: str | None = None,
+    numbers: bool = False,
+) -> list[Raw]:
+    """Every quantity in ``text[start:end]``, read; plain numbers too when ``numbers`` is true."""
+    end = len(text) if end is None else end
+    out: list[Raw] = []
+    pattern = master()
+    mags = magnitudes()
+    for m in pattern.finditer(text, start, end):
+        raw: Raw | None
+        if m.group("num") is not None:
+            raw = _read_main(m, text, start, end)
+        elif m.group("pct") is not None:
+            raw = _read_percent_words(m)
+        elif m.group("mag") is not None:
+            low, high = mags[m.group("mag")]
+            raw = Raw(m.start(), m.end(), None, low, high, qualifier="range")
+            growth = any(c in text[max(start, m.start() - 8) : m.end() + 4] for c in _GROWTH_CUES)
+            raw.unit, raw.kind = ("%", "percent") if growth else ("count", "count")
+        elif m.group("fan") is not None:
+            n = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4}.get(m.group("fan_n") or "")
+            if n is None and m.group("fan_n"):
+                n = int(m.group("fan_n"))
+            raw = Raw(m.start(), m.end(), Decimal(2 ** (n or 1)), unit="x", kind="multiple")
+        elif m.group("ord") is not None:
+            raw = _read_ordinal(m, text, end)
+        elif m.group("top") is not None:
+            raw = _read_top(m, text, end)
+        else:  # pragma: no cover - every alternative has a named group
+            raw = None
+        if raw is None:
+            continue
+        if raw.kind != "rank" and not raw.bare:
+            q = _prefix_qualifier(text, _qualifier_anchor(text, raw, start), start)
+            if q and raw.qualifier == "exact":
+                raw.qualifier = q
+            sq, _ = _suffix_qualifier(text, raw.end)
+            if sq and raw.qualifier == "exact":
+                raw.qualifier = sq
+        if raw.unit is None and not raw.bare and raw.kind is None:
+            raw.unit, raw.kind = "count", "count"
+        out.append(raw)
+    _drop_idioms_and_urls(text, start, end, out)
+    _link_ranges(text, out)
+    _distribute_units(text, out)
+    _apply_currency_context(text, start, out, default_currency)
+    if numbers:
+        for r in out:
+            if r.bare:
+                r.kind = "number"
+        return out
+    return [r for r in out if not r.bare]
+
+
+def _qualifier_anchor(text: str, raw: Raw, floor: int) -> int:
+    """Where prefix qualifiers end: before a currency word written in front (超过人民币100亿元)."""
+    pos = raw.start
+    for length in (3, 2):
+        if pos - length >= floor and text[pos - length : pos] in currency_words():
+            return pos - length
+    return pos
+
+
+def _read_percent_words(m: regex.Match[str]) -> Raw | None:
+    pnum = m.group("pnum")
+    numeral = Numeral(Decimal(100)) if pnum == "百" else read_numeral(pnum)
+    if numeral is None:
+        return None
+    factor = Decimal("0.1") if m.group("pct") == "千分之" else Decimal(1)
+    value = plain(numeral.value * factor) if numeral.value is not None else None
+    low = plain(numeral.low * factor) if numeral.low is not None else None
+    high = plain(numeral.high * factor) if numeral.high is not None else None
+    qualifier = "more_than" if numeral.more else "range" if value is None else "exact"
+    return Raw(m.start(), m.end(), value, low, high, unit="%", kind="percent", qualifier=qualifier)
+
+
+def _read_top(m: regex.Match[str], text: str, ceiling: int) -> Raw | None:
+    numeral = read_numeral(m.group("top"))
+    if numeral is None or numeral.value is None:
+        return None
+    end = m.end()
+    nxt = text[end] if end < ceiling else ""
+    if not m.group("top_unit") and nxt and nxt in "季个年月天周期日轮批届次位名款家只条项成倍%％":
+        return None  # 前三季度, 前两个月: a period or a count, not a rank
+    if not m.group("top_unit") and nxt and nxt not in "，,。；;、！!？?）)”」 \n大":
+        if not (nxt == "的" or nxt.isspace()):
+            return None
+    return Raw(m.start(), end, numeral.value, unit="rank", kind="rank", qualifier="less_than")
+
+
+def _drop_idioms_and_urls(text: str, start: int, end: int, out: list[Raw]) -> None:
+    spans: list[tuple[int, int]] = []
+    idioms = not_quantities()
+    if idioms is not None:
+        spans.extend(m.span() for m in idioms.finditer(text, start, end))
+    if "://" in text or "www." in text or "@" in text:
+        spans.extend(m.span() for m in _URL.finditer(text, start, end))
+    if not spans:
+        return
+    spans.sort()
+    starts = [a for a, _ in spans]
+    from bisect import bisect_right
+
+    keep = []
+    for r in out:
+        k = bisect_right(starts, r.start) - 1
+        if k >= 0 and spans[k][1] > r.start:
+            continue
+        keep.append(r)
+    out[:] = keep
+
+
+def _link(text: str, a: Raw, b: Raw) -> str:
+    return "".join(text[a.end : b.start].split())
+
+
+def _compatible(a: Raw, b: Raw) -> bool:
+    if a.unit is None or a.unit == b.unit:
+        return True
+    return a.kind == "count" and a.counted is None and b.kind == "money"  # 265亿至292亿元
+
+
+def _link_ranges(text: str, out: list[Raw]) -> None:
+    """Merge ``A至B``, ``A-B``, ``A~B`` into one range; A borrows B's scale and unit."""
+    i = 0
+    while i + 1 < len(out):
+        a, b = out[i], out[i + 1]
+        link = _link(text, a, b)
+        if (
+            link in _RANGE_LINK
+            and a.value is not None
+            and b.value is not None
+            and a.kind != "rank"
+            and b.kind != "rank"
+            and _compatible(a, b)
+            and not (b.bare and a.bare)
+            and not any(w in text[max(0, a.start - 6) : a.start] for w in _FROM_WORDS)
+            and not (link != "至" and link != "到" and (a.chinese or b.chinese))
+        ):
+            lo, hi = a.value, b.value
+            if a.scale == 1 and b.scale != 1 and a.value is not None and a.value <= b.value / b.scale:
+                lo = plain(a.value * b.scale)
+            if lo > hi:
+                lo, hi = hi, lo
+            merged = Raw(
+                a.start, b.end, None, lo, hi, unit=b.unit, kind=b.kind, counted=b.counted,
+                qualifier="range", scale=b.scale, unit_word=b.unit_word,
+            )  # fmt: skip
+            out[i : i + 2] = [merged]
+            continue
+        i += 1
+
+
+def _distribute_units(text: str, out: list[Raw]) -> None:
+    """``5.4及3.9个百分点``, ``10、20和30亿元``: a plain number borrows the unit of the next one."""
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if not a.bare or b.bare or b.unit is None or b.kind == "rank" or a.chinese != b.chinese:
+            continue
+        if _link(text, a, b) not in _COORD_LINK:
+            continue
+        value = a.value
+        if (
+            value is not None
+            and a.scale == 1
+            and b.scale != 1
+            and b.value is not None
+            and value <= b.value / b.scale
+        ):
+            value = plain(value * b.scale)
+        a.value, a.unit, a.kind, a.counted, a.bare = value, b.unit, b.kind, b.counted, False
+        a.scale = b.scale
+
+
+def _apply_currency_context(text: str, floor: int, out: list[Raw], default_currency: str | None) -> None:
+    """``元`` means the currency a ``（港元，下同）`` note declares; a currency word before a number counts."""
+    words = currency_words()
+    for r in out:
+        if r.bare or r.kind == "money" or r.unit != "count" or r.counted is not None:
+            continue
+        for length in (3, 2):
+            w = text[r.start - length : r.start] if r.start - length >= floor else ""
+            if w in words:
+                r.unit, r.kind = words[w], "money"
+                break
+    if default_currency and default_currency != "CNY":
+        for r in out:
+            if r.kind == "money" and r.unit_word == "元":
+                r.unit = default_currency
+
+
+def declared_currency(text: str) -> str | None:
+    """The currency a ``（人民币，下同）`` style note declares for the rest of the text."""
+    m = _DECLARED_CURRENCY.search(text)
+    if m is None:
+        return None
+    return currency_words().get(m.group(1))

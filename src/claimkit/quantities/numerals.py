@@ -1,0 +1,204 @@
+"""Reading numerals: Arabic, Chinese, financial capitals and any mix of them with scale words.
+
+``read_numeral("1343.3万")`` -> ``Numeral(value=Decimal('13433000'))``. The reader is
+exact (Decimal throughout, no float) and bounded: a numeral longer than
+:data:`MAX_DIGITS` significant digits is not read.
+
+Grammar, from the largest unit down: a numeral splits at its last ``兆`` (10^12),
+else ``亿`` (10^8), else ``万`` (10^4); the part before is multiplied (recursively,
+so ``1.2万亿`` = 1.2 x 10^4 x 10^8) and the part after is added. A lone digit after
+a unit abbreviates the next lower place (``13万2`` = 132000, ``三千五`` = 3500).
+Below 万, sections are digit x 十/百/千 with 零 as a place holder. ``几``/``数``
+stand for an unknown digit (a range), ``多``/``余`` mean "more than".
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation, localcontext
+from functools import lru_cache
+from typing import NamedTuple
+
+MAX_DIGITS = 24
+
+_DIGITS = {
+    "〇": 0, "零": 0, "○": 0, "Ｏ": 0,
+    "一": 1, "壹": 1, "幺": 1,
+    "二": 2, "两": 2, "兩": 2, "贰": 2, "貳": 2,
+    "三": 3, "叁": 3, "參": 3,
+    "四": 4, "肆": 4,
+    "五": 5, "伍": 5,
+    "六": 6, "陆": 6, "陸": 6,
+    "七": 7, "柒": 7,
+    "八": 8, "捌": 8,
+    "九": 9, "玖": 9,
+}  # fmt: skip
+_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_TENS = {"廿": 20, "卅": 30}
+_BIG = (("兆", 12), ("亿", 8), ("億", 8), ("万", 4), ("萬", 4))
+_WILD = frozenset("几幾数數")
+_MORE = frozenset("多余餘")
+_POINT = frozenset("点點.．")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
+_ARABIC = re.compile(r"[+\-−]?\d+(?:\.\d+)?")
+
+
+class Numeral(NamedTuple):
+    """A numeral's value: exact (``value``), a range (``low``..``high``, high exclusive) or a bound."""
+
+    value: Decimal | None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    more: bool = False  # 多/余: "more than value"
+
+
+def plain(d: Decimal) -> Decimal:
+    """``d`` without exponent or trailing fractional zeros: ``1.2E+8`` -> ``120000000``."""
+    if d == d.to_integral_value():
+        return Decimal(int(d))
+    return Decimal(format(d.normalize(), "f"))
+
+
+class _Unreadable(ValueError):
+    pass
+
+
+def _section(s: str, wild: Decimal) -> Decimal:
+    """Value of a numeral below 万 (no 万/亿/兆 in ``s``)."""
+    if not s:
+        raise _Unreadable(s)
+    m = _ARABIC.fullmatch(s)
+    if m:
+        return Decimal(s.replace("−", "-"))
+    total = Decimal(0)
+    current: Decimal | None = None
+    from_wild = False
+    last_unit = 0
+    zero_seen = False
+    digits_only = True
+    i = 0
+    while i < len(s):
+        ch = s[i]
+        if ch.isdigit() and ch.isascii():
+            m = _ARABIC.match(s, i)
+            assert m is not None
+            if current is not None:
+                raise _Unreadable(s)
+            current = Decimal(m.group())
+            i = m.end()
+            continue
+        if ch in _DIGITS:
+            d = _DIGITS[ch]
+            if d == 0:
+                zero_seen = True
+                if current is not None and digits_only:
+                    current = current * 10
+                elif current is not None:
+                    raise _Unreadable(s)
+                else:
+                    current = None if not digits_only or total else Decimal(0)
+            elif current is not None and digits_only and not total:
+                current = current * 10 + d  # digit by digit: 二〇二五
+            elif current is not None:
+                raise _Unreadable(s)
+            else:
+                current = Decimal(d)
+        elif ch in _WILD:
+            if current is not None:
+                raise _Unreadable(s)
+            current = wild
+            from_wild = True
+        elif ch in _TENS:
+            total += _TENS[ch]
+            digits_only = False
+            last_unit = 1
+        elif ch in _SMALL:
+            unit = _SMALL[ch]
+            if last_unit and unit >= last_unit:
+                raise _Unreadable(s)  # 百千, 十十
+            if current is None:
+                if unit != 10 or total:
+                    raise _Unreadable(s)  # 百 alone, 一千十
+                current = Decimal(1)  # 十五
+            total += current * unit
+            current = None
+            last_unit = unit
+            zero_seen = False
+            digits_only = False
+        else:
+            raise _Unreadable(s)
+        i += 1
+    if current is not None:
+        if last_unit >= 10 and not zero_seen and (current < 10 or from_wild):
+            total += current * (last_unit // 10)  # 三千五 = 3500, 两百五 = 250, 三千几
+        else:
+            total += current
+    return total
+
+
+def _value(s: str, wild: Decimal) -> Decimal:
+    for char, exponent in _BIG:
+        k = s.rfind(char)
+        if k < 0:
+            continue
+        left, right = s[:k], s[k + 1 :]
+        scale = Decimal(10) ** exponent
+        head = _value(left, wild) if left else Decimal(1) if not right else None
+        if head is None:
+            raise _Unreadable(s)
+        tail = Decimal(0)
+        if right:
+            # 13万2 / 1亿2: a lone digit abbreviates the next lower place
+            if len(right) == 1 and (right in _DIGITS or right.isdigit()):
+                d = Decimal(_DIGITS[right] if right in _DIGITS else int(right))
+                tail = d * scale / 10
+            else:
+                tail = _value(right, wild)
+                if tail >= scale:
+                    raise _Unreadable(s)
+        return head * scale + tail
+    # decimal point in Chinese: 三点五 / 1343点3
+    for point in ("点", "點"):
+        if point in s:
+            whole, _, frac = s.partition(point)
+            if not frac or not all(c in _DIGITS or c.isdigit() for c in frac):
+                raise _Unreadable(s)
+            frac_digits = "".join(str(_DIGITS[c]) if c in _DIGITS else c for c in frac)
+            return _section(whole, wild) + Decimal("0." + frac_digits)
+    return _section(s, wild)
+
+
+@lru_cache(maxsize=16384)
+def read_numeral(text: str) -> Numeral | None:
+    """Read a numeral (no unit) exactly; ``None`` when it is not one.
+
+    >>> read_numeral("1343.3万").value
+    Decimal('13433000')
+    >>> read_numeral("三十几万")
+    Numeral(value=None, low=Decimal('310000'), high=Decimal('400000'), more=False)
+    >>> read_numeral("一千三百四十三点三").value
+    Decimal('1343.3')
+    """
+    s = "".join(text.split()).translate(_FULLWIDTH).replace(",", "").replace("，", "")
+    more = any(c in _MORE for c in s)
+    if more:
+        s = "".join(c for c in s if c not in _MORE)
+    if not s or sum(c.isdigit() for c in s) > MAX_DIGITS * 2:
+        return None
+    if not any(c.isdigit() or c in _DIGITS or c in _WILD or c in _TENS or c in "十拾" for c in s):
+        return None  # 万, 亿, 百: a scale word alone is not a number
+    try:
+        with localcontext() as ctx:
+            ctx.prec = 60
+            if any(c in _WILD for c in s):
+                low = _value(s, Decimal(1))
+                high = _value(s, Decimal(10))
+                if low >= high:
+                    return None
+                return Numeral(None, plain(low), plain(high), more)
+            value = _value(s, Decimal(0))
+    except (_Unreadable, InvalidOperation, IndexError):
+        return None
+    if value.adjusted() >= MAX_DIGITS:
+        return None
+    return Numeral(plain(value), more=more)
