@@ -36,7 +36,8 @@ _SUB = rf"""
 """
 
 _PATTERN = rf"""
-  (?:
+  (?P<same>(?:去年|上年|上一年|上年度)?同期)
+| (?:
       (?P<fyslash>(?P<fy1>{Y4})[/／](?P<fy2>(?:19|20)?\d{{2}}){S}(?:{FISCAL}))
     | FY{S}(?P<fy>(?:19|20)?\d{{2}})(?![0-9])
     | (?P<qy_q>[1-4])Q(?P<qy_y>\d{{2}})(?![0-9])
@@ -53,7 +54,6 @@ _PATTERN = rf"""
 | (?P<ctxq>本季度|当季度|当季|本季|该季度|该季)
 | (?P<lastq>上季度|上一季度|上个季度|上季|前一季度)
 | (?P<nextq>下季度|下一季度|下个季度|下季)
-| (?P<same>(?:去年|上年|上一年|上年度)?同期)
 | (?P<report>报告期内|报告期末|报告期|期内)
 | (?P<now>至今|迄今)
 | (?P<rmonth>本月|当月|上月|上个月)
@@ -85,6 +85,7 @@ class RawPeriod:
     year_edge: bool = False  # 年末 / 年初 / 年中 with no year of their own
     relative: str | None = None  # current_quarter | last_quarter | next_quarter | same_period_last_year |
     # report_period | report_end | now | this_month | last_month
+    anchor: bool = False  # a reference point, not a period of claims: 2021年第一季度以来
     local: bool = False  # directly attached to a number: 去年同期9830万, 上年的586.7万片
     comparison: bool = False  # a comparison basis: 较上年末, 比去年同期
     span_months: int | None = None  # 截至…止三个月 -> 3
@@ -114,6 +115,7 @@ _RYEAR = {
 }  # fmt: skip
 _COMPARE = ("较", "比", "相比", "相较", "对比", "与", "同", "较之", "相对")
 _POINT_BEFORE = ("截至", "截止", "截止到", "截至到", "到", "至")
+_ANCHOR_AFTER = regex.compile(r"[ ]?(?:以来|以後|以后|之后|之後|之前|以前|起|开始|來|来)")
 _DURATION_BEFORE = ("连续", "过去", "最近", "未来", "近", "前后", "超过", "长达", "每个")
 
 
@@ -233,6 +235,8 @@ def scan_periods(text: str, start: int = 0, end: int | None = None) -> list[RawP
             ):
                 if tail.lstrip("止的 ").startswith(words):
                     p.span_months = months
+        if _ANCHOR_AFTER.match(text, p.end):
+            p.anchor = True
         after = text[p.end : p.end + 2].lstrip(" ")
         if after[:1] == "的":
             after = after[1:]

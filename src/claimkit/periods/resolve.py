@@ -116,6 +116,7 @@ class Resolver:
     def _sets_context(p: RawPeriod) -> bool:
         return (
             not p.local
+            and not p.anchor
             and not p.comparison
             and p.relative is None
             and p.year_from != "ctx"

@@ -1,0 +1,72 @@
+"""The main entry points: :func:`load` (the spaCy pipeline) and :func:`extract` (claims of one text)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+
+from .errors import require_str
+
+_PIPES = ("claimkit_sentences", "claimkit_periods", "claimkit_quantities", "claimkit_entities", "claimkit_attribution")
+_default = None
+_lock = threading.Lock()
+
+
+def load(*, extra_companies: Iterable[Mapping[str, object]] | None = None, published: str | None = None):  # type: ignore[no-untyped-def]
+    """Build claimkit's spaCy pipeline (a ``spacy.blank("zh")`` with claimkit's tokenizer and components).
+
+    ``extra_companies`` adds companies at run time: mappings with ``canonical`` and
+    optional ``names`` and ``products`` (a leading ``~`` marks a weak alias).
+    ``published`` is a default publication date for docs without ``doc._.published``.
+
+    >>> nlp = load()
+    >>> nlp.pipe_names
+    ['claimkit_sentences', 'claimkit_periods', 'claimkit_quantities', 'claimkit_entities', 'claimkit_attribution']
+    """
+    import spacy
+
+    from .pipeline import components  # noqa: F401  (registers the factories)
+
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "claimkit.Tokenizer.v1"}}})
+    for name in _PIPES:
+        config: dict[str, object] = {}
+        if name == "claimkit_entities" and extra_companies:
+            config["extra_companies"] = [dict(c) for c in extra_companies]
+        if name == "claimkit_attribution" and published is not None:
+            config["published"] = str(published)
+        nlp.add_pipe(name, config=config)
+    return nlp
+
+
+def default_pipeline():  # type: ignore[no-untyped-def]
+    """The shared pipeline :func:`extract` uses, built on first use."""
+    global _default
+    if _default is None:
+        with _lock:
+            if _default is None:
+                _default = load()
+    return _default
+
+
+def extract(text: str, *, published: date | datetime | str | None = None, nlp=None):  # type: ignore[no-untyped-def]
+    """The numeric claims of one document, attributed.
+
+    ``published`` (a date or ISO string) resolves relative periods (``今年``, ``去年``);
+    without it they stay ``None``. Offsets in the result index ``text`` as given.
+
+    >>> result = extract("腾讯2025年第一季度资本开支274.8亿元，同比增长91%。")
+    >>> [(c.text, str(c.value), c.unit, c.period, c.company) for c in result.claims]
+    [('274.8亿元', '27480000000', 'CNY', '2025Q1', 'Tencent'), ('91%', '91', '%', '2025Q1', 'Tencent')]
+    """
+    from .claims.model import Extraction
+    from .periods.resolve import as_date
+
+    require_str(text)
+    pub = as_date(published)
+    nlp = nlp if nlp is not None else default_pipeline()
+    doc = nlp.make_doc(text)
+    doc._.published = pub
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return Extraction(claims=doc._.claims or [], published=pub.isoformat() if pub else None, chars=len(text))

@@ -1,0 +1,1 @@
+"""Stage 4, attribution: entity mentions, reporting cues and the company rules."""

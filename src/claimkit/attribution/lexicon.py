@@ -1,0 +1,120 @@
+"""The attribution lexicon: companies, products, people, sources, titles and reporting verbs.
+
+Built once from ``claimkit/resources`` (plus any companies a caller adds at run
+time) into plain lookup tables; the entity matchers compile from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
+
+from .. import _resources
+from ..errors import ConfigError
+
+EntityKind = Literal["company", "product", "source", "person", "title"]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a surface form in the text refers to."""
+
+    kind: EntityKind
+    canonical: str  # company / source canonical name, person name, or the title itself
+    company: str | None = None  # the owning company (products, people)
+    weak: bool = False  # an ordinary word: used only after the entity was named strongly
+    generic: bool = False  # a generic source (媒体): reported as written
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Surface form -> :class:`Entry`, and the word lists the grammars need."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    verbs: dict[str, str] = field(default_factory=dict)  # reporting verb -> say | forecast | data
+    surnames: frozenset[str] = frozenset()
+    companies: set[str] = field(default_factory=set)
+
+    def add(self, surface: str, entry: Entry) -> None:
+        surface = surface.strip()
+        if not surface:
+            return
+        old = self.entries.get(surface)
+        # a company's own name beats a product or source of the same spelling; person beats title
+        if old is None or _rank(entry) < _rank(old):
+            self.entries[surface] = entry
+
+    def add_company(
+        self,
+        canonical: str,
+        names: Iterable[str] = (),
+        products: Iterable[str] = (),
+    ) -> None:
+        """Register a company, its names and the products that resolve to it (``~`` marks weak names)."""
+        if not canonical or not canonical.strip():
+            raise ConfigError("a company needs a canonical name")
+        canonical = canonical.strip()
+        self.companies.add(canonical)
+        for name in names:
+            weak = name.startswith("~")
+            self.add(name.lstrip("~"), Entry("company", canonical, canonical, weak=weak))
+        for name in products:
+            weak = name.startswith("~")
+            self.add(name.lstrip("~"), Entry("product", canonical, canonical, weak=weak))
+
+
+def _rank(entry: Entry) -> int:
+    order = {"person": 0, "company": 1, "product": 2, "source": 3, "title": 4}
+    return order[entry.kind] * 2 + entry.weak
+
+
+def _build_base() -> Lexicon:
+    lex = Lexicon()
+    for row in _resources.table("companies.tsv", ("canonical", "sector", "zh", "en", "tickers", "products")):
+        names = _resources.split_values(row["zh"]) + _resources.split_values(row["en"])
+        lex.add_company(row["canonical"], names, _resources.split_values(row["products"]))
+    for row in _resources.table("sources.tsv", ("canonical", "kind", "aliases")):
+        generic = row["kind"] == "generic"
+        for alias in [row["canonical"], *_resources.split_values(row["aliases"])]:
+            weak = alias.startswith("~")
+            lex.add(alias.lstrip("~"), Entry("source", row["canonical"], weak=weak, generic=generic))
+    for row in _resources.table("people.tsv", ("name", "company", "titles")):
+        lex.add(row["name"], Entry("person", row["name"], row["company"] or None))
+    for title in _resources.lines("titles.txt"):
+        lex.add(title, Entry("title", title))
+    for row in _resources.table("reporting_verbs.tsv", ("verb", "kind")):
+        lex.verbs[row["verb"]] = row["kind"]
+    lex.surnames = frozenset(_resources.lines("surnames.txt"))
+    return lex
+
+
+@cache
+def base_lexicon() -> Lexicon:
+    """The lexicon from the shipped resources (built once)."""
+    return _build_base()
+
+
+CompanySpec = Mapping[str, object]
+
+
+def with_companies(extra: Iterable[CompanySpec] | None) -> Lexicon:
+    """The base lexicon plus companies given at run time.
+
+    Each company is a mapping with ``canonical`` and optional ``names`` and
+    ``products`` (lists of strings; a leading ``~`` marks a weak alias).
+    """
+    base = base_lexicon()
+    if not extra:
+        return base
+    lex = Lexicon(dict(base.entries), dict(base.verbs), base.surnames, set(base.companies))
+    for spec in extra:
+        if not isinstance(spec, Mapping):
+            raise TypeError(f"a company must be a mapping, not {type(spec).__name__}")
+        names = spec.get("names", ())
+        products = spec.get("products", ())
+        if isinstance(names, str) or isinstance(products, str):
+            raise ConfigError("names and products must be lists of strings")
+        lex.add_company(str(spec.get("canonical", "")), list(names), list(products))  # type: ignore[call-overload]
+    return lex

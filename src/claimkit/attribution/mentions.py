@@ -1,0 +1,160 @@
+"""Entity mentions: lexicon matches refined into companies, products, sources and people.
+
+The entity matcher (a spaCy ``PhraseMatcher`` in the pipeline) finds lexicon
+surfaces. This module turns them into :class:`Mention` records: weak aliases are
+kept only after a strong mention of the same entity; a title followed by a name
+(``首席财务官罗戎``, ``董事会主席兼首席执行官马化腾``) becomes a person with the
+company named in front of the title; a name introduced that way is found again
+later in the text on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..cleaning.glosses import HAN
+from .lexicon import Entry, Lexicon
+
+
+@dataclass(slots=True)
+class Mention:
+    """An entity mention in the clean text."""
+
+    start: int
+    end: int
+    kind: str  # company | product | source | person | pronoun
+    name: str  # canonical company / source, person's name, pronoun
+    company: str | None = None  # the company it resolves to (products, people with an affiliation)
+    surface: str = ""
+    generic: bool = False
+    title_start: int | None = None  # where the person's title chain starts
+
+
+# Particles and adverbs that follow a name (马化腾则表示, 蒋凡的回答): a name never holds them.
+_NAME_STOP = frozenset("则还也又亦曾已将就都均在于於对向与和及跟同的是了着过此今昨近等兼、，,。.：:；;！!？?“”\"（）() ")
+_JOINERS = ("兼", "、", "和", "及", "与", " ", "/")
+_HAN_RE = re.compile(f"[{HAN}]")
+_FOREIGN_NAME = re.compile(f"[{HAN}]{{1,6}}[·•‧][{HAN}]{{1,8}}")
+
+
+def _is_han(ch: str) -> bool:
+    return bool(_HAN_RE.match(ch))
+
+
+def resolve_weak(mentions: list[tuple[int, int, Entry, str]]) -> list[tuple[int, int, Entry, str]]:
+    """Drop weak aliases (``理想``, ``平安``) until their entity has been named strongly."""
+    named: set[str] = set()
+    kept = []
+    for start, end, entry, surface in mentions:
+        key = entry.canonical if entry.kind == "person" else entry.company or entry.canonical
+        if entry.weak and key not in named:
+            continue
+        if not entry.weak:
+            named.add(key)
+        kept.append((start, end, entry, surface))
+    return kept
+
+
+def read_name(text: str, pos: int, lexicon: Lexicon, limit: int) -> tuple[int, int] | None:
+    """The person's name starting at ``pos`` (after a title), as a span, or ``None``."""
+    while pos < limit and text[pos] == " ":
+        pos += 1
+    if pos >= limit:
+        return None
+    m = _FOREIGN_NAME.match(text, pos, limit)
+    if m:
+        return m.span()
+    for length in (4, 3, 2):  # a known person's name first
+        entry = lexicon.entries.get(text[pos : pos + length])
+        if entry is not None and entry.kind == "person" and pos + length <= limit:
+            return pos, pos + length
+    surname_len = 2 if text[pos : pos + 2] in lexicon.surnames else 1 if text[pos] in lexicon.surnames else 0
+    if not surname_len:
+        return None
+    end = pos + surname_len
+    for _ in range(2):  # a given name of one or two characters
+        if end >= limit or not _is_han(text[end]) or text[end] in _NAME_STOP:
+            break
+        if end > pos + surname_len and _starts_verb(text, end, lexicon):
+            break  # 付欣解释称: the verb starts after one given character
+        end += 1
+    if end == pos + surname_len:
+        return None
+    return pos, end
+
+
+def _starts_verb(text: str, pos: int, lexicon: Lexicon) -> bool:
+    for length in (3, 2, 1):
+        if text[pos : pos + length] in lexicon.verbs:
+            return True
+    return False
+
+
+def build_mentions(
+    text: str,
+    raw: list[tuple[int, int, Entry, str]],
+    lexicon: Lexicon,
+) -> list[Mention]:
+    """Mentions from lexicon matches: weak aliases resolved, people read after their titles."""
+    raw = resolve_weak(sorted(raw, key=lambda r: r[0]))
+    mentions: list[Mention] = []
+    n = len(raw)
+    i = 0
+    introduced: dict[str, str | None] = {}
+    while i < n:
+        start, end, entry, surface = raw[i]
+        if entry.kind == "title":
+            # a chain of titles joined by 兼/、/和, then the name
+            chain_start, chain_end, j = start, end, i
+            while j + 1 < n and raw[j + 1][2].kind == "title" and text[chain_end : raw[j + 1][0]] in _JOINERS + ("",):
+                j += 1
+                chain_end = raw[j][1]
+            # an organisation written right before the chain is the person's company
+            affiliation = None
+            if mentions and mentions[-1].kind in ("company", "product") and text[mentions[-1].end : chain_start].strip(" 的") == "":
+                affiliation = mentions[-1].company or mentions[-1].name
+            limit = raw[j + 1][0] if j + 1 < n else len(text)
+            span = read_name(text, chain_end, lexicon, min(limit, chain_end + 12))
+            if span is None and j + 1 < n and raw[j + 1][2].kind == "person" and text[chain_end : raw[j + 1][0]].strip() == "":
+                span = raw[j + 1][0], raw[j + 1][1]
+                j += 1
+            if span is not None:
+                name = text[span[0] : span[1]]
+                known = lexicon.entries.get(name)
+                company = affiliation or (known.company if known and known.kind == "person" else None)
+                mentions.append(Mention(span[0], span[1], "person", name, company, name, title_start=chain_start))
+                introduced.setdefault(name, company)
+                if company is not None:
+                    introduced[name] = company
+            i = j + 1
+            continue
+        if entry.kind == "person":
+            mentions.append(Mention(start, end, "person", entry.canonical, entry.company, surface))
+            introduced.setdefault(entry.canonical, entry.company)
+        elif entry.kind in ("company", "product"):
+            mentions.append(Mention(start, end, entry.kind, entry.company or entry.canonical, entry.company or entry.canonical, surface))
+        elif entry.kind == "source":
+            mentions.append(Mention(start, end, "source", entry.canonical, None, surface, generic=entry.generic))
+        i += 1
+    if introduced:
+        mentions = _find_introduced(text, mentions, introduced)
+    return mentions
+
+
+def _find_introduced(text: str, mentions: list[Mention], introduced: dict[str, str | None]) -> list[Mention]:
+    """Later mentions of names introduced with a title (吴泳铭 after 首席执行官吴泳铭)."""
+    taken = [(m.start, m.end) for m in mentions]
+    extra = []
+    for name, company in introduced.items():
+        if len(name) < 2:
+            continue
+        pos = text.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            if not any(a < end and pos < b for a, b in taken):
+                extra.append(Mention(pos, end, "person", name, company, name))
+            pos = text.find(name, end)
+    if not extra:
+        return mentions
+    return sorted(mentions + extra, key=lambda m: m.start)

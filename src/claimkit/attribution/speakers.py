@@ -1,0 +1,224 @@
+"""Who asserts a number: reporting cues, data-source cues and quotations.
+
+A *cue* is a subject followed by a reporting verb (``马化腾则表示``, ``理想预计``,
+``Questmobile数据显示``) or a source phrase (``据QuestMobile``, ``根据SNE数据``,
+``有媒体统计``). A cue covers the rest of its sentence; a cue right before or after
+a quotation covers the quotation. ``财报显示`` and the like are narrator cues:
+they name no one, and the claims they cover have no speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import regex
+
+from .lexicon import Lexicon
+from .mentions import Mention
+from .structure import Structure
+
+# What may stand between a subject and its verb: adverbs and bounded adverbial phrases.
+_ADVERBIAL = regex.compile(
+    r"(?:[ ]|则|还|也|又|亦|更|均|都|曾|另|就此|对此|同时|随后|此前|此外|近日|日前|今天|今日|昨日|昨天|当天|当日"
+    r"|进一步|再次|首次|公开|明确|直接|特别|最新|会上|会后|现场"
+    r"|在[^，。；！？\n“”]{1,40}?(?:上|时|中|期间|之际|后|里)"
+    r"|于[^，。；！？\n“”]{1,30}?(?:上|时|中)"
+    r"|接受[^，。；！？\n“”]{1,30}?采访时"
+    r"|(?:向|对|跟|给)[^，。；！？\n“”]{1,20}?(?=表示|称|说|透露|介绍|指出|强调|坦言)"
+    r")*+"
+)
+_OWN_SPEECH = re.compile(r"的(?:回答|观点|看法|说法|回应|解释|判断)是")
+_GROUP_WORDS = ("管理层", "高管", "高层", "方面", "官方", "发言人", "相关负责人", "负责人", "团队")
+_COMPANY_PRONOUNS = ("该公司", "本公司", "公司管理层", "公司", "该集团", "集团", "管理层")
+_NARRATOR = regex.compile(
+    r"(?:财报|年报|季报|半年报|中报|[一二三四]季报|业绩报告|业绩公告|公告|报告|数据|资料|统计|统计数据|招股书|财务报表)"
+    r"(?:数据)?(?:显示|表明|指出)"
+)
+_SOURCE_WORDS = r"(?:的)?(?:最新)?(?:发布的)?(?:数据|报告|统计|调查|研究|报道|测算|研报)?"
+_SOURCE_FOLLOW = regex.compile(_SOURCE_WORDS)
+_SOURCE_VERB = regex.compile(_SOURCE_WORDS + r"(?:显示|指出|表明|称)")
+_PRONOUN = regex.compile(r"(?<!\p{Han})[他她](?!们)|该公司|本公司|公司管理层|(?<![子分母])公司|该集团|(?<![子])集团|管理层")
+_LATIN_SOURCE = regex.compile(
+    r"(?<![A-Za-z])([A-Z][A-Za-z0-9&.'\-]*(?: [A-Z][A-Za-z0-9&.'\-]*){0,3})"
+    r"(?=(?:的)?(?:最新)?(?:数据|报告|统计|调查)(?:显示|指出|表明|称)|(?:数据|统计)?[，,])"
+)
+
+
+@dataclass(slots=True)
+class Cue:
+    """A reporting cue: who speaks from ``start`` (the subject) to ``end`` (after the verb)."""
+
+    start: int
+    end: int
+    speaker: str | None  # None: the narrator (财报显示)
+    kind: str  # say | forecast | data | narrator
+    company: str | None = None  # the speaker's company, if known
+    scope_end: int = 0  # the cue covers claims up to here
+
+
+def _verb_at(text: str, pos: int, lexicon: Lexicon) -> tuple[int, str] | None:
+    for length in (4, 3, 2, 1):
+        kind = lexicon.verbs.get(text[pos : pos + length])
+        if kind is not None:
+            return pos + length, kind
+    return None
+
+
+def _after_subject(text: str, pos: int, limit: int, lexicon: Lexicon) -> tuple[int, str] | None:
+    """If a reporting verb follows the subject ending at ``pos`` (adverbials allowed), its end and kind."""
+    m = _ADVERBIAL.match(text, pos, limit)
+    candidates = [m.end()] if m and m.end() > pos else []
+    candidates.append(pos)
+    for p in candidates:
+        own = _OWN_SPEECH.match(text, p, limit)
+        if own:
+            return own.end(), "say"
+        found = _verb_at(text, p, lexicon)
+        if found is not None:
+            return found
+    return None
+
+
+def find_cues(
+    text: str,
+    structure: Structure,
+    mentions: list[Mention],
+    lexicon: Lexicon,
+    company_at,  # type: ignore[no-untyped-def]  # (pos) -> (company, mention) | (None, None)
+) -> list[Cue]:
+    """Every reporting and source cue, in text order, with the span it covers."""
+    cues: list[Cue] = []
+    for m in mentions:
+        sentence = structure.sentence_at(m.start)
+        limit = sentence.end
+        if m.kind == "source":
+            cue = _source_cue(text, m, limit, lexicon)
+            if cue is not None:
+                cues.append(cue)
+            continue
+        pos = m.end
+        if m.kind in ("company", "product"):
+            for word in _GROUP_WORDS:
+                if text.startswith(word, pos):
+                    pos += len(word)
+                    break
+        found = _after_subject(text, pos, limit, lexicon)
+        if found is None:
+            continue
+        end, kind = found
+        if kind == "data" and m.kind != "source":
+            continue  # 腾讯统计 is rare; 财报显示 is a narrator cue
+        start = m.title_start if m.title_start is not None else m.start
+        if m.kind == "person":
+            cues.append(Cue(start, end, m.name, kind, m.company))
+        else:
+            cues.append(Cue(start, end, m.company or m.name, kind, m.company or m.name))
+    # pronouns: 他/她 -> the last person named; 公司/集团/管理层 -> the company in context
+    for pm in _PRONOUN.finditer(text):
+        sentence = structure.sentence_at(pm.start())
+        found = _after_subject(text, pm.end(), sentence.end, lexicon)
+        if found is None or found[1] == "data":
+            continue
+        end, kind = found
+        word = pm.group()
+        if word in ("他", "她"):
+            person = _last_person_before(mentions, pm.start())
+            if person is None:
+                continue
+            cues.append(Cue(pm.start(), end, person.name, kind, person.company))
+        else:
+            company, _ = company_at(pm.start())
+            if company is None:
+                continue
+            cues.append(Cue(pm.start(), end, company, kind, company))
+    named = [(c.start, c.end) for c in cues]
+    for nm in _NARRATOR.finditer(text):
+        if any(a < nm.end() and nm.start() < b for a, b in named):
+            continue  # IDC的报告显示: the source's cue already covers it
+        cues.append(Cue(nm.start(), nm.end(), None, "narrator"))
+    for lm in _LATIN_SOURCE.finditer(text):
+        name = lm.group(1).strip()
+        if any(c.start <= lm.start() < c.end for c in cues) or len(name) < 2:
+            continue
+        known = lexicon.entries.get(name)
+        if known is not None and known.kind in ("company", "product", "person"):
+            continue
+        end = lm.end(1)
+        before = text[max(0, lm.start() - 2) : lm.start()]
+        follows = _SOURCE_VERB.match(text, end, min(len(text), end + 12))
+        if follows or before.endswith(("据", "根据")):
+            cues.append(Cue(lm.start() - (2 if before.endswith("根据") else 1 if before.endswith("据") else 0), follows.end() if follows else end, name, "data"))
+    cues.sort(key=lambda c: c.start)
+    for c in cues:
+        c.scope_end = structure.sentence_at(c.start).end
+    return cues
+
+
+def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon) -> Cue | None:
+    before = text[max(0, m.start - 3) : m.start]
+    speaker = _source_name(m)
+    if before.endswith(("根据", "依据")):
+        start = m.start - 2
+    elif before.endswith(("据", "援引", "引述")):
+        start = m.start - (2 if before.endswith(("援引", "引述")) else 1)
+    else:
+        start = None
+    found = _after_subject(text, m.end, limit, lexicon)  # 媒体统计, QuestMobile显示
+    follow = _SOURCE_FOLLOW.match(text, m.end, limit)
+    pos = follow.end() if follow else m.end
+    if found is None:
+        found = _after_subject(text, pos, limit, lexicon)  # SNE数据显示
+    if found is not None:
+        return Cue(start if start is not None else m.start, found[0], speaker, found[1])
+    if start is not None:
+        return Cue(start, pos, speaker, "data")
+    return None
+
+
+def _source_name(m: Mention) -> str:
+    """A source as written, in its canonical letter case (Questmobile -> QuestMobile)."""
+    if m.surface and m.surface.casefold() == m.name.casefold():
+        return m.name
+    return m.surface or m.name
+
+
+def _last_person_before(mentions: list[Mention], pos: int) -> Mention | None:
+    found = None
+    for m in mentions:
+        if m.start >= pos:
+            break
+        if m.kind == "person":
+            found = m
+    return found
+
+
+def quote_speakers(text: str, structure: Structure, cues: list[Cue], mentions: list[Mention], lexicon: Lexicon) -> dict[tuple[int, int], Cue]:
+    """The speaker of each quotation: a cue just before it (…表示：“…”) or just after it (“…”，他说).
+
+    Returns the covering cue per quotation span; the quotation inherits the cue.
+    """
+    out: dict[tuple[int, int], Cue] = {}
+    by_end = sorted(cues, key=lambda c: c.end)
+    for qa, qb in structure.quotes:
+        # before: the cue's verb ends right before the opening mark (punctuation and space allowed)
+        best = None
+        for c in by_end:
+            if c.end > qa:
+                break
+            if c.speaker is not None and text[c.end : qa].strip(" ：:，,") == "" and qa - c.end <= 3:
+                best = c
+            elif c.speaker is not None and qa - c.end <= 20 and c.kind in ("say", "forecast") and "“" not in text[c.end : qa] and "。" not in text[c.end : qa]:
+                best = c
+        if best is None:
+            # after: ”，马化腾表示 / ” 杨元庆介绍 / ”他说
+            for c in cues:
+                if c.start < qb:
+                    continue
+                gap = text[qb : c.start]
+                if len(gap) <= 3 and gap.strip(" ，,。") == "" and c.speaker is not None:
+                    best = c
+                break
+        if best is not None:
+            out[(qa, qb)] = Cue(best.start, best.end, best.speaker, best.kind, best.company, qb)
+    return out

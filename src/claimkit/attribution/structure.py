@@ -1,0 +1,68 @@
+"""Text structure the attribution rules need: paragraphs, sentences, clauses and quotations."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+_SENTENCE = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』]?|\n|$)")
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+# Quotations: Chinese quotes may stay open to the end of the paragraph (a cut-off excerpt).
+_QUOTE = re.compile(r"“[^“”\n]{1,3000}(?:”|(?=\n)|$)|「[^「」\n]{1,3000}(?:」|(?=\n)|$)|\"[^\"\n]{1,3000}\"")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+class Structure:
+    """Sentences, clause breaks and quotations of a clean text, with fast lookups by offset."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        sentences: list[Sentence] = []
+        paragraph = 0
+        for m in _SENTENCE.finditer(text):
+            a, b = m.span()
+            if a == b:
+                continue
+            if text[a:b].strip():
+                sentences.append(Sentence(a, b, paragraph))
+            if text[b - 1 : b] == "\n":
+                paragraph += 1
+        self.sentences = sentences
+        self._starts = [s.start for s in sentences]
+        self.breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+        self.quotes = [m.span() for m in _QUOTE.finditer(text)]
+        self._quote_starts = [a for a, _ in self.quotes]
+
+    def sentence_index(self, pos: int) -> int:
+        """Index of the sentence holding ``pos`` (the last one starting at or before it)."""
+        return max(0, bisect_right(self._starts, pos) - 1)
+
+    def sentence_at(self, pos: int) -> Sentence:
+        return self.sentences[self.sentence_index(pos)]
+
+    def clause_start(self, pos: int, floor: int) -> int:
+        """Start of the clause holding ``pos``: after the last clause break before it, not before ``floor``."""
+        k = bisect_right(self.breaks, pos - 1) - 1
+        if k >= 0 and self.breaks[k] >= floor:
+            return self.breaks[k] + 1
+        return floor
+
+    def clause_end(self, pos: int, ceiling: int) -> int:
+        k = bisect_right(self.breaks, pos)
+        if k < len(self.breaks) and self.breaks[k] < ceiling:
+            return self.breaks[k]
+        return ceiling
+
+    def quote_at(self, pos: int) -> tuple[int, int] | None:
+        """The quotation holding ``pos``, if any."""
+        k = bisect_right(self._quote_starts, pos) - 1
+        if k >= 0 and self.quotes[k][0] < pos < self.quotes[k][1]:
+            return self.quotes[k]
+        return None

@@ -1,0 +1,272 @@
+"""From quantities, periods and mentions to claims: the attribution rules in one pass.
+
+The engine works on the cleaned text (offsets into it) and maps every span back
+to the caller's input at the end. It is what the ``claimkit_attribution`` spaCy
+component runs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..attribution.companies import CompanyResolver
+from ..attribution.lexicon import Lexicon
+from ..attribution.mentions import Mention
+from ..attribution.speakers import Cue, find_cues, quote_speakers
+from ..attribution.structure import Structure
+from ..cleaning import Cleaned
+from ..periods.grammar import RawPeriod
+from ..periods.resolve import Resolved, Resolver
+from ..quantities.grammar import Raw
+from .fields import change_and_direction, strip_metric
+from .model import Claim, Evidence, Span
+
+_DURATION = re.compile(
+    r"(?:未来|过去|最近|今后|此前|这)\s?[一二两三四五六七八九十百\d]+\s?个?(?:年|季度|个月)(?!度)"
+    r"|[一二两三四五六七八九十百\d]+\s?年(?:来|间|累计|以来|内)"
+    r"|[一二两三四五六七八九十百\d]+\s?年\s?累计"
+)
+_MARKET = re.compile(r"股价|市值|盘前|盘中|盘后|收盘|开盘|收报|报收|港股|美股|A股|美股盘前")
+_LOCAL_GAP = frozenset(["", "的", " ", "为", "的约", "约"])
+_STRUCTURAL_MAX = 10
+
+
+@dataclass(slots=True)
+class Document:
+    """Everything the engine reads, in clean-text offsets."""
+
+    cleaned: Cleaned
+    published: date | None
+    quantities: list[Raw]
+    periods: list[RawPeriod]
+    mentions: list[Mention]
+    lexicon: Lexicon
+    structure: Structure | None = None
+
+
+def is_claim(q: Raw) -> bool:
+    """Whether a quantity is reported as a claim (durations, sizes and list-like counts are not)."""
+    if q.kind in ("duration", "physical", "number") or q.bare:
+        return False
+    if q.kind != "count" or not q.chinese or q.scale != 1:
+        return True
+    if q.qualifier == "exact" and q.value is not None and q.value <= _STRUCTURAL_MAX:
+        return False  # 两家公司, 三件事: structure, not a claim
+    return not (q.qualifier == "range" and q.high is not None and q.high <= _STRUCTURAL_MAX)  # 几个
+
+
+def _resolve_periods(doc: Document, structure: Structure) -> dict[int, Resolved | None]:
+    resolver = Resolver(doc.published)
+    out: dict[int, Resolved | None] = {}
+    year_in_sentence: dict[int, int] = {}
+    for p in doc.periods:
+        s = structure.sentence_index(p.start)
+        r = resolver.resolve(p, local_year=year_in_sentence.get(s))
+        out[id(p)] = r
+        if p.year is not None and not p.local and not p.comparison:
+            year_in_sentence[s] = p.year
+    return out
+
+
+def _is_sentence_period(p: RawPeriod) -> bool:
+    return not p.local and not p.anchor and not p.comparison and p.relative != "same_period_last_year"
+
+
+def _main_period(periods: list[RawPeriod], resolved: dict[int, Resolved | None]) -> Resolved | None:
+    """The period the document reports on: its most frequent sentence-level period, months aside."""
+    counts: dict[Resolved, int] = {}
+    first: dict[Resolved, int] = {}
+    for i, p in enumerate(periods):
+        r = resolved.get(id(p))
+        if r is None or not _is_sentence_period(p) or p.point:
+            continue
+        counts[r] = counts.get(r, 0) + 1
+        first.setdefault(r, i)
+    if not counts:
+        return None
+    coarse = {r: n for r, n in counts.items() if r.month is None} or counts
+    return max(coarse, key=lambda r: (coarse[r], -first[r]))
+
+
+def _input_span(cleaned: Cleaned, a: int, b: int) -> Span:
+    s, e = cleaned.to_input_span(a, b)
+    return Span(start=s, end=e)
+
+
+def build_claims(doc: Document) -> list[Claim]:
+    """The claims of a document."""
+    text = doc.cleaned.text
+    structure = doc.structure or Structure(text)
+    quantities = [q for q in doc.quantities if is_claim(q)]
+    if not quantities:
+        return []
+    resolved = _resolve_periods(doc, structure)
+    companies = CompanyResolver(text, structure, doc.mentions)
+    cues = find_cues(text, structure, doc.mentions, doc.lexicon, companies.at)
+    quoted = quote_speakers(text, structure, cues, doc.mentions, doc.lexicon)
+
+    periods_by_sentence: dict[int, list[RawPeriod]] = {}
+    for p in doc.periods:
+        periods_by_sentence.setdefault(structure.sentence_index(p.start), []).append(p)
+    cues_by_sentence: dict[int, list[Cue]] = {}
+    for c in cues:
+        cues_by_sentence.setdefault(structure.sentence_index(c.start), []).append(c)
+
+    claims: list[Claim] = []
+    main = _main_period(doc.periods, resolved)
+    state: Resolved | None = main
+    state_sentence = -1
+    last_metric: tuple[int, str | None] = (-1, None)
+    prev_end_in_clause: dict[int, int] = {}
+    for qi, q in enumerate(quantities):
+        s_index = structure.sentence_index(q.start)
+        sentence = structure.sentences[s_index]
+        # carry the period state over every sentence before this one
+        # (within a paragraph; a new paragraph starts again from the document's main period)
+        while state_sentence < s_index - 1:
+            state_sentence += 1
+            if structure.sentences[state_sentence].paragraph != structure.sentences[state_sentence + 1].paragraph:
+                state = main
+                continue
+            for p in periods_by_sentence.get(state_sentence, ()):
+                if _is_sentence_period(p) and resolved.get(id(p)) is not None:
+                    state = resolved[id(p)]
+        clause_start = structure.clause_start(q.start, sentence.start)
+        segment_start = max(clause_start, prev_end_in_clause.get(clause_start, clause_start))
+        sentence_periods = periods_by_sentence.get(s_index, [])
+        period = _period_for(q, text, sentence_periods, resolved, clause_start, state, doc.published, structure)
+
+        # speaker
+        cue = _cue_for(q, structure, cues_by_sentence.get(s_index, ()), quoted)
+        speaker = cue.speaker if cue is not None else None
+        speaker_company = cue.company if cue is not None and cue.kind != "narrator" else None
+
+        company, company_mention = companies.resolve(q.start, q.end, speaker_company)
+
+        # metric: the noun phrase after the last mention, period or number in the clause
+        seg_from = segment_start
+        for m in doc.mentions:
+            if seg_from <= m.start and m.end <= q.start:
+                seg_from = m.end
+        for p in sentence_periods:
+            if seg_from <= p.start and p.end <= q.start:
+                seg_from = p.end
+        if cue is not None and seg_from <= cue.end <= q.start:
+            seg_from = cue.end
+        metric = strip_metric(text[seg_from : q.start])
+        if metric is None or "较" in text[seg_from : q.start] or text[seg_from : q.start].strip().startswith(("较", "比")):
+            if last_metric[0] == s_index and last_metric[1] is not None:
+                metric = last_metric[1]
+        last_metric = (s_index, metric)
+        change, direction = change_and_direction(text, q, clause_start, segment_start, metric)
+        if change is None and claims and qi > 0 and _coordinated(text, quantities[qi - 1], q):
+            change, direction = claims[-1].change, claims[-1].direction  # 同比增长15%和16%
+        if change is not None and "分别" in text[clause_start : q.start]:
+            change = _respectively(text, q, clause_start, quantities, qi) or change
+        prev_end_in_clause[clause_start] = q.end
+
+        start, end = doc.cleaned.to_input_span(q.start, q.end)
+        claims.append(
+            Claim.model_construct(
+                text=doc.cleaned.source[start:end],
+                start=start,
+                end=end,
+                value=q.value,
+                low=q.low,
+                high=q.high,
+                unit=q.unit,
+                counted=q.counted,
+                qualifier=q.qualifier,
+                change=change,
+                direction=direction,
+                metric=metric,
+                period=period.value if period is not None else None,
+                company=company,
+                speaker=speaker,
+                sentence=_input_span(doc.cleaned, sentence.start, sentence.end),
+                evidence=Evidence.model_construct(
+                    company=_input_span(doc.cleaned, company_mention.start, company_mention.end)
+                    if company_mention is not None
+                    else None,
+                    speaker=_input_span(doc.cleaned, cue.start, cue.end)
+                    if cue is not None and cue.speaker is not None
+                    else None,
+                ),
+            )
+        )
+    return claims
+
+
+def _period_for(
+    q: Raw,
+    text: str,
+    sentence_periods: list[RawPeriod],
+    resolved: dict[int, Resolved | None],
+    clause_start: int,
+    state: Resolved | None,
+    published: date | None,
+    structure: Structure,
+) -> Resolved | None:
+    # a period written right before the number binds it alone: 去年同期9830万, 上年末的19.84亿元
+    for p in sentence_periods:
+        if p.end <= q.start and q.start - p.end <= 4 and text[p.end : q.start].replace(" ", "") in _LOCAL_GAP:
+            r = resolved.get(id(p))
+            if r is not None:
+                return r
+    last_period_end = max(
+        (p.end for p in sentence_periods if p.end <= q.start and _is_sentence_period(p)),
+        default=structure.sentence_at(q.start).start,
+    )
+    if _DURATION.search(text, max(last_period_end, structure.sentence_at(q.start).start), q.start):
+        return None  # 未来三年投入…, 十年累计…: a span of years, not one period
+    # 去年同期为盈利28.2亿元: a same-period reference governs its own clause
+    for p in reversed(sentence_periods):
+        if clause_start <= p.start and p.end <= q.start and p.relative == "same_period_last_year" and not p.comparison:
+            return resolved.get(id(p))
+    current = None
+    for p in sentence_periods:
+        if p.end <= q.start and _is_sentence_period(p) and resolved.get(id(p)) is not None:
+            current = resolved[id(p)]
+    if current is not None:
+        return current
+    sentence = structure.sentence_at(q.start)
+    if published is not None and _MARKET.search(text, sentence.start, q.end):
+        return Resolved(published.year, month=published.month)
+    return state
+
+
+def _cue_for(q: Raw, structure: Structure, cues, quoted: dict[tuple[int, int], Cue]) -> Cue | None:  # type: ignore[no-untyped-def]
+    quote = structure.quote_at(q.start)
+    if quote is not None:
+        cue = quoted.get(quote)
+        if cue is not None:
+            return cue
+        inner = [c for c in cues if quote[0] < c.start and c.end <= q.start]
+        return inner[-1] if inner else None
+    best = None
+    for c in cues:
+        if c.end <= q.start and q.start < c.scope_end and structure.quote_at(c.start) is None:
+            best = c
+    return best
+
+
+def _coordinated(text: str, a: Raw, b: Raw) -> bool:
+    return a.kind == b.kind and text[a.end : b.start].strip() in ("和", "及", "、", "与", "以及", "或")
+
+
+def _respectively(text: str, q: Raw, clause_start: int, quantities: list[Raw], qi: int) -> str | None:
+    """按年及按季分别跌5.4及3.9个百分点: the k-th number takes the k-th basis."""
+    from .fields import _basis_pattern, _change_words
+
+    basis = _change_words()[0]
+    words = [m.group() for m in _basis_pattern().finditer(text, clause_start, q.start)]
+    if len(words) < 2:
+        return None
+    k = 0
+    j = qi - 1
+    while j >= 0 and quantities[j].start >= clause_start and "分别" in text[clause_start : quantities[j].start]:
+        k += 1
+        j -= 1
+    return basis[words[k]] if k < len(words) else None

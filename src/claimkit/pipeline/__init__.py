@@ -1,0 +1,1 @@
+"""The spaCy wiring: claimkit's tokenizer and components (imported on first use)."""

@@ -1,0 +1,238 @@
+"""claimkit's spaCy components, registered with ``@Language.factory``.
+
+Pipeline order (``claimkit.load()`` builds it): the ``claimkit.Tokenizer.v1``
+tokenizer cleans the text, then
+
+* ``claimkit_sentences``: sentence starts at 。！？ and line breaks (``doc.sents``);
+* ``claimkit_quantities``: ``doc.spans["quantities"]``;
+* ``claimkit_periods``: ``doc.spans["periods"]``;
+* ``claimkit_entities``: companies, products, people and sources (``doc.ents``),
+  from a ``PhraseMatcher`` built from the resources plus ``extra_companies``;
+* ``claimkit_attribution``: ``doc._.claims``.
+
+Marked regions (repeats, page furniture) are skipped by every component. The
+components keep their detailed readings in ``doc.user_data`` under ``claimkit.*``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import spacy
+from spacy.attrs import SENT_START
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ..attribution.lexicon import Lexicon, with_companies
+from ..attribution.mentions import Mention, build_mentions
+from ..attribution.structure import Structure
+from ..claims.engine import Document, build_claims
+from ..periods.grammar import scan_periods
+from ..periods.resolve import as_date
+from ..quantities import read_span
+from ..quantities.grammar import declared_currency
+from .tokenizer import ClaimkitTokenizer, words_of
+
+for _name, _default in (("cleaned", None), ("published", None), ("claims", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+_KEY = "claimkit."
+
+
+@spacy.registry.tokenizers("claimkit.Tokenizer.v1")
+def create_tokenizer():  # type: ignore[no-untyped-def]
+    """The claimkit tokenizer (cleans, then splits into hanzi, digit runs and Latin words)."""
+
+    def make(nlp: Language) -> ClaimkitTokenizer:
+        return ClaimkitTokenizer(nlp.vocab)
+
+    return make
+
+
+def _cleaned(doc: Doc):  # type: ignore[no-untyped-def]
+    cleaned = doc._.cleaned
+    if cleaned is None:  # a Doc made by another tokenizer: nothing was removed
+        from ..cleaning import clean
+
+        cleaned = clean(doc.text)
+        doc._.cleaned = cleaned
+    return cleaned
+
+
+def _char_to_token(doc: Doc) -> np.ndarray:
+    idx = doc.to_array("IDX").astype(np.int64)
+    return idx
+
+
+def _span(doc: Doc, idx: np.ndarray, start: int, end: int, label: str) -> Span | None:
+    i = int(np.searchsorted(idx, start, side="left"))
+    j = int(np.searchsorted(idx, end, side="left"))
+    if i >= len(idx) or idx[i] != start or (j < len(idx) and idx[j] != end):
+        return doc.char_span(start, end, label=label, alignment_mode="expand")
+    return Span(doc, i, j, label=label)
+
+
+class Sentences:
+    """Sentence boundaries at 。！？!? and line breaks, set in one array write."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        structure = Structure(doc.text)
+        doc.user_data[_KEY + "structure"] = structure
+        if len(doc) == 0:
+            return doc
+        idx = _char_to_token(doc)
+        starts = np.full(len(doc), -1, dtype=np.int32)
+        positions = np.array([s.start for s in structure.sentences], dtype=np.int64)
+        tokens = np.searchsorted(idx, positions, side="left")
+        tokens = tokens[tokens < len(doc)]
+        starts[tokens] = 1
+        starts[0] = 1
+        doc.from_array([SENT_START], starts.reshape(-1, 1).astype(np.uint64))
+        return doc
+
+
+class Quantities:
+    """Quantities of the kept text: ``doc.spans["quantities"]``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        cleaned = _cleaned(doc)
+        currency = declared_currency(cleaned.text)
+        raws = [r for a, b in cleaned.kept_spans() for r in read_span(cleaned, a, b, currency)]
+        doc.user_data[_KEY + "quantities"] = raws
+        idx = _char_to_token(doc)
+        spans = [_span(doc, idx, r.start, r.end, r.kind or "count") for r in raws]
+        doc.spans["quantities"] = [s for s in spans if s is not None]
+        return doc
+
+
+class Periods:
+    """Period mentions of the kept text: ``doc.spans["periods"]``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        cleaned = _cleaned(doc)
+        periods = [p for a, b in cleaned.kept_spans() for p in scan_periods(cleaned.text, a, b)]
+        doc.user_data[_KEY + "periods"] = periods
+        idx = _char_to_token(doc)
+        spans = [_span(doc, idx, p.start, p.end, "PERIOD") for p in periods]
+        doc.spans["periods"] = [s for s in spans if s is not None]
+        return doc
+
+
+def _inside_book_title(text: str, pos: int) -> bool:
+    opening = text.rfind("《", max(0, pos - 60), pos)
+    return opening >= 0 and text.find("》", opening, pos) < 0 and "\n" not in text[opening:pos]
+
+
+_LABELS = {"company": "ORG", "product": "PRODUCT", "person": "PERSON", "source": "SOURCE"}
+
+
+class Entities:
+    """Companies, products, people and sources: a ``PhraseMatcher`` over the lexicon, then the mention rules."""
+
+    def __init__(self, nlp: Language, extra_companies: Iterable[dict] = ()) -> None:
+        self.lexicon: Lexicon = with_companies(list(extra_companies))
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        patterns = []
+        for surface in self.lexicon.entries:
+            words = words_of(surface)
+            patterns.append(Doc(nlp.vocab, words=words, spaces=[False] * len(words)))
+        self.matcher.add("CLAIMKIT", patterns)
+
+    def __call__(self, doc: Doc) -> Doc:
+        cleaned = _cleaned(doc)
+        text = doc.text
+        matches = self.matcher(doc, as_spans=True)
+        # longest match first, no overlaps
+        matches = sorted(matches, key=lambda s: (s.start, -(s.end - s.start)))
+        kept, last_end = [], -1
+        for span in matches:
+            if span.start >= last_end:
+                kept.append(span)
+                last_end = span.end
+            elif kept and span.end - span.start > kept[-1].end - kept[-1].start and span.start == kept[-1].start:
+                kept[-1] = span
+                last_end = span.end
+        raw = []
+        for span in kept:
+            a, b = span.start_char, span.end_char
+            if cleaned.regions and cleaned.skipped(a, b):
+                continue
+            surface = text[a:b]
+            if _inside_book_title(text, a):
+                continue  # 《字节发力，腾讯音乐还能…》: a title of a work, not a mention
+            entry = self.lexicon.entries.get(surface)
+            if entry is not None:
+                raw.append((a, b, entry, text[a:b]))
+        mentions = build_mentions(text, raw, self.lexicon)
+        doc.user_data[_KEY + "mentions"] = mentions
+        idx = _char_to_token(doc)
+        ents = []
+        last = -1
+        for m in mentions:
+            if m.kind not in _LABELS or m.start < last:
+                continue
+            span = _span(doc, idx, m.start, m.end, _LABELS[m.kind])
+            if span is not None and span.start >= last:
+                ents.append(span)
+                last = span.end
+        doc.set_ents(ents, default="unmodified")
+        return doc
+
+
+class Attribution:
+    """Claims with metric, change, period, company and speaker: ``doc._.claims``."""
+
+    def __init__(self, nlp: Language, published: str | None = None) -> None:
+        self.published = as_date(published)
+        self.nlp = nlp
+
+    def __call__(self, doc: Doc) -> Doc:
+        cleaned = _cleaned(doc)
+        data = doc.user_data
+        mentions: list[Mention] = data.get(_KEY + "mentions", [])
+        lexicon = self._lexicon()
+        document = Document(
+            cleaned=cleaned,
+            published=as_date(doc._.published) if doc._.published is not None else self.published,
+            quantities=data.get(_KEY + "quantities", []),
+            periods=data.get(_KEY + "periods", []),
+            mentions=mentions,
+            lexicon=lexicon,
+            structure=data.get(_KEY + "structure"),
+        )
+        doc._.claims = build_claims(document)
+        return doc
+
+    def _lexicon(self) -> Lexicon:
+        for _, proc in self.nlp.pipeline:
+            if isinstance(proc, Entities):
+                return proc.lexicon
+        return with_companies(None)
+
+
+@Language.factory("claimkit_sentences")
+def make_sentences(nlp: Language, name: str) -> Sentences:
+    return Sentences()
+
+
+@Language.factory("claimkit_quantities")
+def make_quantities(nlp: Language, name: str) -> Quantities:
+    return Quantities()
+
+
+@Language.factory("claimkit_periods")
+def make_periods(nlp: Language, name: str) -> Periods:
+    return Periods()
+
+
+@Language.factory("claimkit_entities", default_config={"extra_companies": []})
+def make_entities(nlp: Language, name: str, extra_companies: list[dict]) -> Entities:
+    return Entities(nlp, extra_companies)
+
+
+@Language.factory("claimkit_attribution", default_config={"published": None})
+def make_attribution(nlp: Language, name: str, published: str | None) -> Attribution:
+    return Attribution(nlp, published)
