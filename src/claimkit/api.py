@@ -8,7 +8,13 @@ from datetime import date, datetime
 
 from .errors import require_str
 
-_PIPES = ("claimkit_sentences", "claimkit_periods", "claimkit_quantities", "claimkit_entities", "claimkit_attribution")
+_PIPES = (
+    "claimkit_sentences",
+    "claimkit_periods",
+    "claimkit_quantities",
+    "claimkit_entities",
+    "claimkit_attribution",
+)
 _default = None
 _lock = threading.Lock()
 

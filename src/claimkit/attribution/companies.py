@@ -20,8 +20,28 @@ from .. import _resources
 from .mentions import Mention
 from .structure import Structure
 
-_COMPARE_BEFORE = ("与", "较", "比", "相比", "相较", "相较于", "相比于", "不同于", "对比", "跟", "同", "低于", "高于", "优于", "超过", "超越", "领先")
-_AGGREGATE_WORDS = re.compile(r"两家公司|两家企业|两者|二者|双方|三家公司|几家公司|大厂们|巨头们|各家|多家公司|合计|总计|两大巨头")
+_COMPARE_BEFORE = (
+    "与",
+    "较",
+    "比",
+    "相比",
+    "相较",
+    "相较于",
+    "相比于",
+    "不同于",
+    "对比",
+    "跟",
+    "同",
+    "低于",
+    "高于",
+    "优于",
+    "超过",
+    "超越",
+    "领先",
+)
+_AGGREGATE_WORDS = re.compile(
+    r"两家公司|两家企业|两者|二者|双方|三家公司|几家公司|大厂们|巨头们|各家|多家公司|两大巨头"
+)
 _JOIN = ("和", "与", "及", "、", "以及", "跟")
 
 
@@ -63,9 +83,7 @@ class CompanyResolver:
             return m.company or m.name, m
         return self.default, None
 
-    def resolve(
-        self, start: int, end: int, speaker_company: str | None
-    ) -> tuple[str | None, Mention | None]:
+    def resolve(self, start: int, end: int, speaker_company: str | None) -> tuple[str | None, Mention | None]:
         """The company a claim at ``[start, end)`` is about, and the mention that says so."""
         sentence = self.structure.sentence_at(start)
         clause_start = self.structure.clause_start(start, sentence.start)

@@ -32,7 +32,9 @@ class Mention:
 
 
 # Particles and adverbs that follow a name (马化腾则表示, 蒋凡的回答): a name never holds them.
-_NAME_STOP = frozenset("则还也又亦曾已将就都均在于於对向与和及跟同的是了着过此今昨近等兼、，,。.：:；;！!？?“”\"（）() ")
+_NAME_STOP = frozenset(
+    '则还也又亦曾已将就都均在于於对向与和及跟同的是了着过此今昨近等兼、，,。.：:；;！!？?“”"（）() '
+)
 _JOINERS = ("兼", "、", "和", "及", "与", " ", "/")
 _HAN_RE = re.compile(f"[{HAN}]")
 _FOREIGN_NAME = re.compile(f"[{HAN}]{{1,6}}[·•‧][{HAN}]{{1,8}}")
@@ -107,23 +109,38 @@ def build_mentions(
         if entry.kind == "title":
             # a chain of titles joined by 兼/、/和, then the name
             chain_start, chain_end, j = start, end, i
-            while j + 1 < n and raw[j + 1][2].kind == "title" and text[chain_end : raw[j + 1][0]] in _JOINERS + ("",):
+            while (
+                j + 1 < n
+                and raw[j + 1][2].kind == "title"
+                and text[chain_end : raw[j + 1][0]] in _JOINERS + ("",)
+            ):
                 j += 1
                 chain_end = raw[j][1]
             # an organisation written right before the chain is the person's company
             affiliation = None
-            if mentions and mentions[-1].kind in ("company", "product") and text[mentions[-1].end : chain_start].strip(" 的") == "":
+            if (
+                mentions
+                and mentions[-1].kind in ("company", "product")
+                and text[mentions[-1].end : chain_start].strip(" 的") == ""
+            ):
                 affiliation = mentions[-1].company or mentions[-1].name
             limit = raw[j + 1][0] if j + 1 < n else len(text)
             span = read_name(text, chain_end, lexicon, min(limit, chain_end + 12))
-            if span is None and j + 1 < n and raw[j + 1][2].kind == "person" and text[chain_end : raw[j + 1][0]].strip() == "":
+            if (
+                span is None
+                and j + 1 < n
+                and raw[j + 1][2].kind == "person"
+                and text[chain_end : raw[j + 1][0]].strip() == ""
+            ):
                 span = raw[j + 1][0], raw[j + 1][1]
                 j += 1
             if span is not None:
                 name = text[span[0] : span[1]]
                 known = lexicon.entries.get(name)
                 company = affiliation or (known.company if known and known.kind == "person" else None)
-                mentions.append(Mention(span[0], span[1], "person", name, company, name, title_start=chain_start))
+                mentions.append(
+                    Mention(span[0], span[1], "person", name, company, name, title_start=chain_start)
+                )
                 introduced.setdefault(name, company)
                 if company is not None:
                     introduced[name] = company
@@ -133,9 +150,20 @@ def build_mentions(
             mentions.append(Mention(start, end, "person", entry.canonical, entry.company, surface))
             introduced.setdefault(entry.canonical, entry.company)
         elif entry.kind in ("company", "product"):
-            mentions.append(Mention(start, end, entry.kind, entry.company or entry.canonical, entry.company or entry.canonical, surface))
+            mentions.append(
+                Mention(
+                    start,
+                    end,
+                    entry.kind,
+                    entry.company or entry.canonical,
+                    entry.company or entry.canonical,
+                    surface,
+                )
+            )
         elif entry.kind == "source":
-            mentions.append(Mention(start, end, "source", entry.canonical, None, surface, generic=entry.generic))
+            mentions.append(
+                Mention(start, end, "source", entry.canonical, None, surface, generic=entry.generic)
+            )
         i += 1
     if introduced:
         mentions = _find_introduced(text, mentions, introduced)

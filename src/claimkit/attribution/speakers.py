@@ -38,7 +38,9 @@ _NARRATOR = regex.compile(
 _SOURCE_WORDS = r"(?:的)?(?:最新)?(?:发布的)?(?:数据|报告|统计|调查|研究|报道|测算|研报)?"
 _SOURCE_FOLLOW = regex.compile(_SOURCE_WORDS)
 _SOURCE_VERB = regex.compile(_SOURCE_WORDS + r"(?:显示|指出|表明|称)")
-_PRONOUN = regex.compile(r"(?<!\p{Han})[他她](?!们)|该公司|本公司|公司管理层|(?<![子分母])公司|该集团|(?<![子])集团|管理层")
+_PRONOUN = regex.compile(
+    r"(?<!\p{Han})[他她](?!们)|该公司|本公司|公司管理层|(?<![子分母])公司|该集团|(?<![子])集团|管理层"
+)
 _LATIN_SOURCE = regex.compile(
     r"(?<![A-Za-z])([A-Z][A-Za-z0-9&.'\-]*(?: [A-Z][A-Za-z0-9&.'\-]*){0,3})"
     r"(?=(?:的)?(?:最新)?(?:数据|报告|统计|调查)(?:显示|指出|表明|称)|(?:数据|统计)?[，,])"
@@ -148,7 +150,14 @@ def find_cues(
         before = text[max(0, lm.start() - 2) : lm.start()]
         follows = _SOURCE_VERB.match(text, end, min(len(text), end + 12))
         if follows or before.endswith(("据", "根据")):
-            cues.append(Cue(lm.start() - (2 if before.endswith("根据") else 1 if before.endswith("据") else 0), follows.end() if follows else end, name, "data"))
+            cues.append(
+                Cue(
+                    lm.start() - (2 if before.endswith("根据") else 1 if before.endswith("据") else 0),
+                    follows.end() if follows else end,
+                    name,
+                    "data",
+                )
+            )
     cues.sort(key=lambda c: c.start)
     for c in cues:
         c.scope_end = structure.sentence_at(c.start).end
@@ -193,7 +202,9 @@ def _last_person_before(mentions: list[Mention], pos: int) -> Mention | None:
     return found
 
 
-def quote_speakers(text: str, structure: Structure, cues: list[Cue], mentions: list[Mention], lexicon: Lexicon) -> dict[tuple[int, int], Cue]:
+def quote_speakers(
+    text: str, structure: Structure, cues: list[Cue], mentions: list[Mention], lexicon: Lexicon
+) -> dict[tuple[int, int], Cue]:
     """The speaker of each quotation: a cue just before it (…表示：“…”) or just after it (“…”，他说).
 
     Returns the covering cue per quotation span; the quotation inherits the cue.
@@ -206,9 +217,13 @@ def quote_speakers(text: str, structure: Structure, cues: list[Cue], mentions: l
         for c in by_end:
             if c.end > qa:
                 break
-            if c.speaker is not None and text[c.end : qa].strip(" ：:，,") == "" and qa - c.end <= 3:
-                best = c
-            elif c.speaker is not None and qa - c.end <= 20 and c.kind in ("say", "forecast") and "“" not in text[c.end : qa] and "。" not in text[c.end : qa]:
+            if (c.speaker is not None and text[c.end : qa].strip(" ：:，,") == "" and qa - c.end <= 3) or (
+                c.speaker is not None
+                and qa - c.end <= 20
+                and c.kind in ("say", "forecast")
+                and "“" not in text[c.end : qa]
+                and "。" not in text[c.end : qa]
+            ):
                 best = c
         if best is None:
             # after: ”，马化腾表示 / ” 杨元庆介绍 / ”他说

@@ -127,7 +127,10 @@ def build_claims(doc: Document) -> list[Claim]:
         # (within a paragraph; a new paragraph starts again from the document's main period)
         while state_sentence < s_index - 1:
             state_sentence += 1
-            if structure.sentences[state_sentence].paragraph != structure.sentences[state_sentence + 1].paragraph:
+            if (
+                structure.sentences[state_sentence].paragraph
+                != structure.sentences[state_sentence + 1].paragraph
+            ):
                 state = main
                 continue
             for p in periods_by_sentence.get(state_sentence, ()):
@@ -136,7 +139,9 @@ def build_claims(doc: Document) -> list[Claim]:
         clause_start = structure.clause_start(q.start, sentence.start)
         segment_start = max(clause_start, prev_end_in_clause.get(clause_start, clause_start))
         sentence_periods = periods_by_sentence.get(s_index, [])
-        period = _period_for(q, text, sentence_periods, resolved, clause_start, state, doc.published, structure)
+        period = _period_for(
+            q, text, sentence_periods, resolved, clause_start, state, doc.published, structure
+        )
 
         # speaker
         cue = _cue_for(q, structure, cues_by_sentence.get(s_index, ()), quoted)
@@ -151,12 +156,12 @@ def build_claims(doc: Document) -> list[Claim]:
             if seg_from <= m.start and m.end <= q.start:
                 seg_from = m.end
         for p in sentence_periods:
-            if seg_from <= p.start and p.end <= q.start:
+            if seg_from <= p.start and p.end <= q.start and not p.comparison:
                 seg_from = p.end
         if cue is not None and seg_from <= cue.end <= q.start:
             seg_from = cue.end
         metric = strip_metric(text[seg_from : q.start])
-        if metric is None or "较" in text[seg_from : q.start] or text[seg_from : q.start].strip().startswith(("较", "比")):
+        if metric is None or text[seg_from : q.start].strip().startswith(("较", "比")):
             if last_metric[0] == s_index and last_metric[1] is not None:
                 metric = last_metric[1]
         last_metric = (s_index, metric)
@@ -223,7 +228,12 @@ def _period_for(
         return None  # 未来三年投入…, 十年累计…: a span of years, not one period
     # 去年同期为盈利28.2亿元: a same-period reference governs its own clause
     for p in reversed(sentence_periods):
-        if clause_start <= p.start and p.end <= q.start and p.relative == "same_period_last_year" and not p.comparison:
+        if (
+            clause_start <= p.start
+            and p.end <= q.start
+            and p.relative == "same_period_last_year"
+            and not p.comparison
+        ):
             return resolved.get(id(p))
     current = None
     for p in sentence_periods:
@@ -266,7 +276,9 @@ def _respectively(text: str, q: Raw, clause_start: int, quantities: list[Raw], q
         return None
     k = 0
     j = qi - 1
-    while j >= 0 and quantities[j].start >= clause_start and "分别" in text[clause_start : quantities[j].start]:
+    while (
+        j >= 0 and quantities[j].start >= clause_start and "分别" in text[clause_start : quantities[j].start]
+    ):
         k += 1
         j -= 1
     return basis[words[k]] if k < len(words) else None

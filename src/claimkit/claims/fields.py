@@ -9,8 +9,8 @@ from .. import _resources
 from ..quantities.grammar import Raw
 
 _LEAD = re.compile(
-    r"^(?:[ 　]|其中|而且|而|但是|但|同时|此外|另外|以及|并且|并|且|其|该公司|公司|集团|截至|期内|当季|本季度|"
-    r"至|到|从|由|在|于|对于|关于|则|也|还|亦|又|即|就|和|与|及|、|的)+"
+    r"^(?:[ 　]|其中|而且|而|但是|但|同时|此外|另外|以及|并且|并|且|其|该公司|公司|集团|截至|期内|当季|本季度|实现|录得|取得|完成|"
+    r"对于|关于|和|与|及|、|的)+"
 )
 _FUNCTION_TAIL = (
     "分别", "均", "亦", "也", "则", "还", "再", "已", "仍", "又", "共", "合计", "累计", "总计", "约为", "大约", "约",
@@ -46,8 +46,14 @@ def _basis_pattern() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, sorted(basis, key=len, reverse=True))))
 
 
+_COMPARISON = re.compile(r"较|(?<![同环占对正反无])比(?![例重率])|相比|相较|与[^，,。]{0,12}?相比")
+
+
 def strip_metric(segment: str) -> str | None:
     """The measured noun phrase left of a number, with predicates and fillers stripped."""
+    cut = _COMPARISON.search(segment)
+    if cut is not None and cut.start() > 0:
+        segment = segment[: cut.start()]  # 毛利率较上年同期提升: the metric ends before 较
     s = _LEAD.sub("", segment)
     words = _tail_words()
     changed = True
@@ -68,7 +74,24 @@ def _direction_before(before: str) -> tuple[str | None, bool]:
     """Direction of a change verb ending ``before`` (qualifiers allowed after it) and whether 至/到 follows."""
     _, direction, _, _ = _change_words()
     s = before.rstrip(" ")
-    for q in ("约为", "大约", "约", "接近", "将近", "近", "超过", "超", "逾", "达到", "达", "了", "分别", "均", "高达", "仅"):
+    for q in (
+        "约为",
+        "大约",
+        "约",
+        "接近",
+        "将近",
+        "近",
+        "超过",
+        "超",
+        "逾",
+        "达到",
+        "达",
+        "了",
+        "分别",
+        "均",
+        "高达",
+        "仅",
+    ):
         if s.endswith(q):
             s = s[: -len(q)].rstrip(" ")
             break
@@ -138,6 +161,8 @@ def change_and_direction(
     cut = max(sentence_before.rfind(c) for c in "。！？\n")
     if not is_ratio and any(w in sentence_before[cut + 1 :] for w in ratio if len(w) > 1):
         is_ratio = True  # 营收贡献占比，来自中国区的营收增加至85%
+    if q.kind == "multiple" and text[q.start : q.start + 1] == "翻":
+        return basis or "growth", "up"  # 翻番, 翻倍: a doubling is a rise
     if q.kind in ("percent", "pp", "multiple"):
         if d_before and not to:
             return basis or "growth", d_before

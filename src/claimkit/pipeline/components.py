@@ -152,7 +152,11 @@ class Entities:
             if span.start >= last_end:
                 kept.append(span)
                 last_end = span.end
-            elif kept and span.end - span.start > kept[-1].end - kept[-1].start and span.start == kept[-1].start:
+            elif (
+                kept
+                and span.end - span.start > kept[-1].end - kept[-1].start
+                and span.start == kept[-1].start
+            ):
                 kept[-1] = span
                 last_end = span.end
         raw = []
