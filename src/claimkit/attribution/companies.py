@@ -11,6 +11,7 @@ sentence (``碳酸锂价格``) is about no company.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -115,7 +116,7 @@ class CompanyResolver:
     def _aggregate(self, found: list[Mention], a: int, b: int) -> bool:
         if len({m.company or m.name for m in found}) < 2:
             return bool(_AGGREGATE_WORDS.search(self.text, found[-1].end, b))
-        for x, y in zip(found, found[1:], strict=False):
+        for x, y in itertools.pairwise(found):
             if (x.company or x.name) != (y.company or y.name) and self.text[x.end : y.start].strip() in _JOIN:
                 return True
         return bool(_AGGREGATE_WORDS.search(self.text, a, b))

@@ -87,10 +87,7 @@ def read_name(text: str, pos: int, lexicon: Lexicon, limit: int) -> tuple[int, i
 
 
 def _starts_verb(text: str, pos: int, lexicon: Lexicon) -> bool:
-    for length in (3, 2, 1):
-        if text[pos : pos + length] in lexicon.verbs:
-            return True
-    return False
+    return any(text[pos : pos + length] in lexicon.verbs for length in (3, 2, 1))
 
 
 def build_mentions(
@@ -112,7 +109,7 @@ def build_mentions(
             while (
                 j + 1 < n
                 and raw[j + 1][2].kind == "title"
-                and text[chain_end : raw[j + 1][0]] in _JOINERS + ("",)
+                and text[chain_end : raw[j + 1][0]] in (*_JOINERS, "")
             ):
                 j += 1
                 chain_end = raw[j][1]

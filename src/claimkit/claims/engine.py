@@ -161,9 +161,9 @@ def build_claims(doc: Document) -> list[Claim]:
         if cue is not None and seg_from <= cue.end <= q.start:
             seg_from = cue.end
         metric = strip_metric(text[seg_from : q.start])
-        if metric is None or text[seg_from : q.start].strip().startswith(("较", "比")):
-            if last_metric[0] == s_index and last_metric[1] is not None:
-                metric = last_metric[1]
+        inherit = metric is None or text[seg_from : q.start].strip().startswith(("较", "比"))
+        if inherit and last_metric[0] == s_index and last_metric[1] is not None:
+            metric = last_metric[1]
         last_metric = (s_index, metric)
         change, direction = change_and_direction(text, q, clause_start, segment_start, metric)
         if change is None and claims and qi > 0 and _coordinated(text, quantities[qi - 1], q):

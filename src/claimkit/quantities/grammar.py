@@ -349,9 +349,8 @@ def _read_top(m: regex.Match[str], text: str, ceiling: int) -> Raw | None:
     nxt = text[end] if end < ceiling else ""
     if not m.group("top_unit") and nxt and nxt in "季个年月天周期日轮批届次位名款家只条项成倍%％":
         return None  # 前三季度, 前两个月: a period or a count, not a rank
-    if not m.group("top_unit") and nxt and nxt not in "，,。；;、！!？?）)”」 \n大":
-        if not (nxt == "的" or nxt.isspace()):
-            return None
+    if not m.group("top_unit") and nxt and nxt not in "，,。；;、！!？?）)”」 \n大的" and not nxt.isspace():
+        return None
     return Raw(m.start(), end, numeral.value, unit="rank", kind="rank", qualifier="less_than")
 
 
