@@ -79,7 +79,7 @@ class Sentences:
     """Sentence boundaries at 。！？!? and line breaks, set in one array write."""
 
     def __call__(self, doc: Doc) -> Doc:
-        structure = Structure(doc.text)
+        structure = Structure(_cleaned(doc).text)
         doc.user_data[_KEY + "structure"] = structure
         if len(doc) == 0:
             return doc
@@ -143,7 +143,7 @@ class Entities:
 
     def __call__(self, doc: Doc) -> Doc:
         cleaned = _cleaned(doc)
-        text = doc.text
+        text = cleaned.text
         matches = self.matcher(doc, as_spans=True)
         # longest match first, no overlaps
         matches = sorted(matches, key=lambda s: (s.start, -(s.end - s.start)))

@@ -17,6 +17,7 @@ from spacy.vocab import Vocab
 from ..cleaning import clean
 from ..errors import require_str
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _TOKEN = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[A-Za-z]+|[ \t]+|.", re.S)
 
 
@@ -34,7 +35,12 @@ class ClaimkitTokenizer:
     def __call__(self, text: str) -> Doc:
         require_str(text)
         cleaned = clean(text)
-        words = words_of(cleaned.text)
+        clean_text = cleaned.text
+        if _SURROGATE.search(clean_text):
+            # spaCy stores strings as UTF-8; a lone surrogate becomes U+FFFD in the Doc only
+            # (same length, so offsets agree; claims are cut from the input itself)
+            clean_text = _SURROGATE.sub("\ufffd", clean_text)
+        words = words_of(clean_text)
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
         doc._.cleaned = cleaned
         return doc

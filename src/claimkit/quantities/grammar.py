@@ -133,16 +133,19 @@ def _name_or_code(text: str, start: int, end: int, floor: int, ceiling: int) -> 
     before = text[start - 1] if start > floor else ""
     if before and (_LATIN.match(before) or before in "_#@/\\"):
         return True
-    if (
-        before in "-.:："
-        and start - 2 >= floor
-        and (_LATIN.match(text[start - 2]) or text[start - 2].isdigit())
-    ):
-        return True
+    if before and before in "-.:：" and start - 2 >= floor and _LATIN.match(text[start - 2]):
+        return True  # QwQ-32B, GPT-4o
+    if before and before in ".:：" and start - 2 >= floor and text[start - 2].isdigit():
+        return True  # 16:52, 1.2.3
     after = text[end] if end < ceiling else ""
     if after and (_LATIN.match(after) or after in "_@"):
         return True
-    if after in ".:：/-" and end + 1 < ceiling and (_LATIN.match(text[end + 1]) or text[end + 1].isdigit()):
+    if (
+        after
+        and after in ".:：/"
+        and end + 1 < ceiling
+        and (_LATIN.match(text[end + 1]) or text[end + 1].isdigit())
+    ):
         return after != "/" or text[end + 1].isdigit()
     return False
 

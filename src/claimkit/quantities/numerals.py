@@ -4,9 +4,9 @@
 exact (Decimal throughout, no float) and bounded: a numeral longer than
 :data:`MAX_DIGITS` significant digits is not read.
 
-Grammar, from the largest unit down: a numeral splits at its last ``兆`` (10^12),
-else ``亿`` (10^8), else ``万`` (10^4); the part before is multiplied (recursively,
-so ``1.2万亿`` = 1.2 x 10^4 x 10^8) and the part after is added. A lone digit after
+Grammar, from the largest unit down: a numeral splits at its first ``万亿``/``兆``
+(10^12), else ``亿`` (10^8), else ``万`` (10^4); the part before is multiplied
+(recursively, so ``一万五千亿`` = 15000 x 10^8) and the part after is added. A lone digit after
 a unit abbreviates the next lower place (``13万2`` = 132000, ``三千五`` = 3500).
 Below 万, sections are digit x 十/百/千 with 零 as a place holder. ``几``/``数``
 stand for an unknown digit (a range), ``多``/``余`` mean "more than".
@@ -35,7 +35,7 @@ _DIGITS = {
 }  # fmt: skip
 _SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _TENS = {"廿": 20, "卅": 30}
-_BIG = (("兆", 12), ("亿", 8), ("億", 8), ("万", 4), ("萬", 4))
+_BIG = (("万亿", 12), ("萬億", 12), ("兆", 12), ("亿", 8), ("億", 8), ("万", 4), ("萬", 4))
 _WILD = frozenset("几幾数數")
 _MORE = frozenset("多余餘")
 _POINT = frozenset("点點.．")
@@ -137,11 +137,16 @@ def _section(s: str, wild: Decimal) -> Decimal:
 
 
 def _value(s: str, wild: Decimal) -> Decimal:
-    for char, exponent in _BIG:
-        k = s.rfind(char)
+    for point in ("点", "點"):
+        whole, found, frac = s.rpartition(point)
+        if found and whole and frac and all(c in _DIGITS for c in frac) and whole[-1] in "万萬亿億兆":
+            # 六百二十五亿零六百二十五万点零零零一: the fraction follows a whole number with units
+            return _value(whole, wild) + Decimal("0." + "".join(str(_DIGITS[c]) for c in frac))
+    for unit, exponent in _BIG:
+        k = s.find(unit)
         if k < 0:
             continue
-        left, right = s[:k], s[k + 1 :]
+        left, right = s[:k], s[k + len(unit) :]
         scale = Decimal(10) ** exponent
         head = _value(left, wild) if left else Decimal(1) if not right else None
         if head is None:

@@ -1,0 +1,343 @@
+"""Many documents at once: :func:`extract_many` streams one :class:`DocumentResult` per document, in order.
+
+Documents are ``str``, ``(id, text)`` / ``(id, text, published)`` tuples or mappings with
+``text`` and optional ``id`` and ``published``. A document that cannot be read or
+processed yields a result with ``error`` set; the batch goes on. With ``n_process > 1``
+the documents go in chunks to spawned worker processes (each loads the pipeline
+once); at most ``2 * n_process`` chunks are in flight, so memory stays flat however
+long the input is.
+
+This module also defines the row shapes shared by the CLI and :mod:`claimkit.spark`:
+:func:`claim_row` (nested, as JSON) and :func:`flat_row` (one column per scalar,
+nested spans flattened to ``sentence_start``, ``evidence_company_end``, ...).
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import operator
+import os
+import types
+import typing
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, NamedTuple
+
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from .claims.model import Claim
+from .errors import ConfigError
+
+DocId = str | int
+"""A document id: the caller's (``str`` or ``int``; other values become ``str``) or the running index."""
+
+Published = date | datetime | str | None
+
+__all__ = [
+    "FLAT_COLUMNS",
+    "ClaimRow",
+    "DocId",
+    "DocumentResult",
+    "claim_row",
+    "extract_many",
+    "flat_row",
+]
+
+
+class DocumentResult(BaseModel):
+    """The outcome for one document: its claims, or the reason it failed.
+
+    ``chars`` is the length of the text (0 when there was no text); ``published`` is
+    the ISO date used to resolve relative periods, if any.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    id: DocId
+    claims: list[Claim] = Field(default_factory=list)
+    error: str | None = None
+    chars: int = 0
+    published: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the document was processed (it may still have no claims)."""
+        return self.error is None
+
+
+# ---------------------------------------------------------------------------- rows
+
+
+def _inner(annotation: Any) -> Any:
+    """``X`` of ``X | None``; ``str`` for a ``Literal`` of strings."""
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        annotation = args[0] if len(args) == 1 else str
+    if typing.get_origin(annotation) is typing.Literal:
+        return str
+    return annotation
+
+
+def _flat_columns(model: type[BaseModel], prefix: str = "") -> Iterator[tuple[str, type]]:
+    for name, field in model.model_fields.items():
+        inner = _inner(field.annotation)
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            yield from _flat_columns(inner, f"{prefix}{name}_")
+        else:
+            yield f"{prefix}{name}", int if inner is int else str
+
+
+FLAT_COLUMNS: dict[str, type] = dict(_flat_columns(Claim))
+"""The flat claim columns (without ``id``), derived from :class:`Claim`: ``int`` columns stay
+integers, everything else (decimals included, to stay exact) is a string. All are nullable."""
+
+ClaimRow = create_model(  # type: ignore[call-overload]
+    "ClaimRow",
+    __config__=ConfigDict(frozen=True),
+    __doc__="One output row: a claim and the id of the document it comes from.",
+    id=(DocId, Field(description="The document id.")),
+    **{name: (field.annotation, field) for name, field in Claim.model_fields.items()},
+)
+"""A :class:`Claim` with the document ``id`` first: the shape of a JSONL output row."""
+
+
+def claim_row(doc_id: DocId, claim: Claim) -> dict[str, Any]:
+    """The JSON row of a claim: ``{"id": doc_id, **claim}`` with decimals as strings."""
+    return {"id": doc_id, **claim.model_dump(mode="json")}
+
+
+def flat_row(doc_id: DocId, claim: Claim) -> dict[str, Any]:
+    """The flat row of a claim: ``id`` then :data:`FLAT_COLUMNS` (nested spans become columns)."""
+    row: dict[str, Any] = {"id": doc_id, **dict.fromkeys(FLAT_COLUMNS)}
+
+    def fill(data: Mapping[str, Any], prefix: str) -> None:
+        for key, value in data.items():
+            if isinstance(value, Mapping):
+                fill(value, f"{prefix}{key}_")
+            else:
+                row[f"{prefix}{key}"] = value
+
+    fill(claim.model_dump(mode="json"), "")
+    return row
+
+
+# ---------------------------------------------------------------------------- inputs
+
+
+class _Task(NamedTuple):
+    id: DocId
+    text: str
+    published: Published
+
+
+def _as_id(value: object, index: int) -> DocId:
+    if value is None:
+        return index
+    if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    if hasattr(value, "__index__") and not isinstance(value, bool):  # numpy integers and the like
+        return operator.index(value)  # type: ignore[arg-type]
+    return str(value)
+
+
+def _failed(doc_id: DocId, reason: str, chars: int = 0) -> DocumentResult:
+    return DocumentResult(id=doc_id, error=reason, chars=chars)
+
+
+def _task(index: int, item: object) -> _Task | DocumentResult:
+    """One input item as a task, or an error result if it is not a document."""
+    published: object = None
+    if isinstance(item, str):
+        doc_id, text = index, item
+    elif isinstance(item, Mapping):
+        doc_id = _as_id(item.get("id"), index)
+        if "text" not in item:
+            return _failed(doc_id, "missing 'text'")
+        text, published = item["text"], item.get("published")
+    elif isinstance(item, Sequence) and not isinstance(item, bytes | bytearray) and len(item) in (2, 3):
+        doc_id, text = _as_id(item[0], index), item[1]
+        published = item[2] if len(item) == 3 else None
+    else:
+        return _failed(index, f"a document must be str, (id, text) or a mapping, not {type(item).__name__}")
+    if not isinstance(text, str):
+        return _failed(doc_id, f"text must be str, not {type(text).__name__}")
+    return _Task(doc_id, text, published)  # type: ignore[arg-type]
+
+
+def _run(task: _Task | DocumentResult, nlp: Any, published: date | None) -> DocumentResult:
+    """Extract one task's claims; any exception becomes an error result."""
+    if isinstance(task, DocumentResult):
+        return task
+    from .api import extract
+
+    try:
+        pub = task.published if task.published is not None and task.published != "" else published
+        result = extract(task.text, published=pub, nlp=nlp)
+    except Exception as exc:
+        return _failed(task.id, f"{type(exc).__name__}: {exc}", len(task.text))
+    return DocumentResult(id=task.id, claims=result.claims, chars=result.chars, published=result.published)
+
+
+def _pipeline(extra_companies: list[dict[str, Any]] | None) -> Any:
+    from .api import default_pipeline, load
+
+    return load(extra_companies=extra_companies) if extra_companies else default_pipeline()
+
+
+# ---------------------------------------------------------------------------- workers
+
+_worker_nlp: Any = None
+
+
+def _init_worker(extra_companies: list[dict[str, Any]] | None) -> None:
+    global _worker_nlp
+    _worker_nlp = _pipeline(extra_companies)
+
+
+def _work(chunk: list[_Task | DocumentResult], published: date | None) -> list[DocumentResult]:
+    return [_run(task, _worker_nlp, published) for task in chunk]
+
+
+@dataclass
+class _Pending:
+    chunk: list[_Task | DocumentResult]
+    future: Future[list[DocumentResult]]
+    retried: bool = False
+
+
+class _Pool:
+    """Spawned worker processes fed a bounded window of chunks; results come back in input order.
+
+    If a worker dies (a crash in native code, the OOM killer), the pool is rebuilt, the
+    chunk is retried one document at a time and only the document that kills a worker
+    again fails. A pool that breaks again without finishing any chunk raises.
+    """
+
+    def __init__(
+        self,
+        n_process: int,
+        extra: list[dict[str, Any]] | None,
+        published: date | None,
+        work: Callable[[list[_Task | DocumentResult], date | None], list[DocumentResult]] = _work,
+    ) -> None:
+        self.n_process, self.extra, self.published, self.work = n_process, extra, published, work
+        self.executor = self._executor()
+
+    def _executor(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.n_process,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(self.extra,),
+        )
+
+    def submit(self, chunk: list[_Task | DocumentResult], retried: bool = False) -> _Pending:
+        try:
+            future = self.executor.submit(self.work, chunk, self.published)
+        except BrokenProcessPool as exc:  # broke before we noticed: fail this future the same way
+            future = Future()
+            future.set_exception(exc)
+        return _Pending(chunk, future, retried)
+
+    def run(self, chunks: Iterator[list[_Task | DocumentResult]]) -> Iterator[DocumentResult]:
+        pending: deque[_Pending] = deque()
+        breaks = 0
+        try:
+            while True:
+                while len(pending) < 2 * self.n_process and (chunk := next(chunks, None)) is not None:
+                    pending.append(self.submit(chunk))
+                if not pending:
+                    return
+                head = pending.popleft()
+                try:
+                    results = head.future.result()
+                except BrokenProcessPool as exc:
+                    breaks += 1
+                    if breaks > 2:
+                        raise ConfigError(f"worker processes keep dying: {exc}") from exc
+                    pending = yield from self._recover(head, pending)
+                    continue
+                breaks = 0
+                yield from results
+        finally:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def _recover(
+        self, head: _Pending, pending: deque[_Pending]
+    ) -> Generator[DocumentResult, None, deque[_Pending]]:
+        """Rebuild the pool after a worker died; return the new pending window."""
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = self._executor()
+        retry: list[_Pending] = []
+        if head.retried:  # a single document that killed a worker twice
+            task = head.chunk[0]
+            yield _failed(task.id, "a worker process died on this document", _chars(task))
+        else:
+            retry = [self.submit([task], retried=True) for task in head.chunk]
+        return deque(retry + [self.submit(p.chunk, p.retried) for p in pending])
+
+
+def _chars(task: _Task | DocumentResult) -> int:
+    return task.chars if isinstance(task, DocumentResult) else len(task.text)
+
+
+# ---------------------------------------------------------------------------- API
+
+
+def extract_many(
+    docs: Iterable[str | tuple[Any, ...] | Mapping[str, Any]],
+    *,
+    published: Published = None,
+    n_process: int = 1,
+    batch_size: int = 64,
+    extra_companies: Iterable[Mapping[str, object]] | None = None,
+    nlp: Any = None,
+) -> Iterator[DocumentResult]:
+    """The claims of many documents, one :class:`DocumentResult` per document, in input order, streaming.
+
+    ``docs`` holds ``str`` (id: the running index), ``(id, text)`` or ``(id, text, published)``
+    tuples, or mappings with ``text`` and optional ``id`` and ``published``. A document's
+    own ``published`` wins over the ``published`` default. A document that fails yields a
+    result with ``error`` set (for a non-``str`` text: ``"text must be str, not int"``).
+
+    ``n_process > 1`` (``-1``: one per CPU) runs ``batch_size`` documents at a time in
+    spawned worker processes, each loading the pipeline once; call it under
+    ``if __name__ == "__main__":`` in scripts. ``extra_companies`` is passed to
+    :func:`claimkit.load`; ``nlp`` (a pipeline of your own) only works in-process.
+
+    >>> [(r.id, len(r.claims), r.error) for r in extract_many(["腾讯营收增长5%。", ("b", 42)])]
+    [(0, 1, None), ('b', 0, 'text must be str, not int')]
+    """
+    from .periods.resolve import as_date
+
+    default = as_date(published)  # a bad default is the caller's error: raise now, not per document
+    if n_process == -1:
+        n_process = os.cpu_count() or 1
+    if n_process < 1:
+        raise ConfigError(f"n_process must be >= 1 or -1, got {n_process}")
+    if batch_size < 1:
+        raise ConfigError(f"batch_size must be >= 1, got {batch_size}")
+    extra = [dict(c) for c in extra_companies] if extra_companies else None
+    if nlp is not None and (n_process > 1 or extra):
+        raise ConfigError("nlp= works only in-process without extra_companies; pass extra_companies instead")
+    tasks = itertools.starmap(_task, enumerate(docs))
+    if n_process == 1:
+        return _in_process(tasks, nlp, extra, default)
+    chunks = iter(lambda: list(itertools.islice(tasks, batch_size)), [])
+    return _Pool(n_process, extra, default).run(chunks)
+
+
+def _in_process(
+    tasks: Iterator[_Task | DocumentResult],
+    nlp: Any,
+    extra: list[dict[str, Any]] | None,
+    published: date | None,
+) -> Iterator[DocumentResult]:
+    nlp = nlp if nlp is not None else _pipeline(extra)
+    for task in tasks:
+        yield _run(task, nlp, published)

@@ -1,0 +1,348 @@
+"""Quantities: numerals, units, qualifiers, ranges, and what is not a quantity."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import claimkit
+from claimkit.quantities import read_numeral
+
+D = Decimal
+
+# ---------------------------------------------------------------- real phrasing, one row a form
+
+# (phrase, text, value or (low, high), unit, qualifier)
+EXAMPLES = [
+    # Arabic, separators, decimals, full-width, signs
+    ("月均下载量达1343.3万", "1343.3万", "13433000", "count", "exact"),
+    ("实现全球销售收入6,423亿人民币", "6,423亿人民币", "642300000000", "CNY", "exact"),
+    ("研发投入达到1，615亿元", "1，615亿元", "161500000000", "CNY", "exact"),
+    ("营收１２３４万元", "１２３４万元", "12340000", "CNY", "exact"),
+    ("同比-3%", "-3%", "-3", "%", "exact"),
+    ("市值 1187 亿港元", "1187 亿港元", "118700000000", "HKD", "exact"),
+    ("总收入为 85 亿元人民币", "85 亿元", "8500000000", "CNY", "exact"),
+    ("利润3541.07万元", "3541.07万元", "35410700", "CNY", "exact"),
+    ("募资47.264287亿元", "47.264287亿元", "4726428700", "CNY", "exact"),
+    ("发行100000万美元债券", "100000万美元", "1000000000", "USD", "exact"),
+    ("营收16.4亿元", "16.4亿元", "1640000000", "CNY", "exact"),
+    # Chinese numerals, capitals, mixes
+    ("投资一万五千亿元", "一万五千亿元", "1500000000000", "CNY", "exact"),
+    ("规模达二十万亿元", "二十万亿元", "20000000000000", "CNY", "exact"),
+    ("累计3万4000台", "3万4000台", "34000", "count", "exact"),
+    ("卖出25万6千辆", "25万6千辆", "256000", "count", "exact"),
+    ("交付13万2辆", "13万2辆", "132000", "count", "exact"),
+    ("年产1.2万亿元", "1.2万亿元", "1200000000000", "CNY", "exact"),
+    ("金额壹仟贰佰叁拾肆元", "壹仟贰佰叁拾肆元", "1234", "CNY", "exact"),
+    ("合计一千三百四十三点三万元", "一千三百四十三点三万元", "13433000", "CNY", "exact"),
+    ("台积电营收2.5兆元新台币", "2.5兆元", "2500000000000", "CNY", "exact"),
+    # money words
+    ("股价报18.06美元", "18.06美元", "18.06", "USD", "exact"),
+    ("每股派9.57港元", "9.57港元", "9.57", "HKD", "exact"),
+    ("营收50亿欧元", "50亿欧元", "5000000000", "EUR", "exact"),
+    ("利润3000亿日元", "3000亿日元", "300000000000", "JPY", "exact"),
+    ("销售额20亿英镑", "20亿英镑", "2000000000", "GBP", "exact"),
+    ("碳酸锂跌至7.5万元/吨", "7.5万元/吨", "75000", "CNY", "exact"),
+    ("均价0.664元/Wh", "0.664元/Wh", "0.664", "CNY", "exact"),
+    ("售价5块钱", "5块钱", "5", "CNY", "exact"),
+    # percent, points, multiples, 成
+    ("同比增长 21% 至", "21%", "21", "%", "exact"),
+    ("市场份额为37.9％", "37.9％", "37.9", "%", "exact"),
+    ("占比百分之二十五", "百分之二十五", "25", "%", "exact"),
+    ("上升0.9 个百分点", "0.9 个百分点", "0.9", "pp", "exact"),
+    ("下降20个百分点", "20个百分点", "20", "pp", "exact"),
+    ("收窄50个基点", "50个基点", "0.5", "pp", "exact"),
+    ("增长1.5倍", "1.5倍", "1.5", "x", "exact"),
+    ("营收翻番", "翻番", "2", "x", "exact"),
+    ("利润翻了一番", "翻了一番", "2", "x", "exact"),
+    ("销量翻两番", "翻两番", "4", "x", "exact"),
+    ("市场份额达到两成", "两成", "20", "%", "exact"),
+    ("占比近5成", "5成", "50", "%", "nearly"),
+    ("跌超六成", "六成", "60", "%", "more_than"),
+    # magnitudes and ranges
+    ("AI收入连续三位数增长", "三位数", ("100", "1000"), "%", "range"),
+    ("增速跌至个位数", "个位数", ("0", "10"), "%", "range"),
+    ("实现两位数增长", "两位数", ("10", "100"), "%", "range"),
+    ("毛利率提升十几个百分点", "十几个百分点", ("11", "20"), "pp", "range"),
+    ("估值三十几万元", "三十几万元", ("310000", "400000"), "CNY", "range"),
+    ("预计交付10至11万辆", "10至11万辆", ("100000", "110000"), "count", "range"),
+    ("投入3到5亿元", "3到5亿元", ("300000000", "500000000"), "CNY", "range"),
+    ("增长3-5%", "3-5%", ("3", "5"), "%", "range"),
+    ("减少37%至30.7%", "37%至30.7%", ("30.7", "37"), "%", "range"),
+    ("介乎265亿至292亿元", "265亿至292亿元", ("26500000000", "29200000000"), "CNY", "range"),
+    ("收入57亿至58亿元", "57亿至58亿元", ("5700000000", "5800000000"), "CNY", "range"),
+    ("规模达到3~5万亿", "3~5万亿", ("3000000000000", "5000000000000"), "count", "range"),
+    # counts and ranks
+    ("6家券商机构分析师提问", "6家", "6", "count", "exact"),
+    ("研发人员共2330名", "2330名", "2330", "count", "exact"),
+    ("交付量逾9.3万辆", "9.3万辆", "93000", "count", "more_than"),
+    ("用户达3亿户", "3亿户", "300000000", "count", "exact"),
+    ("开源200余个模型", "200余个", "200", "count", "more_than"),
+    ("建立了 30 多家工厂", "30 多家", "30", "count", "more_than"),
+    ("十多个市场", "十多个", "10", "count", "more_than"),
+    ("与900多万开发者", "900多万", "9000000", "count", "more_than"),
+    ("4万多生态伙伴", "4万多", "40000", "count", "more_than"),
+    ("下载量超3亿次", "3亿次", "300000000", "count", "more_than"),
+    ("排在榜单的第12位", "第12位", "12", "rank", "exact"),
+    ("增幅排名第一，", "第一", "1", "rank", "exact"),
+    ("位列第三名", "第三名", "3", "rank", "exact"),
+    ("全球第二大", "第二", "2", "rank", "exact"),
+    ("均跻身前三，", "前三", "3", "rank", "less_than"),
+    # qualifiers, both sides
+    ("投入超过3800亿元", "3800亿元", "380000000000", "CNY", "more_than"),
+    ("环比大增近1500%", "1500%", "1500", "%", "nearly"),
+    ("激增超1546%", "1546%", "1546", "%", "more_than"),
+    ("日均盈利约1.4亿元", "1.4亿元", "140000000", "CNY", "approx"),
+    ("接近200亿元", "200亿元", "20000000000", "CNY", "nearly"),
+    ("突破767亿元", "767亿元", "76700000000", "CNY", "more_than"),
+    ("营收破80亿美元", "80亿美元", "8000000000", "USD", "more_than"),
+    ("不足1亿元", "1亿元", "100000000", "CNY", "less_than"),
+    ("小于40万", "40万", "400000", "count", "less_than"),
+    ("毛利率10%左右", "10%", "10", "%", "approx"),
+    ("增速50%以上", "50%", "50", "%", "more_than"),
+    ("亏损1亿元以下", "1亿元", "100000000", "CNY", "less_than"),
+    ("约为492亿美元", "492亿美元", "49200000000", "USD", "approx"),
+    ("涨超8%", "8%", "8", "%", "more_than"),
+]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "value", "unit", "qualifier"), EXAMPLES, ids=[e[0] for e in EXAMPLES]
+)
+def test_quantity_examples(phrase: str, text: str, value, unit: str, qualifier: str) -> None:  # type: ignore[no-untyped-def]
+    found = claimkit.find_quantities(phrase)
+    assert len(found) == 1, found
+    q = found[0]
+    assert (q.text, q.unit, q.qualifier) == (text, unit, qualifier)
+    assert phrase[q.start : q.end] == q.text
+    if isinstance(value, tuple):
+        assert (q.low, q.high) == (D(value[0]), D(value[1]))
+        assert q.value is None
+    else:
+        assert q.value == D(value)
+        assert isinstance(q.value, Decimal)
+
+
+NOT_QUANTITIES = [
+    "阿里开源新一代混合推理模型千问3",
+    "接入通义千问QwQ-32B",
+    "发布GPT-4o",
+    "接入DeepSeek-R1",
+    "苹果iPhone 16销量",
+    "510阿里日",
+    "双11期间",
+    "腾讯控股(00700.HK)",
+    "阿里巴巴港股代码9988",
+    "2025年第一季度",
+    "今年2月24日",
+    "去年10月",
+    "第一，底层基建",
+    "第二是港股可转债",
+    "客服热线400-820-8820",
+    "详见https://ir.example.com/2025/q1.pdf",
+    "一部分业务",
+    "一次性影响",
+    "高鑫零售",
+    "2024/2025财年",
+    "截至2025年3月31日",
+    "8英寸标准逻辑",
+    "16:52发布",
+    "小米SU7",
+    "5G手机",
+]
+
+
+@pytest.mark.parametrize("phrase", NOT_QUANTITIES)
+def test_not_quantities(phrase: str) -> None:
+    found = [q for q in claimkit.find_quantities(phrase) if q.kind not in ("physical", "duration")]
+    assert found == []
+    assert claimkit.parse_quantity(phrase) is None or claimkit.parse_quantity(phrase).kind in (
+        "physical",
+        "duration",
+    )
+
+
+def test_parse_quantity_phrases() -> None:
+    q = claimkit.parse_quantity("超过3800亿元")
+    assert q is not None and (q.text, q.value, q.unit, q.qualifier) == (
+        "3800亿元",
+        D("380000000000"),
+        "CNY",
+        "more_than",
+    )
+    assert claimkit.parse_quantity("第12位").unit == "rank"  # type: ignore[union-attr]
+    assert claimkit.parse_quantity("两成").value == D(20)  # type: ignore[union-attr]
+    assert claimkit.parse_quantity("2025年第一季度") is None
+    assert claimkit.parse_quantity("千问3") is None
+    assert claimkit.parse_quantity("") is None
+
+
+def test_declared_currency_carries_to_yuan() -> None:
+    text = "收入273.6亿元（港元，下同），利润10亿元"
+    units = [q.unit for q in claimkit.find_quantities(text)]
+    assert units == ["HKD", "HKD"]
+
+
+def test_currency_word_before_bare_amount() -> None:
+    (q,) = claimkit.find_quantities("融资人民币50亿")
+    assert (q.unit, q.value) == ("CNY", D("5000000000"))
+
+
+def test_durations_and_sizes_are_marked() -> None:
+    kinds = {q.text: q.kind for q in claimkit.find_quantities("17天内更新7次，采用3nm工艺，10兆瓦电站")}
+    assert kinds == {"17天": "duration", "7次": "count", "3nm": "physical", "10兆瓦": "physical"}
+
+
+def test_find_quantities_skips_repeats_and_glosses() -> None:
+    page = "营收增长(zēngzhǎng)18%至100亿元。\n营收增长(zēngzhǎng)18%至100亿元。\n相关推荐\n阅读10万"
+    found = claimkit.find_quantities(page)
+    assert [q.text for q in found] == ["18%", "100亿元"]
+    assert all(page[q.start : q.end] == q.text for q in found)
+
+
+# ---------------------------------------------------------------- round trips
+
+CN_DIGITS = "零一二三四五六七八九"
+
+
+def to_chinese(n: int) -> str:
+    """Render a non-negative integer in standard Chinese numerals (the tests' own renderer)."""
+    if n == 0:
+        return "零"
+
+    def section(x: int) -> str:  # 0 < x < 10000
+        out, zero = "", False
+        for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+            d = x // unit % 10
+            if d == 0:
+                zero = bool(out)
+                continue
+            if zero:
+                out += "零"
+                zero = False
+            out += CN_DIGITS[d] + name
+        return out
+
+    parts, big = [], ["", "万", "亿", "万亿"]
+    groups = []
+    while n:
+        groups.append(n % 10000)
+        n //= 10000
+    for i in range(len(groups) - 1, -1, -1):
+        g = groups[i]
+        if g == 0:
+            if parts and parts[-1] != "零":
+                parts.append("零")
+            continue
+        if parts and g < 1000 and parts[-1] != "零":
+            parts.append("零")
+        parts.append(section(g) + big[i])
+    text = "".join(parts).rstrip("零")
+    return text
+
+
+def to_chinese_decimal(d: Decimal) -> str:
+    sign, digits, exp = d.as_tuple()
+    whole = int(d)
+    frac = format(d, "f").split(".")[1].rstrip("0") if "." in format(d, "f") else ""
+    return to_chinese(whole) + ("点" + "".join(CN_DIGITS[int(c)] for c in frac) if frac else "")
+
+
+DECIMALS = st.decimals(
+    min_value=0, max_value=Decimal(10) ** 16 - 1, places=4, allow_nan=False, allow_infinity=False
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(DECIMALS)
+def test_chinese_numerals_round_trip(d: Decimal) -> None:
+    assert read_numeral(to_chinese_decimal(d)).value == d.normalize()  # type: ignore[union-attr]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    DECIMALS,
+    st.sampled_from([("", 1), ("万", 10**4), ("亿", 10**8), ("万亿", 10**12)]),
+    st.booleans(),
+    st.booleans(),
+)
+def test_arabic_with_scale_round_trips(
+    d: Decimal, scale: tuple[str, int], commas: bool, fullwidth: bool
+) -> None:
+    word, factor = scale
+    mantissa = d / factor
+    text = format(mantissa.normalize(), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if commas:
+        whole, _, frac = text.partition(".")
+        text = f"{int(whole):,}" + ("." + frac if frac else "")
+    if fullwidth:
+        text = text.translate(str.maketrans("0123456789.", "０１２３４５６７８９．"))
+    assert read_numeral(text + word).value == d.normalize()  # type: ignore[union-attr]
+
+
+SURROUND = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x4E40), max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(SURROUND, st.sampled_from([e for e in EXAMPLES if "至" not in e[1] and e[4] == "exact"]), SURROUND)
+def test_embedding_does_not_change_the_parse(before: str, example, after: str) -> None:  # type: ignore[no-untyped-def]
+    phrase, text, value, unit, _ = example
+    page = f"{before}。{phrase}。{after}"
+    found = [q for q in claimkit.find_quantities(page) if q.text == text]
+    assert found and found[0].unit == unit
+    assert page[found[0].start : found[0].end] == text
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(
+            [*"0123456789.,，%万亿千百十一二两三第前近超约余多个家元美港(（)）- 年月季度倍成", "个百分点"]
+        )
+    ).map("".join)
+)
+def test_find_quantities_never_raises_and_spans_slice(text: str) -> None:
+    for q in claimkit.find_quantities(text, numbers=True):
+        assert text[q.start : q.end] == q.text
+        assert q.value is not None or q.low is not None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_find_quantities_on_any_text(text: str) -> None:
+    for q in claimkit.find_quantities(text):
+        assert text[q.start : q.end] == q.text
+
+
+# ---------------------------------------------------------------- pathological input
+
+PATHOLOGICAL = {
+    "100k digits": "1" * 100_000,
+    "yi repeated": "亿" * 100_000,
+    "wan repeated": "万" * 100_000,
+    "di repeated": "第" * 100_000,
+    "digits and yi": "1亿" * 50_000,
+    "commas": "1," * 50_000,
+    "chinese digits": "一二三四五六七八九十" * 10_000,
+    "points": "1." * 50_000,
+    "percents": "%" * 100_000,
+    "qualifiers": "超过近约" * 25_000,
+}
+
+
+@pytest.mark.parametrize("name", list(PATHOLOGICAL))
+def test_pathological_quantities_finish(name: str) -> None:
+    start = time.perf_counter()
+    claimkit.find_quantities(PATHOLOGICAL[name])
+    assert time.perf_counter() - start < 10  # generous: catches hangs, not speed
+
+
+def test_huge_numeral_is_not_read() -> None:
+    assert read_numeral("9" * 100) is None
+    assert claimkit.parse_quantity("9" * 1000 + "亿元") is None
