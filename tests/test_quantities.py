@@ -246,7 +246,6 @@ def to_chinese(n: int) -> str:
 
 
 def to_chinese_decimal(d: Decimal) -> str:
-    sign, digits, exp = d.as_tuple()
     whole = int(d)
     frac = format(d, "f").split(".")[1].rstrip("0") if "." in format(d, "f") else ""
     return to_chinese(whole) + ("点" + "".join(CN_DIGITS[int(c)] for c in frac) if frac else "")
@@ -295,7 +294,7 @@ def test_embedding_does_not_change_the_parse(before: str, example, after: str) -
     phrase, text, value, unit, _ = example
     page = f"{before}。{phrase}。{after}"
     found = [q for q in claimkit.find_quantities(page) if q.text == text]
-    assert found and found[0].unit == unit
+    assert found and found[0].unit == unit and found[0].value == D(value)
     assert page[found[0].start : found[0].end] == text
 
 
