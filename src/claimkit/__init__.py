@@ -7,6 +7,7 @@ claimkit is cheap: spaCy loads on the first call that needs it.
 
 from ._version import __version__
 from .api import extract, load
+from .batch import extract_many
 from .claims.model import Claim, Evidence, Extraction, Span
 from .cleaning import Cleaned, Gloss, Region, clean, strip_glosses
 from .errors import ClaimkitError, ConfigError, ResourceError
@@ -29,6 +30,7 @@ __all__ = [
     "__version__",
     "clean",
     "extract",
+    "extract_many",
     "find_periods",
     "find_quantities",
     "load",

@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from .claims.model import Claim
-from .errors import ConfigError
+from .errors import ClaimkitError, ConfigError
 
 DocId = str | int
 """A document id: the caller's (``str`` or ``int``; other values become ``str``) or the running index."""
@@ -258,8 +258,8 @@ class _Pool:
                     results = head.future.result()
                 except BrokenProcessPool as exc:
                     breaks += 1
-                    if breaks > 2:
-                        raise ConfigError(f"worker processes keep dying: {exc}") from exc
+                    if breaks > 5:
+                        raise ClaimkitError(f"worker processes keep dying: {exc}") from exc
                     pending = yield from self._recover(head, pending)
                     continue
                 breaks = 0

@@ -32,11 +32,13 @@ from .numerals import Numeral, plain, read_numeral
 DIG = "0-9０-９"
 CN_DIGIT = "〇零一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖兩廿卅"
 CN_ALL = CN_DIGIT + "十拾百佰千仟万萬亿億兆几幾数數"
-AR = rf"[+\-−＋－]?(?:[{DIG}]{{1,3}}(?:[,，][{DIG}]{{3}}(?![{DIG}]))++|[{DIG}]++)(?:[.．][{DIG}]++)?"
+AR = (
+    rf"(?:[+\-−＋－]|负|負)?(?:[{DIG}]{{1,3}}(?:[,，][{DIG}]{{3}}(?![{DIG}]))++|[{DIG}]++)(?:[.．][{DIG}]++)?"
+)
 # Arabic followed by scale words and more digits: 1343.3万, 3万4000, 25万6千, 13万2, 900多万, 4万多
-AR_TAIL = rf"(?:[ \u00a0]?[十百千万萬亿億兆多余餘](?:[十百千万萬亿億兆多余餘]|[{DIG}]|[.．](?=[{DIG}]))*+)?"
+AR_TAIL = rf"(?:[ \u00a0]?[十百千万萬亿億兆多余餘](?:[十百千万萬亿億兆多余餘零]|[{DIG}]|[.．](?=[{DIG}]))*+)?"
 # Chinese numeral: starts with a digit, 十 or 几/数; may hold 点 between digits and 多/余
-CN = rf"[{CN_DIGIT}十拾几幾数數](?:[{CN_ALL}多余餘]|[点點](?=[{CN_DIGIT}]))*+"
+CN = rf"(?:[负負](?=[{CN_DIGIT}十]))?[{CN_DIGIT}十拾几幾数數](?:[{CN_ALL}多余餘]|[点點](?=[{CN_DIGIT}]))*+"
 NUM = rf"(?:{AR}{AR_TAIL}|{CN})"
 CUR_SIGN = r"US\$|HK\$|NT\$|S\$|\$|＄|¥|￥|€|£"
 RATE_UNITS = [
@@ -57,6 +59,8 @@ _BIG_SCALES = (("万亿", Decimal(10) ** 12), ("兆", Decimal(10) ** 12), ("亿"
 _DATE_UNITS = frozenset(["年"])
 _MEGA_UNITS = frozenset("瓦赫字比帕欧焦")
 _SCALE_CHARS = frozenset("万萬亿億兆")
+_CAPITALS = frozenset("壹贰貳叁參肆伍陆陸柒捌玖")
+_HAN_NEXT = re.compile("[\u4e00-\u9fff]")
 _GROWTH_CUES = ("增", "涨", "降", "跌", "升", "滑", "同比", "环比", "按年", "按季", "速", "幅", "率")
 
 
@@ -64,7 +68,7 @@ _GROWTH_CUES = ("增", "涨", "降", "跌", "升", "滑", "同比", "环比", "�
 def master() -> regex.Pattern[str]:
     """The compiled candidate pattern (built once from the resources)."""
     pattern = rf"""
-      (?P<pct>百分之|千分之)[ ]?(?P<pnum>{AR}|{CN}|百)
+      (?P<pct>百分之|千分之|仟分之|万分之|萬分之)[ ]?(?P<pnum>{AR}|{CN}|百)
     | (?P<mag>\L<mag>)
     | (?P<fan>翻倍|翻番|翻了?(?P<fan_n>[一两二三四1-4])番)
     | 第[ ]?(?P<ord>[{DIG}]++|[〇零一二两三四五六七八九十百]++)(?P<ord_unit>[ ]?[位名])?
@@ -111,6 +115,12 @@ def _prefix_qualifier(text: str, start: int, floor: int) -> str | None:
     """The qualifier written right before ``start`` (one space allowed); longest word first."""
     prefix, _ = qualifiers()
     pos = start - 1 if start > floor and text[start - 1] == " " else start
+    if (
+        pos - 1 > floor
+        and text[pos - 1] in "了有"
+        and any(text[pos - 1 - n : pos - 1] in prefix for n in (1, 2, 3) if pos - 1 - n >= floor)
+    ):
+        pos -= 1  # 超过了1000亿元, 至少有10个
     for length in (3, 2, 1):
         if pos - length >= floor:
             q = prefix.get(text[pos - length : pos])
@@ -163,7 +173,8 @@ def _read_ordinal(m: regex.Match[str], text: str, ceiling: int) -> Raw | None:
     before = text[max(0, start - 4) : start]
     if nxt and nxt not in "，,。；;、！!？?）)”」 \n" and not nxt.isspace():
         return None  # 第一季度, 第一个问题, 第一是: an ordinal with a noun, not a rank
-    if not before or before[-1] in "，,。；;：:\n（(“「、 " or before.endswith(("其中", "是")):
+    at_clause_start = not before or before[-1] in "，,。；;：:\n（(“「、 " or before.endswith(("其中", "是"))
+    if at_clause_start and nxt:
         return None  # 第一，第二，: list markers
     return Raw(start, end, numeral.value, unit="rank", kind="rank")
 
@@ -193,6 +204,13 @@ def _read_main(m: regex.Match[str], text: str, floor: int, ceiling: int) -> Raw 
         )
         return raw
     chinese = not any(c.isdigit() for c in num_text)
+    if (
+        chinese
+        and len(num_text.strip()) == 1
+        and num_text.strip() in _CAPITALS
+        and _HAN_NEXT.match(text, num_end)
+    ):
+        return None  # 登陆部队, 大陆家庭, 陆续: a financial capital alone is a word, not a digit
     scale = _trailing_scale(num_text)
     scaled = any(c in _SCALE_CHARS for c in num_text)
     if _name_or_code(text, start, end if unit_word or m.group("rate") else num_end, floor, ceiling):
@@ -217,6 +235,8 @@ def _read_main(m: regex.Match[str], text: str, floor: int, ceiling: int) -> Raw 
         else:
             raw.unit_word = unit_word
             _apply_unit(raw, info, numeral)
+            if unit_word == "成" and end < ceiling and text[end] == "半" and raw.value is not None:
+                raw.value, raw.end = raw.value + 5, end + 1  # 三成半 = 35%
     if raw.unit is None and not scaled and not numeral.more:
         raw.bare = True
         raw.end = num_end
@@ -333,15 +353,24 @@ def _qualifier_anchor(text: str, raw: Raw, floor: int) -> int:
 
 def _read_percent_words(m: regex.Match[str]) -> Raw | None:
     pnum = m.group("pnum")
+    end = m.end()
     numeral = Numeral(Decimal(100)) if pnum == "百" else read_numeral(pnum)
+    while numeral is None and len(pnum) > 1:  # 百分之七十百分位: the numeral stops before 百分
+        pnum, end = pnum[:-1], end - 1
+        numeral = read_numeral(pnum)
     if numeral is None:
         return None
-    factor = Decimal("0.1") if m.group("pct") == "千分之" else Decimal(1)
+    factor = {
+        "千分之": Decimal("0.1"),
+        "仟分之": Decimal("0.1"),
+        "万分之": Decimal("0.01"),
+        "萬分之": Decimal("0.01"),
+    }.get(m.group("pct"), Decimal(1))
     value = plain(numeral.value * factor) if numeral.value is not None else None
     low = plain(numeral.low * factor) if numeral.low is not None else None
     high = plain(numeral.high * factor) if numeral.high is not None else None
     qualifier = "more_than" if numeral.more else "range" if value is None else "exact"
-    return Raw(m.start(), m.end(), value, low, high, unit="%", kind="percent", qualifier=qualifier)
+    return Raw(m.start(), end, value, low, high, unit="%", kind="percent", qualifier=qualifier)
 
 
 def _read_top(m: regex.Match[str], text: str, ceiling: int) -> Raw | None:
@@ -445,12 +474,14 @@ def _apply_currency_context(text: str, floor: int, out: list[Raw], default_curre
     """``元`` means the currency a ``（港元，下同）`` note declares; a currency word before a number counts."""
     words = currency_words()
     for r in out:
-        if r.bare or r.kind == "money" or r.unit != "count" or r.counted is not None:
+        if r.bare or r.kind == "rank" or r.counted is not None:
             continue
-        for length in (3, 2):
-            w = text[r.start - length : r.start] if r.start - length >= floor else ""
-            if w in words:
-                r.unit, r.kind = words[w], "money"
+        pos = r.start - 1 if r.start > floor and text[r.start - 1] == " " else r.start
+        for length in (4, 3, 2):
+            w = text[pos - length : pos] if pos - length >= floor else ""
+            if w in words and (r.kind != "money" or r.unit == words[w]) and r.kind in ("money", "count"):
+                # 人民币50亿 / 人民币 50元: the currency written first is the unit, and part of the text
+                r.unit, r.kind, r.start = words[w], "money", pos - length
                 break
     if default_currency and default_currency != "CNY":
         for r in out:

@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 MAX_DIGITS = 24
+MAX_LENGTH = 48  # characters: a longer "numeral" is a run of digits in prose, not a number
 
 _DIGITS = {
     "〇": 0, "零": 0, "○": 0, "Ｏ": 0,
@@ -41,6 +42,8 @@ _MORE = frozenset("多余餘")
 _POINT = frozenset("点點.．")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
 _ARABIC = re.compile(r"[+\-−]?\d+(?:\.\d+)?")
+# 二三十 / 三四百万: two adjacent digits before a unit are "twenty or thirty", a range
+_ADJACENT = re.compile("([一二三四五六七八])([二三四五六七八九])(?=[十百千万萬亿億])")
 
 
 class Numeral(NamedTuple):
@@ -116,10 +119,10 @@ def _section(s: str, wild: Decimal) -> Decimal:
             unit = _SMALL[ch]
             if last_unit and unit >= last_unit:
                 raise _Unreadable(s)  # 百千, 十十
-            if current is None:
-                if unit != 10 or total:
+            if current is None or (unit == 10 and zero_seen and current == 0):
+                if unit != 10 or (total and not zero_seen):
                     raise _Unreadable(s)  # 百 alone, 一千十
-                current = Decimal(1)  # 十五
+                current = Decimal(1)  # 十五, 一万零十二
             total += current * unit
             current = None
             last_unit = unit
@@ -185,10 +188,26 @@ def read_numeral(text: str) -> Numeral | None:
     Decimal('1343.3')
     """
     s = "".join(text.split()).translate(_FULLWIDTH).replace(",", "").replace("，", "")
+    negative = s[:1] == "负" or s[:1] == "負"
+    if negative:
+        s = s[1:]
+    if len(s) > MAX_LENGTH:
+        return None
+    s = s.replace("万万", "亿").replace("萬萬", "億")  # 四万万 = 4亿
+    adjacent = _ADJACENT.search(s)
+    if adjacent and _DIGITS[adjacent.group(2)] == _DIGITS[adjacent.group(1)] + 1:
+        rest = s[adjacent.end() :]
+        if _ADJACENT.search(rest):
+            return None  # 二三十三四: not a numeral
+        low = read_numeral(s[: adjacent.start()] + adjacent.group(1) + rest)
+        high = read_numeral(s[: adjacent.start()] + adjacent.group(2) + rest)
+        if low is None or high is None or low.value is None or high.value is None:
+            return None
+        return Numeral(None, low.value, high.value, low.more)
     more = any(c in _MORE for c in s)
     if more:
         s = "".join(c for c in s if c not in _MORE)
-    if not s or sum(c.isdigit() for c in s) > MAX_DIGITS * 2:
+    if not s:
         return None
     if not any(c.isdigit() or c in _DIGITS or c in _WILD or c in _TENS or c in "十拾" for c in s):
         return None  # 万, 亿, 百: a scale word alone is not a number
@@ -206,4 +225,4 @@ def read_numeral(text: str) -> Numeral | None:
         return None
     if value.adjusted() >= MAX_DIGITS:
         return None
-    return Numeral(plain(value), more=more)
+    return Numeral(plain(-value if negative else value), more=more)
