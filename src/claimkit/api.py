@@ -35,6 +35,7 @@ def load(*, extra_companies: Iterable[Mapping[str, object]] | None = None, publi
     from .pipeline import components  # noqa: F401  (registers the factories)
 
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "claimkit.Tokenizer.v1"}}})
+    nlp.max_length = 2**31 - 1  # no parser or NER: memory grows linearly with the text
     for name in _PIPES:
         config: dict[str, object] = {}
         if name == "claimkit_entities" and extra_companies:

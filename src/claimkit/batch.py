@@ -21,10 +21,9 @@ import os
 import types
 import typing
 from collections import deque
-from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
@@ -32,6 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from .claims.model import Claim
 from .errors import ClaimkitError, ConfigError
+from .periods.resolve import as_date
 
 DocId = str | int
 """A document id: the caller's (``str`` or ``int``; other values become ``str``) or the running index."""
@@ -119,7 +119,7 @@ def flat_row(doc_id: DocId, claim: Claim) -> dict[str, Any]:
         for key, value in data.items():
             if isinstance(value, Mapping):
                 fill(value, f"{prefix}{key}_")
-            else:
+            elif f"{prefix}{key}" in row:  # a nested model that is None leaves its columns None
                 row[f"{prefix}{key}"] = value
 
     fill(claim.model_dump(mode="json"), "")
@@ -132,7 +132,7 @@ def flat_row(doc_id: DocId, claim: Claim) -> dict[str, Any]:
 class _Task(NamedTuple):
     id: DocId
     text: str
-    published: Published
+    published: date | None
 
 
 def _as_id(value: object, index: int) -> DocId:
@@ -166,7 +166,11 @@ def _task(index: int, item: object) -> _Task | DocumentResult:
         return _failed(index, f"a document must be str, (id, text) or a mapping, not {type(item).__name__}")
     if not isinstance(text, str):
         return _failed(doc_id, f"text must be str, not {type(text).__name__}")
-    return _Task(doc_id, text, published)  # type: ignore[arg-type]
+    try:  # parsed here, so that workers get plain dates
+        pub = as_date(published)  # type: ignore[arg-type]
+    except (ClaimkitError, TypeError) as exc:
+        return _failed(doc_id, f"{type(exc).__name__}: {exc}", len(text))
+    return _Task(doc_id, text, pub)
 
 
 def _run(task: _Task | DocumentResult, nlp: Any, published: date | None) -> DocumentResult:
@@ -176,7 +180,7 @@ def _run(task: _Task | DocumentResult, nlp: Any, published: date | None) -> Docu
     from .api import extract
 
     try:
-        pub = task.published if task.published is not None and task.published != "" else published
+        pub = task.published if task.published is not None else published
         result = extract(task.text, published=pub, nlp=nlp)
     except Exception as exc:
         return _failed(task.id, f"{type(exc).__name__}: {exc}", len(task.text))
@@ -203,19 +207,12 @@ def _work(chunk: list[_Task | DocumentResult], published: date | None) -> list[D
     return [_run(task, _worker_nlp, published) for task in chunk]
 
 
-@dataclass
-class _Pending:
-    chunk: list[_Task | DocumentResult]
-    future: Future[list[DocumentResult]]
-    retried: bool = False
-
-
 class _Pool:
     """Spawned worker processes fed a bounded window of chunks; results come back in input order.
 
-    If a worker dies (a crash in native code, the OOM killer), the pool is rebuilt, the
-    chunk is retried one document at a time and only the document that kills a worker
-    again fails. A pool that breaks again without finishing any chunk raises.
+    If a worker dies (a crash in native code, the OOM killer), every document that was in
+    flight is run again alone in a fresh pool, so only the document that kills a worker
+    fails. More than ``max_breaks`` deaths in a row raise :class:`ClaimkitError`.
     """
 
     def __init__(
@@ -224,8 +221,10 @@ class _Pool:
         extra: list[dict[str, Any]] | None,
         published: date | None,
         work: Callable[[list[_Task | DocumentResult], date | None], list[DocumentResult]] = _work,
+        max_breaks: int = 5,
     ) -> None:
         self.n_process, self.extra, self.published, self.work = n_process, extra, published, work
+        self.max_breaks = max_breaks
         self.executor = self._executor()
 
     def _executor(self) -> ProcessPoolExecutor:
@@ -236,50 +235,54 @@ class _Pool:
             initargs=(self.extra,),
         )
 
-    def submit(self, chunk: list[_Task | DocumentResult], retried: bool = False) -> _Pending:
+    def _rebuild(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = self._executor()
+
+    def _submit(self, chunk: list[_Task | DocumentResult]) -> Future[list[DocumentResult]]:
         try:
-            future = self.executor.submit(self.work, chunk, self.published)
-        except BrokenProcessPool as exc:  # broke before we noticed: fail this future the same way
-            future = Future()
+            return self.executor.submit(self.work, chunk, self.published)
+        except BrokenProcessPool as exc:  # broke before we noticed: fail the same way
+            future: Future[list[DocumentResult]] = Future()
             future.set_exception(exc)
-        return _Pending(chunk, future, retried)
+            return future
 
     def run(self, chunks: Iterator[list[_Task | DocumentResult]]) -> Iterator[DocumentResult]:
-        pending: deque[_Pending] = deque()
-        breaks = 0
+        pending: deque[tuple[list[_Task | DocumentResult], Future[list[DocumentResult]]]] = deque()
         try:
             while True:
                 while len(pending) < 2 * self.n_process and (chunk := next(chunks, None)) is not None:
-                    pending.append(self.submit(chunk))
+                    pending.append((chunk, self._submit(chunk)))
                 if not pending:
                     return
-                head = pending.popleft()
+                chunk, future = pending.popleft()
                 try:
-                    results = head.future.result()
-                except BrokenProcessPool as exc:
-                    breaks += 1
-                    if breaks > 5:
-                        raise ClaimkitError(f"worker processes keep dying: {exc}") from exc
-                    pending = yield from self._recover(head, pending)
+                    results = future.result()
+                except BrokenProcessPool:
+                    suspects = chunk + [task for c, _ in pending for task in c]
+                    pending.clear()
+                    yield from self._isolate(suspects)
                     continue
-                breaks = 0
                 yield from results
         finally:
             self.executor.shutdown(wait=True, cancel_futures=True)
 
-    def _recover(
-        self, head: _Pending, pending: deque[_Pending]
-    ) -> Generator[DocumentResult, None, deque[_Pending]]:
-        """Rebuild the pool after a worker died; return the new pending window."""
-        self.executor.shutdown(wait=True, cancel_futures=True)
-        self.executor = self._executor()
-        retry: list[_Pending] = []
-        if head.retried:  # a single document that killed a worker twice
-            task = head.chunk[0]
-            yield _failed(task.id, "a worker process died on this document", _chars(task))
-        else:
-            retry = [self.submit([task], retried=True) for task in head.chunk]
-        return deque(retry + [self.submit(p.chunk, p.retried) for p in pending])
+    def _isolate(self, tasks: list[_Task | DocumentResult]) -> Iterator[DocumentResult]:
+        """After a worker died: run each document that was in flight alone, in order, in a fresh pool."""
+        self._rebuild()
+        breaks = 0
+        for task in tasks:
+            try:
+                results = self._submit([task]).result()
+            except BrokenProcessPool as exc:
+                breaks += 1
+                if breaks > self.max_breaks:
+                    raise ClaimkitError(f"worker processes keep dying: {exc}") from exc
+                yield _failed(task.id, "a worker process died on this document", _chars(task))
+                self._rebuild()
+                continue
+            breaks = 0
+            yield from results
 
 
 def _chars(task: _Task | DocumentResult) -> int:
@@ -313,8 +316,6 @@ def extract_many(
     >>> [(r.id, len(r.claims), r.error) for r in extract_many(["腾讯营收增长5%。", ("b", 42)])]
     [(0, 1, None), ('b', 0, 'text must be str, not int')]
     """
-    from .periods.resolve import as_date
-
     default = as_date(published)  # a bad default is the caller's error: raise now, not per document
     if n_process == -1:
         n_process = os.cpu_count() or 1

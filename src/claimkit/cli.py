@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import csv
 import gzip
+import io
 import json
+import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import IO, Any
 
@@ -22,7 +24,7 @@ from ._version import __version__
 from .batch import FLAT_COLUMNS, ClaimRow, DocumentResult, claim_row, extract_many, flat_row
 from .errors import ClaimkitError
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PIPE = 0, 1, 2, 141  # 141: 128 + SIGPIPE, as a shell reports it
 _JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 
 OnError = Callable[[Any, str], None]
@@ -53,10 +55,14 @@ def _field(obj: dict[str, Any], name: str) -> Any:
     return value
 
 
-def _open_binary(path: str) -> IO[bytes]:
+@contextmanager
+def _open_binary(path: str) -> Iterator[IO[bytes]]:
+    """The bytes of ``path`` (gunzipped if it ends in .gz); ``-`` is stdin, left open."""
     if path == "-":
-        return click.get_binary_stream("stdin")
-    return gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")
+        yield getattr(sys.stdin, "buffer", sys.stdin)
+        return
+    with gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb") as stream:
+        yield stream  # type: ignore[misc]
 
 
 def _is_jsonl(path: str, input_format: str) -> bool:
@@ -105,6 +111,22 @@ def _read_documents(
 
 
 # ---------------------------------------------------------------------------- writing
+
+
+@contextmanager
+def _utf8_stdout() -> Iterator[IO[str]]:
+    """stdout as UTF-8 text whatever the locale; left open (detached) afterwards."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # already a plain text stream (embedded use)
+        yield sys.stdout
+        return
+    stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
+    try:
+        yield stream
+    finally:
+        stream.flush()
+        stream.detach()
 
 
 class _JsonlWriter:
@@ -304,12 +326,12 @@ def extract(
             writer: Any = _ParquetWriter(output)
         else:
             if output == "-":
-                stream = click.get_text_stream("stdout", encoding="utf-8")
+                stream = stack.enter_context(_utf8_stdout())
             else:
                 stream = stack.enter_context(open(output, "w", encoding="utf-8", newline=""))
             writer = _JsonlWriter(stream) if fmt == "jsonl" else _CsvWriter(stream)
         if progress is None:
-            progress = click.get_text_stream("stderr").isatty()
+            progress = sys.stderr.isatty()
         bar = _Progress(progress)
         docs = _read_documents(
             paths,
@@ -325,6 +347,9 @@ def extract(
                     on_error(result.id, result.error)
                 writer.write(result)
                 bar.update(result)
+        except BrokenPipeError:  # the reader went away (| head): stop quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_PIPE)
         finally:
             writer.close()
             bar.close()

@@ -58,12 +58,13 @@ def claim_schema(id_type: DataType | None = None) -> StructType:
     )
 
 
-def _published(value: object) -> object:
+def _nulls(values: list[Any]) -> list[Any]:
+    """Spark nulls as ``None`` (pandas hands them over as ``None``, ``NaN``, ``NaT`` or ``pd.NA``)."""
     import pandas as pd
 
-    if value is None or (not isinstance(value, str) and pd.isna(value)):  # type: ignore[call-overload]
-        return None
-    return value
+    return [
+        None if not isinstance(v, str) and pd.api.types.is_scalar(v) and pd.isna(v) else v for v in values
+    ]
 
 
 def _rows_of(
@@ -79,9 +80,9 @@ def _rows_of(
     nlp = _pipeline(extra_companies)
     columns = ["id", *FLAT_COLUMNS, "error"]
     for pdf in batches:
-        ids = pdf[id_col].tolist()
-        texts = pdf[text_col].tolist()
-        dates = [_published(p) for p in pdf[published_col].tolist()] if published_col else [None] * len(pdf)
+        ids = _nulls(pdf[id_col].tolist())
+        texts = _nulls(pdf[text_col].tolist())
+        dates = _nulls(pdf[published_col].tolist()) if published_col else [None] * len(pdf)
         docs = ({"id": i, "text": t, "published": p} for i, t, p in zip(ids, texts, dates, strict=True))
         rows: list[dict[str, Any]] = []
         for doc_id, result in zip(ids, extract_many(docs, published=published, nlp=nlp), strict=True):

@@ -10,6 +10,7 @@ they name no one, and the claims they cover have no speaker.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -88,8 +89,10 @@ def find_cues(
     mentions: list[Mention],
     lexicon: Lexicon,
     company_at,  # type: ignore[no-untyped-def]  # (pos) -> (company, mention) | (None, None)
+    spans: list[tuple[int, int]] | None = None,
 ) -> list[Cue]:
-    """Every reporting and source cue, in text order, with the span it covers."""
+    """Every reporting and source cue in the kept ``spans`` of the text, in text order."""
+    spans = spans if spans is not None else [(0, len(text))]
     cues: list[Cue] = []
     for m in mentions:
         sentence = structure.sentence_at(m.start)
@@ -117,7 +120,7 @@ def find_cues(
         else:
             cues.append(Cue(start, end, m.company or m.name, kind, m.company or m.name))
     # pronouns: 他/她 -> the last person named; 公司/集团/管理层 -> the company in context
-    for pm in _PRONOUN.finditer(text):
+    for pm in _scan(_PRONOUN, text, spans):
         sentence = structure.sentence_at(pm.start())
         found = _after_subject(text, pm.end(), sentence.end, lexicon)
         if found is None or found[1] == "data":
@@ -134,14 +137,17 @@ def find_cues(
             if company is None:
                 continue
             cues.append(Cue(pm.start(), end, company, kind, company))
-    named = [(c.start, c.end) for c in cues]
-    for nm in _NARRATOR.finditer(text):
-        if any(a < nm.end() and nm.start() < b for a, b in named):
+    taken = _Intervals((c.start, c.end) for c in cues)
+    narrators = []
+    for nm in _scan(_NARRATOR, text, spans):
+        if taken.overlaps(nm.start(), nm.end()):
             continue  # IDC的报告显示: the source's cue already covers it
-        cues.append(Cue(nm.start(), nm.end(), None, "narrator"))
-    for lm in _LATIN_SOURCE.finditer(text):
+        narrators.append(Cue(nm.start(), nm.end(), None, "narrator"))
+    cues.extend(narrators)
+    taken = _Intervals((c.start, c.end) for c in cues)
+    for lm in _scan(_LATIN_SOURCE, text, spans):
         name = lm.group(1).strip()
-        if any(c.start <= lm.start() < c.end for c in cues) or len(name) < 2:
+        if taken.overlaps(lm.start(), lm.start() + 1) or len(name) < 2:
             continue
         known = lexicon.entries.get(name)
         if known is not None and known.kind in ("company", "product", "person"):
@@ -162,6 +168,29 @@ def find_cues(
     for c in cues:
         c.scope_end = structure.sentence_at(c.start).end
     return cues
+
+
+def _scan(pattern: regex.Pattern[str], text: str, spans: list[tuple[int, int]]):  # type: ignore[no-untyped-def]
+    for a, b in spans:
+        yield from pattern.finditer(text, a, b)
+
+
+class _Intervals:
+    """Sorted intervals with a bisect overlap test."""
+
+    def __init__(self, spans) -> None:  # type: ignore[no-untyped-def]
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.spans = merged
+
+    def overlaps(self, a: int, b: int) -> bool:
+        k = bisect_right(self.starts, b - 1) - 1
+        return k >= 0 and self.spans[k][1] > a
 
 
 def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon) -> Cue | None:
@@ -210,30 +239,33 @@ def quote_speakers(
     Returns the covering cue per quotation span; the quotation inherits the cue.
     """
     out: dict[tuple[int, int], Cue] = {}
-    by_end = sorted(cues, key=lambda c: c.end)
+    named = [c for c in cues if c.speaker is not None]
+    by_end = sorted(named, key=lambda c: c.end)
+    ends = [c.end for c in by_end]
+    starts = [c.start for c in named]
     for qa, qb in structure.quotes:
-        # before: the cue's verb ends right before the opening mark (punctuation and space allowed)
         best = None
-        for c in by_end:
-            if c.end > qa:
-                break
-            if (c.speaker is not None and text[c.end : qa].strip(" ：:，,") == "" and qa - c.end <= 3) or (
-                c.speaker is not None
-                and qa - c.end <= 20
-                and c.kind in ("say", "forecast")
-                and "“" not in text[c.end : qa]
-                and "。" not in text[c.end : qa]
-            ):
+        # before: the cue's verb ends right before the opening mark (punctuation and space allowed)
+        k = bisect_right(ends, qa) - 1
+        while k >= 0 and qa - by_end[k].end <= 20:
+            c = by_end[k]
+            gap = text[c.end : qa]
+            if qa - c.end <= 3 and gap.strip(" ：:，,") == "":
                 best = c
+                break
+            if c.kind in ("say", "forecast") and "“" not in gap and "。" not in gap and "\n" not in gap:
+                best = c
+                break
+            k -= 1
         if best is None:
             # after: ”，马化腾表示 / ” 杨元庆介绍 / ”他说
-            for c in cues:
-                if c.start < qb:
-                    continue
-                gap = text[qb : c.start]
-                if len(gap) <= 3 and gap.strip(" ，,。") == "" and c.speaker is not None:
-                    best = c
-                break
+            j = bisect_left(starts, qb)
+            if (
+                j < len(named)
+                and named[j].start - qb <= 3
+                and text[qb : named[j].start].strip(" ，,。") == ""
+            ):
+                best = named[j]
         if best is not None:
             out[(qa, qb)] = Cue(best.start, best.end, best.speaker, best.kind, best.company, qb)
     return out

@@ -97,14 +97,14 @@ def _input_span(cleaned: Cleaned, a: int, b: int) -> Span:
 
 def build_claims(doc: Document) -> list[Claim]:
     """The claims of a document."""
-    text = doc.cleaned.text
+    text = doc.cleaned.folded
     structure = doc.structure or Structure(text)
     quantities = [q for q in doc.quantities if is_claim(q)]
     if not quantities:
         return []
     resolved = _resolve_periods(doc, structure)
     companies = CompanyResolver(text, structure, doc.mentions)
-    cues = find_cues(text, structure, doc.mentions, doc.lexicon, companies.at)
+    cues = find_cues(text, structure, doc.mentions, doc.lexicon, companies.at, doc.cleaned.kept_spans())
     quoted = quote_speakers(text, structure, cues, doc.mentions, doc.lexicon)
 
     periods_by_sentence: dict[int, list[RawPeriod]] = {}
@@ -226,6 +226,10 @@ def _period_for(
     )
     if _DURATION.search(text, max(last_period_end, structure.sentence_at(q.start).start), q.start):
         return None  # 未来三年投入…, 十年累计…: a span of years, not one period
+    if any(
+        p.relative == "per_period" and clause_start <= p.start and p.end <= q.start for p in sentence_periods
+    ):
+        return None  # 每年以50%的速度增长: a rate per year, not one period
     # 去年同期为盈利28.2亿元: a same-period reference governs its own clause
     for p in reversed(sentence_periods):
         if (

@@ -166,6 +166,8 @@ def clean(text: str) -> Cleaned:
         text=base.text,
         glosses=base.glosses,
         regions=regions,
+        _region_starts=tuple(r.clean_start for r in regions),
+        _folded=base._folded,
         _cut_start=base._cut_start,
         _cut_end=base._cut_end,
         _cut_clean=base._cut_clean,

@@ -186,10 +186,19 @@ def find_glosses(text: str) -> list[Gloss]:
     return found
 
 
+_WIDE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0e\uff0b\uff0d\uff0f\uff04]")
+_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+
+
+def fold_width(text: str) -> str:
+    """Full-width ASCII forms as ASCII, one character for one (``１２．５％`` -> ``12.5%``)."""
+    return text.translate(_FOLD) if _WIDE.search(text) else ""
+
+
 def build_cleaned(text: str, cuts: list[tuple[int, int]], glosses: tuple[Gloss, ...] = ()) -> Cleaned:
     """A :class:`Cleaned` for ``text`` with the sorted, disjoint input intervals ``cuts`` removed."""
     if not cuts:
-        return Cleaned(source=text, text=text, glosses=glosses)
+        return Cleaned(source=text, text=text, glosses=glosses, _folded=fold_width(text))
     pieces: list[str] = []
     starts, ends, clean_pos, totals = [], [], [], []
     pos = removed = 0
@@ -202,10 +211,12 @@ def build_cleaned(text: str, cuts: list[tuple[int, int]], glosses: tuple[Gloss, 
         totals.append(removed)
         pos = b
     pieces.append(text[pos:])
+    clean_text = "".join(pieces)
     return Cleaned(
         source=text,
-        text="".join(pieces),
+        text=clean_text,
         glosses=glosses,
+        _folded=fold_width(clean_text),
         _cut_start=tuple(starts),
         _cut_end=tuple(ends),
         _cut_clean=tuple(clean_pos),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -61,6 +61,17 @@ class Cleaned:
     _cut_end: tuple[int, ...] = field(default=(), repr=False)
     _cut_clean: tuple[int, ...] = field(default=(), repr=False)
     _cut_total: tuple[int, ...] = field(default=(), repr=False)
+    _region_starts: tuple[int, ...] = field(default=(), repr=False)
+    _folded: str = field(default="", repr=False)
+
+    @property
+    def folded(self) -> str:
+        """:attr:`text` with full-width digits, Latin letters and ``％．＋－／＄`` as ASCII.
+
+        Same length as :attr:`text`, character for character, so every offset is shared;
+        the grammars scan this view.
+        """
+        return self._folded or self.text
 
     @property
     def removed(self) -> list[tuple[int, int]]:
@@ -93,8 +104,9 @@ class Cleaned:
         return j - self._cut_total[k]
 
     def skipped(self, start: int, end: int) -> bool:
-        """Whether the clean span ``[start, end)`` overlaps a marked region."""
-        return any(r.clean_start < end and start < r.clean_end for r in self.regions)
+        """Whether the clean span ``[start, end)`` overlaps a marked region (regions are sorted, disjoint)."""
+        k = bisect_right(self._region_starts, max(start, end - 1)) - 1
+        return k >= 0 and self.regions[k].clean_end > start
 
     def kept_spans(self) -> list[tuple[int, int]]:
         """Clean spans outside every marked region, in order."""
@@ -109,13 +121,7 @@ class Cleaned:
 
     def region_at(self, clean_pos: int) -> Region | None:
         """The marked region holding clean offset ``clean_pos``, if any."""
-        starts = [r.clean_start for r in self.regions]
-        k = bisect_left(starts, clean_pos + 1) - 1
-        while k >= 0:
-            r = self.regions[k]
-            if r.clean_start <= clean_pos < r.clean_end:
-                return r
-            k -= 1
-            if k >= 0 and self.regions[k].clean_end <= clean_pos:
-                break
+        k = bisect_right(self._region_starts, clean_pos) - 1
+        if k >= 0 and self.regions[k].clean_end > clean_pos:
+            return self.regions[k]
         return None

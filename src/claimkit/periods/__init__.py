@@ -62,7 +62,7 @@ def find_periods(text: str, *, published: date | datetime | str | None = None) -
     resolver = Resolver(as_date(published))
     out = []
     for a, b in cleaned.kept_spans():
-        for p in scan_periods(cleaned.text, a, b):
+        for p in scan_periods(cleaned.folded, a, b):
             out.append(_to_period(p, resolver.resolve(p), cleaned))
     return out
 

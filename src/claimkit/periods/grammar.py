@@ -26,6 +26,7 @@ FISCAL = "财年|財年|财政年度|財政年度|会计年度|會計年度"
 _SUB = rf"""
     (?P<qrange>前{S}(?P<qrn>[二两三2-3]){S}个?季度?)
   | (?P<qspan>(?P<qs1>{QN}){S}[至到\-—~～]{S}(?P<qs2>{QN}){S}季度)
+  | (?P<fq>第?{S}(?P<fqn>{QN}){S}(?:财季|財季|财政季度|財政季度))
   | (?P<q>第?{S}(?P<qn>{QN}){S}(?:季度|季(?![节风])))
   | (?P<qrep>(?P<qrn2>{QN})季报)
   | Q(?P<qn2>[1-4])(?![0-9])
@@ -40,6 +41,7 @@ _PATTERN = rf"""
 | (?:
       (?P<fyslash>(?P<fy1>{Y4})[/／](?P<fy2>(?:19|20)?\d{{2}}){S}(?:{FISCAL}))
     | FY{S}(?P<fy>(?:19|20)?\d{{2}})(?![0-9])
+    | (?P<qyr>(?P<qyr_q1>[1-4])Q(?P<qyr_y1>\d{{2}}){S}[-—~～至到]{S}(?P<qyr_q2>[1-4])Q(?P<qyr_y2>\d{{2}}))(?![0-9])
     | (?P<qy_q>[1-4])Q(?P<qy_y>\d{{2}})(?![0-9])
     | (?P<hy_h>[12])H(?P<hy_y>\d{{2}})(?![0-9])
     | (?P<iso>(?P<iso_y>{Y4})[-/.](?P<iso_m>1[0-2]|0[1-9])(?:[-/.](?P<iso_d>3[01]|[12]\d|0[1-9]))?)(?![0-9])
@@ -57,6 +59,8 @@ _PATTERN = rf"""
 | (?P<report>报告期内|报告期末|报告期|期内)
 | (?P<now>至今|迄今)
 | (?P<rmonth>本月|当月|上月|上个月)
+| (?P<ryear2>年内|年初至今|今年以来|今年内)
+| (?P<per>每年|每季度|每个季度|每月|每个月|年均|年复合|季均)
 """
 
 
@@ -113,7 +117,7 @@ _RYEAR = {
     "明年": ("pub", 1), "来年": ("pub", 1), "下一年": ("ctx", 1), "前年": ("pub", -2),
     "本财年": ("ctx", 0), "上财年": ("ctx", -1), "上一财年": ("ctx", -1), "下一财年": ("ctx", 1),
 }  # fmt: skip
-_COMPARE = ("较", "比", "相比", "相较", "对比", "与", "同", "较之", "相对")
+_COMPARE = ("较", "比", "相比", "相较", "对比", "与", "同", "较之", "相对", "由", "从")
 _POINT_BEFORE = ("截至", "截止", "截止到", "截至到", "到", "至")
 _ANCHOR_AFTER = regex.compile(r"[ ]?(?:以来|以後|以后|之后|之後|之前|以前|起|开始|來|来)")
 _DURATION_BEFORE = ("连续", "过去", "最近", "未来", "近", "前后", "超过", "长达", "每个")
@@ -132,7 +136,13 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
         p.relative = "next_quarter"
         return p
     if g["same"]:
-        p.relative = "same_period_last_year"
+        p.relative = "same_period_last_year" if g["same"] != "同期" else "same_period"
+        return p
+    if g["per"]:
+        p.relative = "per_period"  # 每年以50%的速度: a rate, not one period
+        return p
+    if g["ryear2"]:
+        p.year_from, p.year_offset = "pub", 0
         return p
     if g["report"]:
         p.relative = "report_end" if g["report"] == "报告期末" else "report_period"
@@ -148,6 +158,10 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
         p.year, p.fiscal = _two_digit_year(g["fy2"]) if len(g["fy2"]) == 2 else int(g["fy2"]), True
     elif g["fy"]:
         p.year, p.fiscal = _two_digit_year(g["fy"]), True
+    elif g["qyr"] and g["qyr_y1"] == g["qyr_y2"]:
+        p.year, p.quarter, p.quarter_end = _two_digit_year(g["qyr_y1"]), int(g["qyr_q1"]), int(g["qyr_q2"])
+    elif g["qyr"]:
+        return None
     elif g["qy_q"]:
         p.year, p.quarter = _two_digit_year(g["qy_y"]), int(g["qy_q"])
     elif g["qy4_q"]:
@@ -178,6 +192,8 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
         p.quarter, p.quarter_end = 1, _small(g["qrn"])
     elif g["qspan"]:
         p.quarter, p.quarter_end = _small(g["qs1"]), _small(g["qs2"])
+    elif g["fq"]:
+        p.quarter, p.fiscal = _small(g["fqn"]), True
     elif g["q"] or g["qn2"] or g["qrep"]:
         p.quarter = _small(g["qn"] or g["qn2"] or g["qrn2"])
     elif g["half"]:

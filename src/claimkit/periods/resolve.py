@@ -126,7 +126,10 @@ class Resolver:
     def _resolve(self, p: RawPeriod, local_year: int | None) -> Resolved | None:
         pub, ctx = self.published, self.context
         if p.relative is not None:
-            return self._relative(p.relative, pub, ctx)
+            kind = p.relative
+            if kind == "same_period" and p.comparison:
+                kind = "same_period_last_year"  # 较同期: the same period a year before
+            return self._relative(kind, pub, ctx)
         fiscal = p.fiscal
         if p.year is not None:
             year: int | None = p.year
@@ -187,10 +190,16 @@ class Resolver:
             return Resolved(year, quarter=(q - 1) % 4 + 1)
         if kind == "same_period_last_year":
             return ctx.shifted(-1) if ctx else None
+        if kind == "same_period":
+            return ctx
+        if kind == "per_period":
+            return None
         if kind == "report_period":
             return ctx
         if kind == "report_end":
             return Resolved(ctx.year, month=ctx.end_month()) if ctx else None
+        if kind == "this_month" and ctx is not None and ctx.month is not None:
+            return ctx  # 当月: the month the text is about
         if kind == "now" or kind == "this_month":
             return Resolved(pub.year, month=pub.month) if pub else None
         if kind == "last_month" and pub is not None:

@@ -99,7 +99,7 @@ class Quantities:
 
     def __call__(self, doc: Doc) -> Doc:
         cleaned = _cleaned(doc)
-        currency = declared_currency(cleaned.text)
+        currency = declared_currency(cleaned.folded)
         raws = [r for a, b in cleaned.kept_spans() for r in read_span(cleaned, a, b, currency)]
         doc.user_data[_KEY + "quantities"] = raws
         idx = _char_to_token(doc)
@@ -113,7 +113,7 @@ class Periods:
 
     def __call__(self, doc: Doc) -> Doc:
         cleaned = _cleaned(doc)
-        periods = [p for a, b in cleaned.kept_spans() for p in scan_periods(cleaned.text, a, b)]
+        periods = [p for a, b in cleaned.kept_spans() for p in scan_periods(cleaned.folded, a, b)]
         doc.user_data[_KEY + "periods"] = periods
         idx = _char_to_token(doc)
         spans = [_span(doc, idx, p.start, p.end, "PERIOD") for p in periods]
@@ -143,7 +143,7 @@ class Entities:
 
     def __call__(self, doc: Doc) -> Doc:
         cleaned = _cleaned(doc)
-        text = cleaned.text
+        text = cleaned.folded
         matches = self.matcher(doc, as_spans=True)
         # longest match first, no overlaps
         matches = sorted(matches, key=lambda s: (s.start, -(s.end - s.start)))

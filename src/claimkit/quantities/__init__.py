@@ -25,10 +25,10 @@ def read_span(
     cleaned: Cleaned, start: int, end: int, currency: str | None, *, numbers: bool = False
 ) -> list[Raw]:
     """Quantities of the clean span ``[start, end)``, dates and periods left out."""
-    raws = scan(cleaned.text, start, end, default_currency=currency, numbers=numbers)
+    raws = scan(cleaned.folded, start, end, default_currency=currency, numbers=numbers)
     if not raws:
         return raws
-    periods = scan_periods(cleaned.text, start, end)
+    periods = scan_periods(cleaned.folded, start, end)
     if not periods:
         return raws
     spans = [(p.start, p.end) for p in periods]
@@ -46,7 +46,7 @@ def find_quantities(text: str, *, numbers: bool = False) -> list[Quantity]:
     """
     require_str(text)
     cleaned = clean(text)
-    currency = declared_currency(cleaned.text)
+    currency = declared_currency(cleaned.folded)
     return [
         to_quantity(r, cleaned)
         for a, b in cleaned.kept_spans()
@@ -65,5 +65,5 @@ def parse_quantity(text: str) -> Quantity | None:
     """
     require_str(text)
     cleaned = strip_glosses(text)
-    raws = read_span(cleaned, 0, len(cleaned.text), declared_currency(cleaned.text))
+    raws = read_span(cleaned, 0, len(cleaned.text), declared_currency(cleaned.folded))
     return to_quantity(raws[0], cleaned) if raws else None

@@ -391,7 +391,11 @@ def _drop_idioms_and_urls(text: str, start: int, end: int, out: list[Raw]) -> No
     idioms = not_quantities()
     if idioms is not None:
         spans.extend(m.span() for m in idioms.finditer(text, start, end))
-    if "://" in text or "www." in text or "@" in text:
+    if (
+        text.find("://", start, end) >= 0
+        or text.find("www.", start, end) >= 0
+        or text.find("@", start, end) >= 0
+    ):
         spans.extend(m.span() for m in _URL.finditer(text, start, end))
     if not spans:
         return
