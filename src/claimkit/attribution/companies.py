@@ -1,55 +1,51 @@
 """Which company a claim is about.
 
-In order: a company (or product) named in the claim's own clause before it; the
-first company named earlier in the sentence (its subject); one named later in the
-sentence; the speaker's company; then the company carried over from earlier
-sentences. Companies in a comparison frame (``与阿里…不同``, ``较腾讯``) do not
-count, two companies joined in one subject (``腾讯和阿里合计``) make the claim an
-aggregate (no company), and a market-wide measure with no company in its
-sentence (``碳酸锂价格``) is about no company.
+A company (or product) mention is *subject-like* when it is the first one in its
+clause and not in a comparison frame (``与阿里…不同``, ``较腾讯``): ``中国平安并表了
+平安健康`` has 中国平安 as its subject, 平安健康 as an object. For a claim, in order:
+
+1. the subject-like mention of the claim's own clause (else the nearest one there);
+2. nothing, when a market-wide measure governs the claim (``全国乘用车零售销量``,
+   ``碳酸锂价格``) and no company is named after it;
+3. the nearest subject-like mention earlier in the sentence;
+4. the first one later in the sentence;
+5. the speaker's company;
+6. the subject carried over from earlier sentences and paragraphs.
+
+Two companies joined in one subject (``腾讯和阿里合计``, ``两家公司``) make the claim
+an aggregate, about no company.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from bisect import bisect_left
 from collections import Counter
 from functools import cache
+from itertools import pairwise
 
 from .. import _resources
 from .mentions import Mention
 from .structure import Structure
 
 _COMPARE_BEFORE = (
-    "与",
-    "较",
-    "比",
-    "相比",
-    "相较",
-    "相较于",
-    "相比于",
-    "不同于",
-    "对比",
-    "跟",
-    "同",
-    "低于",
-    "高于",
-    "优于",
-    "超过",
-    "超越",
-    "领先",
-)
+    "与", "较", "比", "相比", "相较", "相较于", "相比于", "不同于", "对比", "跟", "同", "低于", "高于", "优于",
+    "超过", "超越", "领先", "不足", "不到", "仅次于", "落后于", "落后",
+)  # fmt: skip
 _AGGREGATE_WORDS = re.compile(
-    r"两家公司|两家企业|两者|二者|双方|三家公司|几家公司|大厂们|巨头们|各家|多家公司|两大巨头"
+    r"两家公司|两家企业|两家车企|两家品牌|两者|二者|双方|三家公司|几家公司|大厂们|巨头们|各家|多家公司|两大巨头"
 )
 _JOIN = ("和", "与", "及", "、", "以及", "跟")
+# a region or industry's whole market: 中国大陆智能手机市场出货量, 全国乘用车零售销量
+_MARKET_PHRASE = re.compile(
+    r"(?:全球|全国|中国|国内|大陆|海外|欧洲|美国|全)[^，,。；;：:\s]{0,10}?市场(?!份额|占有率|排名|占比|地位)"
+)
 
 
 @cache
 def market_terms() -> re.Pattern[str]:
     words = sorted(_resources.lines("market_terms.txt"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    return re.compile("|".join(map(re.escape, words)) + "|" + _MARKET_PHRASE.pattern)
 
 
 class CompanyResolver:
@@ -58,65 +54,98 @@ class CompanyResolver:
     def __init__(self, text: str, structure: Structure, mentions: list[Mention]) -> None:
         self.text = text
         self.structure = structure
-        self.mentions = [m for m in mentions if m.kind in ("company", "product") and not self._comparison(m)]
-        self._starts = [m.start for m in self.mentions]
-        counts = Counter(m.company or m.name for m in self.mentions)
+        found = [m for m in mentions if m.kind in ("company", "product")]
+        self.comparison = {id(m) for m in found if self._comparison(m)}
+        self.subject: set[int] = set()
+        last_clause = None
+        for m in found:
+            clause = structure.clause_start(m.start, structure.sentence_at(m.start).start)
+            if clause != last_clause and id(m) not in self.comparison:
+                self.subject.add(id(m))
+                last_clause = clause
+        self.mentions = found
+        self._starts = [m.start for m in found]
+        self.subjects = [m for m in found if id(m) in self.subject]
+        self._subject_starts = [m.start for m in self.subjects]
+        counts = Counter(m.company or m.name for m in self.subjects)
         self.default = counts.most_common(1)[0][0] if counts else None
 
     def _comparison(self, m: Mention) -> bool:
         before = self.text[max(0, m.start - 4) : m.start]
         return any(before.endswith(w) for w in _COMPARE_BEFORE)
 
-    def _in(self, a: int, b: int) -> list[Mention]:
-        i = bisect_left(self._starts, a)
+    def _in(self, a: int, b: int, *, subjects_only: bool = False) -> list[Mention]:
+        starts, mentions = (
+            (self._subject_starts, self.subjects) if subjects_only else (self._starts, self.mentions)
+        )
+        i = bisect_left(starts, a)
         out = []
-        while i < len(self.mentions) and self.mentions[i].start < b:
-            if self.mentions[i].end <= b:
-                out.append(self.mentions[i])
+        while i < len(mentions) and mentions[i].start < b:
+            if mentions[i].end <= b:
+                out.append(mentions[i])
             i += 1
         return out
 
     def at(self, pos: int) -> tuple[str | None, Mention | None]:
-        """The company in effect at ``pos``: the last one named before it (for 公司/集团)."""
-        i = bisect_left(self._starts, pos) - 1
+        """The company in effect at ``pos``: the last subject named before it (for 公司/集团)."""
+        i = bisect_left(self._subject_starts, pos) - 1
         if i >= 0:
-            m = self.mentions[i]
+            m = self.subjects[i]
             return m.company or m.name, m
         return self.default, None
 
-    def resolve(self, start: int, end: int, speaker_company: str | None) -> tuple[str | None, Mention | None]:
-        """The company a claim at ``[start, end)`` is about, and the mention that says so."""
+    def resolve(
+        self, start: int, end: int, speaker_company: str | None, *, absolute: bool = True
+    ) -> tuple[str | None, Mention | None]:
+        """The company a claim at ``[start, end)`` is about, and the mention that says so.
+
+        ``absolute`` says the claim is an amount (money, count) rather than a ratio: an
+        amount right after a compared company's noun phrase is that company's
+        (``高于比亚迪纯电车型的157.5万辆``); a ratio there describes the subject.
+        """
+        text = self.text
         sentence = self.structure.sentence_at(start)
         clause_start = self.structure.clause_start(start, sentence.start)
         in_clause = self._in(clause_start, start)
-        if in_clause:
-            if self._aggregate(in_clause, clause_start, start):
+        own = [m for m in in_clause if id(m) not in self.comparison]
+        if absolute:
+            own += [
+                m
+                for m in in_clause
+                if id(m) in self.comparison and re.fullmatch(r"[^，,。；;]*的\s*", text[m.end : start])
+            ]
+            own.sort(key=lambda m: m.start)
+        if own:
+            if self._aggregate(own, clause_start, start):
                 return None, None
-            m = in_clause[-1]
+            subjects = [m for m in own if id(m) in self.subject]
+            m = subjects[-1] if subjects and subjects[-1] is own[-1] else own[-1]
             return m.company or m.name, m
-        before = self._in(sentence.start, clause_start)
+        market = None
+        for market in market_terms().finditer(text, sentence.start, start):
+            pass
+        if market is not None and not self._in(market.end(), start):
+            return None, None  # a market-wide figure
+        before = [m for m in self._in(sentence.start, clause_start) if id(m) not in self.comparison]
         if before:
-            subject = before[0]
             if self._aggregate(before, sentence.start, clause_start) and len({b.company for b in before}) > 1:
                 return None, None
-            return subject.company or subject.name, subject
-        after = self._in(end, sentence.end)
-        if after and not _AGGREGATE_WORDS.search(self.text, sentence.start, start):
+            subjects = [m for m in before if id(m) in self.subject] or before
+            m = subjects[-1]
+            return m.company or m.name, m
+        after = [m for m in self._in(end, sentence.end) if id(m) not in self.comparison]
+        if after and not _AGGREGATE_WORDS.search(text, sentence.start, start):
             return after[0].company or after[0].name, after[0]
         if speaker_company is not None:
             return speaker_company, None
-        if _AGGREGATE_WORDS.search(self.text, clause_start, start):
+        if _AGGREGATE_WORDS.search(text, clause_start, start):
             return None, None
-        clause_end = self.structure.clause_end(start, sentence.end)
-        if market_terms().search(self.text, sentence.start, clause_end):
-            return None, None
-        company, mention = self.at(start)
-        return company, mention
+        return self.at(start)
 
     def _aggregate(self, found: list[Mention], a: int, b: int) -> bool:
         if len({m.company or m.name for m in found}) < 2:
             return bool(_AGGREGATE_WORDS.search(self.text, found[-1].end, b))
-        for x, y in itertools.pairwise(found):
+        for x, y in pairwise(found):
             if (x.company or x.name) != (y.company or y.name) and self.text[x.end : y.start].strip() in _JOIN:
                 return True
         return bool(_AGGREGATE_WORDS.search(self.text, a, b))

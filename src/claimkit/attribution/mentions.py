@@ -44,18 +44,14 @@ def _is_han(ch: str) -> bool:
     return bool(_HAN_RE.match(ch))
 
 
+def _key(entry: Entry) -> str:
+    return entry.canonical if entry.kind == "person" else entry.company or entry.canonical
+
+
 def resolve_weak(mentions: list[tuple[int, int, Entry, str]]) -> list[tuple[int, int, Entry, str]]:
-    """Drop weak aliases (``理想``, ``平安``) until their entity has been named strongly."""
-    named: set[str] = set()
-    kept = []
-    for start, end, entry, surface in mentions:
-        key = entry.canonical if entry.kind == "person" else entry.company or entry.canonical
-        if entry.weak and key not in named:
-            continue
-        if not entry.weak:
-            named.add(key)
-        kept.append((start, end, entry, surface))
-    return kept
+    """Keep weak aliases (``理想``, ``平安``) only for entities the document names strongly somewhere."""
+    named = {_key(entry) for _, _, entry, _ in mentions if not entry.weak}
+    return [m for m in mentions if not m[2].weak or _key(m[2]) in named]
 
 
 def read_name(text: str, pos: int, lexicon: Lexicon, limit: int) -> tuple[int, int] | None:

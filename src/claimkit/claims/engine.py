@@ -148,7 +148,9 @@ def build_claims(doc: Document) -> list[Claim]:
         speaker = cue.speaker if cue is not None else None
         speaker_company = cue.company if cue is not None and cue.kind != "narrator" else None
 
-        company, company_mention = companies.resolve(q.start, q.end, speaker_company)
+        company, company_mention = companies.resolve(
+            q.start, q.end, speaker_company, absolute=q.kind in ("money", "count")
+        )
 
         # metric: the noun phrase after the last mention, period or number in the clause
         seg_from = segment_start
