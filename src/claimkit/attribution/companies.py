@@ -121,11 +121,9 @@ class CompanyResolver:
             subjects = [m for m in own if id(m) in self.subject]
             m = subjects[-1] if subjects and subjects[-1] is own[-1] else own[-1]
             return m.company or m.name, m
-        market = None
-        for market in market_terms().finditer(text, sentence.start, start):
-            pass
-        if market is not None and not self._in(market.end(), start):
-            return None, None  # a market-wide figure
+        market = market_terms().search(text, sentence.start, start)
+        if market is not None and not self._in(sentence.start, start):
+            return None, None  # a market-wide figure: the market is the subject, no company is named
         before = [m for m in self._in(sentence.start, clause_start) if id(m) not in self.comparison]
         if before:
             if self._aggregate(before, sentence.start, clause_start) and len({b.company for b in before}) > 1:

@@ -58,7 +58,10 @@ def is_claim(q: Raw) -> bool:
 
 
 def _resolve_periods(doc: Document, structure: Structure) -> dict[int, Resolved | None]:
-    resolver = Resolver(doc.published)
+    fiscal_year = next(
+        (p.year for p in doc.periods if p.fiscal and p.year is not None and not p.comparison), None
+    )
+    resolver = Resolver(doc.published, fiscal_year=fiscal_year)
     out: dict[int, Resolved | None] = {}
     year_in_sentence: dict[int, int] = {}
     for p in doc.periods:
@@ -71,7 +74,7 @@ def _resolve_periods(doc: Document, structure: Structure) -> dict[int, Resolved 
 
 
 def _is_sentence_period(p: RawPeriod) -> bool:
-    return not p.local and not p.anchor and not p.comparison and p.relative != "same_period_last_year"
+    return not p.local and not p.anchor and not p.comparison and not p.clause_scoped
 
 
 def _main_period(periods: list[RawPeriod], resolved: dict[int, Resolved | None]) -> Resolved | None:
@@ -232,22 +235,26 @@ def _period_for(
         p.relative == "per_period" and clause_start <= p.start and p.end <= q.start for p in sentence_periods
     ):
         return None  # 每年以50%的速度增长: a rate per year, not one period
-    # 去年同期为盈利28.2亿元: a same-period reference governs its own clause
+    # 去年同期为盈利28.2亿元, 年内累计上涨35%: a clause-scoped period governs its own clause
     for p in reversed(sentence_periods):
-        if (
-            clause_start <= p.start
-            and p.end <= q.start
-            and p.relative == "same_period_last_year"
-            and not p.comparison
-        ):
+        if clause_start <= p.start and p.end <= q.start and p.clause_scoped and not p.comparison:
             return resolved.get(id(p))
-    current = None
+    # the latest period of the claim's ；-segment, else the sentence's first (its frame)
+    sentence = structure.sentence_at(q.start)
+    segment_start = (
+        max(text.rfind("；", sentence.start, q.start), text.rfind(";", sentence.start, q.start)) + 1
+    )
+    current = frame = None
     for p in sentence_periods:
-        if p.end <= q.start and _is_sentence_period(p) and resolved.get(id(p)) is not None:
+        if p.end > q.start or not _is_sentence_period(p) or resolved.get(id(p)) is None:
+            continue
+        if frame is None:
+            frame = resolved[id(p)]
+        if p.start >= segment_start:
             current = resolved[id(p)]
+    current = current or frame
     if current is not None:
         return current
-    sentence = structure.sentence_at(q.start)
     if published is not None and _MARKET.search(text, sentence.start, q.end):
         return Resolved(published.year, month=published.month)
     return state

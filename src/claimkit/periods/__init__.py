@@ -59,12 +59,10 @@ def find_periods(text: str, *, published: date | datetime | str | None = None) -
     """
     require_str(text)
     cleaned = clean(text)
-    resolver = Resolver(as_date(published))
-    out = []
-    for a, b in cleaned.kept_spans():
-        for p in scan_periods(cleaned.folded, a, b):
-            out.append(_to_period(p, resolver.resolve(p), cleaned))
-    return out
+    raws = [p for a, b in cleaned.kept_spans() for p in scan_periods(cleaned.folded, a, b)]
+    fiscal_year = next((p.year for p in raws if p.fiscal and p.year is not None and not p.comparison), None)
+    resolver = Resolver(as_date(published), fiscal_year=fiscal_year)
+    return [_to_period(p, resolver.resolve(p), cleaned) for p in raws]
 
 
 def parse_period(text: str, *, published: date | datetime | str | None = None) -> Period | None:

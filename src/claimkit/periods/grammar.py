@@ -89,6 +89,7 @@ class RawPeriod:
     year_edge: bool = False  # 年末 / 年初 / 年中 with no year of their own
     relative: str | None = None  # current_quarter | last_quarter | next_quarter | same_period_last_year |
     # report_period | report_end | now | this_month | last_month
+    clause_scoped: bool = False  # governs only its own clause: 去年同期为…, 年内累计上涨…
     anchor: bool = False  # a reference point, not a period of claims: 2021年第一季度以来
     local: bool = False  # directly attached to a number: 去年同期9830万, 上年的586.7万片
     comparison: bool = False  # a comparison basis: 较上年末, 比去年同期
@@ -137,12 +138,13 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
         return p
     if g["same"]:
         p.relative = "same_period_last_year" if g["same"] != "同期" else "same_period"
+        p.clause_scoped = p.relative == "same_period_last_year"
         return p
     if g["per"]:
         p.relative = "per_period"  # 每年以50%的速度: a rate, not one period
         return p
     if g["ryear2"]:
-        p.year_from, p.year_offset = "pub", 0
+        p.year_from, p.year_offset, p.clause_scoped = "pub", 0, True
         return p
     if g["report"]:
         p.relative = "report_end" if g["report"] == "报告期末" else "report_period"

@@ -96,9 +96,10 @@ class Resolver:
     ``同期``, ``上年``, ``全年``, ``报告期末`` resolve against it.
     """
 
-    def __init__(self, published: date | None) -> None:
+    def __init__(self, published: date | None, *, fiscal_year: int | None = None) -> None:
         self.published = published
         self.context: Resolved | None = None
+        self.fiscal_year = fiscal_year  # the text's own fiscal year, for 第二财季 before it is named
 
     def context_year(self) -> int | None:
         if self.context is not None:
@@ -149,6 +150,10 @@ class Resolver:
         elif p.year_edge:
             # 年末 / 年初 with no year: the sentence's year, else the context's, else publication's
             year = local_year or (ctx.year if ctx else None) or (pub.year if pub else None)
+        elif p.fiscal and p.quarter is not None and ctx is not None and ctx.fiscal:
+            year = ctx.year  # 第二财季 in a text about 2026财年
+        elif p.fiscal and p.quarter is not None and self.fiscal_year is not None:
+            year = self.fiscal_year  # a headline's 第二财季, before the body names the fiscal year
         else:
             year = (
                 local_year if local_year is not None else _year_for_undated(p, pub, ctx.year if ctx else None)

@@ -188,7 +188,11 @@ def _read_main(m: regex.Match[str], text: str, floor: int, ceiling: int) -> Raw 
     num_start, num_end = m.span("num")
     if m.group("cur") is None:
         start = num_start
-        if text[num_start] in "+-－＋" and num_start > floor and text[num_start - 1].isdigit():
+        if (
+            text[num_start] in "+-－＋"
+            and num_start > floor
+            and (text[num_start - 1].isdigit() or text[num_start - 1] in "%％万亿元")
+        ):
             start = num_start = num_start + 1  # 2024-10: a hyphen, not a sign
             numeral = read_numeral(text[num_start:num_end])
             if numeral is None:
