@@ -108,6 +108,8 @@ class CompanyResolver:
         clause_start = self.structure.clause_start(start, sentence.start)
         in_clause = self._in(clause_start, start)
         own = [m for m in in_clause if id(m) not in self.comparison]
+        if not absolute and len(own) > 1 and re.fullmatch(r"[^，,。；;]*的\s*", text[own[-1].end : start]):
+            own = own[:-1]  # 美的营收约为海尔智家的1.6倍: 海尔智家 is the base of the ratio
         if absolute:
             own += [
                 m

@@ -30,6 +30,25 @@ _ADVERBIAL = regex.compile(
     r")*+"
 )
 _OWN_SPEECH = re.compile(r"的(?:回答|观点|看法|说法|回应|解释|判断)是")
+# 据财报数据, 据公司公告: the document itself, not a named source
+_GENERIC_NAMES = frozenset(
+    [
+        "财报",
+        "年报",
+        "季报",
+        "公告",
+        "公司",
+        "官方",
+        "相关",
+        "有关",
+        "上述",
+        "最新",
+        "公开",
+        "测算",
+        "统计",
+        "初步",
+    ]
+)
 _GROUP_WORDS = ("管理层", "高管", "高层", "方面", "官方", "发言人", "相关负责人", "负责人", "团队")
 _COMPANY_PRONOUNS = ("该公司", "本公司", "公司管理层", "公司", "该集团", "集团", "管理层")
 _NARRATOR = regex.compile(
@@ -39,6 +58,14 @@ _NARRATOR = regex.compile(
 _SOURCE_WORDS = r"(?:的)?(?:最新)?(?:发布的)?(?:数据|报告|统计|调查|研究|报道|测算|研报)?"
 _SOURCE_FOLLOW = regex.compile(_SOURCE_WORDS)
 _SOURCE_VERB = regex.compile(_SOURCE_WORDS + r"(?:显示|指出|表明|称)")
+# 据窄门餐眼数据 / 根据某某研究院统计: a source no lexicon holds, named before a data noun
+_UNKNOWN_SOURCE = regex.compile(
+    r"(?:根据|依据|据)(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9·&]{1,11}?)(?:的)?(?:最新)?"
+    r"(?:数据|统计|报告|研报|调研|调查|测算|监测|报道)(?:显示|表明|称|指出)?"
+)
+_DATE_WORDS = regex.compile(
+    r"[0-9０-９一二三四五六七八九十]{1,4}\s?[年月日号]|今日|今天|昨日|昨天|日前|近日|随后|当天|当日"
+)
 _PRONOUN = regex.compile(
     r"(?<!\p{Han})[他她](?!们)|该公司|本公司|公司管理层|(?<![子分母])公司|该集团|(?<![子])集团|管理层"
 )
@@ -164,6 +191,12 @@ def find_cues(
                     "data",
                 )
             )
+    taken = _Intervals((c.start, c.end) for c in cues)
+    for um in _scan(_UNKNOWN_SOURCE, text, spans):
+        name = um.group("name")
+        if taken.overlaps(um.start(), um.end()) or name in _GENERIC_NAMES:
+            continue
+        cues.append(Cue(um.start(), um.end(), name, "data"))
     cues.sort(key=lambda c: c.start)
     for c in cues:
         c.scope_end = structure.sentence_at(c.start).end

@@ -244,15 +244,17 @@ def _period_for(
     segment_start = (
         max(text.rfind("；", sentence.start, q.start), text.rfind(";", sentence.start, q.start)) + 1
     )
-    current = frame = None
+    current = frame = day_frame = None
     for p in sentence_periods:
         if p.end > q.start or not _is_sentence_period(p) or resolved.get(id(p)) is None:
             continue
-        if frame is None:
+        if p.day:
+            day_frame = day_frame or resolved[id(p)]
+        elif frame is None:
             frame = resolved[id(p)]
         if p.start >= segment_start:
             current = resolved[id(p)]
-    current = current or frame
+    current = current or frame or day_frame
     if current is not None:
         return current
     if published is not None and _MARKET.search(text, sentence.start, q.end):

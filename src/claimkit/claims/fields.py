@@ -35,6 +35,15 @@ def _change_words() -> tuple[dict[str, str], dict[str, str], dict[str, str], tup
 
 
 @cache
+def _qualifier_words() -> tuple[str, ...]:
+    """Words that may stand between a change verb and its number (增长约, 下滑不足, 跌超)."""
+    from ..quantities.lexicon import qualifiers
+
+    extra = ("达到", "达", "了", "分别", "均", "高达", "仅", "亦")
+    return tuple(sorted({*qualifiers()[0], *extra}, key=len, reverse=True))
+
+
+@cache
 def _tail_words() -> tuple[str, ...]:
     basis, direction, _, _ = _change_words()
     return tuple(sorted({*_FUNCTION_TAIL, *basis, *direction}, key=len, reverse=True))

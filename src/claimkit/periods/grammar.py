@@ -13,6 +13,7 @@ from functools import cache
 
 import regex
 
+from ..quantities.lexicon import not_quantities
 from ..quantities.numerals import read_numeral
 
 S = "[ \u00a0]?"
@@ -60,7 +61,7 @@ _PATTERN = rf"""
 | (?P<now>至今|迄今)
 | (?P<rmonth>本月|当月|上月|上个月)
 | (?P<ryear2>年内|年初至今|今年以来|今年内)
-| (?P<per>每年|每季度|每个季度|每月|每个月|年均|年复合|季均)
+| (?P<per>(?:每年|每季度|每个季度|每月|每个月)(?=[ ]?(?:以|都|均|约|增长|增加|提升|下降|减少|[0-9一二三四五六七八九十两]))|年均|年复合|季均)
 """
 
 
@@ -87,6 +88,7 @@ class RawPeriod:
     whole_year: bool = False
     point: bool = False
     year_edge: bool = False  # 年末 / 年初 / 年中 with no year of their own
+    day: bool = False  # a date to the day (3月22日): an event's time, weaker than a reporting period
     relative: str | None = None  # current_quarter | last_quarter | next_quarter | same_period_last_year |
     # report_period | report_end | now | this_month | last_month
     clause_scoped: bool = False  # governs only its own clause: 去年同期为…, 年内累计上涨…
@@ -171,7 +173,7 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
     elif g["hy_h"]:
         p.year, p.half = _two_digit_year(g["hy_y"]), int(g["hy_h"])
     elif g["iso"]:
-        p.year, p.month = int(g["iso_y"]), int(g["iso_m"])
+        p.year, p.month, p.day = int(g["iso_y"]), int(g["iso_m"]), bool(g["iso_d"])
     elif g["year"]:
         y = g["year"]
         if y.isdigit():
@@ -203,6 +205,7 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
         p.half = int(g["hn"]) if g["hn"] else 2 if h.startswith("下") else 1
     elif g["month"]:
         p.month = _small(g["mn"])
+        p.day = bool(g["day"])
         if p.month is None or not 1 <= p.month <= 12:
             return None
     elif g["whole"]:
@@ -255,10 +258,11 @@ def scan_periods(text: str, start: int = 0, end: int | None = None) -> list[RawP
                     p.span_months = months
         if _ANCHOR_AFTER.match(text, p.end):
             p.anchor = True
-        after = text[p.end : p.end + 2].lstrip(" ")
-        if after[:1] == "的":
-            after = after[1:]
-        if after[:1] and (after[0].isdigit() or after[0] in "一二三四五六七八九十两约近超逾"):
-            p.local = True
+        pos = p.end + (text[p.end : p.end + 1] == " ")
+        pos += text[pos : pos + 1] == "的"
+        nxt = text[pos : pos + 1]
+        if nxt and (nxt.isdigit() or nxt in "一二三四五六七八九十两约近超逾"):
+            idioms = not_quantities()
+            p.local = not (idioms is not None and idioms.match(text, pos))  # 8月一度突破: 一度 is an adverb
         out.append(p)
     return out

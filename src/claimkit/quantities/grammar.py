@@ -51,7 +51,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 _URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff01-\uff5e]+|[\w.+-]+@[\w-]+\.[\w.]+")
 _DECLARED_CURRENCY = re.compile(r"[（(]\s*(人民币|港元|港币|美元|欧元|日元|英镑)\s*[,，、]?\s*下同\s*[)）]")
 _RANGE_LINK = frozenset(["至", "到", "-", "~", "～", "—", "－", "–", "~", "至到"])
-_COORD_LINK = frozenset(["及", "和", "、", "与", "或", "以及", "跟"])
+_COORD_LINK = frozenset(["及", "和", "、", "与", "或", "以及", "跟", "/", "／"])
 _FROM_WORDS = ("从", "由")
 _NOT_CHENG = frozenset("本为交员功果立长熟型绩就分品都全年人效色")
 _BIG_SCALES = (("万亿", Decimal(10) ** 12), ("兆", Decimal(10) ** 12), ("亿", Decimal(10) ** 8),
@@ -129,6 +129,20 @@ def _prefix_qualifier(text: str, start: int, floor: int) -> str | None:
     return None
 
 
+# 约为李宁的2.1倍, 约占市场的两成, 不足瑞幸门店数的四成: a qualifier before a "X的" phrase
+_PHRASE_QUALIFIER = re.compile(
+    r"(约|大约|接近|将近|近|超过|不足|不到|逾)(?:为|占|是|合|相当于|达)?[^，,。；;：:0-9０-９%]{1,12}的$"
+)
+
+
+def _phrase_qualifier(text: str, start: int, floor: int) -> str | None:
+    m = _PHRASE_QUALIFIER.search(text, max(floor, start - 16), start)
+    if m is None:
+        return None
+    q = qualifiers()[0].get(m.group(1))
+    return None if q == "none" else q
+
+
 def _suffix_qualifier(text: str, end: int) -> tuple[str | None, int]:
     _, suffix = qualifiers()
     for length in (2, 3, 1):
@@ -141,7 +155,7 @@ def _suffix_qualifier(text: str, end: int) -> tuple[str | None, int]:
 def _name_or_code(text: str, start: int, end: int, floor: int, ceiling: int) -> bool:
     """A numeral glued to Latin letters or code punctuation: QwQ-32B, GPT-4o, 00700.HK, R1."""
     before = text[start - 1] if start > floor else ""
-    if before and (_LATIN.match(before) or before in "_#@/\\"):
+    if before and (_LATIN.match(before) or before in "_#@\\"):
         return True
     if before and before in "-.:：" and start - 2 >= floor and _LATIN.match(text[start - 2]):
         return True  # QwQ-32B, GPT-4o
@@ -150,14 +164,12 @@ def _name_or_code(text: str, start: int, end: int, floor: int, ceiling: int) -> 
     after = text[end] if end < ceiling else ""
     if after and (_LATIN.match(after) or after in "_@"):
         return True
-    if (
+    return bool(
         after
-        and after in ".:：/"
+        and after in ".:："
         and end + 1 < ceiling
         and (_LATIN.match(text[end + 1]) or text[end + 1].isdigit())
-    ):
-        return after != "/" or text[end + 1].isdigit()
-    return False
+    )  # 00700.HK, 16:52
 
 
 def _read_ordinal(m: regex.Match[str], text: str, ceiling: int) -> Raw | None:
@@ -326,6 +338,8 @@ def scan(
             continue
         if raw.kind != "rank" and not raw.bare:
             q = _prefix_qualifier(text, _qualifier_anchor(text, raw, start), start)
+            if q is None:
+                q = _phrase_qualifier(text, raw.start, start)
             if q and raw.qualifier == "exact":
                 raw.qualifier = q
             sq, _ = _suffix_qualifier(text, raw.end)
@@ -461,6 +475,9 @@ def _distribute_units(text: str, out: list[Raw]) -> None:
     """``5.4及3.9个百分点``, ``10、20和30亿元``: a plain number borrows the unit of the next one."""
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
+        if b.kind == "money" and a.kind == "count" and a.counted is None and _link(text, a, b) in _COORD_LINK:
+            a.unit, a.kind = b.unit, "money"  # 437亿/551亿/690亿元
+            continue
         if not a.bare or b.bare or b.unit is None or b.kind == "rank" or a.chinese != b.chinese:
             continue
         if _link(text, a, b) not in _COORD_LINK:
@@ -491,10 +508,78 @@ def _apply_currency_context(text: str, floor: int, out: list[Raw], default_curre
                 # 人民币50亿 / 人民币 50元: the currency written first is the unit, and part of the text
                 r.unit, r.kind, r.start = words[w], "money", pos - length
                 break
+    nouns = money_nouns()
+    for r in out:
+        if r.bare or r.kind != "count" or r.counted is not None or r.scale < 10**4:
+            continue
+        before = text[max(floor, r.start - 16) : r.start].rstrip()
+        changed = True
+        while changed:
+            changed = False
+            for w in _MONEY_GAP_WORDS:
+                if before.endswith(w):
+                    before, changed = before[: -len(w)].rstrip(), True
+                    break
+        if any(before.endswith(n) for n in nouns):
+            r.unit, r.kind = default_currency or "CNY", "money"  # 营收超500亿
     if default_currency and default_currency != "CNY":
         for r in out:
             if r.kind == "money" and r.unit_word == "元":
                 r.unit = default_currency
+
+
+_MONEY_GAP_WORDS = tuple(
+    sorted(
+        [
+            "为",
+            "达",
+            "达到",
+            "约",
+            "约为",
+            "大约",
+            "超",
+            "超过",
+            "突破",
+            "近",
+            "接近",
+            "逾",
+            "仅",
+            "仅为",
+            "高达",
+            "共",
+            "合计",
+            "累计",
+            "录得",
+            "实现",
+            "了",
+            "至",
+            "到",
+            "增长",
+            "增加",
+            "增",
+            "提升",
+            "升",
+            "上升",
+            "下降",
+            "降",
+            "减少",
+            "减",
+            "下滑",
+            "回落",
+            "跌",
+            "回升",
+        ],
+        key=len,
+        reverse=True,
+    )
+)
+
+
+@cache
+def money_nouns() -> frozenset[str]:
+    from .. import _resources
+
+    return frozenset(_resources.lines("money_nouns.txt"))
 
 
 def declared_currency(text: str) -> str | None:
