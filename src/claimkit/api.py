@@ -19,12 +19,19 @@ _default = None
 _lock = threading.Lock()
 
 
-def load(*, extra_companies: Iterable[Mapping[str, object]] | None = None, published: str | None = None):  # type: ignore[no-untyped-def]
+def load(  # type: ignore[no-untyped-def]
+    *,
+    extra_companies: Iterable[Mapping[str, object]] | None = None,
+    published: str | None = None,
+    metric: str = "rules",
+):
     """Build claimkit's spaCy pipeline (a ``spacy.blank("zh")`` with claimkit's tokenizer and components).
 
     ``extra_companies`` adds companies at run time: mappings with ``canonical`` and
     optional ``names`` and ``products`` (a leading ``~`` marks a weak alias).
     ``published`` is a default publication date for docs without ``doc._.published``.
+    ``metric="pkuseg"`` cuts metric phrases with claimkit's own small word segmenter
+    (opt-in; see ``docs/pipeline.md`` for its ablation).
 
     >>> nlp = load()
     >>> nlp.pipe_names
@@ -42,6 +49,8 @@ def load(*, extra_companies: Iterable[Mapping[str, object]] | None = None, publi
             config["extra_companies"] = [dict(c) for c in extra_companies]
         if name == "claimkit_attribution" and published is not None:
             config["published"] = str(published)
+        if name == "claimkit_attribution" and metric != "rules":
+            config["metric"] = metric
         nlp.add_pipe(name, config=config)
     return nlp
 

@@ -44,6 +44,7 @@ class Document:
     mentions: list[Mention]
     lexicon: Lexicon
     structure: Structure | None = None
+    metric: str = "rules"  # "rules" | "pkuseg": how the metric phrase is cut out
 
 
 def is_claim(q: Raw) -> bool:
@@ -109,6 +110,11 @@ def build_claims(doc: Document) -> list[Claim]:
     companies = CompanyResolver(text, structure, doc.mentions)
     cues = find_cues(text, structure, doc.mentions, doc.lexicon, companies.at, doc.cleaned.kept_spans())
     quoted = quote_speakers(text, structure, cues, doc.mentions, doc.lexicon)
+    metric_fn = strip_metric
+    if doc.metric == "pkuseg":
+        from ..attribution.wordseg import metric_with_words  # loads the shipped model on first use
+
+        metric_fn = metric_with_words
 
     periods_by_sentence: dict[int, list[RawPeriod]] = {}
     for p in doc.periods:
@@ -165,7 +171,7 @@ def build_claims(doc: Document) -> list[Claim]:
                 seg_from = p.end
         if cue is not None and seg_from <= cue.end <= q.start:
             seg_from = cue.end
-        metric = strip_metric(text[seg_from : q.start])
+        metric = metric_fn(text[seg_from : q.start])
         inherit = metric is None or text[seg_from : q.start].strip().startswith(("较", "比"))
         if inherit and last_metric[0] == s_index and last_metric[1] is not None:
             metric = last_metric[1]

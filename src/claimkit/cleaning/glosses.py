@@ -231,7 +231,7 @@ def strip_glosses(text: str) -> Cleaned:
     >>> c.text
     '又是一年财报季，的突破(Non-IFRS)'
     >>> c.to_input(c.text.index("财"))
-    14
+    12
     """
     require_str(text)
     glosses = tuple(find_glosses(text))

@@ -29,10 +29,12 @@ from ..attribution.lexicon import Lexicon, with_companies
 from ..attribution.mentions import Mention, build_mentions
 from ..attribution.structure import Structure
 from ..claims.engine import Document, build_claims
+from ..errors import ConfigError
 from ..periods.grammar import scan_periods
 from ..periods.resolve import as_date
 from ..quantities import read_span
 from ..quantities.grammar import declared_currency
+from . import serialize  # noqa: F401  (registers msgpack encoders for Doc.to_bytes)
 from .tokenizer import ClaimkitTokenizer, words_of
 
 for _name, _default in (("cleaned", None), ("published", None), ("claims", None)):
@@ -189,8 +191,11 @@ class Entities:
 class Attribution:
     """Claims with metric, change, period, company and speaker: ``doc._.claims``."""
 
-    def __init__(self, nlp: Language, published: str | None = None) -> None:
+    def __init__(self, nlp: Language, published: str | None = None, metric: str = "rules") -> None:
+        if metric not in ("rules", "pkuseg"):
+            raise ConfigError(f"metric must be 'rules' or 'pkuseg', not {metric!r}")
         self.published = as_date(published)
+        self.metric = metric
         self.nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
@@ -206,6 +211,7 @@ class Attribution:
             mentions=mentions,
             lexicon=lexicon,
             structure=data.get(_KEY + "structure"),
+            metric=self.metric,
         )
         doc._.claims = build_claims(document)
         return doc
@@ -237,6 +243,6 @@ def make_entities(nlp: Language, name: str, extra_companies: list[dict]) -> Enti
     return Entities(nlp, extra_companies)
 
 
-@Language.factory("claimkit_attribution", default_config={"published": None})
-def make_attribution(nlp: Language, name: str, published: str | None) -> Attribution:
-    return Attribution(nlp, published)
+@Language.factory("claimkit_attribution", default_config={"published": None, "metric": "rules"})
+def make_attribution(nlp: Language, name: str, published: str | None, metric: str) -> Attribution:
+    return Attribution(nlp, published, metric)
