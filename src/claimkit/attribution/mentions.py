@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .._spans import Intervals
 from ..cleaning.glosses import HAN
 from .lexicon import Entry, Lexicon
 
@@ -165,7 +166,7 @@ def build_mentions(
 
 def _find_introduced(text: str, mentions: list[Mention], introduced: dict[str, str | None]) -> list[Mention]:
     """Later mentions of names introduced with a title (吴泳铭 after 首席执行官吴泳铭)."""
-    taken = [(m.start, m.end) for m in mentions]
+    taken = Intervals((m.start, m.end) for m in mentions)
     extra = []
     for name, company in introduced.items():
         if len(name) < 2:
@@ -173,7 +174,7 @@ def _find_introduced(text: str, mentions: list[Mention], introduced: dict[str, s
         pos = text.find(name)
         while pos >= 0:
             end = pos + len(name)
-            if not any(a < end and pos < b for a, b in taken):
+            if not taken.overlaps(pos, end):
                 extra.append(Mention(pos, end, "person", name, company, name))
             pos = text.find(name, end)
     if not extra:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .._spans import Intervals
 from .lexicon import Lexicon
 from .mentions import Mention
 from .structure import Structure
@@ -164,14 +165,14 @@ def find_cues(
             if company is None:
                 continue
             cues.append(Cue(pm.start(), end, company, kind, company))
-    taken = _Intervals((c.start, c.end) for c in cues)
+    taken = Intervals((c.start, c.end) for c in cues)
     narrators = []
     for nm in _scan(_NARRATOR, text, spans):
         if taken.overlaps(nm.start(), nm.end()):
             continue  # IDC的报告显示: the source's cue already covers it
         narrators.append(Cue(nm.start(), nm.end(), None, "narrator"))
     cues.extend(narrators)
-    taken = _Intervals((c.start, c.end) for c in cues)
+    taken = Intervals((c.start, c.end) for c in cues)
     for lm in _scan(_LATIN_SOURCE, text, spans):
         name = lm.group(1).strip()
         if taken.overlaps(lm.start(), lm.start() + 1) or len(name) < 2:
@@ -191,7 +192,7 @@ def find_cues(
                     "data",
                 )
             )
-    taken = _Intervals((c.start, c.end) for c in cues)
+    taken = Intervals((c.start, c.end) for c in cues)
     for um in _scan(_UNKNOWN_SOURCE, text, spans):
         name = um.group("name")
         if taken.overlaps(um.start(), um.end()) or name in _GENERIC_NAMES:
@@ -206,24 +207,6 @@ def find_cues(
 def _scan(pattern: regex.Pattern[str], text: str, spans: list[tuple[int, int]]):  # type: ignore[no-untyped-def]
     for a, b in spans:
         yield from pattern.finditer(text, a, b)
-
-
-class _Intervals:
-    """Sorted intervals with a bisect overlap test."""
-
-    def __init__(self, spans) -> None:  # type: ignore[no-untyped-def]
-        merged: list[list[int]] = []
-        for a, b in sorted(spans):
-            if merged and a <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], b)
-            else:
-                merged.append([a, b])
-        self.starts = [a for a, _ in merged]
-        self.spans = merged
-
-    def overlaps(self, a: int, b: int) -> bool:
-        k = bisect_right(self.starts, b - 1) - 1
-        return k >= 0 and self.spans[k][1] > a
 
 
 def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon) -> Cue | None:

@@ -8,6 +8,7 @@ component runs.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -116,6 +117,7 @@ def build_claims(doc: Document) -> list[Claim]:
 
         metric_fn = metric_with_words
 
+    mention_starts = [m.start for m in doc.mentions]
     periods_by_sentence: dict[int, list[RawPeriod]] = {}
     for p in doc.periods:
         periods_by_sentence.setdefault(structure.sentence_index(p.start), []).append(p)
@@ -163,9 +165,12 @@ def build_claims(doc: Document) -> list[Claim]:
 
         # metric: the noun phrase after the last mention, period or number in the clause
         seg_from = segment_start
-        for m in doc.mentions:
-            if seg_from <= m.start and m.end <= q.start:
-                seg_from = m.end
+        k = bisect_right(mention_starts, q.start) - 1
+        while k >= 0 and doc.mentions[k].start >= seg_from:
+            if doc.mentions[k].end <= q.start:
+                seg_from = max(seg_from, doc.mentions[k].end)
+                break
+            k -= 1
         for p in sentence_periods:
             if seg_from <= p.start and p.end <= q.start and not p.comparison:
                 seg_from = p.end

@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from .._spans import Intervals
 from ..attribution.lexicon import Lexicon, with_companies
 from ..attribution.mentions import Mention, build_mentions
 from ..attribution.structure import Structure
@@ -102,7 +103,11 @@ class Quantities:
     def __call__(self, doc: Doc) -> Doc:
         cleaned = _cleaned(doc)
         currency = declared_currency(cleaned.folded)
-        raws = [r for a, b in cleaned.kept_spans() for r in read_span(cleaned, a, b, currency)]
+        found = doc.user_data.get(_KEY + "periods")  # the periods component ran first
+        periods = Intervals((p.start, p.end) for p in found) if found is not None else None
+        raws = [
+            r for a, b in cleaned.kept_spans() for r in read_span(cleaned, a, b, currency, periods=periods)
+        ]
         doc.user_data[_KEY + "quantities"] = raws
         idx = _char_to_token(doc)
         spans = [_span(doc, idx, r.start, r.end, r.kind or "count") for r in raws]
@@ -146,35 +151,29 @@ class Entities:
     def __call__(self, doc: Doc) -> Doc:
         cleaned = _cleaned(doc)
         text = cleaned.folded
-        matches = self.matcher(doc, as_spans=True)
-        # longest match first, no overlaps
-        matches = sorted(matches, key=lambda s: (s.start, -(s.end - s.start)))
-        kept, last_end = [], -1
-        for span in matches:
-            if span.start >= last_end:
-                kept.append(span)
-                last_end = span.end
-            elif (
-                kept
-                and span.end - span.start > kept[-1].end - kept[-1].start
-                and span.start == kept[-1].start
-            ):
-                kept[-1] = span
-                last_end = span.end
-        raw = []
-        for span in kept:
-            a, b = span.start_char, span.end_char
+        idx = _char_to_token(doc)
+        n_chars = len(text)
+        # (start, end) token spans, longest first at each start, no overlaps
+        spans = sorted(((s, e) for _, s, e in self.matcher(doc)), key=lambda t: (t[0], -t[1]))
+        raw, last_end = [], -1
+        for start, end in spans:
+            if start < last_end:
+                continue
+            last_end = end
+            a = int(idx[start])
+            b = int(idx[end]) if end < len(idx) else n_chars
             if cleaned.regions and cleaned.skipped(a, b):
                 continue
-            surface = text[a:b]
             if _inside_book_title(text, a):
                 continue  # 《字节发力，腾讯音乐还能…》: a title of a work, not a mention
+            surface = text[a:b]
             entry = self.lexicon.entries.get(surface)
             if entry is not None:
-                raw.append((a, b, entry, text[a:b]))
+                raw.append((a, b, entry, surface))
         mentions = build_mentions(text, raw, self.lexicon)
+        if cleaned.regions:
+            mentions = [m for m in mentions if not cleaned.skipped(m.start, m.end)]
         doc.user_data[_KEY + "mentions"] = mentions
-        idx = _char_to_token(doc)
         ents = []
         last = -1
         for m in mentions:

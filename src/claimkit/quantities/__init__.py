@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .._spans import Intervals
 from ..cleaning import Cleaned, clean, strip_glosses
 from ..errors import require_str
 from ..periods.grammar import scan_periods
@@ -22,17 +23,26 @@ def to_quantity(r: Raw, cleaned: Cleaned) -> Quantity:
 
 
 def read_span(
-    cleaned: Cleaned, start: int, end: int, currency: str | None, *, numbers: bool = False
+    cleaned: Cleaned,
+    start: int,
+    end: int,
+    currency: str | None,
+    *,
+    numbers: bool = False,
+    periods: Intervals | None = None,
 ) -> list[Raw]:
-    """Quantities of the clean span ``[start, end)``, dates and periods left out."""
+    """Quantities of the clean span ``[start, end)``, dates and periods left out.
+
+    ``periods`` are the period spans already found, if the caller has them.
+    """
     raws = scan(cleaned.folded, start, end, default_currency=currency, numbers=numbers)
     if not raws:
         return raws
-    periods = scan_periods(cleaned.folded, start, end)
+    if periods is None:
+        periods = Intervals((p.start, p.end) for p in scan_periods(cleaned.folded, start, end))
     if not periods:
         return raws
-    spans = [(p.start, p.end) for p in periods]
-    return [r for r in raws if not any(a < r.end and r.start < b for a, b in spans)]
+    return [r for r in raws if not periods.overlaps(r.start, r.end)]
 
 
 def find_quantities(text: str, *, numbers: bool = False) -> list[Quantity]:
