@@ -42,23 +42,41 @@ class Claim(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    text: str
-    start: int
-    end: int
-    value: Decimal | None = None
-    low: Decimal | None = None
-    high: Decimal | None = None
-    unit: str | None = None
-    counted: str | None = None
-    qualifier: Qualifier = "exact"
-    change: Change | None = None
-    direction: Direction | None = None
-    metric: str | None = None
-    period: str | None = None
-    company: str | None = None
-    speaker: str | None = None
-    sentence: Span | None = None
-    evidence: Evidence = Field(default_factory=Evidence)
+    text: str = Field(
+        description="The quantity as written in the input, unit included, qualifier words excluded"
+    )
+    start: int = Field(description="Offset of `text` in the input as given (glosses and all)")
+    end: int = Field(description="End offset of `text` in the input, exclusive")
+    value: Decimal | None = Field(
+        None,
+        description="The number with its scale applied; percentages as percent numbers; the bound for qualifiers",
+    )
+    low: Decimal | None = Field(None, description="Lower bound of a range")
+    high: Decimal | None = Field(
+        None, description="Upper bound of a range, exclusive where the text implies it"
+    )
+    unit: str | None = Field(
+        None, description="ISO 4217 code, %, pp (percentage points), x (multiple), count or rank"
+    )
+    counted: str | None = Field(None, description="For counts: the measure word or noun counted (家, 辆, 吨)")
+    qualifier: Qualifier = Field("exact", description="exact, approx, nearly, more_than, less_than or range")
+    change: Change | None = Field(
+        None, description="yoy, qoq or growth (a change with no stated basis); null for a level"
+    )
+    direction: Direction | None = Field(None, description="up or down for a change")
+    metric: str | None = Field(None, description="What is measured, a short phrase as written")
+    period: str | None = Field(
+        None, description="Normalised period: 2025Q1, 2025H1, 2025Q1-Q3, 2025, 2025-03, FY2025Q4"
+    )
+    company: str | None = Field(None, description="The company the claim is about, canonical English name")
+    speaker: str | None = Field(
+        None,
+        description="Who asserts it: a person as written, a source, or the company; null for the narrator",
+    )
+    sentence: Span | None = Field(None, description="The sentence holding the claim, in input offsets")
+    evidence: Evidence = Field(
+        default_factory=Evidence, description="Spans of the company mention and speaker cue used"
+    )
 
 
 class Extraction(BaseModel):

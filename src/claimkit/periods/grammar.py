@@ -13,6 +13,7 @@ from functools import cache
 
 import regex
 
+from .. import _resources
 from ..quantities.lexicon import not_quantities
 from ..quantities.numerals import read_numeral
 
@@ -38,7 +39,7 @@ _SUB = rf"""
 """
 
 _PATTERN = rf"""
-  (?P<same>(?:去年|上年|上一年|上年度)?同期)
+  (?P<rel>\L<rel>)
 | (?:
       (?P<fyslash>(?P<fy1>{Y4})[/／](?P<fy2>(?:19|20)?\d{{2}}){S}(?:{FISCAL}))
     | FY{S}(?P<fy>(?:19|20)?\d{{2}})(?![0-9])
@@ -49,19 +50,12 @@ _PATTERN = rf"""
     | (?P<year>{Y4}|{YCN}){S}(?P<ysuf>{FISCAL}|年度|年)(?:{S}年度)?
     | (?P<year2>{Y4})(?={S}(?:Q[1-4]|H[12]|全年|上半年|下半年|前三季度|第[一二三四]季))
     | Q(?P<qy4_q>[1-4]){S}(?P<qy4_y>{Y4})(?![0-9])
-    | (?P<ryear>今年|本年|当年|去年|上年|上一年|前一年|明年|来年|下一年|前年|本财年|上财年|上一财年|下一财年|本年度|上年度)
+    | (?P<ryear>\L<ryear>)
   )
   (?:{S}(?:{_SUB}))?
   (?P<edge>{S}(?:末|底|初))?
 | (?:{_SUB})(?P<edge2>{S}(?:末|底|初))?
-| (?P<ctxq>本季度|当季度|当季|本季|该季度|该季)
-| (?P<lastq>上季度|上一季度|上个季度|上季|前一季度)
-| (?P<nextq>下季度|下一季度|下个季度|下季)
-| (?P<report>报告期内|报告期末|报告期|期内)
-| (?P<now>至今|迄今)
-| (?P<rmonth>本月|当月|上月|上个月)
-| (?P<ryear2>年内|年初至今|今年以来|今年内)
-| (?P<per>(?:每年|每季度|每个季度|每月|每个月)(?=[ ]?(?:以|都|均|约|增长|增加|提升|下降|减少|[0-9一二三四五六七八九十两]))|年均|年复合|季均)
+| (?P<per>(?:\L<per_if_rate>)(?=[ ]?(?:以|都|均|约|增长|增加|提升|下降|减少|[0-9一二三四五六七八九十两])))
 """
 
 
@@ -70,9 +64,22 @@ _FIRST = "0-9０-９一二三四五六七八九十〇零两QHF第前上下全整
 
 
 @cache
+def relative_words() -> dict[str, tuple[str, str | None, int]]:
+    """``resources/periods.tsv``: relative period word -> (meaning, base, offset)."""
+    rows = _resources.table("periods.tsv", ("word", "meaning", "base", "offset"))
+    return {r["word"]: (r["meaning"], r["base"] or None, int(r["offset"] or 0)) for r in rows}
+
+
+@cache
 def period_pattern() -> regex.Pattern[str]:
-    """The compiled period pattern."""
-    return regex.compile(f"(?=[{_FIRST}])(?:{_PATTERN})", regex.VERBOSE)
+    """The compiled period pattern (the relative words come from ``resources/periods.tsv``)."""
+    words = relative_words()
+    by: dict[str, list[str]] = {"rel": [], "ryear": [], "per_if_rate": []}
+    for word, (meaning, _, _) in words.items():
+        key = "ryear" if meaning == "year" else "per_if_rate" if meaning == "per_period_if_rate" else "rel"
+        by[key].append(word)
+    first = _FIRST + "".join(sorted({w[0] for w in words}))
+    return regex.compile(f"(?=[{first}])(?:{_PATTERN})", regex.VERBOSE, **by)
 
 
 @dataclass(slots=True)
@@ -118,12 +125,6 @@ def _two_digit_year(s: str) -> int:
     return y if y >= 1900 else 2000 + y
 
 
-_RYEAR = {
-    "今年": ("pub", 0), "本年": ("ctx", 0), "当年": ("ctx", 0), "本年度": ("ctx", 0),
-    "去年": ("pub", -1), "上年": ("ctx", -1), "上一年": ("ctx", -1), "前一年": ("ctx", -1), "上年度": ("ctx", -1),
-    "明年": ("pub", 1), "来年": ("pub", 1), "下一年": ("ctx", 1), "前年": ("pub", -2),
-    "本财年": ("ctx", 0), "上财年": ("ctx", -1), "上一财年": ("ctx", -1), "下一财年": ("ctx", 1),
-}  # fmt: skip
 _COMPARE = ("较", "比", "相比", "相较", "对比", "与", "同", "较之", "相对", "由", "从")
 _POINT_BEFORE = ("截至", "截止", "截止到", "截至到", "到", "至")
 _ANCHOR_AFTER = regex.compile(r"[ ]?(?:以来|以後|以后|之后|之後|之前|以前|起|开始|來|来)")
@@ -133,33 +134,16 @@ _DURATION_BEFORE = ("连续", "过去", "最近", "未来", "近", "前后", "�
 def _read(m: regex.Match[str]) -> RawPeriod | None:
     g = m.groupdict()
     p = RawPeriod(m.start(), m.end())
-    if g["ctxq"]:
-        p.relative = "current_quarter"
-        return p
-    if g["lastq"]:
-        p.relative = "last_quarter"
-        return p
-    if g["nextq"]:
-        p.relative = "next_quarter"
-        return p
-    if g["same"]:
-        p.relative = "same_period_last_year" if g["same"] != "同期" else "same_period"
-        p.clause_scoped = p.relative == "same_period_last_year"
+    if g["rel"]:
+        meaning, base, offset = relative_words()[g["rel"]]
+        if meaning == "year_to_date":
+            p.year_from, p.year_offset, p.clause_scoped = "pub", 0, True
+        else:
+            p.relative = meaning
+            p.clause_scoped = meaning == "same_period_last_year"
         return p
     if g["per"]:
         p.relative = "per_period"  # 每年以50%的速度: a rate, not one period
-        return p
-    if g["ryear2"]:
-        p.year_from, p.year_offset, p.clause_scoped = "pub", 0, True
-        return p
-    if g["report"]:
-        p.relative = "report_end" if g["report"] == "报告期末" else "report_period"
-        return p
-    if g["now"]:
-        p.relative = "now"
-        return p
-    if g["rmonth"]:
-        p.relative = "last_month" if g["rmonth"].startswith("上") else "this_month"
         return p
     # year part
     if g["fyslash"]:
@@ -193,7 +177,8 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
     elif g["year2"]:
         p.year = int(g["year2"])
     elif g["ryear"]:
-        p.year_from, p.year_offset = _RYEAR[g["ryear"]]
+        _, base, offset = relative_words()[g["ryear"]]
+        p.year_from, p.year_offset = base, offset
         p.fiscal = "财年" in g["ryear"]
     # sub-period part
     if g["qrange"]:

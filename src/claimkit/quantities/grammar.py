@@ -27,19 +27,35 @@ from functools import cache
 import regex
 
 from .lexicon import currency_words, magnitudes, not_quantities, qualifiers, units
-from .numerals import Numeral, plain, read_numeral
+from .numerals import Numeral, chars, plain, read_numeral
 
 DIG = "0-9０-９"
-CN_DIGIT = "〇零一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖兩廿卅"
-CN_ALL = CN_DIGIT + "十拾百佰千仟万萬亿億兆几幾数數"
 AR = (
     rf"(?:[+\-−＋－]|负|負)?(?:[{DIG}]{{1,3}}(?:[,，][{DIG}]{{3}}(?![{DIG}]))++|[{DIG}]++)(?:[.．][{DIG}]++)?"
 )
-# Arabic followed by scale words and more digits: 1343.3万, 3万4000, 25万6千, 13万2, 900多万, 4万多
-AR_TAIL = rf"(?:[ \u00a0]?[十百千万萬亿億兆多余餘](?:[十百千万萬亿億兆多余餘零]|[{DIG}]|[.．](?=[{DIG}]))*+)?"
-# Chinese numeral: starts with a digit, 十 or 几/数; may hold 点 between digits and 多/余
-CN = rf"(?:[负負](?=[{CN_DIGIT}十]))?[{CN_DIGIT}十拾几幾数數](?:[{CN_ALL}多余餘]|[点點](?=[{CN_DIGIT}]))*+"
-NUM = rf"(?:{AR}{AR_TAIL}|{CN})"
+
+
+def numeral_patterns() -> tuple[str, str]:
+    """The numeral part of the grammar, built from ``resources/numerals.tsv``: (Chinese, mixed)."""
+    c = chars()
+    digits = "".join(c.digits) + "".join(c.tens)
+    tens = "".join(ch for ch, v in c.units.items() if v == 10)
+    units = "".join(c.units)
+    scales = "".join(sorted({ch for word, _ in c.scales for ch in word}))
+    wild, more, points = "".join(c.wild), "".join(c.more), "".join(c.points)
+    zero = "".join(ch for ch, v in c.digits.items() if v == 0)
+    # Chinese: starts with a digit, 十 or 几/数; may hold 点 between digits and 多/余
+    cn = (
+        rf"(?:[负負](?=[{digits}{tens}]))?[{digits}{tens}{wild}]"
+        rf"(?:[{digits}{units}{scales}{wild}{more}]|[{points}](?=[{digits}]))*+"
+    )
+    # Arabic followed by scale words and more digits: 1343.3万, 3万4000, 25万6千, 13万2, 900多万, 4万多
+    tail = (
+        rf"(?:[ \u00a0]?[{units}{scales}{more}](?:[{units}{scales}{more}{zero}]|[{DIG}]|[.．](?=[{DIG}]))*+)?"
+    )
+    return cn, rf"(?:{AR}{tail}|{cn})"
+
+
 CUR_SIGN = r"US\$|HK\$|NT\$|S\$|\$|＄|¥|￥|€|£"
 RATE_UNITS = [
     "吨", "股", "辆", "台", "件", "个", "人", "月", "年", "天", "日", "次", "桶", "盎司", "克", "公斤", "千克",
@@ -54,11 +70,9 @@ _RANGE_LINK = frozenset(["至", "到", "-", "~", "～", "—", "－", "–", "~"
 _COORD_LINK = frozenset(["及", "和", "、", "与", "或", "以及", "跟", "/", "／"])
 _FROM_WORDS = ("从", "由")
 _NOT_CHENG = frozenset("本为交员功果立长熟型绩就分品都全年人效色")
-_BIG_SCALES = (("万亿", Decimal(10) ** 12), ("兆", Decimal(10) ** 12), ("亿", Decimal(10) ** 8),
-               ("億", Decimal(10) ** 8), ("万", Decimal(10) ** 4), ("萬", Decimal(10) ** 4))  # fmt: skip
 _DATE_UNITS = frozenset(["年"])
 _MEGA_UNITS = frozenset("瓦赫字比帕欧焦")
-_SCALE_CHARS = frozenset("万萬亿億兆")
+
 _CAPITALS = frozenset("壹贰貳叁參肆伍陆陸柒捌玖")
 _HAN_NEXT = re.compile("[\u4e00-\u9fff]")
 _GROWTH_CUES = ("增", "涨", "降", "跌", "升", "滑", "同比", "环比", "按年", "按季", "速", "幅", "率")
@@ -67,13 +81,14 @@ _GROWTH_CUES = ("增", "涨", "降", "跌", "升", "滑", "同比", "环比", "�
 @cache
 def master() -> regex.Pattern[str]:
     """The compiled candidate pattern (built once from the resources)."""
+    cn, num = numeral_patterns()
     pattern = rf"""
-      (?P<pct>百分之|千分之|仟分之|万分之|萬分之)[ ]?(?P<pnum>{AR}|{CN}|百)
+      (?P<pct>百分之|千分之|仟分之|万分之|萬分之)[ ]?(?P<pnum>{AR}|{cn}|百)
     | (?P<mag>\L<mag>)
     | (?P<fan>翻倍|翻番|翻了?(?P<fan_n>[一两二三四1-4])番)
     | 第[ ]?(?P<ord>[{DIG}]++|[〇零一二两三四五六七八九十百]++)(?P<ord_unit>[ ]?[位名])?
     | 前(?P<top>[一二三四五六七八九十]|[{DIG}]{{1,3}})(?P<top_unit>名|位|强)?
-    | (?P<cur>{CUR_SIGN})?[ ]?(?P<num>{NUM})(?:[ ]?(?P<unit>\L<units>))?(?P<rate>/(?:\L<rates>))?
+    | (?P<cur>{CUR_SIGN})?[ ]?(?P<num>{num})(?:[ ]?(?P<unit>\L<units>))?(?P<rate>/(?:\L<rates>))?
     """
     return regex.compile(
         pattern,
@@ -103,11 +118,17 @@ class Raw:
     unit_word: str | None = None
 
 
+@cache
+def _scale_chars() -> frozenset[str]:
+    return frozenset(ch for word, _ in chars().scales for ch in word)
+
+
 def _trailing_scale(numeral: str) -> Decimal:
-    stripped = numeral.rstrip("多余餘 ")
-    for word, scale in _BIG_SCALES:
+    c = chars()
+    stripped = numeral.rstrip("".join(c.more) + " ")
+    for word, exponent in c.scales:
         if stripped.endswith(word):
-            return scale
+            return Decimal(10) ** exponent
     return Decimal(1)
 
 
@@ -228,7 +249,7 @@ def _read_main(m: regex.Match[str], text: str, floor: int, ceiling: int) -> Raw 
     ):
         return None  # 登陆部队, 大陆家庭, 陆续: a financial capital alone is a word, not a digit
     scale = _trailing_scale(num_text)
-    scaled = any(c in _SCALE_CHARS for c in num_text)
+    scaled = any(c in _scale_chars() for c in num_text)
     if _name_or_code(text, start, end if unit_word or m.group("rate") else num_end, floor, ceiling):
         return None
     raw = Raw(start, end, numeral.value, numeral.low, numeral.high, scale=scale, chinese=chinese)

@@ -16,30 +16,44 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation, localcontext
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
+
+from .. import _resources
 
 MAX_DIGITS = 24
 MAX_LENGTH = 48  # characters: a longer "numeral" is a run of digits in prose, not a number
 
-_DIGITS = {
-    "〇": 0, "零": 0, "○": 0, "Ｏ": 0,
-    "一": 1, "壹": 1, "幺": 1,
-    "二": 2, "两": 2, "兩": 2, "贰": 2, "貳": 2,
-    "三": 3, "叁": 3, "參": 3,
-    "四": 4, "肆": 4,
-    "五": 5, "伍": 5,
-    "六": 6, "陆": 6, "陸": 6,
-    "七": 7, "柒": 7,
-    "八": 8, "捌": 8,
-    "九": 9, "玖": 9,
-}  # fmt: skip
-_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-_TENS = {"廿": 20, "卅": 30}
-_BIG = (("万亿", 12), ("萬億", 12), ("兆", 12), ("亿", 8), ("億", 8), ("万", 4), ("萬", 4))
-_WILD = frozenset("几幾数數")
-_MORE = frozenset("多余餘")
-_POINT = frozenset("点點.．")
+
+class _Chars(NamedTuple):
+    digits: dict[str, int]
+    units: dict[str, int]
+    tens: dict[str, int]
+    scales: tuple[tuple[str, int], ...]  # longest first: 万亿 before 万
+    wild: frozenset[str]
+    more: frozenset[str]
+    points: tuple[str, ...]
+
+
+@cache
+def chars() -> _Chars:
+    """The numeral characters of ``resources/numerals.tsv``, by kind."""
+    rows = _resources.table("numerals.tsv", ("char", "kind", "value"))
+    by: dict[str, list[tuple[str, str]]] = {}
+    for r in rows:
+        by.setdefault(r["kind"], []).append((r["char"], r["value"]))
+    scales = sorted(((c, int(v)) for c, v in by.get("scale", [])), key=lambda cv: (-cv[1], -len(cv[0])))
+    return _Chars(
+        digits={c: int(v) for c, v in by.get("digit", [])},
+        units={c: int(v) for c, v in by.get("unit", [])},
+        tens={c: int(v) for c, v in by.get("tens", [])},
+        scales=tuple(scales),
+        wild=frozenset(c for c, _ in by.get("wild", [])),
+        more=frozenset(c for c, _ in by.get("more", [])),
+        points=tuple(c for c, _ in by.get("point", [])),
+    )
+
+
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
 _ARABIC = re.compile(r"[+\-−]?\d+(?:\.\d+)?")
 # 二三十 / 三四百万: two adjacent digits before a unit are "twenty or thirty", a range
@@ -73,6 +87,7 @@ def _section(s: str, wild: Decimal) -> Decimal:
     m = _ARABIC.fullmatch(s)
     if m:
         return Decimal(s.replace("−", "-"))
+    c = chars()
     total = Decimal(0)
     current: Decimal | None = None
     from_wild = False
@@ -90,8 +105,8 @@ def _section(s: str, wild: Decimal) -> Decimal:
             current = Decimal(m.group())
             i = m.end()
             continue
-        if ch in _DIGITS:
-            d = _DIGITS[ch]
+        if ch in c.digits:
+            d = c.digits[ch]
             if d == 0:
                 zero_seen = True
                 if current is not None and digits_only:
@@ -106,17 +121,17 @@ def _section(s: str, wild: Decimal) -> Decimal:
                 raise _Unreadable(s)
             else:
                 current = Decimal(d)
-        elif ch in _WILD:
+        elif ch in c.wild:
             if current is not None:
                 raise _Unreadable(s)
             current = wild
             from_wild = True
-        elif ch in _TENS:
-            total += _TENS[ch]
+        elif ch in c.tens:
+            total += c.tens[ch]
             digits_only = False
             last_unit = 1
-        elif ch in _SMALL:
-            unit = _SMALL[ch]
+        elif ch in c.units:
+            unit = c.units[ch]
             if last_unit and unit >= last_unit:
                 raise _Unreadable(s)  # 百千, 十十
             if current is None or (unit == 10 and zero_seen and current == 0):
@@ -140,12 +155,14 @@ def _section(s: str, wild: Decimal) -> Decimal:
 
 
 def _value(s: str, wild: Decimal) -> Decimal:
-    for point in ("点", "點"):
+    c = chars()
+    scale_chars = {ch for word, _ in c.scales for ch in word}
+    for point in c.points:
         whole, found, frac = s.rpartition(point)
-        if found and whole and frac and all(c in _DIGITS for c in frac) and whole[-1] in "万萬亿億兆":
+        if found and whole and frac and all(ch in c.digits for ch in frac) and whole[-1] in scale_chars:
             # 六百二十五亿零六百二十五万点零零零一: the fraction follows a whole number with units
-            return _value(whole, wild) + Decimal("0." + "".join(str(_DIGITS[c]) for c in frac))
-    for unit, exponent in _BIG:
+            return _value(whole, wild) + Decimal("0." + "".join(str(c.digits[ch]) for ch in frac))
+    for unit, exponent in c.scales:
         k = s.find(unit)
         if k < 0:
             continue
@@ -157,8 +174,8 @@ def _value(s: str, wild: Decimal) -> Decimal:
         tail = Decimal(0)
         if right:
             # 13万2 / 1亿2: a lone digit abbreviates the next lower place
-            if len(right) == 1 and (right in _DIGITS or right.isdigit()):
-                d = Decimal(_DIGITS[right] if right in _DIGITS else int(right))
+            if len(right) == 1 and (right in c.digits or right.isdigit()):
+                d = Decimal(c.digits[right] if right in c.digits else int(right))
                 tail = d * scale / 10
             else:
                 tail = _value(right, wild)
@@ -166,12 +183,12 @@ def _value(s: str, wild: Decimal) -> Decimal:
                     raise _Unreadable(s)
         return head * scale + tail
     # decimal point in Chinese: 三点五 / 1343点3
-    for point in ("点", "點"):
+    for point in c.points:
         if point in s:
             whole, _, frac = s.partition(point)
-            if not frac or not all(c in _DIGITS or c.isdigit() for c in frac):
+            if not frac or not all(ch in c.digits or ch.isdigit() for ch in frac):
                 raise _Unreadable(s)
-            frac_digits = "".join(str(_DIGITS[c]) if c in _DIGITS else c for c in frac)
+            frac_digits = "".join(str(c.digits[ch]) if ch in c.digits else ch for ch in frac)
             return _section(whole, wild) + Decimal("0." + frac_digits)
     return _section(s, wild)
 
@@ -194,8 +211,9 @@ def read_numeral(text: str) -> Numeral | None:
     if len(s) > MAX_LENGTH:
         return None
     s = s.replace("万万", "亿").replace("萬萬", "億")  # 四万万 = 4亿
+    c = chars()
     adjacent = _ADJACENT.search(s)
-    if adjacent and _DIGITS[adjacent.group(2)] == _DIGITS[adjacent.group(1)] + 1:
+    if adjacent and c.digits[adjacent.group(2)] == c.digits[adjacent.group(1)] + 1:
         rest = s[adjacent.end() :]
         if _ADJACENT.search(rest):
             return None  # 二三十三四: not a numeral
@@ -204,17 +222,20 @@ def read_numeral(text: str) -> Numeral | None:
         if low is None or high is None or low.value is None or high.value is None:
             return None
         return Numeral(None, low.value, high.value, low.more)
-    more = any(c in _MORE for c in s)
+    more = any(ch in c.more for ch in s)
     if more:
-        s = "".join(c for c in s if c not in _MORE)
+        s = "".join(ch for ch in s if ch not in c.more)
     if not s:
         return None
-    if not any(c.isdigit() or c in _DIGITS or c in _WILD or c in _TENS or c in "十拾" for c in s):
+    tens_units = {ch for ch, v in c.units.items() if v == 10}
+    if not any(
+        ch.isdigit() or ch in c.digits or ch in c.wild or ch in c.tens or ch in tens_units for ch in s
+    ):
         return None  # 万, 亿, 百: a scale word alone is not a number
     try:
         with localcontext() as ctx:
             ctx.prec = 60
-            if any(c in _WILD for c in s):
+            if any(ch in c.wild for ch in s):
                 low = _value(s, Decimal(1))
                 high = _value(s, Decimal(10))
                 if low >= high:
