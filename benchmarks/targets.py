@@ -57,3 +57,32 @@ def varied_corpus(text: str, min_chars: int) -> str:
         size += len(parts[-1])
         k += 1
     return "\n".join(parts)
+
+
+def _documents(text: str) -> list[str]:
+    """A corpus split back into its articles (blank-line separated), as a batch job would see it."""
+    return [doc for doc in text.split("\n\n\n") if doc.strip()]
+
+
+def claimkit_extract_many_1(text: str) -> dict[str, int]:
+    import claimkit
+
+    results = list(claimkit.extract_many(_documents(text), published=SEED_PUBLISHED))
+    return {"docs": len(results), "claims": sum(len(r.claims) for r in results)}
+
+
+def claimkit_extract_many_2(text: str) -> dict[str, int]:
+    import claimkit
+
+    results = list(claimkit.extract_many(_documents(text), published=SEED_PUBLISHED, n_process=2))
+    return {"docs": len(results), "claims": sum(len(r.claims) for r in results)}
+
+
+def news_corpus(seed: str, min_chars: int) -> str:
+    """Articles separated by two blank lines, each a copy of the seed with its sentences made unique."""
+    parts, size, k = [], 0, 0
+    while size < min_chars:
+        parts.append(seed.replace("。", f"（{k}）。"))
+        size += len(parts[-1]) + 3
+        k += 1
+    return "\n\n\n".join(parts)
