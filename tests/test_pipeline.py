@@ -90,3 +90,11 @@ def test_import_is_light() -> None:
     code = "import sys, claimkit; print('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_saved_pipeline_loads_with_spacy_load(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    nlp = claimkit.load(extra_companies=[{"canonical": "Acme Robotics", "names": ["极光机器人"]}])
+    nlp.to_disk(tmp_path)
+    again = spacy.load(tmp_path)
+    assert again.pipe_names == nlp.pipe_names
+    assert [c.company for c in again("极光机器人营收100亿元")._.claims] == ["Acme Robotics"]
