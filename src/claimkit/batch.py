@@ -152,6 +152,7 @@ def _failed(doc_id: DocId, reason: str, chars: int = 0) -> DocumentResult:
 def _task(index: int, item: object) -> _Task | DocumentResult:
     """One input item as a task, or an error result if it is not a document."""
     published: object = None
+    doc_id: DocId
     if isinstance(item, str):
         doc_id, text = index, item
     elif isinstance(item, Mapping):

@@ -13,6 +13,7 @@ import json
 import os
 import sys
 import time
+import typing
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -59,7 +60,7 @@ def _field(obj: dict[str, Any], name: str) -> Any:
 def _open_binary(path: str) -> Iterator[IO[bytes]]:
     """The bytes of ``path`` (gunzipped if it ends in .gz); ``-`` is stdin, left open."""
     if path == "-":
-        yield getattr(sys.stdin, "buffer", sys.stdin)
+        yield typing.cast(IO[bytes], getattr(sys.stdin, "buffer", sys.stdin))
         return
     with gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb") as stream:
         yield stream  # type: ignore[misc]

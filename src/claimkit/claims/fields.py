@@ -165,7 +165,7 @@ def change_and_direction(
             if word in metric:
                 is_rate = value
                 break
-    is_ratio = bool(metric) and any(w in metric for w in ratio)
+    is_ratio = metric is not None and any(w in metric for w in ratio)
     sentence_before = text[max(0, q.start - 60) : q.start]
     cut = max(sentence_before.rfind(c) for c in "。！？\n")
     if not is_ratio and any(w in sentence_before[cut + 1 :] for w in ratio if len(w) > 1):

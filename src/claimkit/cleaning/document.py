@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cache
+from typing import Any
 
 import regex
 
@@ -113,13 +114,13 @@ def _regions(cleaned: Cleaned) -> tuple[Region, ...]:
         ("boilerplate", a, b, None, None) for a, b in boiler
     ]
     boiler_starts = [a for a, _ in boiler]
-    for kind, a, b, fa, fb in _mark_repeats(text):
-        k = bisect_right(boiler_starts, b - 1) - 1  # the last furniture span starting before b
-        if k >= 0 and boiler[k][1] > a:
+    for mark in _mark_repeats(text):
+        k = bisect_right(boiler_starts, mark[2] - 1) - 1  # the last furniture span starting before its end
+        if k >= 0 and boiler[k][1] > mark[1]:
             continue  # furniture wins over repetition
-        marks.append((kind, a, b, fa, fb))
+        marks.append(mark)
     marks.sort(key=lambda m: m[1])
-    merged: list[list] = []
+    merged: list[list[Any]] = []
     for kind, a, b, fa, fb in marks:
         if merged:
             last = merged[-1]

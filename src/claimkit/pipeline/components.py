@@ -93,7 +93,7 @@ class Sentences:
         tokens = tokens[tokens < len(doc)]
         starts[tokens] = 1
         starts[0] = 1
-        doc.from_array([SENT_START], starts.reshape(-1, 1).astype(np.uint64))
+        doc.from_array([SENT_START], starts.reshape(-1, 1).astype(np.uint64))  # type: ignore[arg-type]
         return doc
 
 

@@ -236,11 +236,11 @@ def read_numeral(text: str) -> Numeral | None:
         with localcontext() as ctx:
             ctx.prec = 60
             if any(ch in c.wild for ch in s):
-                low = _value(s, Decimal(1))
-                high = _value(s, Decimal(10))
-                if low >= high:
+                floor = _value(s, Decimal(1))
+                ceiling = _value(s, Decimal(10))
+                if floor >= ceiling:
                     return None
-                return Numeral(None, plain(low), plain(high), more)
+                return Numeral(None, plain(floor), plain(ceiling), more)
             value = _value(s, Decimal(0))
     except (_Unreadable, InvalidOperation, IndexError):
         return None
