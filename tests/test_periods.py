@@ -127,3 +127,21 @@ def test_rendered_periods_parse_back(year: int, kind: str, n: int, chinese: bool
 def test_find_periods_never_raises(text: str) -> None:
     for p in claimkit.find_periods(text, published="2025-05-16"):
         assert text[p.start : p.end] == p.text
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("2025年1-9月", "2025Q1-Q3"),
+        ("1-6月", "2025H1"),
+        ("7-12月", "2025H2"),
+        ("4-6月", "2025Q2"),
+        ("今年1至5月", "2025-05"),
+        ("2024年前9个月", "2024Q1-Q3"),
+        ("25年一季度", "2025Q1"),
+        ("24财年第四财季", "FY2024Q4"),
+    ],
+)
+def test_month_ranges_and_short_years(phrase: str, value: str) -> None:
+    p = claimkit.parse_period(phrase, published="2025-11-20")
+    assert p is not None and p.value == value

@@ -345,3 +345,20 @@ def test_pathological_quantities_finish(name: str) -> None:
 def test_huge_numeral_is_not_read() -> None:
     assert read_numeral("9" * 100) is None
     assert claimkit.parse_quantity("9" * 1000 + "亿元") is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "value", "unit", "qualifier"),
+    [
+        ("规模上百亿元", "百亿元", "10000000000", "CNY", "more_than"),
+        ("市值近千亿元", "千亿元", "100000000000", "CNY", "nearly"),
+        ("营收破万亿", "万亿", "1000000000000", "count", "more_than"),
+        ("营收新台币200亿元", "新台币200亿元", "20000000000", "TWD", "exact"),
+        ("占比三成多", "三成多", "30", "%", "more_than"),
+    ],
+)
+def test_scale_words_and_currency_prefixes(
+    phrase: str, text: str, value: str, unit: str, qualifier: str
+) -> None:
+    (q,) = claimkit.find_quantities(phrase)
+    assert (q.text, q.value, q.unit, q.qualifier) == (text, D(value), unit, qualifier)

@@ -33,6 +33,8 @@ _SUB = rf"""
   | (?P<qrep>(?P<qrn2>{QN})季报)
   | Q(?P<qn2>[1-4])(?![0-9])
   | (?P<half>上半年度?|下半年度?|上半财年|下半财年|H(?P<hn>[12])(?![0-9])|中期|半年报|中报)
+  | (?P<mrange>(?P<mr1>{MON}){S}月?{S}[-—~～至到]{S}(?P<mr2>{MON}){S}月份?)
+  | (?P<mfirst>前{S}(?P<mfn>{MON}){S}个月)
   | (?P<month>(?P<mn>{MON}){S}月份?(?:{S}(?P<day>{DAY}){S}[日号])?)
   | (?P<whole>全年度?|整年|年报)
   | (?P<yedge>年末|年底|年终|年初|年中)
@@ -48,6 +50,7 @@ _PATTERN = rf"""
     | (?P<hy_h>[12])H(?P<hy_y>\d{{2}})(?![0-9])
     | (?P<iso>(?P<iso_y>{Y4})[-/.](?P<iso_m>1[0-2]|0[1-9])(?:[-/.](?P<iso_d>3[01]|[12]\d|0[1-9]))?)(?![0-9])
     | (?P<year>{Y4}|{YCN}){S}(?P<ysuf>{FISCAL}|年度|年)(?:{S}年度)?
+    | (?P<year2d>\d{{2}})(?P<y2suf>{FISCAL}|年)(?={S}(?:第|前|上半|下半|全年|[一二三四]季|[1-4１-４]季|Q[1-4]|[1-9]月|1[0-2]月|年末|年底|年初))
     | (?P<year2>{Y4})(?={S}(?:Q[1-4]|H[12]|全年|上半年|下半年|前三季度|第[一二三四]季))
     | Q(?P<qy4_q>[1-4]){S}(?P<qy4_y>{Y4})(?![0-9])
     | (?P<ryear>\L<ryear>)
@@ -176,6 +179,8 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
             p.whole_year = True
     elif g["year2"]:
         p.year = int(g["year2"])
+    elif g["year2d"]:
+        p.year, p.fiscal = 2000 + int(g["year2d"]), g["y2suf"] != "年"
     elif g["ryear"]:
         _, base, offset = relative_words()[g["ryear"]]
         p.year_from, p.year_offset = base, offset
@@ -192,6 +197,22 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
     elif g["half"]:
         h = g["half"]
         p.half = int(g["hn"]) if g["hn"] else 2 if h.startswith("下") else 1
+    elif g["mrange"] or g["mfirst"]:
+        first = 1 if g["mfirst"] else _small(g["mr1"])
+        last = _small(g["mfn"] if g["mfirst"] else g["mr2"])
+        if first is None or last is None or not 1 <= first < last <= 12:
+            return None
+        # 1-9月 = 前三季度, 1-6月 = 上半年, 4-6月 = 第二季度; otherwise the month it runs to
+        if first == 1 and last == 12:
+            p.whole_year = True
+        elif first == 1 and last == 6:
+            p.half = 1
+        elif first == 7 and last == 12:
+            p.half = 2
+        elif first % 3 == 1 and last % 3 == 0:
+            p.quarter, p.quarter_end = (first + 2) // 3, last // 3
+        else:
+            p.month, p.point = last, True
     elif g["month"]:
         p.month = _small(g["mn"])
         p.day = bool(g["day"])

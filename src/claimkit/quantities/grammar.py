@@ -86,6 +86,8 @@ def master() -> regex.Pattern[str]:
       (?P<pct>百分之|千分之|仟分之|万分之|萬分之)[ ]?(?P<pnum>{AR}|{cn}|百)
     | (?P<mag>\L<mag>)
     | (?P<fan>翻倍|翻番|翻了?(?P<fan_n>[一两二三四1-4])番)
+    | (?<=上|近|超|逾|破|约|过|达|接近|将近|超过|突破|高达)(?P<qscale>[十百千万](?:万|亿|万亿)?)
+      (?:[ ]?(?P<qunit>\L<units>))?
     | 第[ ]?(?P<ord>[{DIG}]++|[〇零一二两三四五六七八九十百]++)(?P<ord_unit>[ ]?[位名])?
     | 前(?P<top>[一二三四五六七八九十]|[{DIG}]{{1,3}})(?P<top_unit>名|位|强)?
     | (?P<cur>{CUR_SIGN})?[ ]?(?P<num>{num})(?:[ ]?(?P<unit>\L<units>))?(?P<rate>/(?:\L<rates>))?
@@ -274,6 +276,8 @@ def _read_main(m: regex.Match[str], text: str, floor: int, ceiling: int) -> Raw 
             _apply_unit(raw, info, numeral)
             if unit_word == "成" and end < ceiling and text[end] == "半" and raw.value is not None:
                 raw.value, raw.end = raw.value + 5, end + 1  # 三成半 = 35%
+            elif unit_word == "成" and end < ceiling and text[end] in "多余" and raw.qualifier == "exact":
+                raw.qualifier, raw.end = "more_than", end + 1  # 三成多
     if raw.unit is None and not scaled and not numeral.more:
         raw.bare = True
         raw.end = num_end
@@ -344,6 +348,8 @@ def scan(
             raw = Raw(m.start(), m.end(), None, low, high, qualifier="range")
             growth = any(c in text[max(start, m.start() - 8) : m.end() + 4] for c in _GROWTH_CUES)
             raw.unit, raw.kind = ("%", "percent") if growth else ("count", "count")
+        elif m.group("qscale") is not None:
+            raw = _read_qualified_scale(m)
         elif m.group("fan") is not None:
             n = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4}.get(m.group("fan_n") or "")
             if n is None and m.group("fan_n"):
@@ -410,6 +416,24 @@ def _read_percent_words(m: regex.Match[str]) -> Raw | None:
     high = plain(numeral.high * factor) if numeral.high is not None else None
     qualifier = "more_than" if numeral.more else "range" if value is None else "exact"
     return Raw(m.start(), end, value, low, high, unit="%", kind="percent", qualifier=qualifier)
+
+
+def _read_qualified_scale(m: regex.Match[str]) -> Raw | None:
+    """近千亿元, 上百亿, 破万亿: a scale word with no digit, after a qualifier, means one of it."""
+    numeral = read_numeral("一" + m.group("qscale"))
+    if numeral is None or numeral.value is None or numeral.value < 100:
+        return None
+    raw = Raw(m.start(), m.end(), numeral.value, scale=_trailing_scale(m.group("qscale")))
+    unit_word = m.group("qunit")
+    if unit_word:
+        info = units()[unit_word]
+        if info.kind in ("duration", "physical"):
+            return None
+        raw.unit_word = unit_word
+        _apply_unit(raw, info, numeral)
+    else:
+        raw.unit, raw.kind = "count", "count"
+    return raw
 
 
 def _read_top(m: regex.Match[str], text: str, ceiling: int) -> Raw | None:
@@ -525,7 +549,12 @@ def _apply_currency_context(text: str, floor: int, out: list[Raw], default_curre
         pos = r.start - 1 if r.start > floor and text[r.start - 1] == " " else r.start
         for length in (4, 3, 2):
             w = text[pos - length : pos] if pos - length >= floor else ""
-            if w in words and (r.kind != "money" or r.unit == words[w]) and r.kind in ("money", "count"):
+            generic_yuan = r.kind == "money" and r.unit_word in ("元", "亿元", "万元")
+            if (
+                w in words
+                and (r.kind != "money" or r.unit == words[w] or generic_yuan)
+                and r.kind in ("money", "count")
+            ):
                 # 人民币50亿 / 人民币 50元: the currency written first is the unit, and part of the text
                 r.unit, r.kind, r.start = words[w], "money", pos - length
                 break
