@@ -214,6 +214,25 @@ def _read_ordinal(m: regex.Match[str], text: str, ceiling: int) -> Raw | None:
     return Raw(start, end, numeral.value, unit="rank", kind="rank")
 
 
+_LINKS = frozenset("至到-~～—－–及和、与或/／跟")
+
+
+def _plain_and_alone(m: regex.Match[str], text: str, floor: int, ceiling: int) -> bool:
+    """A number with no unit, currency or scale word that no neighbour links to (2025, 27日)."""
+    if m.group("unit") or m.group("cur") or m.group("rate"):
+        return False
+    num = m.group("num")
+    if any(c in _scale_chars() or c in "多余餘" for c in num):
+        return False
+    a, b = m.span("num")
+    before = text[a - 1] if a > floor else ""
+    after = text[b] if b < ceiling else ""
+    if before in _LINKS or after in _LINKS or before == " " or after == " ":
+        return False
+    before2 = text[max(floor, a - 3) : a]
+    return not any(before2.endswith(w) for w in ("人民币", "美元", "港币", "港元", "约", "近", "超"))
+
+
 def _read_main(m: regex.Match[str], text: str, floor: int, ceiling: int) -> Raw | None:
     num_text = m.group("num")
     numeral = read_numeral(num_text)
@@ -340,6 +359,8 @@ def scan(
     for m in pattern.finditer(text, start, end):
         raw: Raw | None
         if m.group("num") is not None:
+            if not numbers and _plain_and_alone(m, text, start, end):
+                continue  # a plain number no range or list can give a unit: not worth reading
             raw = _read_main(m, text, start, end)
         elif m.group("pct") is not None:
             raw = _read_percent_words(m)
