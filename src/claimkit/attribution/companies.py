@@ -30,7 +30,7 @@ from .structure import Structure
 
 _COMPARE_BEFORE = (
     "与", "较", "比", "相比", "相较", "相较于", "相比于", "不同于", "对比", "跟", "同", "低于", "高于", "优于",
-    "超过", "超越", "领先", "不足", "不到", "仅次于", "落后于", "落后",
+    "超过", "超越", "领先", "不足", "不到", "仅次于", "落后于", "落后", "較", "與", "相較",
 )  # fmt: skip
 _AGGREGATE_WORDS = re.compile(
     r"两家公司|两家企业|两家车企|两家品牌|两者|二者|双方|三家公司|几家公司|大厂们|巨头们|各家|多家公司|两大巨头"
@@ -51,7 +51,9 @@ def market_terms() -> re.Pattern[str]:
 class CompanyResolver:
     """Company mentions of a document, indexed for the per-claim rules."""
 
-    def __init__(self, text: str, structure: Structure, mentions: list[Mention]) -> None:
+    def __init__(
+        self, text: str, structure: Structure, mentions: list[Mention], parents: dict[str, str] | None = None
+    ) -> None:
         self.text = text
         self.structure = structure
         found = [m for m in mentions if m.kind in ("company", "product")]
@@ -68,7 +70,16 @@ class CompanyResolver:
         self.subjects = [m for m in found if id(m) in self.subject]
         self._subject_starts = [m.start for m in self.subjects]
         counts = Counter(m.company or m.name for m in self.subjects)
-        self.default = counts.most_common(1)[0][0] if counts else None
+        main = counts.most_common(1)[0][0] if counts else None
+        # a listed subsidiary in an article about its parent (京东物流 in 京东's results) is the parent's
+        self.parents = {
+            child: parent for child, parent in (parents or {}).items() if parent == main and child != main
+        }
+        # the default company, for claims before any is named: the main one, if the lead names it
+        lead_end = structure.sentences[min(2, len(structure.sentences) - 1)].end if structure.sentences else 0
+        self.default = (
+            main if any((m.company or m.name) == main and m.start < lead_end for m in found) else None
+        )
 
     def _comparison(self, m: Mention) -> bool:
         before = self.text[max(0, m.start - 4) : m.start]
@@ -91,8 +102,12 @@ class CompanyResolver:
         i = bisect_left(self._subject_starts, pos) - 1
         if i >= 0:
             m = self.subjects[i]
-            return m.company or m.name, m
+            return self._owner(m), m
         return self.default, None
+
+    def _owner(self, m: Mention) -> str:
+        name = m.company or m.name
+        return self.parents.get(name, name)
 
     def resolve(
         self, start: int, end: int, speaker_company: str | None, *, absolute: bool = True
@@ -122,7 +137,7 @@ class CompanyResolver:
                 return None, None
             subjects = [m for m in own if id(m) in self.subject]
             m = subjects[-1] if subjects and subjects[-1] is own[-1] else own[-1]
-            return m.company or m.name, m
+            return self._owner(m), m
         market = market_terms().search(text, sentence.start, start)
         if market is not None and not self._in(sentence.start, start):
             return None, None  # a market-wide figure: the market is the subject, no company is named
@@ -132,10 +147,10 @@ class CompanyResolver:
                 return None, None
             subjects = [m for m in before if id(m) in self.subject] or before
             m = subjects[-1]
-            return m.company or m.name, m
+            return self._owner(m), m
         after = [m for m in self._in(end, sentence.end) if id(m) not in self.comparison]
         if after and not _AGGREGATE_WORDS.search(text, sentence.start, start):
-            return after[0].company or after[0].name, after[0]
+            return self._owner(after[0]), after[0]
         if speaker_company is not None:
             return speaker_company, None
         if _AGGREGATE_WORDS.search(text, clause_start, start):

@@ -36,6 +36,7 @@ class Lexicon:
     verbs: dict[str, str] = field(default_factory=dict)  # reporting verb -> say | forecast | data
     surnames: frozenset[str] = frozenset()
     companies: set[str] = field(default_factory=set)
+    parents: dict[str, str] = field(default_factory=dict)  # listed subsidiary -> parent
 
     def add(self, surface: str, entry: Entry) -> None:
         surface = surface.strip()
@@ -72,9 +73,12 @@ def _rank(entry: Entry) -> int:
 
 def _build_base() -> Lexicon:
     lex = Lexicon()
-    for row in _resources.table("companies.tsv", ("canonical", "sector", "zh", "en", "tickers", "products")):
+    columns = ("canonical", "sector", "zh", "en", "tickers", "products", "parent")
+    for row in _resources.table("companies.tsv", columns):
         names = _resources.split_values(row["zh"]) + _resources.split_values(row["en"])
         lex.add_company(row["canonical"], names, _resources.split_values(row["products"]))
+        if row["parent"]:
+            lex.parents[row["canonical"]] = row["parent"]
     for row in _resources.table("sources.tsv", ("canonical", "kind", "aliases")):
         generic = row["kind"] == "generic"
         for alias in [row["canonical"], *_resources.split_values(row["aliases"])]:
@@ -108,7 +112,9 @@ def with_companies(extra: Iterable[CompanySpec] | None) -> Lexicon:
     base = base_lexicon()
     if not extra:
         return base
-    lex = Lexicon(dict(base.entries), dict(base.verbs), base.surnames, set(base.companies))
+    lex = Lexicon(
+        dict(base.entries), dict(base.verbs), base.surnames, set(base.companies), dict(base.parents)
+    )
     for spec in extra:
         if not isinstance(spec, Mapping):
             raise TypeError(f"a company must be a mapping, not {type(spec).__name__}")
@@ -117,4 +123,6 @@ def with_companies(extra: Iterable[CompanySpec] | None) -> Lexicon:
         if isinstance(names, str) or isinstance(products, str):
             raise ConfigError("names and products must be lists of strings")
         lex.add_company(str(spec.get("canonical", "")), list(names), list(products))  # type: ignore[call-overload]
+        if spec.get("parent"):
+            lex.parents[str(spec["canonical"]).strip()] = str(spec["parent"])
     return lex

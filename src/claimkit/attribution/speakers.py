@@ -27,6 +27,7 @@ _ADVERBIAL = regex.compile(
     r"|在[^，。；！？\n“”]{1,40}?(?:上|时|中|期间|之际|后|里)"
     r"|于[^，。；！？\n“”]{1,30}?(?:上|时|中)"
     r"|接受[^，。；！？\n“”]{1,30}?采访时"
+    r"|[^，。；！？\n“”]{1,15}?(?:时|時|会上|會上|会议|會議|期间|期間)(?=表示|称|稱|说|說|预计|預計|预估|預估|宣布|指出|透露|介绍|介紹|强调|強調)"
     r"|(?:向|对|跟|给)[^，。；！？\n“”]{1,20}?(?=表示|称|说|透露|介绍|指出|强调|坦言)"
     r")*+"
 )
@@ -86,6 +87,7 @@ class Cue:
     kind: str  # say | forecast | data | narrator
     company: str | None = None  # the speaker's company, if known
     scope_end: int = 0  # the cue covers claims up to here
+    person: bool = False
 
 
 def _verb_at(text: str, pos: int, lexicon: Lexicon) -> tuple[int, str] | None:
@@ -144,7 +146,7 @@ def find_cues(
             continue  # 腾讯统计 is rare; 财报显示 is a narrator cue
         start = m.title_start if m.title_start is not None else m.start
         if m.kind == "person":
-            cues.append(Cue(start, end, m.name, kind, m.company))
+            cues.append(Cue(start, end, m.name, kind, m.company, person=True))
         else:
             cues.append(Cue(start, end, m.company or m.name, kind, m.company or m.name))
     # pronouns: 他/她 -> the last person named; 公司/集团/管理层 -> the company in context
@@ -159,7 +161,7 @@ def find_cues(
             person = _last_person_before(mentions, pm.start())
             if person is None:
                 continue
-            cues.append(Cue(pm.start(), end, person.name, kind, person.company))
+            cues.append(Cue(pm.start(), end, person.name, kind, person.company, person=True))
         else:
             company, _ = company_at(pm.start())
             if company is None:
@@ -183,7 +185,7 @@ def find_cues(
         end = lm.end(1)
         before = text[max(0, lm.start() - 2) : lm.start()]
         follows = _SOURCE_VERB.match(text, end, min(len(text), end + 12))
-        if follows or before.endswith(("据", "根据")):
+        if follows or before.endswith(("据", "根据", "據", "根據")):
             cues.append(
                 Cue(
                     lm.start() - (2 if before.endswith("根据") else 1 if before.endswith("据") else 0),
@@ -198,10 +200,19 @@ def find_cues(
         if taken.overlaps(um.start(), um.end()) or name in _GENERIC_NAMES:
             continue
         cues.append(Cue(um.start(), um.end(), name, "data"))
-    cues.sort(key=lambda c: c.start)
+    cues.sort(key=lambda c: (c.start, -c.end))
+    kept: list[Cue] = []
     for c in cues:
+        if kept and kept[-1].start < c.start < kept[-1].end and kept[-1].speaker is not None:
+            # nested subjects: a person speaks over a company or source around or inside it
+            # (美团首席财务官陈少晖在…上说; 王宁在接受21世纪经济报道记者采访时表示)
+            if c.person and not kept[-1].person:
+                kept[-1] = c
+            continue
+        kept.append(c)
+    for c in kept:
         c.scope_end = structure.sentence_at(c.start).end
-    return cues
+    return kept
 
 
 def _scan(pattern: regex.Pattern[str], text: str, spans: list[tuple[int, int]]):  # type: ignore[no-untyped-def]
@@ -212,9 +223,9 @@ def _scan(pattern: regex.Pattern[str], text: str, spans: list[tuple[int, int]]):
 def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon) -> Cue | None:
     before = text[max(0, m.start - 3) : m.start]
     speaker = _source_name(m)
-    if before.endswith(("根据", "依据")):
+    if before.endswith(("根据", "依据", "根據", "依據")):
         start = m.start - 2
-    elif before.endswith(("据", "援引", "引述")):
+    elif before.endswith(("据", "據", "援引", "引述")):
         start = m.start - (2 if before.endswith(("援引", "引述")) else 1)
     else:
         start = None
@@ -283,5 +294,5 @@ def quote_speakers(
             ):
                 best = named[j]
         if best is not None:
-            out[(qa, qb)] = Cue(best.start, best.end, best.speaker, best.kind, best.company, qb)
+            out[(qa, qb)] = Cue(best.start, best.end, best.speaker, best.kind, best.company, qb, best.person)
     return out

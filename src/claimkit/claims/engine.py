@@ -108,7 +108,7 @@ def build_claims(doc: Document) -> list[Claim]:
     if not quantities:
         return []
     resolved = _resolve_periods(doc, structure)
-    companies = CompanyResolver(text, structure, doc.mentions)
+    companies = CompanyResolver(text, structure, doc.mentions, doc.lexicon.parents)
     cues = find_cues(text, structure, doc.mentions, doc.lexicon, companies.at, doc.cleaned.kept_spans())
     quoted = quote_speakers(text, structure, cues, doc.mentions, doc.lexicon)
     metric_fn = strip_metric

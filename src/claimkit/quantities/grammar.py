@@ -51,7 +51,8 @@ def numeral_patterns() -> tuple[str, str]:
     )
     # Arabic followed by scale words and more digits: 1343.3万, 3万4000, 25万6千, 13万2, 900多万, 4万多
     tail = (
-        rf"(?:[ \u00a0]?[{units}{scales}{more}](?:[{units}{scales}{more}{zero}]|[{DIG}]|[.．](?=[{DIG}]))*+)?"
+        rf"(?:[ \u00a0]?[{units}{scales}{more}]"
+        rf"(?:[{units}{scales}{more}{zero}]|[{DIG}]|[.．](?=[{DIG}])|[,，](?=[{DIG}]{{3}}(?![{DIG}])))*+)?"
     )
     return cn, rf"(?:{AR}{tail}|{cn})"
 
@@ -65,7 +66,10 @@ RATE_UNITS = [
 
 _LATIN = re.compile(r"[A-Za-z]")
 _URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff01-\uff5e]+|[\w.+-]+@[\w-]+\.[\w.]+")
-_DECLARED_CURRENCY = re.compile(r"[（(]\s*(人民币|港元|港币|美元|欧元|日元|英镑)\s*[,，、]?\s*下同\s*[)）]")
+_DECLARED_CURRENCY = re.compile(
+    r"[（(]\s*(人民币|人民幣|港元|港币|港幣|美元|欧元|歐元|日元|英镑|新台币|新台幣)\s*[,，、]?\s*下同\s*[)）]"
+)
+_TAIWAN_DOLLAR = re.compile("新台币|新台幣|新臺幣")
 _RANGE_LINK = frozenset(["至", "到", "-", "~", "～", "—", "－", "–", "~", "至到"])
 _COORD_LINK = frozenset(["及", "和", "、", "与", "或", "以及", "跟", "/", "／"])
 _FROM_WORDS = ("从", "由")
@@ -178,6 +182,13 @@ def _suffix_qualifier(text: str, end: int) -> tuple[str | None, int]:
 def _name_or_code(text: str, start: int, end: int, floor: int, ceiling: int) -> bool:
     """A numeral glued to Latin letters or code punctuation: QwQ-32B, GPT-4o, 00700.HK, R1."""
     before = text[start - 1] if start > floor else ""
+    if (
+        before
+        and _LATIN.match(before)
+        and text[start : start + 1] in "+-−"
+        and _LATIN_BASIS.search(text, max(floor, start - 4), start)
+    ):
+        before = ""  # yoy+20.6%, QoQ-3%: a change basis written in Latin letters, then a signed number
     if before and (_LATIN.match(before) or before in "_#@\\"):
         return True
     if before and before in "-.:：" and start - 2 >= floor and _LATIN.match(text[start - 2]):
@@ -214,6 +225,7 @@ def _read_ordinal(m: regex.Match[str], text: str, ceiling: int) -> Raw | None:
     return Raw(start, end, numeral.value, unit="rank", kind="rank")
 
 
+_LATIN_BASIS = re.compile(r"(?i)(?:yoy|qoq|mom|y/y|q/q)$")
 _LINKS = frozenset("至到-~～—－–及和、与或/／跟")
 
 
@@ -297,6 +309,8 @@ def _read_main(m: regex.Match[str], text: str, floor: int, ceiling: int) -> Raw 
                 raw.value, raw.end = raw.value + 5, end + 1  # 三成半 = 35%
             elif unit_word == "成" and end < ceiling and text[end] in "多余" and raw.qualifier == "exact":
                 raw.qualifier, raw.end = "more_than", end + 1  # 三成多
+            elif unit_word == "成" and raw.value is not None and _tenth_digit(text, end, ceiling):
+                raw.value, raw.end = raw.value + chars().digits[text[end]], end + 1  # 三成六 = 36%
     if raw.unit is None and not scaled and not numeral.more:
         raw.bare = True
         raw.end = num_end
@@ -304,6 +318,15 @@ def _read_main(m: regex.Match[str], text: str, floor: int, ceiling: int) -> Raw 
         raw.unit, raw.kind = "count", "count"
         raw.end = num_end if not unit_word else end
     return raw
+
+
+def _tenth_digit(text: str, pos: int, ceiling: int) -> bool:
+    """A lone digit right after 成 (三成六): the next tenth, unless it starts a number of its own."""
+    digits = chars().digits
+    if pos >= ceiling or digits.get(text[pos], 0) == 0:
+        return False
+    nxt = text[pos + 1] if pos + 1 < ceiling else ""
+    return not (nxt in digits or nxt in chars().units or any(w.startswith(nxt) for w in units() if nxt))
 
 
 def _sign_currency(sign: str) -> str:
@@ -654,8 +677,11 @@ def money_nouns() -> frozenset[str]:
 
 
 def declared_currency(text: str) -> str | None:
-    """The currency a ``（人民币，下同）`` style note declares for the rest of the text."""
+    """The currency bare ``元`` amounts are in: a ``（人民币，下同）`` note, or TWD in a text that
+    names the New Taiwan dollar (Taiwan press writes 億元 for NT$)."""
     m = _DECLARED_CURRENCY.search(text)
-    if m is None:
-        return None
-    return currency_words().get(m.group(1))
+    if m is not None:
+        return currency_words().get(m.group(1))
+    if _TAIWAN_DOLLAR.search(text):
+        return "TWD"
+    return None
