@@ -87,6 +87,13 @@ def _starts_verb(text: str, pos: int, lexicon: Lexicon) -> bool:
     return any(text[pos : pos + length] in lexicon.verbs for length in (3, 2, 1))
 
 
+def _name_after_word(
+    text: str, end: int, raw: list[tuple[int, int, Entry, str]], i: int, lexicon: Lexicon
+) -> tuple[int, int] | None:
+    limit = raw[i + 1][0] if i + 1 < len(raw) else len(text)
+    return read_name(text, end, lexicon, min(limit, end + 12))
+
+
 def build_mentions(
     text: str,
     raw: list[tuple[int, int, Entry, str]],
@@ -154,6 +161,21 @@ def build_mentions(
                     surface,
                 )
             )
+        elif (
+            entry.kind == "source"
+            and entry.generic
+            and (name_span := _name_after_word(text, end, raw, i, lexicon))
+        ):
+            # 分析师王学恒: a generic voice that is also a job title, followed by a name, is that person
+            name = text[name_span[0] : name_span[1]]
+            known = lexicon.entries.get(name)
+            company = known.company if known is not None and known.kind == "person" else None
+            mentions.append(
+                Mention(name_span[0], name_span[1], "person", name, company, name, title_start=start)
+            )
+            introduced.setdefault(name, company)
+            i += 1
+            continue
         elif entry.kind == "source":
             mentions.append(
                 Mention(start, end, "source", entry.canonical, None, surface, generic=entry.generic)

@@ -90,6 +90,28 @@ class Cue:
     person: bool = False
 
 
+_CLAUSE_END = re.compile(r"[，,：:；;。！？\n“”\"]")
+
+
+def _clause_final_verb(
+    text: str, m: Mention, structure: Structure, lexicon: Lexicon
+) -> tuple[int, str] | None:
+    """长城汽车（601633.SH）发布2024年6月产销快报称，…: a subject whose clause ends in a reporting verb."""
+    if m.kind not in ("company", "product", "person"):
+        return None
+    clause = structure.clause_start(m.start, structure.sentence_at(m.start).start)
+    if text[clause : m.start].strip(" 　"):
+        return None  # not the subject: something stands before it in its clause
+    stop = _CLAUSE_END.search(text, m.end, min(len(text), m.end + 40))
+    if stop is None:
+        return None
+    for length in (3, 2, 1):
+        kind = lexicon.verbs.get(text[stop.start() - length : stop.start()])
+        if kind in ("say", "forecast") and stop.start() - length >= m.end:
+            return stop.start(), kind
+    return None
+
+
 def _verb_at(text: str, pos: int, lexicon: Lexicon) -> tuple[int, str] | None:
     for length in (4, 3, 2, 1):
         kind = lexicon.verbs.get(text[pos : pos + length])
@@ -139,6 +161,8 @@ def find_cues(
                     pos += len(word)
                     break
         found = _after_subject(text, pos, limit, lexicon)
+        if found is None:
+            found = _clause_final_verb(text, m, structure, lexicon)
         if found is None:
             continue
         end, kind = found

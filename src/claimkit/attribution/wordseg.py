@@ -311,9 +311,8 @@ def _words_without_asides(text: str) -> list[str]:
             out.append(f"({inner})")
         pos = m.end()
     out += _segment(text[pos:])
-    return [
-        "，" if w in ("(", "（", ")", "）") or (w[:1] in "(（" and not w.endswith(")")) else w for w in out
-    ]
+    unclosed = ("(", "（", ")", "）")
+    return ["，" if w in unclosed or (w.startswith(unclosed[:2]) and not w.endswith(")")) else w for w in out]
 
 
 def _space_role(prev: str, nxt: str) -> str:
@@ -392,8 +391,9 @@ def metric_with_words(segment: str) -> str | None:
     """The measured noun phrase left of a number, cut on word boundaries (``None`` if there is none).
 
     Same contract as :func:`claimkit.claims.fields.strip_metric`; raises
-    :class:`~claimkit.errors.ResourceError` when the model is missing. Results are cached
-    per segment (short phrases such as ``同比增长`` and ``营收`` recur across documents).
+    :class:`~claimkit.errors.ResourceError` when the model is missing. Compatibility forms
+    are folded first (NFKC: ``（AUM）`` reads ``(AUM)``). Results are cached per segment
+    (short phrases such as ``同比增长`` and ``营收`` recur across documents).
     """
     text = unicodedata.normalize("NFKC", require_str(segment)) if segment else ""
     if not text.strip():

@@ -118,6 +118,7 @@ def build_claims(doc: Document) -> list[Claim]:
         metric_fn = metric_with_words
 
     mention_starts = [m.start for m in doc.mentions]
+    list_index = _list_indexes(text, quantities)
     periods_by_sentence: dict[int, list[RawPeriod]] = {}
     for p in doc.periods:
         periods_by_sentence.setdefault(structure.sentence_index(p.start), []).append(p)
@@ -151,7 +152,7 @@ def build_claims(doc: Document) -> list[Claim]:
         segment_start = max(clause_start, prev_end_in_clause.get(clause_start, clause_start))
         sentence_periods = periods_by_sentence.get(s_index, [])
         period = _period_for(
-            q, text, sentence_periods, resolved, clause_start, state, doc.published, structure
+            q, text, sentence_periods, resolved, clause_start, state, doc.published, structure, list_index[qi]
         )
 
         # speaker
@@ -182,6 +183,15 @@ def build_claims(doc: Document) -> list[Claim]:
             metric = last_metric[1]
         last_metric = (s_index, metric)
         change, direction = change_and_direction(text, q, clause_start, segment_start, metric)
+        if change is None and q.kind == "multiple" and q.value is not None:
+            base = next((p for p in sentence_periods if ratio_base(text, p, q)), None)
+            if base is not None:
+                last_year = (
+                    base.relative == "same_period_last_year"
+                    or (base.year_from is not None and base.year_offset == -1)
+                    or (period is not None and base.year is not None and base.year == period.year - 1)
+                )
+                change, direction = ("yoy" if last_year else "growth"), ("up" if q.value > 1 else "down")
         if change is None and claims and qi > 0 and _coordinated(text, quantities[qi - 1], q):
             change, direction = claims[-1].change, claims[-1].direction  # 同比增长15%和16%
         if change is not None and "分别" in text[clause_start : q.start]:
@@ -229,13 +239,21 @@ def _period_for(
     state: Resolved | None,
     published: date | None,
     structure: Structure,
+    list_index: int = 0,
 ) -> Resolved | None:
+    # 恢复到2019年同期的六成, 是去年同期的2.4倍: a period that is the base of a ratio is not its period
+    sentence_periods = [p for p in sentence_periods if not ratio_base(text, p, q)]
     # a period written right before the number binds it alone: 去年同期9830万, 上年末的19.84亿元
     for p in sentence_periods:
         if p.end <= q.start and q.start - p.end <= 4 and text[p.end : q.start].replace(" ", "") in _LOCAL_GAP:
             r = resolved.get(id(p))
             if r is not None:
                 return r
+    # 2025-2027年…分别为146/132/151亿元: a range of years, one year for each listed number
+    for p in reversed(sentence_periods):
+        if p.year_end is not None and p.end <= q.start and "分别" in text[p.end : q.start]:
+            year = p.year + list_index if p.year is not None else None
+            return Resolved(year, p.fiscal) if year is not None and year <= p.year_end else None
     last_period_end = max(
         (p.end for p in sentence_periods if p.end <= q.start and _is_sentence_period(p)),
         default=structure.sentence_at(q.start).start,
@@ -273,6 +291,33 @@ def _period_for(
     return state
 
 
+_RATIO_BASE = re.compile(
+    r"(?:是|为|相当于|恢复到|恢复至|达到|达|至|到|占)[0-9０-９一二三四五六七八九十〇零年月季度上下半去今同期财Q ]*$"
+)
+
+
+def ratio_base(text: str, p: RawPeriod, q: Raw) -> bool:
+    """Whether period ``p`` is the base a ratio or multiple ``q`` is taken of (是X的N倍, 恢复到X的六成)."""
+    if q.kind not in ("percent", "multiple") or p.end > q.start or q.start - p.end > 6:
+        return False
+    if not text[p.end : q.start].replace(" ", "").endswith("的"):
+        return False
+    return bool(_RATIO_BASE.search(text, max(0, p.start - 12), p.start))
+
+
+def _list_indexes(text: str, quantities: list[Raw]) -> list[int]:
+    """Each quantity's place in a list of numbers (146/132/151亿元 -> 0, 1, 2)."""
+    out = [0] * len(quantities)
+    for i in range(1, len(quantities)):
+        link = text[quantities[i - 1].end : quantities[i].start].strip()
+        if (
+            link in ("/", "／", "、", "和", "及", "与", "以及")
+            and quantities[i - 1].kind == quantities[i].kind
+        ):
+            out[i] = out[i - 1] + 1
+    return out
+
+
 def _cue_for(q: Raw, structure: Structure, cues, quoted: dict[tuple[int, int], Cue]) -> Cue | None:  # type: ignore[no-untyped-def]
     quote = structure.quote_at(q.start)
     if quote is not None:
@@ -294,9 +339,8 @@ def _coordinated(text: str, a: Raw, b: Raw) -> bool:
 
 def _respectively(text: str, q: Raw, clause_start: int, quantities: list[Raw], qi: int) -> str | None:
     """按年及按季分别跌5.4及3.9个百分点: the k-th number takes the k-th basis."""
-    from .fields import _basis_pattern, _change_words
+    from .fields import _basis_pattern, basis_of
 
-    basis = _change_words()[0]
     words = [m.group() for m in _basis_pattern().finditer(text, clause_start, q.start)]
     if len(words) < 2:
         return None
@@ -307,4 +351,4 @@ def _respectively(text: str, q: Raw, clause_start: int, quantities: list[Raw], q
     ):
         k += 1
         j -= 1
-    return basis[words[k]] if k < len(words) else None
+    return basis_of(words[k]) if k < len(words) else None

@@ -49,10 +49,19 @@ def _tail_words() -> tuple[str, ...]:
     return tuple(sorted({*_FUNCTION_TAIL, *basis, *direction}, key=len, reverse=True))
 
 
+# 较8月 / 比上月: a comparison with the month before is sequential (qoq in the spec's terms)
+_MONTH_BASIS = r"(?:较|較|比)(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月(?:份)?"
+
+
 @cache
 def _basis_pattern() -> re.Pattern[str]:
     basis = _change_words()[0]
-    return re.compile("|".join(map(re.escape, sorted(basis, key=len, reverse=True))))
+    return re.compile(_MONTH_BASIS + "|" + "|".join(map(re.escape, sorted(basis, key=len, reverse=True))))
+
+
+def basis_of(word: str) -> str:
+    """The change basis a basis word names (``同比`` -> yoy, ``较8月`` -> qoq)."""
+    return _change_words()[0].get(word) or ("qoq" if re.fullmatch(_MONTH_BASIS, word) else "growth")
 
 
 _COMPARISON = re.compile(r"较|(?<![同环占对正反无])比(?![例重率])|相比|相较|与[^，,。]{0,12}?相比")
@@ -152,7 +161,7 @@ def change_and_direction(
     basis_match = None
     for m in _basis_pattern().finditer(text, clause_start, q.start):
         basis_match = m
-    basis = _change_words()[0][basis_match.group()] if basis_match else None
+    basis = basis_of(basis_match.group()) if basis_match else None
     d_before, to = _direction_before(before)
     if d_before is None and _IMPACT.search(text, clause_start, q.start):
         return None, None  # 影响净利润增速4.6个百分点: an effect on a change, not a change

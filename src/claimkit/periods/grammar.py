@@ -49,6 +49,7 @@ _PATTERN = rf"""
     | (?P<qy_q>[1-4])Q(?P<qy_y>\d{{2}})(?![0-9])
     | (?P<hy_h>[12])H(?P<hy_y>\d{{2}})(?![0-9])
     | (?P<iso>(?P<iso_y>{Y4})[-/.](?P<iso_m>1[0-2]|0[1-9])(?:[-/.](?P<iso_d>3[01]|[12]\d|0[1-9]))?)(?![0-9])
+    | (?P<yrange>(?P<yr1>{Y4}){S}[-—~～至到]{S}(?P<yr2>{Y4}|\d{{2}}){S}(?:{FISCAL}|年度|年))
     | (?P<year>{Y4}|{YCN}){S}(?P<ysuf>{FISCAL}|年度|年)(?:{S}年度)?
     | (?P<year2d>\d{{2}})(?P<y2suf>{FISCAL}|年)(?={S}(?:第|前|上半|下半|全年|[一二三四]季|[1-4１-４]季|Q[1-4]|[1-9]月|1[0-2]月|年末|年底|年初))
     | (?P<year2>{Y4})(?={S}(?:Q[1-4]|H[12]|全年|上半年|下半年|前三季度|第[一二三四]季))
@@ -105,6 +106,7 @@ class RawPeriod:
     day: bool = False  # a date to the day (3月22日): an event's time, weaker than a reporting period
     relative: str | None = None  # current_quarter | last_quarter | next_quarter | same_period_last_year |
     # report_period | report_end | now | this_month | last_month
+    year_end: int | None = None  # 2025-2027年: the last year of a range of years
     clause_scoped: bool = False  # governs only its own clause: 去年同期为…, 年内累计上涨…
     anchor: bool = False  # a reference point, not a period of claims: 2021年第一季度以来
     local: bool = False  # directly attached to a number: 去年同期9830万, 上年的586.7万片
@@ -194,6 +196,10 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
         p.fiscal = g["ysuf"] not in ("年", "年度")
         if not g["ysuf"].startswith("年") or g["ysuf"] == "年度":
             p.whole_year = True
+    elif g["yrange"]:
+        p.year, p.year_end = int(g["yr1"]), _two_digit_year(g["yr2"])
+        if p.year_end <= p.year:
+            return None
     elif g["year2"]:
         p.year = int(g["year2"])
     elif g["year2d"]:

@@ -126,10 +126,15 @@ class Resolver:
 
     def _resolve(self, p: RawPeriod, local_year: int | None) -> Resolved | None:
         pub, ctx = self.published, self.context
+        if p.year_end is not None:
+            return None  # 2025-2027年: several years; claims listed 分别 take one each (claims.engine)
         if p.relative is not None:
             kind = p.relative
             if kind == "same_period" and p.comparison:
                 kind = "same_period_last_year"  # 较同期: the same period a year before
+            if kind == "last_quarter" and p.comparison and ctx is not None and ctx.quarter is not None:
+                q = ctx.quarter - 1  # 较上一季度: the quarter before the one in context
+                return Resolved(ctx.year - (q == 0), ctx.fiscal, quarter=q or 4)
             return self._relative(kind, pub, ctx)
         fiscal = p.fiscal
         if p.year is not None:

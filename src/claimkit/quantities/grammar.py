@@ -572,14 +572,8 @@ def _distribute_units(text: str, out: list[Raw]) -> None:
         if _link(text, a, b) not in _COORD_LINK:
             continue
         value = a.value
-        if (
-            value is not None
-            and a.scale == 1
-            and b.scale != 1
-            and b.value is not None
-            and value <= b.value / b.scale
-        ):
-            value = plain(value * b.scale)
+        if value is not None and a.scale == 1 and b.scale != 1:
+            value = plain(value * b.scale)  # 146/132/151亿元: the scale word serves the whole list
         a.value, a.unit, a.kind, a.counted, a.bare = value, b.unit, b.kind, b.counted, False
         a.scale = b.scale
 
