@@ -110,7 +110,13 @@ class CompanyResolver:
         return self.parents.get(name, name)
 
     def resolve(
-        self, start: int, end: int, speaker_company: str | None, *, absolute: bool = True
+        self,
+        start: int,
+        end: int,
+        speaker_company: str | None,
+        *,
+        absolute: bool = True,
+        public: bool = False,
     ) -> tuple[str | None, Mention | None]:
         """The company a claim at ``[start, end)`` is about, and the mention that says so.
 
@@ -139,8 +145,9 @@ class CompanyResolver:
             m = subjects[-1] if subjects and subjects[-1] is own[-1] else own[-1]
             return self._owner(m), m
         market = market_terms().search(text, sentence.start, start)
-        if market is not None and not self._in(sentence.start, start):
-            return None, None  # a market-wide figure: the market is the subject, no company is named
+        if (market is not None or public) and not self._in(sentence.start, start):
+            # a market-wide figure: the market is the subject, or a public body's statistics, no company named
+            return None, None
         before = [m for m in self._in(sentence.start, clause_start) if id(m) not in self.comparison]
         if before:
             if self._aggregate(before, sentence.start, clause_start) and len({b.company for b in before}) > 1:
@@ -156,6 +163,25 @@ class CompanyResolver:
         if _AGGREGATE_WORDS.search(text, clause_start, start):
             return None, None
         return self.at(start)
+
+    def respective(
+        self, start: int, sentence_start: int, index: int, length: int
+    ) -> tuple[str, Mention] | None:
+        """移动、电信和联通的收入分别为x、y和z: the i-th number of a list is the i-th company's."""
+        if length < 2:
+            return None
+        found = self._in(sentence_start, start)
+        run: list[Mention] = []
+        for m in found:
+            if run and self.text[run[-1].end : m.start].strip() in (*_JOIN, ",", "，"):
+                run.append(m)
+            elif len(run) < 2:
+                run = [m]
+        if len(run) != length or "分别" not in self.text[run[-1].end : start]:
+            return None
+        if len({self._owner(m) for m in run}) != length:
+            return None
+        return self._owner(run[index]), run[index]
 
     def _aggregate(self, found: list[Mention], a: int, b: int) -> bool:
         if len({m.company or m.name for m in found}) < 2:

@@ -26,6 +26,7 @@ class Entry:
     company: str | None = None  # the owning company (products, people)
     weak: bool = False  # an ordinary word: used only after the entity was named strongly
     generic: bool = False  # a generic source (媒体): reported as written
+    sector: str | None = None  # a company's sector, a source's kind (research, government, …)
 
 
 @dataclass(slots=True)
@@ -83,7 +84,10 @@ def _build_base() -> Lexicon:
         generic = row["kind"] == "generic"
         for alias in [row["canonical"], *_resources.split_values(row["aliases"])]:
             weak = alias.startswith("~")
-            lex.add(alias.lstrip("~"), Entry("source", row["canonical"], weak=weak, generic=generic))
+            lex.add(
+                alias.lstrip("~"),
+                Entry("source", row["canonical"], weak=weak, generic=generic, sector=row["kind"]),
+            )
     for row in _resources.table("people.tsv", ("name", "company", "titles")):
         lex.add(row["name"], Entry("person", row["name"], row["company"] or None))
     for title in _resources.lines("titles.txt"):

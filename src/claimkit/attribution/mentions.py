@@ -30,6 +30,7 @@ class Mention:
     surface: str = ""
     generic: bool = False
     title_start: int | None = None  # where the person's title chain starts
+    sector: str | None = None  # a source's kind (government, association, research, …)
 
 
 # Particles and adverbs that follow a name (马化腾则表示, 蒋凡的回答): a name never holds them.
@@ -63,7 +64,12 @@ def read_name(text: str, pos: int, lexicon: Lexicon, limit: int) -> tuple[int, i
         return None
     m = _FOREIGN_NAME.match(text, pos, limit)
     if m:
-        return m.span()
+        end = m.end()
+        for k in range(text.index("·", pos, end) + 2 if "·" in text[pos:end] else pos + 2, end):
+            if _starts_verb(text, k, lexicon) or text[k] in _NAME_STOP:
+                end = k  # 艾米·胡德称: the name stops before its verb
+                break
+        return pos, end
     for length in (4, 3, 2):  # a known person's name first
         entry = lexicon.entries.get(text[pos : pos + length])
         if entry is not None and entry.kind == "person" and pos + length <= limit:
@@ -178,7 +184,16 @@ def build_mentions(
             continue
         elif entry.kind == "source":
             mentions.append(
-                Mention(start, end, "source", entry.canonical, None, surface, generic=entry.generic)
+                Mention(
+                    start,
+                    end,
+                    "source",
+                    entry.canonical,
+                    None,
+                    surface,
+                    generic=entry.generic,
+                    sector=entry.sector,
+                )
             )
         i += 1
     if introduced:

@@ -27,6 +27,8 @@ _ADVERBIAL = regex.compile(
     r"|在[^，。；！？\n“”]{1,40}?(?:上|时|中|期间|之际|后|里)"
     r"|于[^，。；！？\n“”]{1,30}?(?:上|时|中)"
     r"|接受[^，。；！？\n“”]{1,30}?采访时"
+    r"|(?:今年|去年|明年)?[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?"
+    r"|今年|去年|近期|目前|此前|日前"
     r"|[^，。；！？\n“”]{1,15}?(?:时|時|会上|會上|会议|會議|期间|期間)(?=表示|称|稱|说|說|预计|預計|预估|預估|宣布|指出|透露|介绍|介紹|强调|強調)"
     r"|(?:向|对|跟|给)[^，。；！？\n“”]{1,20}?(?=表示|称|说|透露|介绍|指出|强调|坦言)"
     r")*+"
@@ -63,7 +65,7 @@ _SOURCE_VERB = regex.compile(_SOURCE_WORDS + r"(?:显示|指出|表明|称)")
 # 据窄门餐眼数据 / 根据某某研究院统计: a source no lexicon holds, named before a data noun
 _UNKNOWN_SOURCE = regex.compile(
     r"(?:根据|依据|据)(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9·&]{1,11}?)(?:的)?(?:最新)?"
-    r"(?:数据|统计|报告|研报|调研|调查|测算|监测|报道)(?:显示|表明|称|指出)?"
+    r"(?:数据|统计|报告|研报|调研|调查|测算|监测|报道|发布的|公布的|發佈的|公佈的)(?:显示|表明|称|指出)?"
 )
 _DATE_WORDS = regex.compile(
     r"[0-9０-９一二三四五六七八九十]{1,4}\s?[年月日号]|今日|今天|昨日|昨天|日前|近日|随后|当天|当日"
@@ -88,6 +90,7 @@ class Cue:
     company: str | None = None  # the speaker's company, if known
     scope_end: int = 0  # the cue covers claims up to here
     person: bool = False
+    public: bool = False  # a government body or trade association: its figures are not one company's
 
 
 _CLAUSE_END = re.compile(r"[，,：:；;。！？\n“”\"]")
@@ -108,7 +111,7 @@ def _clause_final_verb(
     for length in (3, 2, 1):
         kind = lexicon.verbs.get(text[stop.start() - length : stop.start()])
         if kind in ("say", "forecast") and stop.start() - length >= m.end:
-            return stop.start(), kind
+            return m.end, kind  # the subject speaks for its clause too (台積電維持…400億美元的預估)
     return None
 
 
@@ -258,10 +261,11 @@ def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon) -> Cue | No
     pos = follow.end() if follow else m.end
     if found is None:
         found = _after_subject(text, pos, limit, lexicon)  # SNE数据显示
+    public = m.sector in ("government", "association")
     if found is not None:
-        return Cue(start if start is not None else m.start, found[0], speaker, found[1])
+        return Cue(start if start is not None else m.start, found[0], speaker, found[1], public=public)
     if start is not None:
-        return Cue(start, pos, speaker, "data")
+        return Cue(start, pos, speaker, "data", public=public)
     return None
 
 

@@ -32,6 +32,7 @@ _DURATION = re.compile(
 _MARKET = re.compile(r"股价|市值|盘前|盘中|盘后|收盘|开盘|收报|报收|港股|美股|A股|美股盘前")
 _LOCAL_GAP = frozenset(["", "的", " ", "为", "的约", "约"])
 _STRUCTURAL_MAX = 10
+_CONCRETE = frozenset("款座辆輛台架艘颗顆枚栋棟套")
 
 
 @dataclass(slots=True)
@@ -55,7 +56,8 @@ def is_claim(q: Raw) -> bool:
     if q.kind != "count" or not q.chinese or q.scale != 1:
         return True
     if q.qualifier == "exact" and q.value is not None and q.value <= _STRUCTURAL_MAX:
-        return False  # 两家公司, 三件事: structure, not a claim
+        # 两家公司, 三件事: structure, not a claim; 四款新车, 三座工厂: things counted are
+        return q.counted in _CONCRETE
     return not (q.qualifier == "range" and q.high is not None and q.high <= _STRUCTURAL_MAX)  # 几个
 
 
@@ -119,6 +121,7 @@ def build_claims(doc: Document) -> list[Claim]:
 
     mention_starts = [m.start for m in doc.mentions]
     list_index = _list_indexes(text, quantities)
+    list_length = _list_lengths(list_index)
     periods_by_sentence: dict[int, list[RawPeriod]] = {}
     for p in doc.periods:
         periods_by_sentence.setdefault(structure.sentence_index(p.start), []).append(p)
@@ -161,8 +164,15 @@ def build_claims(doc: Document) -> list[Claim]:
         speaker_company = cue.company if cue is not None and cue.kind != "narrator" else None
 
         company, company_mention = companies.resolve(
-            q.start, q.end, speaker_company, absolute=q.kind in ("money", "count")
+            q.start,
+            q.end,
+            speaker_company,
+            absolute=q.kind in ("money", "count"),
+            public=cue is not None and cue.public,
         )
+        respective = companies.respective(q.start, sentence.start, list_index[qi], list_length[qi])
+        if respective is not None:
+            company, company_mention = respective
 
         # metric: the noun phrase after the last mention, period or number in the clause
         seg_from = segment_start
@@ -266,8 +276,18 @@ def _period_for(
         return None  # 每年以50%的速度增长: a rate per year, not one period
     # 去年同期为盈利28.2亿元, 年内累计上涨35%: a clause-scoped period governs its own clause
     for p in reversed(sentence_periods):
-        if clause_start <= p.start and p.end <= q.start and p.clause_scoped and not p.comparison:
+        if not p.clause_scoped or p.comparison or p.end > q.start:
+            continue
+        if clause_start <= p.start:
             return resolved.get(id(p))
+        own_clause = structure.clause_start(p.start, structure.sentence_at(p.start).start)
+        alone = not text[own_clause : p.start].strip() and text[p.end : p.end + 1] in "，,"
+        if alone and not any(
+            o.start > p.end and o.end <= q.start and _is_sentence_period(o) for o in sentence_periods
+        ):
+            return resolved.get(
+                id(p)
+            )  # 去年同期，微软营收为656亿美元: a period of its own clause leads the sentence
     # the latest period of the claim's ；-segment, else the sentence's first (its frame)
     sentence = structure.sentence_at(q.start)
     segment_start = (
@@ -316,6 +336,18 @@ def _list_indexes(text: str, quantities: list[Raw]) -> list[int]:
         ):
             out[i] = out[i - 1] + 1
     return out
+
+
+def _list_lengths(indexes: list[int]) -> list[int]:
+    """The length of the list each quantity belongs to."""
+    lengths = [1] * len(indexes)
+    i = len(indexes) - 1
+    while i >= 0:
+        n = indexes[i] + 1
+        for j in range(i - n + 1, i + 1):
+            lengths[j] = n
+        i -= n
+    return lengths
 
 
 def _cue_for(q: Raw, structure: Structure, cues, quoted: dict[tuple[int, int], Cue]) -> Cue | None:  # type: ignore[no-untyped-def]

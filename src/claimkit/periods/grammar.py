@@ -130,6 +130,8 @@ def _two_digit_year(s: str) -> int:
     return y if y >= 1900 else 2000 + y
 
 
+_BASE_VERBS = ("恢复到", "恢复至", "是", "为", "相当于", "达到", "回到", "回升至", "回升到")
+_RATIO_BASE_AFTER = regex.compile(r"(?:同期|同期水平|水平)?的")
 _COMPARE = (
     "较",
     "較",
@@ -276,8 +278,17 @@ def scan_periods(text: str, start: int = 0, end: int | None = None) -> list[RawP
             continue  # 连续三季度: a duration, not the third quarter
         if p.month is not None and not p.point and any(before.endswith(w) for w in _POINT_BEFORE):
             p.point = True
-        if any(before.endswith(w) for w in _COMPARE):
-            p.comparison = True
+        if any(before.endswith(w) for w in _COMPARE) or (
+            _RATIO_BASE_AFTER.match(text, p.end) and any(before.endswith(w) for w in _BASE_VERBS)
+        ):
+            p.comparison = (
+                True  # 较上年, 比2019年同期, 恢复到2019年同期的六成: a base, not the claim's period
+            )
+        if out and p.relative == "same_period" and out[-1].end == p.start and out[-1].year is not None:
+            # 2019年同期: one phrase, the year's same period; it is as much a base as its year
+            p.relative, p.year, p.comparison = None, out[-1].year, out[-1].comparison
+            prev = out.pop()
+            p.start = prev.start
         if p.month is not None and p.point:
             tail = text[p.end : p.end + 8]
             for words, months in (

@@ -132,9 +132,22 @@ class Resolver:
             kind = p.relative
             if kind == "same_period" and p.comparison:
                 kind = "same_period_last_year"  # 较同期: the same period a year before
-            if kind == "last_quarter" and p.comparison and ctx is not None and ctx.quarter is not None:
-                q = ctx.quarter - 1  # 较上一季度: the quarter before the one in context
+            if (
+                kind == "last_quarter"
+                and (p.comparison or (ctx is not None and ctx.fiscal))
+                and ctx is not None
+                and ctx.quarter is not None
+            ):
+                q = ctx.quarter - 1  # 较上一季度, 上一财季: the quarter before the one in context
                 return Resolved(ctx.year - (q == 0), ctx.fiscal, quarter=q or 4)
+            if (
+                kind == "next_quarter"
+                and ctx is not None
+                and ctx.quarter is not None
+                and ctx.quarter_end in (None, ctx.quarter)
+            ):
+                q = ctx.quarter % 4 + 1  # 下一财季 / 下季度: the quarter after the one in context
+                return Resolved(ctx.year + (q == 1), ctx.fiscal, quarter=q)
             return self._relative(kind, pub, ctx)
         fiscal = p.fiscal
         if p.year is not None:
