@@ -178,8 +178,9 @@ def build_claims(doc: Document) -> list[Claim]:
         seg_from = segment_start
         k = bisect_right(mention_starts, q.start) - 1
         while k >= 0 and doc.mentions[k].start >= seg_from:
-            if doc.mentions[k].end <= q.start:
-                seg_from = max(seg_from, doc.mentions[k].end)
+            m = doc.mentions[k]
+            if m.end <= q.start and m.kind != "product":  # 阿里云收入: a product is part of the metric
+                seg_from = max(seg_from, m.end)
                 break
             k -= 1
         for p in sentence_periods:
