@@ -44,9 +44,13 @@ def _qualifier_words() -> tuple[str, ...]:
 
 
 @cache
-def _tail_words() -> tuple[str, ...]:
+def _tail_words() -> dict[str, tuple[str, ...]]:
+    """Predicate and filler words, keyed by their last character, longest first."""
     basis, direction, _, _ = _change_words()
-    return tuple(sorted({*_FUNCTION_TAIL, *basis, *direction}, key=len, reverse=True))
+    by_last: dict[str, list[str]] = {}
+    for w in sorted({*_FUNCTION_TAIL, *basis, *direction}, key=len, reverse=True):
+        by_last.setdefault(w[-1], []).append(w)
+    return {k: tuple(v) for k, v in by_last.items()}
 
 
 # 较8月 / 比上月: a comparison with the month before is sequential (qoq in the spec's terms)
@@ -74,14 +78,11 @@ def strip_metric(segment: str) -> str | None:
         segment = segment[: cut.start()]  # 毛利率较上年同期提升: the metric ends before 较
     s = _LEAD.sub("", segment)
     words = _tail_words()
-    changed = True
-    while s and changed:
-        changed = False
-        for w in words:
-            if s.endswith(w):
-                s = s[: -len(w)]
-                changed = True
-                break
+    while s:
+        w = next((w for w in words.get(s[-1], ()) if s.endswith(w)), None)
+        if w is None:
+            break
+        s = s[: -len(w)]
     s = _LEAD.sub("", s).strip(" 　，,、的")
     if not s or not any("\u4e00" <= c <= "\u9fff" or c.isalpha() for c in s):
         return None
