@@ -16,6 +16,7 @@ components keep their detailed readings in ``doc.user_data`` under ``claimkit.*`
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 
 import numpy as np
@@ -65,14 +66,14 @@ def _cleaned(doc: Doc):  # type: ignore[no-untyped-def]
     return cleaned
 
 
-def _char_to_token(doc: Doc) -> np.ndarray:
-    idx = doc.to_array("IDX").astype(np.int64)
-    return idx
+def _char_to_token(doc: Doc) -> list[int]:
+    """The character offset of each token."""
+    return doc.to_array("IDX").tolist()  # type: ignore[no-any-return]
 
 
-def _span(doc: Doc, idx: np.ndarray, start: int, end: int, label: str) -> Span | None:
-    i = int(np.searchsorted(idx, start, side="left"))
-    j = int(np.searchsorted(idx, end, side="left"))
+def _span(doc: Doc, idx: list[int], start: int, end: int, label: str) -> Span | None:
+    i = bisect_left(idx, start)
+    j = bisect_left(idx, end)
     if i >= len(idx) or idx[i] != start or (j < len(idx) and idx[j] != end):
         return doc.char_span(start, end, label=label, alignment_mode="expand")
     return Span(doc, i, j, label=label)
@@ -86,7 +87,7 @@ class Sentences:
         doc.user_data[_KEY + "structure"] = structure
         if len(doc) == 0:
             return doc
-        idx = _char_to_token(doc)
+        idx = doc.to_array("IDX").astype(np.int64)
         starts = np.full(len(doc), -1, dtype=np.int32)
         positions = np.array([s.start for s in structure.sentences], dtype=np.int64)
         tokens = np.searchsorted(idx, positions, side="left")
