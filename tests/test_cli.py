@@ -209,6 +209,50 @@ def test_parallel_output_equals_serial(docs_jsonl: Path) -> None:
     assert parallel.stdout == serial.stdout and serial.stdout.count("\n") > 10
 
 
+LANTING = "蓝亭茶饮门店数超过3000家，青柠一号销量增长20%。"
+LANTING_TSV = "# a company of our own\nLanting Tea\tconsumer\t蓝亭茶饮|蓝亭\tLanting\t\t青柠一号\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("companies.tsv", LANTING_TSV),
+        (
+            "companies.json",
+            json.dumps([{"canonical": "Lanting Tea", "names": ["蓝亭茶饮"], "products": ["青柠一号"]}]),
+        ),
+        (
+            "companies.jsonl",
+            json.dumps({"canonical": "Lanting Tea", "names": ["蓝亭茶饮"], "products": ["青柠一号"]}),
+        ),
+    ],
+)
+def test_companies_file_adds_companies(tmp_path: Path, name: str, content: str) -> None:
+    (tmp_path / "page.txt").write_text(LANTING, encoding="utf-8")
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    result = run("extract", str(tmp_path / "page.txt"), "--companies", str(tmp_path / name), "-j", "2")
+    assert result.exit_code == 0
+    assert [(r["text"], r["company"]) for r in jsonl(result.stdout)] == [
+        ("3000家", "Lanting Tea"),
+        ("20%", "Lanting Tea"),
+    ]
+    assert claimkit.read_companies(tmp_path / name)[0]["canonical"] == "Lanting Tea"
+
+
+@pytest.mark.parametrize("content", ["not json", "[1, 2]", '{"canonical": "x"}'])
+def test_bad_companies_file_is_a_usage_error(tmp_path: Path, content: str) -> None:
+    (tmp_path / "c.json").write_text(content, encoding="utf-8")
+    result = run("extract", str(PAGE_PATH), "--companies", str(tmp_path / "c.json"))
+    assert result.exit_code == 2 and "--companies" in result.stderr
+
+
+def test_metric_option_changes_only_metrics() -> None:
+    rules = jsonl(run("extract", str(PAGE_PATH), "--published", "2025-11-28").stdout)
+    pkuseg = jsonl(run("extract", str(PAGE_PATH), "--published", "2025-11-28", "--metric", "pkuseg").stdout)
+    drop = lambda rows: [{k: v for k, v in r.items() if k != "metric"} for r in rows]  # noqa: E731
+    assert drop(rules) == drop(pkuseg) and rules
+
+
 def test_progress_line() -> None:
     result = run("extract", str(PAGE_PATH), "--progress", "-o", "-")
     assert "1 documents" in result.stderr and "claims" in result.stderr and "chars/s" in result.stderr

@@ -5,8 +5,12 @@ from __future__ import annotations
 import subprocess
 import sys
 from importlib.metadata import entry_points
+from pathlib import Path
 
+import pytest
 import spacy
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 import claimkit
@@ -98,3 +102,51 @@ def test_saved_pipeline_loads_with_spacy_load(tmp_path) -> None:  # type: ignore
     again = spacy.load(tmp_path)
     assert again.pipe_names == nlp.pipe_names
     assert [c.company for c in again("极光机器人营收100亿元")._.claims] == ["Acme Robotics"]
+
+
+# ----------------------------------------------------------------- Extractor = spaCy pipeline
+
+_SHARED = Path(__file__).resolve().parents[2] / "shared" / "gold"
+_HERE = Path(__file__).resolve().parent / "data"
+_PAGES = sorted(
+    [*_SHARED.glob("*.txt"), *_SHARED.glob("dev/*.txt"), *_HERE.glob("heldout*/*.txt")],
+    key=lambda p: p.as_posix(),
+)
+
+
+@pytest.fixture(scope="module")
+def both() -> tuple[claimkit.Extractor, spacy.Language]:
+    extra = [{"canonical": "Foo Corp", "names": ["福欧", "FooAI", "360", "58同城"], "products": ["福欧云"]}]
+    return claimkit.Extractor(extra_companies=extra), claimkit.load(extra_companies=extra)
+
+
+@pytest.mark.parametrize("page", _PAGES, ids=lambda p: p.stem)
+def test_extractor_and_spacy_pipeline_give_the_same_claims(page: Path, both) -> None:  # type: ignore[no-untyped-def]
+    extractor, nlp = both
+    text = page.read_text(encoding="utf-8")
+    for published in ("2025-06-01", None):
+        assert extractor(text, published=published) == claimkit.extract(text, published=published, nlp=nlp)
+
+
+_NAMES = ["腾讯", "腾讯音乐", "QQ", "QQ音乐", "360", "58同城", "FooAI", "福欧", "福欧云", "阿里巴巴", "元宝"]
+_FILLER = ["A", "B", "Music", "1", "9", ".", "．", "３", " ", "，", "的", "集团", "营收", "0.5", "x"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_NAMES + _FILLER), max_size=25))
+@example(["1", ".", "360", "x"]).via("a decimal's digits are one token")
+@example(["360", ".", "360", ".", "360"]).via("360.360 is one token, the last 360 another")
+@example(["QQ", "Music", "FooAI", "A"]).via("Latin words are whole tokens")
+def test_name_matcher_finds_what_the_phrase_matcher_finds(both, parts: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Names glued to Latin words, digits and decimals match only on token boundaries, as in spaCy."""
+    extractor, nlp = both
+    text = "".join(parts)
+    doc = nlp.make_doc(text)
+    entities = nlp.get_pipe("claimkit_entities")
+    spans = sorted(((s, e) for _, s, e in entities.matcher(doc)), key=lambda t: (t[0], -t[1]))
+    expected, last = [], -1
+    for s, e in spans:
+        if s >= last:
+            expected.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+            last = e
+    assert extractor.matcher.find(doc.text) == expected

@@ -134,16 +134,17 @@ def test_claim_schema_is_derived_from_the_model() -> None:
 
 def test_pipeline_is_loaded_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
     pd = pytest.importorskip("pandas")
-    from claimkit import api, spark
+    from claimkit import spark
+    from claimkit.claims import extractor
 
     calls = []
-    real = api.load
+    real = extractor.Extractor.__init__
 
-    def counting_load(**kwargs: Any) -> Any:
+    def counting_init(self: Any, **kwargs: Any) -> None:
         calls.append(kwargs)
-        return real(**kwargs)
+        real(self, **kwargs)
 
-    monkeypatch.setattr(api, "load", counting_load)
+    monkeypatch.setattr(extractor.Extractor, "__init__", counting_init)
     monkeypatch.setattr(spark, "_pipelines", {})
     extra = [{"canonical": "Foo Corp", "names": ["福欧"]}]
     batches = [

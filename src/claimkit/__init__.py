@@ -1,13 +1,17 @@
 """claimkit: structured, attributed numeric claims from Chinese financial news.
 
 Pipeline stages, one package each: ``cleaning`` -> ``quantities`` -> ``periods`` ->
-``attribution`` -> ``claims``; ``pipeline`` wires them into spaCy. Importing
-claimkit is cheap: spaCy loads on the first call that needs it.
+``attribution`` -> ``claims``. :class:`Extractor` (behind :func:`extract` and
+:func:`extract_many`) runs them straight on the text; ``pipeline`` wires the same
+stages into spaCy (:func:`load`). Importing claimkit is cheap, and spaCy loads only
+for :func:`load`.
 """
 
 from ._version import __version__
 from .api import extract, load
+from .attribution.lexicon import read_companies
 from .batch import extract_many
+from .claims.extractor import Extractor
 from .claims.model import Claim, Evidence, Extraction, Span
 from .cleaning import Cleaned, Gloss, Region, clean, strip_glosses
 from .errors import ClaimkitError, ConfigError, ResourceError
@@ -21,6 +25,7 @@ __all__ = [
     "ConfigError",
     "Evidence",
     "Extraction",
+    "Extractor",
     "Gloss",
     "Period",
     "Quantity",
@@ -36,5 +41,6 @@ __all__ = [
     "load",
     "parse_period",
     "parse_quantity",
+    "read_companies",
     "strip_glosses",
 ]

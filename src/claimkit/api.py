@@ -1,4 +1,4 @@
-"""The main entry points: :func:`load` (the spaCy pipeline) and :func:`extract` (claims of one text)."""
+"""The main entry points: :func:`extract` (claims of one text) and :func:`load` (the spaCy pipeline)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ _PIPES = (
     "claimkit_attribution",
 )
 _default = None
+_default_extractor = None
 _lock = threading.Lock()
 
 
@@ -65,22 +66,39 @@ def default_pipeline():  # type: ignore[no-untyped-def]
     return _default
 
 
+def default_extractor():  # type: ignore[no-untyped-def]
+    """The shared :class:`~claimkit.Extractor` :func:`extract` uses, built on first use."""
+    global _default_extractor
+    if _default_extractor is None:
+        with _lock:
+            if _default_extractor is None:
+                from .claims.extractor import Extractor
+
+                _default_extractor = Extractor()
+    return _default_extractor
+
+
 def extract(text: str, *, published: date | datetime | str | None = None, nlp=None):  # type: ignore[no-untyped-def]
     """The numeric claims of one document, attributed.
 
     ``published`` (a date or ISO string) resolves relative periods (``今年``, ``去年``);
     without it they stay ``None``. Offsets in the result index ``text`` as given.
+    ``nlp`` is an :class:`~claimkit.Extractor` or a spaCy pipeline from :func:`load`
+    (both give the same claims; the default, a shared ``Extractor``, is faster).
 
     >>> result = extract("腾讯2025年第一季度资本开支274.8亿元，同比增长91%。")
     >>> [(c.text, str(c.value), c.unit, c.period, c.company) for c in result.claims]
     [('274.8亿元', '27480000000', 'CNY', '2025Q1', 'Tencent'), ('91%', '91', '%', '2025Q1', 'Tencent')]
     """
+    from .claims.extractor import Extractor
     from .claims.model import Extraction
     from .periods.resolve import as_date
 
     require_str(text)
     pub = as_date(published)
-    nlp = nlp if nlp is not None else default_pipeline()
+    nlp = nlp if nlp is not None else default_extractor()
+    if isinstance(nlp, Extractor):
+        return nlp(text, published=pub)
     doc = nlp.make_doc(text)
     doc._.published = pub
     for _, proc in nlp.pipeline:

@@ -188,10 +188,13 @@ def _run(task: _Task | DocumentResult, nlp: Any, published: date | None) -> Docu
     return DocumentResult(id=task.id, claims=result.claims, chars=result.chars, published=result.published)
 
 
-def _pipeline(extra_companies: list[dict[str, Any]] | None) -> Any:
-    from .api import default_pipeline, load
+def _pipeline(extra_companies: list[dict[str, Any]] | None, metric: str = "rules") -> Any:
+    from .api import default_extractor
+    from .claims.extractor import Extractor
 
-    return load(extra_companies=extra_companies) if extra_companies else default_pipeline()
+    if extra_companies or metric != "rules":
+        return Extractor(extra_companies=extra_companies, metric=metric)
+    return default_extractor()
 
 
 # ---------------------------------------------------------------------------- workers
@@ -199,9 +202,9 @@ def _pipeline(extra_companies: list[dict[str, Any]] | None) -> Any:
 _worker_nlp: Any = None
 
 
-def _init_worker(extra_companies: list[dict[str, Any]] | None) -> None:
+def _init_worker(extra_companies: list[dict[str, Any]] | None, metric: str = "rules") -> None:
     global _worker_nlp
-    _worker_nlp = _pipeline(extra_companies)
+    _worker_nlp = _pipeline(extra_companies, metric)
 
 
 def _work(chunk: list[_Task | DocumentResult], published: date | None) -> list[DocumentResult]:
@@ -223,8 +226,10 @@ class _Pool:
         published: date | None,
         work: Callable[[list[_Task | DocumentResult], date | None], list[DocumentResult]] = _work,
         max_breaks: int = 5,
+        metric: str = "rules",
     ) -> None:
         self.n_process, self.extra, self.published, self.work = n_process, extra, published, work
+        self.metric = metric
         self.max_breaks = max_breaks
         self.executor = self._executor()
 
@@ -233,7 +238,7 @@ class _Pool:
             max_workers=self.n_process,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(self.extra,),
+            initargs=(self.extra, self.metric),
         )
 
     def _rebuild(self) -> None:
@@ -300,6 +305,7 @@ def extract_many(
     n_process: int = 1,
     batch_size: int = 64,
     extra_companies: Iterable[Mapping[str, object]] | None = None,
+    metric: str = "rules",
     nlp: Any = None,
 ) -> Iterator[DocumentResult]:
     """The claims of many documents, one :class:`DocumentResult` per document, in input order, streaming.
@@ -311,8 +317,9 @@ def extract_many(
 
     ``n_process > 1`` (``-1``: one per CPU) runs ``batch_size`` documents at a time in
     spawned worker processes, each loading the pipeline once; call it under
-    ``if __name__ == "__main__":`` in scripts. ``extra_companies`` is passed to
-    :func:`claimkit.load`; ``nlp`` (a pipeline of your own) only works in-process.
+    ``if __name__ == "__main__":`` in scripts. ``extra_companies`` and ``metric`` are
+    passed to :class:`claimkit.Extractor`; ``nlp`` (an ``Extractor`` or spaCy pipeline of
+    your own) only works in-process.
 
     >>> [(r.id, len(r.claims), r.error) for r in extract_many(["腾讯营收增长5%。", ("b", 42)])]
     [(0, 1, None), ('b', 0, 'text must be str, not int')]
@@ -324,22 +331,22 @@ def extract_many(
         raise ConfigError(f"n_process must be >= 1 or -1, got {n_process}")
     if batch_size < 1:
         raise ConfigError(f"batch_size must be >= 1, got {batch_size}")
+    if metric not in ("rules", "pkuseg"):
+        raise ConfigError(f"metric must be 'rules' or 'pkuseg', not {metric!r}")
     extra = [dict(c) for c in extra_companies] if extra_companies else None
-    if nlp is not None and (n_process > 1 or extra):
-        raise ConfigError("nlp= works only in-process without extra_companies; pass extra_companies instead")
+    if nlp is not None and (n_process > 1 or extra or metric != "rules"):
+        raise ConfigError("nlp= works only in-process without extra_companies or metric; pass those instead")
     tasks = itertools.starmap(_task, enumerate(docs))
     if n_process == 1:
-        return _in_process(tasks, nlp, extra, default)
+        return _in_process(tasks, nlp if nlp is not None else _pipeline(extra, metric), default)
     chunks = iter(lambda: list(itertools.islice(tasks, batch_size)), [])
-    return _Pool(n_process, extra, default).run(chunks)
+    return _Pool(n_process, extra, default, metric=metric).run(chunks)
 
 
 def _in_process(
     tasks: Iterator[_Task | DocumentResult],
     nlp: Any,
-    extra: list[dict[str, Any]] | None,
     published: date | None,
 ) -> Iterator[DocumentResult]:
-    nlp = nlp if nlp is not None else _pipeline(extra)
     for task in tasks:
         yield _run(task, nlp, published)

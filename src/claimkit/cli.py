@@ -278,6 +278,20 @@ def cli() -> None:
 @click.option("--text-field", default="text", show_default=True, help="JSONL field with the text.")
 @click.option("--published-field", default="published", show_default=True, help="JSONL field with the date.")
 @click.option(
+    "--companies",
+    "companies_paths",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra companies: a file like companies.tsv, or .json/.jsonl mappings (repeatable).",
+)
+@click.option(
+    "--metric",
+    type=click.Choice(["rules", "pkuseg"]),
+    default="rules",
+    show_default=True,
+    help="How metric phrases are cut (pkuseg: claimkit's own segmenter, slower).",
+)
+@click.option(
     "--progress/--no-progress", default=None, help="Progress line on stderr [when stderr is a terminal]."
 )
 def extract(
@@ -292,6 +306,8 @@ def extract(
     id_field: str,
     text_field: str,
     published_field: str,
+    companies_paths: tuple[str, ...],
+    metric: str,
     progress: bool | None,
 ) -> None:
     """Extract the claims of PATH... (files, or - for stdin): one output row per claim, with the document id.
@@ -308,6 +324,12 @@ def extract(
         _require_pyarrow()
         if output == "-":
             raise click.UsageError("--format parquet needs --output FILE")
+    from .attribution.lexicon import read_companies
+
+    try:
+        companies = [c for path in companies_paths for c in read_companies(path)]
+    except ClaimkitError as exc:
+        raise click.BadParameter(str(exc), param_hint="--companies") from exc
     failed = 0
     with ExitStack() as stack:
         if errors_path:
@@ -343,7 +365,15 @@ def extract(
             on_error=on_error,
         )
         try:
-            for result in extract_many(docs, published=published, n_process=jobs, batch_size=batch_size):
+            results = extract_many(
+                docs,
+                published=published,
+                n_process=jobs,
+                batch_size=batch_size,
+                extra_companies=companies or None,
+                metric=metric,
+            )
+            for result in results:
                 if result.error is not None:
                     on_error(result.id, result.error)
                 writer.write(result)

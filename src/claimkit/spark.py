@@ -33,9 +33,12 @@ _pipelines: dict[str, Any] = {}  # per Python worker process: extra_companies (a
 def _pipeline(extra_companies: list[dict[str, Any]] | None) -> Any:
     key = json.dumps(extra_companies, sort_keys=True, ensure_ascii=False)
     if key not in _pipelines:
-        from .api import default_pipeline, load
+        from .api import default_extractor
+        from .claims.extractor import Extractor
 
-        _pipelines[key] = load(extra_companies=extra_companies) if extra_companies else default_pipeline()
+        _pipelines[key] = (
+            Extractor(extra_companies=extra_companies) if extra_companies else default_extractor()
+        )
     return _pipelines[key]
 
 

@@ -6,9 +6,11 @@ time) into plain lookup tables; the entity matchers compile from it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Literal
 
 from .. import _resources
@@ -130,3 +132,49 @@ def with_companies(extra: Iterable[CompanySpec] | None) -> Lexicon:
         if spec.get("parent"):
             lex.parents[str(spec["canonical"]).strip()] = str(spec["parent"])
     return lex
+
+
+_COMPANY_COLUMNS = ("canonical", "sector", "zh", "en", "tickers", "products", "parent")
+
+
+def read_companies(path: str | os.PathLike[str]) -> list[dict[str, object]]:
+    """Companies from a file, as ``extra_companies`` takes them.
+
+    A ``.json`` file holds a list of mappings, a ``.jsonl`` file one mapping per line;
+    any other file is read like ``companies.tsv`` (same columns, ``#`` comments,
+    ``|`` between values, ``~`` for weak aliases).
+    """
+    import json
+
+    p = Path(path)
+    try:
+        raw = p.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read companies from {p}: {exc}") from exc
+    try:
+        if p.suffix == ".json":
+            data = json.loads(raw)
+            if not isinstance(data, list):
+                raise ConfigError(f"{p}: expected a JSON list of companies")
+            return [dict(c) for c in data]
+        if p.suffix in (".jsonl", ".ndjson"):
+            return [dict(json.loads(line)) for line in raw.splitlines() if line.strip()]
+    except (ValueError, TypeError) as exc:
+        raise ConfigError(f"{p}: not a list of company mappings: {exc}") from exc
+    out: list[dict[str, object]] = []
+    for number, line in enumerate(raw.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [cell.strip() for cell in line.split("\t")]
+        if len(cells) > len(_COMPANY_COLUMNS) or not cells[0]:
+            raise ConfigError(f"{p}:{number}: expected {'<TAB>'.join(_COMPANY_COLUMNS)}")
+        row = dict(zip(_COMPANY_COLUMNS, cells + [""] * (len(_COMPANY_COLUMNS) - len(cells)), strict=True))
+        spec: dict[str, object] = {
+            "canonical": row["canonical"],
+            "names": _resources.split_values(row["zh"]) + _resources.split_values(row["en"]),
+            "products": _resources.split_values(row["products"]),
+        }
+        if row["parent"]:
+            spec["parent"] = row["parent"]
+        out.append(spec)
+    return out

@@ -11,10 +11,12 @@ later in the text on its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .._spans import Intervals
 from ..cleaning.glosses import HAN
+from ..cleaning.model import Cleaned
 from .lexicon import Entry, Lexicon
 
 
@@ -217,3 +219,31 @@ def _find_introduced(text: str, mentions: list[Mention], introduced: dict[str, s
     if not extra:
         return mentions
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _inside_book_title(text: str, pos: int) -> bool:
+    opening = text.rfind("《", max(0, pos - 60), pos)
+    return opening >= 0 and text.find("》", opening, pos) < 0 and "\n" not in text[opening:pos]
+
+
+def mentions_of(cleaned: Cleaned, matches: Iterable[tuple[int, int]], lexicon: Lexicon) -> list[Mention]:
+    """The mentions of a cleaned document, from its lexicon matches (clean-text spans, in order).
+
+    Matches in skipped regions (repeats, page furniture) and inside the title of a
+    work (``《字节发力，腾讯音乐还能…》``) are dropped.
+    """
+    text = cleaned.folded
+    raw = []
+    for a, b in matches:
+        if cleaned.regions and cleaned.skipped(a, b):
+            continue
+        if _inside_book_title(text, a):
+            continue
+        surface = text[a:b]
+        entry = lexicon.entries.get(surface)
+        if entry is not None:
+            raw.append((a, b, entry, surface))
+    mentions = build_mentions(text, raw, lexicon)
+    if cleaned.regions:
+        mentions = [m for m in mentions if not cleaned.skipped(m.start, m.end)]
+    return mentions

@@ -69,25 +69,31 @@ def syllables() -> frozenset[str]:
 def _segment(chunk: str, marks: list[bool]) -> list[str] | None:
     """Split a toneless chunk into the fewest syllables, each with at most one tone mark.
 
-    ``marks[i]`` says whether letter ``i`` carried a tone mark. Dynamic programming
-    over positions; chunks are at most 64 letters, so this is cheap and bounded.
+    ``marks[i]`` says whether letter ``i`` carried a tone mark. Among splits with as many
+    syllables, the one with fewer erhua ``-r`` endings wins (``āhānēr`` is a-han-er, not
+    a-ha-ner). Dynamic programming over positions; chunks are at most 64 letters, so this
+    is cheap and bounded.
     """
     inventory = syllables()
     n = len(chunk)
-    best: list[list[str] | None] = [None] * (n + 1)
-    best[0] = []
+    best: list[tuple[int, int, list[str]] | None] = [None] * (n + 1)  # (syllables, erhua, pieces)
+    best[0] = (0, 0, [])
     for i in range(n):
         prefix = best[i]
         if prefix is None:
             continue
         for j in range(min(n, i + _MAX_SYLLABLE), i, -1):
             piece = chunk[i:j]
-            known = piece in inventory or (len(piece) > 2 and piece[-1] == "r" and piece[:-1] in inventory)
-            if known and sum(marks[i:j]) <= 1:
-                candidate = [*prefix, piece]
-                if best[j] is None or len(candidate) < len(best[j]):  # type: ignore[arg-type]
-                    best[j] = candidate
-    return best[n]
+            erhua = piece not in inventory
+            if erhua and not (len(piece) > 2 and piece[-1] == "r" and piece[:-1] in inventory):
+                continue
+            if sum(marks[i:j]) > 1:
+                continue
+            candidate = (prefix[0] + 1, prefix[1] + erhua, [*prefix[2], piece])
+            if best[j] is None or candidate[:2] < best[j][:2]:  # type: ignore[index]
+                best[j] = candidate
+    end = best[n]
+    return end[2] if end is not None else None
 
 
 _TONE_DIGIT_CHUNK = re.compile(r"([a-zü]{1,6})([0-5])")

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 
 from .._spans import Intervals
 from ..attribution.lexicon import Lexicon, with_companies
-from ..attribution.mentions import Mention, build_mentions
+from ..attribution.mentions import Mention, mentions_of
 from ..attribution.structure import Structure
 from ..claims.engine import Document, build_claims
 from ..errors import ConfigError
@@ -129,11 +129,6 @@ class Periods:
         return doc
 
 
-def _inside_book_title(text: str, pos: int) -> bool:
-    opening = text.rfind("《", max(0, pos - 60), pos)
-    return opening >= 0 and text.find("》", opening, pos) < 0 and "\n" not in text[opening:pos]
-
-
 _LABELS = {"company": "ORG", "product": "PRODUCT", "person": "PERSON", "source": "SOURCE"}
 
 
@@ -156,24 +151,13 @@ class Entities:
         n_chars = len(text)
         # (start, end) token spans, longest first at each start, no overlaps
         spans = sorted(((s, e) for _, s, e in self.matcher(doc)), key=lambda t: (t[0], -t[1]))
-        raw, last_end = [], -1
+        matches, last_end = [], -1
         for start, end in spans:
             if start < last_end:
                 continue
             last_end = end
-            a = int(idx[start])
-            b = int(idx[end]) if end < len(idx) else n_chars
-            if cleaned.regions and cleaned.skipped(a, b):
-                continue
-            if _inside_book_title(text, a):
-                continue  # 《字节发力，腾讯音乐还能…》: a title of a work, not a mention
-            surface = text[a:b]
-            entry = self.lexicon.entries.get(surface)
-            if entry is not None:
-                raw.append((a, b, entry, surface))
-        mentions = build_mentions(text, raw, self.lexicon)
-        if cleaned.regions:
-            mentions = [m for m in mentions if not cleaned.skipped(m.start, m.end)]
+            matches.append((idx[start], idx[end] if end < len(idx) else n_chars))
+        mentions = mentions_of(cleaned, matches, self.lexicon)
         doc.user_data[_KEY + "mentions"] = mentions
         ents = []
         last = -1
