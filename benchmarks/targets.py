@@ -37,6 +37,25 @@ def claimkit_extract(text: str) -> dict[str, int]:
     return {"claims": len(claimkit.extract(text, published=SEED_PUBLISHED).claims)}
 
 
+def claimkit_spacy(text: str) -> dict[str, int]:
+    """The same stages through the spaCy pipeline (``claimkit.load()``), Doc and spans included."""
+    import claimkit
+
+    nlp = _nlp()
+    return {"claims": len(claimkit.extract(text, published=SEED_PUBLISHED, nlp=nlp).claims)}
+
+
+_NLP: list[object] = []
+
+
+def _nlp() -> object:
+    if not _NLP:
+        import claimkit
+
+        _NLP.append(claimkit.load())
+    return _NLP[0]
+
+
 def claimkit_extract_lines(text: str) -> dict[str, int]:
     """extract per line, the way the per-line peers are called (no repeat detection across lines)."""
     import claimkit

@@ -21,3 +21,15 @@ def test_resource_files_are_documented() -> None:
         if path.suffix in (".tsv", ".txt"):
             assert path.name in readme, f"{path.name} is not listed in resources/README.md"
             assert path.read_text(encoding="utf-8").startswith("#"), f"{path.name} has no header comment"
+
+
+def test_quickstart_python_blocks_run(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """docs/quickstart.md's Python blocks run, in order, from the repo root."""
+    import re
+
+    monkeypatch.chdir(ROOT)
+    text = (ROOT / "docs" / "quickstart.md").read_text(encoding="utf-8")
+    namespace: dict[str, object] = {}
+    for block in re.findall(r"```python\n(.*?)```", text, re.S):
+        exec(compile(block, "docs/quickstart.md", "exec"), namespace)
+    assert namespace["extractor"]("青柠一号销量同比增长20%。").claims[0].company == "Lanting Tea"  # type: ignore[operator]

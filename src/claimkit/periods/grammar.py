@@ -222,6 +222,7 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
     elif g["half"]:
         h = g["half"]
         p.half = int(g["hn"]) if g["hn"] else 2 if h.startswith("下") else 1
+        p.fiscal = p.fiscal or h.endswith("财年")  # 上半财年: the first half of the fiscal year
     elif g["mrange"] or g["mfirst"]:
         first = 1 if g["mfirst"] else _small(g["mr1"])
         last = _small(g["mfn"] if g["mfirst"] else g["mr2"])
