@@ -15,7 +15,6 @@ _PIPES = (
     "claimkit_entities",
     "claimkit_attribution",
 )
-_default = None
 _default_extractor = None
 _lock = threading.Lock()
 
@@ -54,16 +53,6 @@ def load(  # type: ignore[no-untyped-def]
             config["metric"] = metric
         nlp.add_pipe(name, config=config)
     return nlp
-
-
-def default_pipeline():  # type: ignore[no-untyped-def]
-    """The shared pipeline :func:`extract` uses, built on first use."""
-    global _default
-    if _default is None:
-        with _lock:
-            if _default is None:
-                _default = load()
-    return _default
 
 
 def default_extractor():  # type: ignore[no-untyped-def]
