@@ -3,8 +3,9 @@
 It finds what the ``claimkit_entities`` component's ``PhraseMatcher`` finds on
 claimkit's tokens (hanzi one by one, digit runs and Latin words whole): the longest
 name at the leftmost position, then on after it. A name that starts or ends with a
-Latin letter or a digit only matches where a token starts or ends (``QQ`` is not
-inside ``QQMusic``, ``360`` is not inside ``3600`` or ``1.360``, but is in ``360.360.360`` after the first number).
+Latin letter or a digit only matches where a token starts or ends: ``QQ`` is not
+inside ``QQMusic``, ``360`` is not inside ``3600`` or ``1.360``, but ``360.360.360``
+holds it once (the tokens are ``360.360``, ``.``, ``360``).
 """
 
 from __future__ import annotations
