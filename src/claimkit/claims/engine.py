@@ -62,10 +62,7 @@ def is_claim(q: Raw) -> bool:
 
 
 def _resolve_periods(doc: Document, structure: Structure) -> dict[int, Resolved | None]:
-    fiscal_year = next(
-        (p.year for p in doc.periods if p.fiscal and p.year is not None and not p.comparison), None
-    )
-    resolver = Resolver(doc.published, fiscal_year=fiscal_year)
+    resolver = Resolver.for_document(doc.published, doc.periods)
     out: dict[int, Resolved | None] = {}
     year_in_sentence: dict[int, int] = {}
     for p in doc.periods:

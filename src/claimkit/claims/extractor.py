@@ -12,17 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 
-from .._spans import Intervals
 from ..attribution.lexicon import Lexicon, with_companies
 from ..attribution.matcher import NameMatcher
 from ..attribution.mentions import mentions_of
 from ..attribution.structure import Structure
 from ..cleaning import Cleaned, clean
 from ..errors import ConfigError, require_str
-from ..periods.grammar import scan_periods
+from ..periods.grammar import read_periods
 from ..periods.resolve import as_date
-from ..quantities import read_span
-from ..quantities.grammar import declared_currency
+from ..quantities import read_quantities
 from .engine import Document, build_claims
 from .model import Claim, Extraction
 
@@ -67,13 +65,9 @@ class Extractor:
 
     def claims_of(self, cleaned: Cleaned, published: date | None) -> list[Claim]:
         """The claims of an already cleaned document."""
-        folded = cleaned.folded
-        kept = cleaned.kept_spans()
         structure = Structure(cleaned.text)
-        periods = [p for a, b in kept for p in scan_periods(folded, a, b)]
-        currency = declared_currency(folded)
-        taken = Intervals((p.start, p.end) for p in periods)
-        quantities = [r for a, b in kept for r in read_span(cleaned, a, b, currency, periods=taken)]
+        periods = read_periods(cleaned)
+        quantities = read_quantities(cleaned, periods=periods)
         mentions = mentions_of(cleaned, self.matcher.find(cleaned.text), self.lexicon)
         document = Document(
             cleaned=cleaned,

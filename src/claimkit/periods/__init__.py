@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from ..cleaning import Cleaned, clean
 from ..errors import require_str
-from .grammar import RawPeriod, scan_periods
+from .grammar import RawPeriod, read_periods, scan_periods
 from .model import Period, normalise
 from .resolve import Resolved, Resolver, as_date, last_completed_quarter
 
@@ -20,6 +20,7 @@ __all__ = [
     "last_completed_quarter",
     "normalise",
     "parse_period",
+    "read_periods",
     "scan_periods",
 ]
 
@@ -59,9 +60,8 @@ def find_periods(text: str, *, published: date | datetime | str | None = None) -
     """
     require_str(text)
     cleaned = clean(text)
-    raws = [p for a, b in cleaned.kept_spans() for p in scan_periods(cleaned.folded, a, b)]
-    fiscal_year = next((p.year for p in raws if p.fiscal and p.year is not None and not p.comparison), None)
-    resolver = Resolver(as_date(published), fiscal_year=fiscal_year)
+    raws = read_periods(cleaned)
+    resolver = Resolver.for_document(as_date(published), raws)
     return [_to_period(p, resolver.resolve(p), cleaned) for p in raws]
 
 

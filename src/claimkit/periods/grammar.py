@@ -10,12 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 import regex
 
 from .. import _resources
 from ..quantities.lexicon import not_quantities
 from ..quantities.numerals import read_numeral
+
+if TYPE_CHECKING:
+    from ..cleaning import Cleaned
 
 S = "[ \u00a0]?"
 Y4 = r"(?:19|20)\d{2}"
@@ -311,3 +315,8 @@ def scan_periods(text: str, start: int = 0, end: int | None = None) -> list[RawP
             p.local = not (idioms is not None and idioms.match(text, pos))  # 8月一度突破: 一度 is an adverb
         out.append(p)
     return out
+
+
+def read_periods(cleaned: Cleaned) -> list[RawPeriod]:
+    """Every period mention in the kept text of a cleaned document (repeats and page furniture skipped)."""
+    return [p for a, b in cleaned.kept_spans() for p in scan_periods(cleaned.folded, a, b)]

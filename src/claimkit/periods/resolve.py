@@ -101,6 +101,15 @@ class Resolver:
         self.context: Resolved | None = None
         self.fiscal_year = fiscal_year  # the text's own fiscal year, for 第二财季 before it is named
 
+    @classmethod
+    def for_document(cls, published: date | None, periods: list[RawPeriod]) -> Resolver:
+        """A resolver for a document's periods: its fiscal year is that of its first fiscal period
+        that is not a comparison base (``2025财年``, then ``第二财季`` is FY2025Q2)."""
+        fiscal_year = next(
+            (p.year for p in periods if p.fiscal and p.year is not None and not p.comparison), None
+        )
+        return cls(published, fiscal_year=fiscal_year)
+
     def context_year(self) -> int | None:
         if self.context is not None:
             return self.context.year

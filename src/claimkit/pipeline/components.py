@@ -26,16 +26,14 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from .._spans import Intervals
 from ..attribution.lexicon import Lexicon, with_companies
 from ..attribution.mentions import Mention, mentions_of
 from ..attribution.structure import Structure
 from ..claims.engine import Document, build_claims
 from ..errors import ConfigError
-from ..periods.grammar import scan_periods
+from ..periods.grammar import read_periods
 from ..periods.resolve import as_date
-from ..quantities import read_span
-from ..quantities.grammar import declared_currency
+from ..quantities import read_quantities
 from . import serialize  # noqa: F401  (registers msgpack encoders for Doc.to_bytes)
 from .tokenizer import ClaimkitTokenizer, words_of
 
@@ -103,12 +101,8 @@ class Quantities:
 
     def __call__(self, doc: Doc) -> Doc:
         cleaned = _cleaned(doc)
-        currency = declared_currency(cleaned.folded)
-        found = doc.user_data.get(_KEY + "periods")  # the periods component ran first
-        periods = Intervals((p.start, p.end) for p in found) if found is not None else None
-        raws = [
-            r for a, b in cleaned.kept_spans() for r in read_span(cleaned, a, b, currency, periods=periods)
-        ]
+        # the periods component ran first, if it is in the pipeline
+        raws = read_quantities(cleaned, periods=doc.user_data.get(_KEY + "periods"))
         doc.user_data[_KEY + "quantities"] = raws
         idx = _char_to_token(doc)
         spans = [_span(doc, idx, r.start, r.end, r.kind or "count") for r in raws]
@@ -121,7 +115,7 @@ class Periods:
 
     def __call__(self, doc: Doc) -> Doc:
         cleaned = _cleaned(doc)
-        periods = [p for a, b in cleaned.kept_spans() for p in scan_periods(cleaned.folded, a, b)]
+        periods = read_periods(cleaned)
         doc.user_data[_KEY + "periods"] = periods
         idx = _char_to_token(doc)
         spans = [_span(doc, idx, p.start, p.end, "PERIOD") for p in periods]

@@ -5,12 +5,12 @@ from __future__ import annotations
 from .._spans import Intervals
 from ..cleaning import Cleaned, clean, strip_glosses
 from ..errors import require_str
-from ..periods.grammar import scan_periods
+from ..periods.grammar import RawPeriod, scan_periods
 from .grammar import Raw, declared_currency, scan
 from .model import Quantity
 from .numerals import Numeral, read_numeral
 
-__all__ = ["Numeral", "Quantity", "Raw", "find_quantities", "parse_quantity", "read_numeral", "scan"]
+__all__ = ["Numeral", "Quantity", "Raw", "find_quantities", "parse_quantity", "read_numeral", "read_quantities", "scan"]
 
 
 def to_quantity(r: Raw, cleaned: Cleaned) -> Quantity:
@@ -45,6 +45,23 @@ def read_span(
     return [r for r in raws if not periods.overlaps(r.start, r.end)]
 
 
+def read_quantities(
+    cleaned: Cleaned, *, periods: list[RawPeriod] | None = None, numbers: bool = False
+) -> list[Raw]:
+    """The quantities of the kept text of a cleaned document, periods and dates left out.
+
+    ``periods`` are the document's period mentions, if the caller has them already;
+    ``（人民币，下同）`` and the like set the currency of bare amounts for the whole text.
+    """
+    currency = declared_currency(cleaned.folded)
+    taken = Intervals((p.start, p.end) for p in periods) if periods is not None else None
+    return [
+        r
+        for a, b in cleaned.kept_spans()
+        for r in read_span(cleaned, a, b, currency, numbers=numbers, periods=taken)
+    ]
+
+
 def find_quantities(text: str, *, numbers: bool = False) -> list[Quantity]:
     """Every quantity in a (dirty) document, with offsets into ``text`` as given.
 
@@ -56,12 +73,7 @@ def find_quantities(text: str, *, numbers: bool = False) -> list[Quantity]:
     """
     require_str(text)
     cleaned = clean(text)
-    currency = declared_currency(cleaned.folded)
-    return [
-        to_quantity(r, cleaned)
-        for a, b in cleaned.kept_spans()
-        for r in read_span(cleaned, a, b, currency, numbers=numbers)
-    ]
+    return [to_quantity(r, cleaned) for r in read_quantities(cleaned, numbers=numbers)]
 
 
 def parse_quantity(text: str) -> Quantity | None:
