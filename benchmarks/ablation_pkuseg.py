@@ -6,7 +6,7 @@
 Two pipelines are compared on every gold folder (the seed ``../shared/gold``, the dev set
 ``../shared/gold/dev`` and the project's held-out set ``tests/data/heldout``):
 
-* ``rules``: the default ``claimkit.load()``, metric cut by ``claims.fields.strip_metric``;
+* ``rules``: the default ``claimkit.load()``, metric cut by ``claims.metric.strip_metric``;
 * ``pkuseg``: ``claimkit.load(metric="pkuseg")``, metric cut on words of the shipped model
   (``attribution.wordseg.metric_with_words``).
 
@@ -206,22 +206,22 @@ def _timed(fn: Any) -> float:
 def _segments(texts: list[str]) -> list[str]:
     """The clause segments the engine hands to the metric cutter for ``texts`` (recorded on a rules run)."""
     import claimkit
-    from claimkit.claims import engine
+    from claimkit.claims import metric
 
     seen: list[str] = []
-    original = engine.strip_metric
+    original = metric.strip_metric
 
     def record(segment: str) -> str | None:
         seen.append(segment)
         return original(segment)
 
-    engine.strip_metric = record
+    metric.strip_metric = record
     try:
         nlp = claimkit.load()
         for text in texts:
             claimkit.extract(text, nlp=nlp)
     finally:
-        engine.strip_metric = original
+        metric.strip_metric = original
     return seen
 
 
@@ -238,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import claimkit
     from claimkit.attribution import wordseg
-    from claimkit.claims import fields
+    from claimkit.claims import metric as fields
 
     scorer = _scorer()
     load_seconds = cold_load_seconds()

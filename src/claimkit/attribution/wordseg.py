@@ -2,7 +2,7 @@
 
 The model (``claimkit/resources/pkuseg``) was trained by ``training/pkuseg/train.py`` on
 the project's own segmented corpus; it is loaded on first use, never at import.
-:func:`metric_with_words` has the contract of :func:`claimkit.claims.fields.strip_metric`
+:func:`metric_with_words` has the contract of :func:`claimkit.claims.metric.strip_metric`
 and is what the engine uses under ``claimkit.load(metric="pkuseg")``.
 """
 
@@ -391,7 +391,7 @@ def _rank_metric(words: list[str]) -> str | None:
 def metric_with_words(segment: str) -> str | None:
     """The measured noun phrase left of a number, cut on word boundaries (``None`` if there is none).
 
-    Same contract as :func:`claimkit.claims.fields.strip_metric`; raises
+    Same contract as :func:`claimkit.claims.metric.strip_metric`; raises
     :class:`~claimkit.errors.ResourceError` when the model is missing. Compatibility forms
     are folded first (NFKC: ``（AUM）`` reads ``(AUM)``). Results are cached per segment
     (short phrases such as ``同比增长`` and ``营收`` recur across documents).

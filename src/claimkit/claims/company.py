@@ -23,32 +23,33 @@ from bisect import bisect_left
 from collections import Counter
 from functools import cache
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from .. import _resources
-from .mentions import Mention
-from .structure import Structure
+from ..attribution.mentions import Mention
+from ..attribution.structure import Structure
+from .words import alternation, word_set, words
 
-_COMPARE_BEFORE = (
-    "与", "较", "比", "相比", "相较", "相较于", "相比于", "不同于", "对比", "跟", "同", "低于", "高于", "优于",
-    "超过", "超越", "领先", "不足", "不到", "仅次于", "落后于", "落后", "較", "與", "相較",
-)  # fmt: skip
-_AGGREGATE_WORDS = re.compile(
-    r"两家公司|两家企业|两家车企|两家品牌|两者|二者|双方|三家公司|几家公司|大厂们|巨头们|各家|多家公司|两大巨头"
-)
-_JOIN = ("和", "与", "及", "、", "以及", "跟")
-# a region or industry's whole market: 中国大陆智能手机市场出货量, 全国乘用车零售销量
-_MARKET_PHRASE = re.compile(
-    r"(?:全球|全国|中国|国内|大陆|海外|欧洲|美国|全)[^，,。；;：:\s]{0,10}?市场(?!份额|占有率|排名|占比|地位)"
-)
+if TYPE_CHECKING:
+    from ..attribution.speakers import Cue
+    from .document import DocModel, QContext
+
+
+@cache
+def _aggregate() -> re.Pattern[str]:
+    return re.compile(alternation("aggregate"))
 
 
 @cache
 def market_terms() -> re.Pattern[str]:
-    words = sorted(_resources.lines("market_terms.txt"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)) + "|" + _MARKET_PHRASE.pattern)
+    """Market-wide measures (``resources/market_terms.txt``) and a scope's whole market
+    (``中国大陆智能手机市场出货量``, ``全国乘用车零售销量``)."""
+    terms = sorted(_resources.lines("market_terms.txt"), key=len, reverse=True)
+    phrase = f"(?:{alternation('market_scope')})[^，,。；;：:\\s]{{0,10}}?(?:市场|市場)(?!{alternation('market_not')})"
+    return re.compile("|".join(map(re.escape, terms)) + "|" + phrase)
 
 
-class CompanyResolver:
+class CompanyIndex:
     """Company mentions of a document, indexed for the per-claim rules."""
 
     def __init__(
@@ -83,7 +84,7 @@ class CompanyResolver:
 
     def _comparison(self, m: Mention) -> bool:
         before = self.text[max(0, m.start - 4) : m.start]
-        return any(before.endswith(w) for w in _COMPARE_BEFORE)
+        return before.endswith(words("comparison_before"))
 
     def _in(self, a: int, b: int, *, subjects_only: bool = False) -> list[Mention]:
         starts, mentions = (
@@ -156,11 +157,11 @@ class CompanyResolver:
             m = subjects[-1]
             return self._owner(m), m
         after = [m for m in self._in(end, sentence.end) if id(m) not in self.comparison]
-        if after and not _AGGREGATE_WORDS.search(text, sentence.start, start):
+        if after and not _aggregate().search(text, sentence.start, start):
             return self._owner(after[0]), after[0]
         if speaker_company is not None:
             return speaker_company, None
-        if _AGGREGATE_WORDS.search(text, clause_start, start):
+        if _aggregate().search(text, clause_start, start):
             return None, None
         return self.at(start)
 
@@ -173,11 +174,11 @@ class CompanyResolver:
         found = self._in(sentence_start, start)
         run: list[Mention] = []
         for m in found:
-            if run and self.text[run[-1].end : m.start].strip() in (*_JOIN, ",", "，"):
+            if run and self.text[run[-1].end : m.start].strip() in word_set("coordinator") | {",", "，"}:
                 run.append(m)
             elif len(run) < 2:
                 run = [m]
-        if len(run) != length or "分别" not in self.text[run[-1].end : start]:
+        if len(run) != length or not any(w in self.text[run[-1].end : start] for w in words("respectively")):
             return None
         if len({self._owner(m) for m in run}) != length:
             return None
@@ -185,8 +186,27 @@ class CompanyResolver:
 
     def _aggregate(self, found: list[Mention], a: int, b: int) -> bool:
         if len({m.company or m.name for m in found}) < 2:
-            return bool(_AGGREGATE_WORDS.search(self.text, found[-1].end, b))
+            return bool(_aggregate().search(self.text, found[-1].end, b))
         for x, y in pairwise(found):
-            if (x.company or x.name) != (y.company or y.name) and self.text[x.end : y.start].strip() in _JOIN:
+            if (x.company or x.name) != (y.company or y.name) and self.text[
+                x.end : y.start
+            ].strip() in word_set("coordinator"):
                 return True
-        return bool(_AGGREGATE_WORDS.search(self.text, a, b))
+        return bool(_aggregate().search(self.text, a, b))
+
+
+def resolve_company(model: DocModel, ctx: QContext, cue: Cue | None) -> tuple[str | None, Mention | None]:
+    """The company the claim at ``ctx`` is about and the mention that decided it."""
+    q = ctx.q
+    speaker_company = cue.company if cue is not None and cue.kind != "narrator" else None
+    index = model.companies
+    respective = index.respective(q.start, ctx.sentence_start, ctx.list_index, ctx.list_length)
+    if respective is not None:
+        return respective
+    return index.resolve(
+        q.start,
+        q.end,
+        speaker_company,
+        absolute=q.kind in ("money", "count"),
+        public=cue is not None and cue.public,
+    )

@@ -1,0 +1,222 @@
+"""The change resolver: whether a claim is a change, on what basis (``yoy``, ``qoq``, ``growth``),
+and in which direction.
+
+A basis word (``同比``, ``按年``, ``较8月``) anywhere before the number in its clause gives the
+basis; a direction verb right before the number (``增长``, qualifiers and fillers allowed
+between) or right after it (``三位数增长``) makes it a change; a rate noun in the metric
+(``增速``) does too; a ratio noun (``毛利率升至56%``) makes ``升至`` a level. A multiple of a
+period's figure (``是去年同期的2.4倍``) is a change on that period; a number coordinated with
+the one before (``同比增长15%和16%``) shares its change; in a ``分别`` list after several basis
+words (``按年及按季分别跌5.4及3.9个百分点``) the k-th number takes the k-th basis.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple
+
+from .. import _resources
+from ..periods.resolve import Resolved
+from ..quantities.grammar import Raw
+from .document import DocModel, QContext
+from .words import alternation, word_set, words
+
+# 较8月 / 比上月: a comparison with the month before is sequential (qoq in the spec's terms)
+_MONTH_BASIS = r"(?:较|較|比)(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月(?:份)?"
+
+
+class ChangeResolution(NamedTuple):
+    change: str | None
+    direction: str | None
+
+
+@cache
+def change_words() -> tuple[dict[str, str], dict[str, str], dict[str, str], tuple[str, ...]]:
+    """``resources/changes.tsv``: basis words, direction verbs, rate nouns and ratio nouns."""
+    basis: dict[str, str] = {}
+    direction: dict[str, str] = {}
+    rate: dict[str, str] = {}
+    ratio: list[str] = []
+    for r in _resources.table("changes.tsv", ("word", "kind", "value")):
+        {"basis": basis, "direction": direction, "rate": rate}.get(r["kind"], {})[r["word"]] = r["value"]
+        if r["kind"] == "ratio":
+            ratio.append(r["word"])
+    return basis, direction, rate, tuple(sorted(ratio, key=len, reverse=True))
+
+
+@cache
+def basis_pattern() -> re.Pattern[str]:
+    basis = change_words()[0]
+    return re.compile(_MONTH_BASIS + "|" + "|".join(map(re.escape, sorted(basis, key=len, reverse=True))))
+
+
+def basis_of(word: str) -> str:
+    """The change basis a basis word names (``同比`` -> yoy, ``较8月`` -> qoq)."""
+    return change_words()[0].get(word) or ("qoq" if re.fullmatch(_MONTH_BASIS, word) else "growth")
+
+
+@cache
+def _between_verb_and_number() -> tuple[str, ...]:
+    """Words that may stand between a change verb and its number (增长约, 下滑不足, 跌超, 增长了)."""
+    from ..quantities.lexicon import qualifiers
+
+    prefix = [w for w, q in qualifiers()[0].items() if q != "none"]
+    return tuple(sorted({*prefix, *words("verb_filler")}, key=len, reverse=True))
+
+
+@cache
+def _impact() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation('impact')})[^，,。；;]{{0,12}}$")
+
+
+def _direction_before(before: str) -> tuple[str | None, bool]:
+    """Direction of a change verb ending ``before`` (qualifiers allowed after it) and whether 至/到 follows."""
+    direction = change_words()[1]
+    s = before.rstrip(" ")
+    for q in _between_verb_and_number():
+        if s.endswith(q):
+            s = s[: -len(q)].rstrip(" ")
+            break
+    to = False
+    if s.endswith(("至", "到")):
+        s, to = s[:-1], True
+        s = s.rstrip(" ")
+    if s.endswith("了"):
+        s = s[:-1]
+    for length in (2, 1):
+        d = direction.get(s[-length:]) if len(s) >= length else None
+        if d is not None:
+            return d, to
+    return None, to
+
+
+def _direction_after(after: str) -> tuple[str | None, str | None]:
+    """Direction (and basis) written after a number: 三位数同比增长, 50%的增长 (not 43%回升至45%)."""
+    basis_words, direction, rate, _ = change_words()
+    s = after.lstrip(" ")
+    if s.startswith("的"):
+        s = s[1:]
+    basis = None
+    for prefix in ("同比", "环比", "按年", "按季"):
+        if s.startswith(prefix):
+            s = s[len(prefix) :]
+            basis = basis_words[prefix]
+            break
+    d = direction.get(s[:2])
+    if d is not None and s[2:3] not in ("至", "到"):
+        return d, basis
+    for word, value in rate.items():
+        if s.startswith(word) and value != "none":
+            return value, basis
+    return None, None
+
+
+def change_and_direction(
+    text: str, q: Raw, clause_start: int, segment_start: int, metric: str | None
+) -> tuple[str | None, str | None]:
+    """``(change, direction)`` of a claim from the words around its number."""
+    if q.kind == "rank":
+        return None, None
+    _, _, rate, ratio = change_words()
+    before = text[segment_start : q.start]
+    basis_match = None
+    for m in basis_pattern().finditer(text, clause_start, q.start):
+        basis_match = m
+    basis = basis_of(basis_match.group()) if basis_match else None
+    d_before, to = _direction_before(before)
+    if d_before is None and _impact().search(text, clause_start, q.start):
+        return None, None  # 影响净利润增速4.6个百分点: an effect on a change, not a change
+    d_after, basis_after = (
+        _direction_after(text[q.end : q.end + 8]) if q.kind in ("percent", "pp", "multiple") else (None, None)
+    )
+    is_rate = None
+    if metric:
+        for word, value in rate.items():
+            if word in metric:
+                is_rate = value
+                break
+    is_ratio = metric is not None and any(w in metric for w in ratio)
+    sentence_before = text[max(0, q.start - 60) : q.start]
+    cut = max(sentence_before.rfind(c) for c in "。！？\n")
+    if not is_ratio and any(w in sentence_before[cut + 1 :] for w in ratio if len(w) > 1):
+        is_ratio = True  # 营收贡献占比，来自中国区的营收增加至85%
+    if q.kind == "multiple" and text[q.start : q.start + 1] == "翻":
+        return basis or "growth", "up"  # 翻番, 翻倍: a doubling is a rise
+    if q.kind in ("percent", "pp", "multiple"):
+        if d_before and not to:
+            return basis or "growth", d_before
+        if d_before and to:
+            if is_rate is not None:
+                return "growth", None if is_rate == "none" else is_rate
+            if is_ratio and q.kind != "pp":
+                return None, None
+            return basis or "growth", d_before
+        if d_after:
+            return basis_after or basis or "growth", d_after
+        if is_rate is not None:
+            return basis or "growth", None if is_rate == "none" else is_rate
+        if basis_match is not None and text[basis_match.end() : q.start].strip(" 为达约") == "":
+            sign = text[q.start : q.start + 1]
+            return basis, "down" if sign in "-−－" else "up" if sign in "+＋" else None
+        return None, None
+    if d_before and not to and len(before.rstrip()) and q.kind in ("money", "count"):
+        return basis or "growth", d_before
+    return None, None
+
+
+def _coordinated(text: str, a: Raw, b: Raw) -> bool:
+    return a.kind == b.kind and text[a.end : b.start].strip() in word_set("coordinator")
+
+
+def _respectively(model: DocModel, ctx: QContext) -> str | None:
+    """按年及按季分别跌5.4及3.9个百分点: the k-th number takes the k-th basis."""
+    text, q = model.text, ctx.q
+    found = [m.group() for m in basis_pattern().finditer(text, ctx.clause_start, q.start)]
+    if len(found) < 2:
+        return None
+    k = 0
+    j = ctx.index - 1
+    while j >= 0:
+        prev = model.contexts[j]
+        if prev.q.start < ctx.clause_start or not _has_respectively(text, ctx.clause_start, prev.q.start):
+            break
+        k += 1
+        j -= 1
+    return basis_of(found[k]) if k < len(found) else None
+
+
+def _has_respectively(text: str, a: int, b: int) -> bool:
+    return any(text.find(w, a, b) >= 0 for w in words("respectively"))
+
+
+def resolve_change(
+    model: DocModel,
+    ctx: QContext,
+    metric: str | None,
+    metric_start: int,
+    period: Resolved | None,
+) -> ChangeResolution:
+    """The change basis and direction of the claim at ``ctx``."""
+    from .period import ratio_base
+
+    text, q = model.text, ctx.q
+    change, direction = change_and_direction(text, q, ctx.clause_start, metric_start, metric)
+    if change is None and q.kind == "multiple" and q.value is not None:
+        base = next((p for p in model.sentence_periods(ctx) if ratio_base(text, p, q)), None)
+        if base is not None:
+            last_year = (
+                base.relative == "same_period_last_year"
+                or (base.year_from is not None and base.year_offset == -1)
+                or (period is not None and base.year is not None and base.year == period.year - 1)
+            )
+            change, direction = ("yoy" if last_year else "growth"), ("up" if q.value > 1 else "down")
+    if change is None and ctx.index > 0:
+        prev = model.contexts[ctx.index - 1]
+        previous = model.changes.get(prev.index)
+        if previous is not None and _coordinated(text, prev.q, q):
+            change, direction = previous  # 同比增长15%和16%
+    if change is not None and _has_respectively(text, ctx.clause_start, q.start):
+        change = _respectively(model, ctx) or change
+    model.changes[ctx.index] = ChangeResolution(change, direction)
+    return ChangeResolution(change, direction)

@@ -1,0 +1,258 @@
+"""The document model the resolvers read: built once per text, indexed for per-claim lookups.
+
+:class:`Document` is what the stages hand over (cleaned text, quantities, period
+mentions, entity mentions, the lexicon); :class:`DocModel` is built from it once:
+sentences, clauses and quotations, every period mention with its role and its
+resolved value, the period *frame* before each sentence, the reporting cues and
+the quotations they cover, the company index, and a :class:`QContext` per claim
+(its sentence, clause, list position). Every lookup a resolver makes is a bisect or
+an index into these tables, so the cost per claim does not grow with its sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..attribution.lexicon import Lexicon
+from ..attribution.mentions import Mention
+from ..attribution.speakers import Cue, find_cues, quote_speakers
+from ..attribution.structure import Structure
+from ..cleaning import Cleaned
+from ..periods.grammar import RawPeriod
+from ..periods.resolve import Resolved, Resolver
+from ..quantities.grammar import Raw
+from .company import CompanyIndex
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+_STRUCTURAL_MAX = 10
+
+
+@dataclass(slots=True)
+class Document:
+    """Everything the stages found, in clean-text offsets: the input of :func:`build_model`."""
+
+    cleaned: Cleaned
+    published: date | None
+    quantities: list[Raw]
+    periods: list[RawPeriod]
+    mentions: list[Mention]
+    lexicon: Lexicon
+    structure: Structure | None = None
+    metric: str = "rules"  # "rules" | "pkuseg": how the metric phrase is cut out
+
+
+@dataclass(slots=True)
+class QContext:
+    """Where one claim's quantity stands: its sentence, clause and place in a list."""
+
+    index: int
+    q: Raw
+    sentence: int  # index into ``structure.sentences``
+    sentence_start: int
+    sentence_end: int
+    clause_start: int
+    segment_start: int  # after the previous quantity of the same clause
+    list_index: int = 0  # 146/132/151亿元 -> 0, 1, 2
+    list_length: int = 1
+
+
+@dataclass(slots=True)
+class DocModel:
+    """One document, read: the tables every field resolver looks things up in."""
+
+    text: str  # the folded clean text all offsets index
+    cleaned: Cleaned
+    published: date | None
+    lexicon: Lexicon
+    structure: Structure
+    mentions: list[Mention]
+    quantities: list[Raw]  # the claims' quantities, in text order
+    contexts: list[QContext]
+    periods: list[RawPeriod]
+    resolved: dict[int, Resolved | None]  # id(RawPeriod) -> its value
+    periods_by_sentence: dict[int, list[RawPeriod]]
+    main_period: Resolved | None
+    frames: list[Resolved | None]  # the period in effect before each sentence
+    companies: CompanyIndex
+    cues_by_sentence: dict[int, list[Cue]]
+    quoted: dict[tuple[int, int], Cue]
+    metric_cutter: Callable[[str], str | None]
+    mention_starts: list[int] = field(default_factory=list)
+    # resolved fields of earlier claims that later ones may share (a list's metric, change)
+    metrics: dict[int, str | None] = field(default_factory=dict)
+    changes: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
+
+    def sentence_periods(self, ctx: QContext) -> list[RawPeriod]:
+        return self.periods_by_sentence.get(ctx.sentence, [])
+
+
+def is_claim(q: Raw) -> bool:
+    """Whether a quantity is reported as a claim (durations, sizes and list-like counts are not)."""
+    if q.kind in ("duration", "physical", "number") or q.bare:
+        return False
+    if q.kind != "count" or not q.chinese or q.scale != 1:
+        return True
+    if q.qualifier == "exact" and q.value is not None and q.value <= _STRUCTURAL_MAX:
+        # 两家公司, 三件事: structure, not a claim; 四款新车, 三座工厂: things counted are
+        from .words import concrete_counters
+
+        return q.counted is not None and q.counted in concrete_counters()
+    return not (q.qualifier == "range" and q.high is not None and q.high <= _STRUCTURAL_MAX)  # 几个
+
+
+def is_sentence_period(p: RawPeriod) -> bool:
+    """A period that frames its sentence (not attached to one number, a base, an anchor or clause-bound)."""
+    return not p.local and not p.anchor and not p.comparison and not p.clause_scoped
+
+
+def _resolve_periods(
+    published: date | None, periods: list[RawPeriod], structure: Structure
+) -> dict[int, Resolved | None]:
+    resolver = Resolver.for_document(published, periods)
+    out: dict[int, Resolved | None] = {}
+    year_in_sentence: dict[int, int] = {}
+    for p in periods:
+        s = structure.sentence_index(p.start)
+        r = resolver.resolve(p, local_year=year_in_sentence.get(s))
+        out[id(p)] = r
+        if p.year is not None and not p.local and not p.comparison:
+            year_in_sentence[s] = p.year
+    return out
+
+
+def _main_period(periods: list[RawPeriod], resolved: dict[int, Resolved | None]) -> Resolved | None:
+    """The period the document reports on: its most frequent sentence-level period, months aside."""
+    counts: dict[Resolved, int] = {}
+    first: dict[Resolved, int] = {}
+    for i, p in enumerate(periods):
+        r = resolved.get(id(p))
+        if r is None or not is_sentence_period(p) or p.point:
+            continue
+        counts[r] = counts.get(r, 0) + 1
+        first.setdefault(r, i)
+    if not counts:
+        return None
+    coarse = {r: n for r, n in counts.items() if r.month is None} or counts
+    return max(coarse, key=lambda r: (coarse[r], -first[r]))
+
+
+def _frames(
+    structure: Structure,
+    periods_by_sentence: dict[int, list[RawPeriod]],
+    resolved: dict[int, Resolved | None],
+    main: Resolved | None,
+    last: int,
+) -> list[Resolved | None]:
+    """The period in effect before each sentence up to ``last``: the last sentence-level period of
+    the paragraph so far, else the document's main period (a new paragraph starts from it)."""
+    frames: list[Resolved | None] = []
+    state = main
+    sentences = structure.sentences
+    for s in range(last + 1):
+        if s > 0:
+            if sentences[s - 1].paragraph != sentences[s].paragraph:
+                state = main
+            else:
+                for p in periods_by_sentence.get(s - 1, ()):
+                    r = resolved.get(id(p))
+                    if is_sentence_period(p) and r is not None:
+                        state = r
+        frames.append(state)
+    return frames
+
+
+def _list_indexes(text: str, quantities: list[Raw]) -> list[int]:
+    """Each quantity's place in a list of numbers (146/132/151亿元 -> 0, 1, 2)."""
+    from .words import list_links
+
+    links = list_links()
+    out = [0] * len(quantities)
+    for i in range(1, len(quantities)):
+        link = text[quantities[i - 1].end : quantities[i].start].strip()
+        if link in links and quantities[i - 1].kind == quantities[i].kind:
+            out[i] = out[i - 1] + 1
+    return out
+
+
+def _list_lengths(indexes: list[int]) -> list[int]:
+    """The length of the list each quantity belongs to."""
+    lengths = [1] * len(indexes)
+    i = len(indexes) - 1
+    while i >= 0:
+        n = indexes[i] + 1
+        for j in range(i - n + 1, i + 1):
+            lengths[j] = n
+        i -= n
+    return lengths
+
+
+def build_model(doc: Document) -> DocModel | None:
+    """The document model of ``doc``, or ``None`` when it holds no claim."""
+    quantities = [q for q in doc.quantities if is_claim(q)]
+    if not quantities:
+        return None
+    text = doc.cleaned.folded
+    structure = doc.structure or Structure(text)
+    resolved = _resolve_periods(doc.published, doc.periods, structure)
+    periods_by_sentence: dict[int, list[RawPeriod]] = {}
+    for p in doc.periods:
+        periods_by_sentence.setdefault(structure.sentence_index(p.start), []).append(p)
+    main = _main_period(doc.periods, resolved)
+
+    contexts: list[QContext] = []
+    indexes = _list_indexes(text, quantities)
+    lengths = _list_lengths(indexes)
+    prev_end_in_clause: dict[int, int] = {}
+    for i, q in enumerate(quantities):
+        s = structure.sentence_index(q.start)
+        sentence = structure.sentences[s]
+        clause_start = structure.clause_start(q.start, sentence.start)
+        segment_start = max(clause_start, prev_end_in_clause.get(clause_start, clause_start))
+        prev_end_in_clause[clause_start] = q.end
+        contexts.append(
+            QContext(
+                i, q, s, sentence.start, sentence.end, clause_start, segment_start, indexes[i], lengths[i]
+            )
+        )
+    frames = _frames(structure, periods_by_sentence, resolved, main, contexts[-1].sentence)
+
+    companies = CompanyIndex(text, structure, doc.mentions, doc.lexicon.parents)
+    cues = find_cues(text, structure, doc.mentions, doc.lexicon, companies.at, doc.cleaned.kept_spans())
+    quoted = quote_speakers(text, structure, cues, doc.mentions, doc.lexicon)
+    cues_by_sentence: dict[int, list[Cue]] = {}
+    for c in cues:
+        cues_by_sentence.setdefault(structure.sentence_index(c.start), []).append(c)
+
+    if doc.metric == "pkuseg":
+        from ..attribution.wordseg import metric_with_words  # loads the shipped model on first use
+
+        cutter = metric_with_words
+    else:
+        from .metric import strip_metric
+
+        cutter = strip_metric
+
+    return DocModel(
+        text=text,
+        cleaned=doc.cleaned,
+        published=doc.published,
+        lexicon=doc.lexicon,
+        structure=structure,
+        mentions=doc.mentions,
+        quantities=quantities,
+        contexts=contexts,
+        periods=doc.periods,
+        resolved=resolved,
+        periods_by_sentence=periods_by_sentence,
+        main_period=main,
+        frames=frames,
+        companies=companies,
+        cues_by_sentence=cues_by_sentence,
+        quoted=quoted,
+        metric_cutter=cutter,
+        mention_starts=[m.start for m in doc.mentions],
+    )

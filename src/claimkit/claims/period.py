@@ -1,0 +1,112 @@
+"""The period resolver: which period a claim is about.
+
+In order: a period written right before the number (``去年同期9830万``); a range of
+years listed ``分别``; nothing for a window of several years or a rate per period;
+a clause-scoped period of the claim's clause (``去年同期为…``); the latest period of
+the claim's ``；``-segment, else its sentence's frame; a share figure's publication
+month; else the period the paragraph has set (:attr:`DocModel.frames`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple
+
+from ..periods.grammar import RawPeriod
+from ..periods.resolve import Resolved
+from ..quantities.grammar import Raw
+from .document import DocModel, QContext, is_sentence_period
+from .words import alternation, word_set
+
+_DURATION = re.compile(
+    r"(?:未来|过去|最近|今后|此前|这)\s?[一二两三四五六七八九十百\d]+\s?个?(?:年|季度|个月)(?!度)"
+    r"|[一二两三四五六七八九十百\d]+\s?年(?:来|间|累计|以来|内)"
+    r"|[一二两三四五六七八九十百\d]+\s?年\s?累计"
+)
+_RATIO_BASE = re.compile(
+    r"(?:是|为|相当于|恢复到|恢复至|达到|达|至|到|占)[0-9０-９一二三四五六七八九十〇零年月季度上下半去今同期财Q ]*$"
+)
+
+
+class PeriodResolution(NamedTuple):
+    value: Resolved | None
+    evidence: RawPeriod | None  # the period mention that decided it (None: the frame or nothing)
+
+
+@cache
+def _share_market() -> re.Pattern[str]:
+    return re.compile(alternation("share_market"))
+
+
+def ratio_base(text: str, p: RawPeriod, q: Raw) -> bool:
+    """Whether period ``p`` is the base a ratio or multiple ``q`` is taken of (是X的N倍, 恢复到X的六成)."""
+    if q.kind not in ("percent", "multiple") or p.end > q.start or q.start - p.end > 6:
+        return False
+    if not text[p.end : q.start].replace(" ", "").endswith("的"):
+        return False
+    return bool(_RATIO_BASE.search(text, max(0, p.start - 12), p.start))
+
+
+def resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
+    """The period of the claim at ``ctx`` and the mention that decided it."""
+    text, q, resolved = model.text, ctx.q, model.resolved
+    structure = model.structure
+    # 恢复到2019年同期的六成, 是去年同期的2.4倍: a period that is the base of a ratio is not its period
+    sentence_periods = [p for p in model.sentence_periods(ctx) if not ratio_base(text, p, q)]
+    # a period written right before the number binds it alone: 去年同期9830万, 上年末的19.84亿元
+    gap_words = word_set("local_gap") | {""}
+    for p in sentence_periods:
+        if p.end <= q.start and q.start - p.end <= 4 and text[p.end : q.start].replace(" ", "") in gap_words:
+            r = resolved.get(id(p))
+            if r is not None:
+                return PeriodResolution(r, p)
+    # 2025-2027年…分别为146/132/151亿元: a range of years, one year for each listed number
+    for p in reversed(sentence_periods):
+        if p.year_end is not None and p.end <= q.start and "分别" in text[p.end : q.start]:
+            year = p.year + ctx.list_index if p.year is not None else None
+            value = Resolved(year, p.fiscal) if year is not None and year <= p.year_end else None
+            return PeriodResolution(value, p)
+    last_period_end = max(
+        (p.end for p in sentence_periods if p.end <= q.start and is_sentence_period(p)),
+        default=ctx.sentence_start,
+    )
+    if _DURATION.search(text, max(last_period_end, ctx.sentence_start), q.start):
+        return PeriodResolution(None, None)  # 未来三年投入…, 十年累计…: a span of years, not one period
+    for p in sentence_periods:
+        if p.relative == "per_period" and ctx.clause_start <= p.start and p.end <= q.start:
+            return PeriodResolution(None, p)  # 每年以50%的速度增长: a rate per year, not one period
+    # 去年同期为盈利28.2亿元, 年内累计上涨35%: a clause-scoped period governs its own clause
+    for p in reversed(sentence_periods):
+        if not p.clause_scoped or p.comparison or p.end > q.start:
+            continue
+        if ctx.clause_start <= p.start:
+            return PeriodResolution(resolved.get(id(p)), p)
+        own_clause = structure.clause_start(p.start, structure.sentence_at(p.start).start)
+        alone = not text[own_clause : p.start].strip() and text[p.end : p.end + 1] in "，,"
+        if alone and not any(
+            o.start > p.end and o.end <= q.start and is_sentence_period(o) for o in sentence_periods
+        ):
+            # 去年同期，微软营收为656亿美元: a period of its own clause leads the sentence
+            return PeriodResolution(resolved.get(id(p)), p)
+    # the latest period of the claim's ；-segment, else the sentence's first (its frame)
+    segment_start = (
+        max(text.rfind("；", ctx.sentence_start, q.start), text.rfind(";", ctx.sentence_start, q.start)) + 1
+    )
+    current = frame = day_frame = None
+    for p in sentence_periods:
+        if p.end > q.start or not is_sentence_period(p) or resolved.get(id(p)) is None:
+            continue
+        if p.day:
+            day_frame = day_frame or p
+        elif frame is None:
+            frame = p
+        if p.start >= segment_start:
+            current = p
+    chosen = current or frame or day_frame
+    if chosen is not None:
+        return PeriodResolution(resolved[id(chosen)], chosen)
+    published = model.published
+    if published is not None and _share_market().search(text, ctx.sentence_start, q.end):
+        return PeriodResolution(Resolved(published.year, month=published.month), None)
+    return PeriodResolution(model.frames[ctx.sentence], None)
