@@ -11,8 +11,11 @@ an index into these tables, so the cost per claim does not grow with its sentenc
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ..attribution.lexicon import Lexicon
@@ -24,6 +27,7 @@ from ..periods.grammar import RawPeriod
 from ..periods.resolve import Resolved, Resolver
 from ..quantities.grammar import Raw
 from .company import CompanyIndex
+from .words import words
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -106,7 +110,49 @@ def is_claim(q: Raw) -> bool:
 
 def is_sentence_period(p: RawPeriod) -> bool:
     """A period that frames its sentence (not attached to one number, a base, an anchor or clause-bound)."""
-    return not p.local and not p.anchor and not p.comparison and not p.clause_scoped
+    return not p.local and not p.anchor and not p.comparison and not p.clause_scoped and not p.explains
+
+
+def sets_frame(p: RawPeriod) -> bool:
+    """A period that frames the sentences after its own: a sentence period of reported results."""
+    return is_sentence_period(p) and not p.forecast
+
+
+@cache
+def _forecast_cues(verbs: frozenset[str]) -> re.Pattern[str]:
+    """Forecast verbs (``reporting_verbs.tsv``) and future markers (``function_words.tsv``)."""
+    return re.compile("|".join(map(re.escape, sorted({*verbs, *words("future")}, key=len, reverse=True))))
+
+
+def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexicon: Lexicon) -> None:
+    """Set each period's role: a forecast's period (a forecast verb before it in its sentence, or a
+    future marker after it in its clause: 预计第四季度…, 第四季度收入将…) and a parenthetical that
+    explains the period before it (2022财年(2021年4月到2022年3月底))."""
+    if not periods:
+        return
+    cues = _forecast_cues(frozenset(v for v, kind in lexicon.verbs.items() if kind == "forecast"))
+    spans = [m.span() for m in cues.finditer(text, periods[0].start - 200 if periods[0].start > 200 else 0)]
+    starts = [a for a, _ in spans]
+    future = frozenset(words("future"))
+    for i, p in enumerate(periods):
+        sentence = structure.sentence_at(p.start)
+        k = bisect_right(starts, p.start) - 1
+        if k >= 0 and spans[k][0] >= sentence.start and text[spans[k][0] : spans[k][1]] not in future:
+            p.forecast = True
+        else:
+            k = bisect_right(starts, p.end - 1)
+            clause_end = structure.clause_end(p.end, sentence.end)
+            p.forecast = k < len(spans) and spans[k][1] <= clause_end
+        if i > 0 and _explains(text, periods[i - 1], p):
+            p.explains = True
+
+
+def _explains(text: str, before: RawPeriod, p: RawPeriod) -> bool:
+    """``p`` stands in a parenthesis right after ``before``: 2022财年（2021年4月到2022年3月底）."""
+    opening = text[before.end : p.start].strip(" ")
+    if opening not in ("(", "（", "，即", "(即", "（即"):
+        return before.explains and text[before.end : p.start].strip(" ") in ("到", "至", "-", "—", "~", "～")
+    return True
 
 
 def _resolve_periods(
@@ -115,9 +161,17 @@ def _resolve_periods(
     resolver = Resolver.for_document(published, periods)
     out: dict[int, Resolved | None] = {}
     year_in_sentence: dict[int, int] = {}
+    forecast_in_sentence: dict[int, Resolved] = {}
     for p in periods:
         s = structure.sentence_index(p.start)
+        reported = resolver.context
+        if s in forecast_in_sentence:  # 2023年将…，预计全年…: the forecast's own sentence reads it as context
+            resolver.context = forecast_in_sentence[s]
         r = resolver.resolve(p, local_year=year_in_sentence.get(s))
+        if s in forecast_in_sentence and resolver.context is forecast_in_sentence[s]:
+            resolver.context = reported
+        if p.forecast and r is not None and not p.comparison and not p.local:
+            forecast_in_sentence[s] = r
         out[id(p)] = r
         if p.year is not None and not p.local and not p.comparison:
             year_in_sentence[s] = p.year
@@ -130,7 +184,7 @@ def _main_period(periods: list[RawPeriod], resolved: dict[int, Resolved | None])
     first: dict[Resolved, int] = {}
     for i, p in enumerate(periods):
         r = resolved.get(id(p))
-        if r is None or not is_sentence_period(p) or p.point:
+        if r is None or not sets_frame(p) or p.point:
             continue
         counts[r] = counts.get(r, 0) + 1
         first.setdefault(r, i)
@@ -159,7 +213,7 @@ def _frames(
             else:
                 for p in periods_by_sentence.get(s - 1, ()):
                     r = resolved.get(id(p))
-                    if is_sentence_period(p) and r is not None:
+                    if sets_frame(p) and r is not None:
                         state = r
         frames.append(state)
     return frames
@@ -197,6 +251,7 @@ def build_model(doc: Document) -> DocModel | None:
         return None
     text = doc.cleaned.folded
     structure = doc.structure or Structure(text)
+    _mark_roles(text, structure, doc.periods, doc.lexicon)
     resolved = _resolve_periods(doc.published, doc.periods, structure)
     periods_by_sentence: dict[int, list[RawPeriod]] = {}
     for p in doc.periods:

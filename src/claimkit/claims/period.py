@@ -19,11 +19,17 @@ from ..quantities.grammar import Raw
 from .document import DocModel, QContext, is_sentence_period
 from .words import alternation, word_set
 
-_DURATION = re.compile(
-    r"(?:未来|过去|最近|今后|此前|这)\s?[一二两三四五六七八九十百\d]+\s?个?(?:年|季度|个月)(?!度)"
-    r"|[一二两三四五六七八九十百\d]+\s?年(?:来|间|累计|以来|内)"
-    r"|[一二两三四五六七八九十百\d]+\s?年\s?累计"
-)
+_N = r"(?:[一二两兩三四五六七八九十百]+|(?<![0-9])[0-9]{1,2})"
+
+
+@cache
+def _window() -> re.Pattern[str]:
+    """A window of several periods: 过去四季, 近五年, 未来三年, 十年来, 三年累计, 3年达到."""
+    return re.compile(
+        rf"(?:{alternation('window_before')})\s?{_N}\s?[个個]?(?:年|季度|季|月)(?![度份底末初])"
+        # 十年来, 3年达到, 五个季度累计 (二季度以来 is a point: since the second quarter)
+        rf"|{_N}\s?(?:年|[个個](?:年|季度))\s?(?:{alternation('window_after')})"
+    )
 _RATIO_BASE = re.compile(
     r"(?:是|为|相当于|恢复到|恢复至|达到|达|至|到|占)[0-9０-９一二三四五六七八九十〇零年月季度上下半去今同期财Q ]*$"
 )
@@ -71,7 +77,7 @@ def resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
         (p.end for p in sentence_periods if p.end <= q.start and is_sentence_period(p)),
         default=ctx.sentence_start,
     )
-    if _DURATION.search(text, max(last_period_end, ctx.sentence_start), q.start):
+    if _window().search(text, max(last_period_end, ctx.sentence_start), q.start):
         return PeriodResolution(None, None)  # 未来三年投入…, 十年累计…: a span of years, not one period
     for p in sentence_periods:
         if p.relative == "per_period" and ctx.clause_start <= p.start and p.end <= q.start:

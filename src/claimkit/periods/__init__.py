@@ -39,12 +39,12 @@ def _to_period(p: RawPeriod, r: Resolved | None, cleaned: Cleaned) -> Period:
         return Period.model_construct(
             text=cleaned.source[start:end], start=start, end=end, value=None, granularity=None,
             year=p.year, fiscal=p.fiscal, quarter=p.quarter, quarter_end=p.quarter_end, half=p.half,
-            month=p.month, point=p.point, relative=relative,
+            month=p.month, month_from=p.month_from, point=p.point, relative=relative,
         )  # fmt: skip
     return Period.model_construct(
         text=cleaned.source[start:end], start=start, end=end, value=r.value, granularity=r.granularity,
         year=r.year, fiscal=r.fiscal, quarter=r.quarter, quarter_end=r.quarter_end, half=r.half,
-        month=r.month, point=p.point, relative=relative,
+        month=r.month, month_from=r.month_from, point=p.point, relative=relative,
     )  # fmt: skip
 
 

@@ -38,7 +38,7 @@ _SUB = rf"""
   | Q(?P<qn2>[1-4])(?![0-9])
   | (?P<half>上半年度?|下半年度?|上半财年|下半财年|H(?P<hn>[12])(?![0-9])|中期|半年报|中报)
   | (?P<mrange>(?P<mr1>{MON}){S}月?{S}[-—~～至到]{S}(?P<mr2>{MON}){S}月份?)
-  | (?P<mfirst>前{S}(?P<mfn>{MON}){S}个月)
+  | (?P<mfirst>前{S}(?P<mfn>{MON}){S}(?:个|個)月)
   | (?P<month>(?P<mn>{MON}){S}月份?(?:{S}(?P<day>{DAY}){S}[日号])?)
   | (?P<whole>全年度?|整年|年报)
   | (?P<yedge>年末|年底|年终|年初|年中)
@@ -116,6 +116,11 @@ class RawPeriod:
     local: bool = False  # directly attached to a number: 去年同期9830万, 上年的586.7万片
     comparison: bool = False  # a comparison basis: 较上年末, 比去年同期
     span_months: int | None = None  # 截至…止三个月 -> 3
+    month_from: int | None = None  # 1-11月, 前11个月: a run of months from this one to ``month``
+    # roles the document model sets (claims.document): the period of a forecast, not of reported
+    # results (预计第四季度…); a parenthetical that explains the period before it (2022财年(2021年4月…))
+    forecast: bool = False
+    explains: bool = False
 
     @property
     def has_year(self) -> bool:
@@ -165,7 +170,7 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
     if g["rel"]:
         meaning, base, offset = relative_words()[g["rel"]]
         if meaning == "year_to_date":
-            p.year_from, p.year_offset, p.clause_scoped = "pub", 0, True
+            p.relative, p.clause_scoped = "year_to_date", True
         else:
             p.relative = meaning
             p.clause_scoped = meaning == "same_period_last_year"
@@ -242,7 +247,7 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
         elif first % 3 == 1 and last % 3 == 0:
             p.quarter, p.quarter_end = (first + 2) // 3, last // 3
         else:
-            p.month, p.point = last, True
+            p.month_from, p.month = first, last  # 1-11月: a run of months, 2025-01/2025-11
     elif g["month"]:
         p.month = _small(g["mn"])
         p.day = bool(g["day"])

@@ -6,11 +6,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-Granularity = Literal["year", "half", "quarter", "quarters", "month"]
+Granularity = Literal["year", "half", "quarter", "quarters", "month", "months"]
 
 
 class Period(BaseModel):
-    """A period mention, normalised: ``2025Q1``, ``FY2025Q4``, ``2025H1``, ``2025Q1-Q3``, ``2025``, ``2025-03``.
+    """A period mention, normalised: ``2025Q1``, ``FY2025Q4``, ``2025H1``, ``2025Q1-Q3``, ``2025``, ``2025-03``,
+    ``2025-01/2025-11`` (a run of months that is not a quarter, a half or 前三季度).
 
     ``value`` is ``None`` when the mention is relative (``去年``, ``当季``) and
     nothing to resolve it against was given: claimkit never guesses a year.
@@ -33,6 +34,7 @@ class Period(BaseModel):
     quarter_end: int | None = None
     half: int | None = None
     month: int | None = None
+    month_from: int | None = None
     point: bool = False
     relative: str | None = None
 
@@ -45,11 +47,14 @@ def normalise(
     quarter_end: int | None = None,
     half: int | None = None,
     month: int | None = None,
+    month_from: int | None = None,
 ) -> str | None:
     """The spec's string for a period, or ``None`` without a year."""
     if year is None:
         return None
     prefix = "FY" if fiscal else ""
+    if month is not None and month_from is not None and month_from != month:
+        return f"{year:04d}-{month_from:02d}/{year:04d}-{month:02d}"  # an ISO 8601 interval of months
     if month is not None:
         return f"{year:04d}-{month:02d}"
     if quarter is not None and quarter_end is not None and quarter_end != quarter:

@@ -36,6 +36,7 @@ class Resolved:
     quarter_end: int | None = None
     half: int | None = None
     month: int | None = None
+    month_from: int | None = None  # a run of months: month_from..month
 
     @property
     def value(self) -> str:
@@ -46,12 +47,13 @@ class Resolved:
             quarter_end=self.quarter_end,
             half=self.half,
             month=self.month,
+            month_from=self.month_from,
         )  # type: ignore[return-value]
 
     @property
     def granularity(self) -> str:
         if self.month is not None:
-            return "month"
+            return "months" if self.month_from not in (None, self.month) else "month"
         if self.quarter is not None:
             return "quarters" if self.quarter_end not in (None, self.quarter) else "quarter"
         return "half" if self.half is not None else "year"
@@ -66,7 +68,9 @@ class Resolved:
         return 12
 
     def shifted(self, years: int) -> Resolved:
-        return Resolved(self.year + years, self.fiscal, self.quarter, self.quarter_end, self.half, self.month)
+        return Resolved(
+            self.year + years, self.fiscal, self.quarter, self.quarter_end, self.half, self.month, self.month_from
+        )
 
 
 def last_completed_quarter(published: date) -> Resolved:
@@ -128,6 +132,8 @@ class Resolver:
             not p.local
             and not p.anchor
             and not p.comparison
+            and not p.forecast
+            and not p.explains
             and p.relative is None
             and p.year_from != "ctx"
             and not (p.point and p.year is None and p.year_from is None)
@@ -157,6 +163,8 @@ class Resolver:
             ):
                 q = ctx.quarter % 4 + 1  # 下一财季 / 下季度: the quarter after the one in context
                 return Resolved(ctx.year + (q == 1), ctx.fiscal, quarter=q)
+            if kind == "year_to_date":
+                return self._year_to_date(p, pub, ctx)
             return self._relative(kind, pub, ctx)
         fiscal = p.fiscal
         if p.year is not None:
@@ -198,12 +206,22 @@ class Resolver:
             if p.span_months == 12:
                 return Resolved(year, fiscal=p.month != 12)
         if p.month is not None:
-            return Resolved(year, month=p.month)
+            return Resolved(year, month=p.month, month_from=p.month_from)
         if p.quarter is not None:
             return Resolved(year, fiscal, quarter=p.quarter, quarter_end=p.quarter_end)
         if p.half is not None:
             return Resolved(year, fiscal, half=p.half)
         return Resolved(year, fiscal)
+
+    @staticmethod
+    def _year_to_date(p: RawPeriod, pub: date | None, ctx: Resolved | None) -> Resolved | None:
+        """今年以来, 年初至今: in a text that reports months, January to the month it reports
+        (2025-01/2025-11); otherwise, and in a forecast (年内将…), the year."""
+        if pub is None:
+            return None
+        if p.forecast or ctx is None or ctx.year != pub.year or ctx.month is None or ctx.month > pub.month:
+            return Resolved(pub.year)
+        return Resolved(pub.year, month=ctx.month, month_from=1 if ctx.month > 1 else None)
 
     @staticmethod
     def _relative(kind: str, pub: date | None, ctx: Resolved | None) -> Resolved | None:
