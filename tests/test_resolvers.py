@@ -40,3 +40,27 @@ def test_resolver_case(case: dict) -> None:
 
 def _plain(value: object) -> object:
     return str(value) if value is not None and not isinstance(value, (str, bool, int)) else value
+
+
+def test_fiscal_calendar_of_a_company_added_at_run_time() -> None:
+    extractor = claimkit.Extractor(
+        extra_companies=[{"canonical": "Lanting Tea", "names": ["蓝亭茶饮"], "fiscal_year_end": "6"}]
+    )
+    text = "蓝亭茶饮公布2026财年首季业绩：截至2025年9月30日止三个月，收入为18亿元。"
+    (claim,) = extractor(text, published="2025-11-10").claims
+    assert (claim.period, claim.company) == ("FY2026Q1", "Lanting Tea")
+
+
+def test_fiscal_years_named_by_their_start() -> None:
+    extractor = claimkit.Extractor(
+        extra_companies=[{"canonical": "Kumo Denki", "names": ["云电机"], "fiscal_year_end": "3 start"}]
+    )
+    text = "云电机公布财年业绩，截至2025年3月31日止的12个月，营业利润为1200亿日元。"
+    (claim,) = extractor(text, published="2025-05-12").claims
+    assert claim.period == "FY2024"
+
+
+@pytest.mark.parametrize("cell", ["13", "x", "3 end", "0"])
+def test_a_bad_fiscal_year_end_is_a_config_error(cell: str) -> None:
+    with pytest.raises(claimkit.ConfigError):
+        claimkit.Extractor(extra_companies=[{"canonical": "X", "names": ["某某"], "fiscal_year_end": cell}])

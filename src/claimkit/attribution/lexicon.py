@@ -31,6 +31,30 @@ class Entry:
     sector: str | None = None  # a company's sector, a source's kind (research, government, …)
 
 
+@dataclass(frozen=True, slots=True)
+class FiscalYear:
+    """A company's fiscal calendar: the month its year ends, and whether years are named by their start."""
+
+    end_month: int = 12
+    named_by_start: bool = False
+
+
+def parse_fiscal_year(cell: str) -> FiscalYear | None:
+    """``"3"`` -> March year end; ``"3 start"`` -> March, named by the starting year; ``""`` -> None."""
+    parts = cell.split()
+    if not parts:
+        return None
+    try:
+        month = int(parts[0])
+    except ValueError:
+        month = 0
+    if not 1 <= month <= 12 or parts[1:] not in ([], ["start"]):
+        raise ConfigError(
+            f"fiscal_year_end must be a month 1-12, optionally followed by 'start', not {cell!r}"
+        )
+    return FiscalYear(month, parts[1:] == ["start"])
+
+
 @dataclass(slots=True)
 class Lexicon:
     """Surface form -> :class:`Entry`, and the word lists the grammars need."""
@@ -40,6 +64,9 @@ class Lexicon:
     surnames: frozenset[str] = frozenset()
     companies: set[str] = field(default_factory=set)
     parents: dict[str, str] = field(default_factory=dict)  # listed subsidiary -> parent
+    fiscal: dict[str, FiscalYear] = field(
+        default_factory=dict
+    )  # companies whose year does not end in December
 
     def add(self, surface: str, entry: Entry) -> None:
         surface = surface.strip()
@@ -76,12 +103,14 @@ def _rank(entry: Entry) -> int:
 
 def _build_base() -> Lexicon:
     lex = Lexicon()
-    columns = ("canonical", "sector", "zh", "en", "tickers", "products", "parent")
-    for row in _resources.table("companies.tsv", columns):
+    for row in _resources.table("companies.tsv", _COMPANY_COLUMNS):
         names = _resources.split_values(row["zh"]) + _resources.split_values(row["en"])
         lex.add_company(row["canonical"], names, _resources.split_values(row["products"]))
         if row["parent"]:
             lex.parents[row["canonical"]] = row["parent"]
+        fiscal = parse_fiscal_year(row["fiscal_year_end"])
+        if fiscal is not None and fiscal != FiscalYear():
+            lex.fiscal[row["canonical"]] = fiscal
     for row in _resources.table("sources.tsv", ("canonical", "kind", "aliases")):
         generic = row["kind"] == "generic"
         for alias in [row["canonical"], *_resources.split_values(row["aliases"])]:
@@ -113,13 +142,20 @@ def with_companies(extra: Iterable[CompanySpec] | None) -> Lexicon:
     """The base lexicon plus companies given at run time.
 
     Each company is a mapping with ``canonical`` and optional ``names`` and
-    ``products`` (lists of strings; a leading ``~`` marks a weak alias).
+    ``products`` (lists of strings; a leading ``~`` marks a weak alias), ``parent`` and
+    ``fiscal_year_end`` (``"3"``: the fiscal year ends in March; ``"3 start"``: and is named
+    by the year it starts in).
     """
     base = base_lexicon()
     if not extra:
         return base
     lex = Lexicon(
-        dict(base.entries), dict(base.verbs), base.surnames, set(base.companies), dict(base.parents)
+        dict(base.entries),
+        dict(base.verbs),
+        base.surnames,
+        set(base.companies),
+        dict(base.parents),
+        dict(base.fiscal),
     )
     for spec in extra:
         if not isinstance(spec, Mapping):
@@ -131,10 +167,13 @@ def with_companies(extra: Iterable[CompanySpec] | None) -> Lexicon:
         lex.add_company(str(spec.get("canonical", "")), list(names), list(products))  # type: ignore[call-overload]
         if spec.get("parent"):
             lex.parents[str(spec["canonical"]).strip()] = str(spec["parent"])
+        fiscal = parse_fiscal_year(str(spec.get("fiscal_year_end") or ""))
+        if fiscal is not None:
+            lex.fiscal[str(spec["canonical"]).strip()] = fiscal
     return lex
 
 
-_COMPANY_COLUMNS = ("canonical", "sector", "zh", "en", "tickers", "products", "parent")
+_COMPANY_COLUMNS = ("canonical", "sector", "zh", "en", "tickers", "products", "parent", "fiscal_year_end")
 
 
 def read_companies(path: str | os.PathLike[str]) -> list[dict[str, object]]:
@@ -176,5 +215,7 @@ def read_companies(path: str | os.PathLike[str]) -> list[dict[str, object]]:
         }
         if row["parent"]:
             spec["parent"] = row["parent"]
+        if row["fiscal_year_end"]:
+            spec["fiscal_year_end"] = row["fiscal_year_end"]
         out.append(spec)
     return out

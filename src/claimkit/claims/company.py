@@ -72,6 +72,7 @@ class CompanyIndex:
         self._subject_starts = [m.start for m in self.subjects]
         counts = Counter(m.company or m.name for m in self.subjects)
         main = counts.most_common(1)[0][0] if counts else None
+        self.main = main  # the company the document is most about
         # a listed subsidiary in an article about its parent (京东物流 in 京东's results) is the parent's
         self.parents = {
             child: parent for child, parent in (parents or {}).items() if parent == main and child != main

@@ -18,7 +18,7 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..attribution.lexicon import Lexicon
+from ..attribution.lexicon import FiscalYear, Lexicon
 from ..attribution.mentions import Mention
 from ..attribution.speakers import Cue, find_cues, quote_speakers
 from ..attribution.structure import Structure
@@ -156,9 +156,13 @@ def _explains(text: str, before: RawPeriod, p: RawPeriod) -> bool:
 
 
 def _resolve_periods(
-    published: date | None, periods: list[RawPeriod], structure: Structure
+    published: date | None,
+    periods: list[RawPeriod],
+    structure: Structure,
+    calendar: FiscalYear | None,
+    text: str,
 ) -> dict[int, Resolved | None]:
-    resolver = Resolver.for_document(published, periods)
+    resolver = Resolver.for_document(published, periods, calendar, text)
     out: dict[int, Resolved | None] = {}
     year_in_sentence: dict[int, int] = {}
     forecast_in_sentence: dict[int, Resolved] = {}
@@ -251,8 +255,10 @@ def build_model(doc: Document) -> DocModel | None:
         return None
     text = doc.cleaned.folded
     structure = doc.structure or Structure(text)
+    companies = CompanyIndex(text, structure, doc.mentions, doc.lexicon.parents)
+    calendar = doc.lexicon.fiscal.get(companies.main) if companies.main is not None else None
     _mark_roles(text, structure, doc.periods, doc.lexicon)
-    resolved = _resolve_periods(doc.published, doc.periods, structure)
+    resolved = _resolve_periods(doc.published, doc.periods, structure, calendar, text)
     periods_by_sentence: dict[int, list[RawPeriod]] = {}
     for p in doc.periods:
         periods_by_sentence.setdefault(structure.sentence_index(p.start), []).append(p)
@@ -275,7 +281,6 @@ def build_model(doc: Document) -> DocModel | None:
         )
     frames = _frames(structure, periods_by_sentence, resolved, main, contexts[-1].sentence)
 
-    companies = CompanyIndex(text, structure, doc.mentions, doc.lexicon.parents)
     cues = find_cues(text, structure, doc.mentions, doc.lexicon, companies.at, doc.cleaned.kept_spans())
     quoted = quote_speakers(text, structure, cues, doc.mentions, doc.lexicon)
     cues_by_sentence: dict[int, list[Cue]] = {}

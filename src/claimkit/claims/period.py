@@ -30,6 +30,8 @@ def _window() -> re.Pattern[str]:
         # 十年来, 3年达到, 五个季度累计 (二季度以来 is a point: since the second quarter)
         rf"|{_N}\s?(?:年|[个個](?:年|季度))\s?(?:{alternation('window_after')})"
     )
+
+
 _RATIO_BASE = re.compile(
     r"(?:是|为|相当于|恢复到|恢复至|达到|达|至|到|占)[0-9０-９一二三四五六七八九十〇零年月季度上下半去今同期财Q ]*$"
 )

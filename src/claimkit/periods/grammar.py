@@ -79,6 +79,19 @@ def relative_words() -> dict[str, tuple[str, str | None, int]]:
 
 
 @cache
+def fiscal_words() -> regex.Pattern[str]:
+    """The words that make a period fiscal (财年, 财季, 财政年度…)."""
+    return regex.compile(FISCAL + "|财季|財季|财政季度|財政季度")
+
+
+@cache
+def span_words() -> tuple[tuple[str, int], ...]:
+    """``resources/period_spans.tsv``: words that make a point the end of a span (止三个月), longest first."""
+    rows = _resources.table("period_spans.tsv", ("word", "months"))
+    return tuple(sorted(((r["word"], int(r["months"])) for r in rows), key=lambda x: -len(x[0])))
+
+
+@cache
 def period_pattern() -> regex.Pattern[str]:
     """The compiled period pattern (the relative words come from ``resources/periods.tsv``)."""
     words = relative_words()
@@ -300,16 +313,8 @@ def scan_periods(text: str, start: int = 0, end: int | None = None) -> list[RawP
             prev = out.pop()
             p.start = prev.start
         if p.month is not None and p.point:
-            tail = text[p.end : p.end + 8]
-            for words, months in (
-                ("三个月", 3),
-                ("六个月", 6),
-                ("九个月", 9),
-                ("十二个月", 12),
-                ("年度", 12),
-            ):
-                if tail.lstrip("止的 ").startswith(words):
-                    p.span_months = months
+            tail = text[p.end : p.end + 8].lstrip("止的 ")
+            p.span_months = next((n for w, n in span_words() if tail.startswith(w)), None)
         if _ANCHOR_AFTER.match(text, p.end):
             p.anchor = True
         pos = p.end + (text[p.end : p.end + 1] == " ")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from ..attribution.lexicon import FiscalYear
 from ..errors import ConfigError
-from .grammar import RawPeriod
+from .grammar import RawPeriod, fiscal_words
 from .model import normalise
 
 
@@ -69,7 +70,13 @@ class Resolved:
 
     def shifted(self, years: int) -> Resolved:
         return Resolved(
-            self.year + years, self.fiscal, self.quarter, self.quarter_end, self.half, self.month, self.month_from
+            self.year + years,
+            self.fiscal,
+            self.quarter,
+            self.quarter_end,
+            self.half,
+            self.month,
+            self.month_from,
         )
 
 
@@ -92,6 +99,11 @@ def _year_for_undated(p: RawPeriod, published: date | None, fallback_year: int |
     return published.year
 
 
+def says_fiscal(text: str) -> bool:
+    """Whether a text speaks of fiscal years (财年, 财季, 财政年度…)."""
+    return fiscal_words().search(text) is not None
+
+
 class Resolver:
     """Turns :class:`RawPeriod` mentions into :class:`Resolved` periods, in text order.
 
@@ -100,19 +112,56 @@ class Resolver:
     ``同期``, ``上年``, ``全年``, ``报告期末`` resolve against it.
     """
 
-    def __init__(self, published: date | None, *, fiscal_year: int | None = None) -> None:
+    def __init__(
+        self,
+        published: date | None,
+        *,
+        fiscal_year: int | None = None,
+        fiscal_text: bool = False,
+        calendar: FiscalYear | None = None,
+    ) -> None:
         self.published = published
         self.context: Resolved | None = None
         self.fiscal_year = fiscal_year  # the text's own fiscal year, for 第二财季 before it is named
+        self.fiscal_text = fiscal_text or fiscal_year is not None  # the text says 财年
+        self.calendar = calendar  # the fiscal calendar of the company the text is about
 
     @classmethod
-    def for_document(cls, published: date | None, periods: list[RawPeriod]) -> Resolver:
+    def for_document(
+        cls,
+        published: date | None,
+        periods: list[RawPeriod],
+        calendar: FiscalYear | None = None,
+        text: str = "",
+    ) -> Resolver:
         """A resolver for a document's periods: its fiscal year is that of its first fiscal period
-        that is not a comparison base (``2025财年``, then ``第二财季`` is FY2025Q2)."""
+        that is not a comparison base (``2025财年``, then ``第二财季`` is FY2025Q2); ``calendar`` is
+        the fiscal calendar of the company the document is about, used when the ``text`` says 财年."""
         fiscal_year = next(
             (p.year for p in periods if p.fiscal and p.year is not None and not p.comparison), None
         )
-        return cls(published, fiscal_year=fiscal_year)
+        fiscal_text = any(p.fiscal for p in periods) or says_fiscal(text)
+        return cls(published, fiscal_year=fiscal_year, fiscal_text=fiscal_text, calendar=calendar)
+
+    def _fiscal(self, year: int, month: int) -> tuple[int, int] | None:
+        """The fiscal year and fiscal quarter holding calendar ``year``-``month``, in a text that says
+        财年 about a company whose year does not end in December."""
+        cal = self.calendar
+        if not self.fiscal_text or cal is None or cal.end_month == 12:
+            return None
+        quarter = (month - cal.end_month - 1) % 12 // 3 + 1
+        fy = year if month <= cal.end_month else year + 1  # named by the year it ends in
+        return (fy - 1 if cal.named_by_start else fy), quarter
+
+    def _undated_fiscal_year(self, quarter: int) -> int | None:
+        """第二财季 with no year: the fiscal year of the last such quarter to end by publication."""
+        cal, pub = self.calendar, self.published
+        if cal is None or pub is None:
+            return None
+        end_month = (cal.end_month + 3 * quarter - 1) % 12 + 1
+        year = pub.year if end_month <= pub.month else pub.year - 1
+        found = self._fiscal(year, end_month)
+        return found[0] if found is not None else None
 
     def context_year(self) -> int | None:
         if self.context is not None:
@@ -167,6 +216,11 @@ class Resolver:
                 return self._year_to_date(p, pub, ctx)
             return self._relative(kind, pub, ctx)
         fiscal = p.fiscal
+        whole = not (p.quarter or p.half or p.month or p.point or p.year_edge)
+        if p.year is None and p.year_from is not None and p.year_offset == -1 and whole and self.fiscal_year:
+            # 去年 in a text about 财年: the fiscal year before the one in context
+            prior = ctx.year if ctx is not None and ctx.fiscal else self.fiscal_year
+            return Resolved(prior - 1, fiscal=True)
         if p.year is not None:
             year: int | None = p.year
         elif p.year_from == "pub":
@@ -189,6 +243,8 @@ class Resolver:
             year = ctx.year  # 第二财季 in a text about 2026财年
         elif p.fiscal and p.quarter is not None and self.fiscal_year is not None:
             year = self.fiscal_year  # a headline's 第二财季, before the body names the fiscal year
+        elif p.fiscal and p.quarter is not None and self._undated_fiscal_year(p.quarter) is not None:
+            year = self._undated_fiscal_year(p.quarter)  # 第二财季, from the company's fiscal calendar
         else:
             year = (
                 local_year if local_year is not None else _year_for_undated(p, pub, ctx.year if ctx else None)
@@ -197,13 +253,21 @@ class Resolver:
             return None
         if p.span_months is not None and p.month is not None:
             end_q = (p.month + 2) // 3
+            fiscal_quarter = self._fiscal(year, p.month)
+            if p.span_months == 3 and fiscal_quarter is not None:
+                return Resolved(
+                    fiscal_quarter[0], True, quarter=fiscal_quarter[1]
+                )  # 截至9月30日止季度, FY ends March
             if p.span_months == 3:
                 return Resolved(year, quarter=end_q)
             if p.span_months == 6 and p.month in (6, 12):
                 return Resolved(year, half=p.month // 6)
             if p.span_months == 9 and p.month == 9:
                 return Resolved(year, quarter=1, quarter_end=3)
-            if p.span_months == 12:
+            if p.span_months == 12 and (p.month == 12 or self.fiscal_text):
+                # 截至3月31日止12个月 in a text about 财年: the fiscal year; elsewhere, its last month
+                if fiscal_quarter is not None and fiscal_quarter[1] == 4:
+                    return Resolved(fiscal_quarter[0], True)
                 return Resolved(year, fiscal=p.month != 12)
         if p.month is not None:
             return Resolved(year, month=p.month, month_from=p.month_from)

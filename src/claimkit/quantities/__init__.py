@@ -10,7 +10,16 @@ from .grammar import Raw, declared_currency, scan
 from .model import Quantity
 from .numerals import Numeral, read_numeral
 
-__all__ = ["Numeral", "Quantity", "Raw", "find_quantities", "parse_quantity", "read_numeral", "read_quantities", "scan"]
+__all__ = [
+    "Numeral",
+    "Quantity",
+    "Raw",
+    "find_quantities",
+    "parse_quantity",
+    "read_numeral",
+    "read_quantities",
+    "scan",
+]
 
 
 def to_quantity(r: Raw, cleaned: Cleaned) -> Quantity:
