@@ -45,10 +45,15 @@ def change_words() -> tuple[dict[str, str], dict[str, str], dict[str, str], tupl
     return basis, direction, rate, tuple(sorted(ratio, key=len, reverse=True))
 
 
+# 年增/季增/月增 (Taiwan press: 年增5%) are a basis, but not after a count or an ordinal (8年增长, 第四季增速)
+_NOT_AFTER_COUNT = "(?<![0-9０-９一二两兩三四五六七八九十百千第个個])"
+
+
 @cache
 def basis_pattern() -> re.Pattern[str]:
-    basis = change_words()[0]
-    return re.compile(_MONTH_BASIS + "|" + "|".join(map(re.escape, sorted(basis, key=len, reverse=True))))
+    words_ = sorted(change_words()[0], key=len, reverse=True)
+    alternatives = [(_NOT_AFTER_COUNT if w[0] in "年季月" else "") + re.escape(w) for w in words_]
+    return re.compile(_MONTH_BASIS + "|" + "|".join(alternatives))
 
 
 def basis_of(word: str) -> str:
@@ -63,6 +68,9 @@ def _between_verb_and_number() -> tuple[str, ...]:
 
     prefix = [w for w, q in qualifiers()[0].items() if q != "none"]
     return tuple(sorted({*prefix, *words("verb_filler")}, key=len, reverse=True))
+
+
+_RATIO_OF = re.compile(r"(?:是|为|為|相当于|相當於)[^，,。；;0-9]{0,16}的\s*$")
 
 
 @cache
@@ -143,6 +151,11 @@ def change_and_direction(
         is_ratio = True  # 营收贡献占比，来自中国区的营收增加至85%
     if q.kind == "multiple" and text[q.start : q.start + 1] == "翻":
         return basis or "growth", "up"  # 翻番, 翻倍: a doubling is a rise
+    if q.kind == "multiple" and _RATIO_OF.search(text, clause_start, q.start):
+        return None, None  # 增速约是行业平均增速的4倍: a multiple of another figure, not a change
+    sign = text[q.start : q.start + 1]
+    if is_rate == "up" and sign in "-−－":
+        is_rate = "down"  # 增速为-3.5%
     if q.kind in ("percent", "pp", "multiple"):
         if d_before and not to:
             return basis or "growth", d_before
@@ -156,8 +169,10 @@ def change_and_direction(
             return basis_after or basis or "growth", d_after
         if is_rate is not None:
             return basis or "growth", None if is_rate == "none" else is_rate
-        if basis_match is not None and text[basis_match.end() : q.start].strip(" 为达约") == "":
-            sign = text[q.start : q.start + 1]
+        if basis_match is not None and text[basis_match.end() : q.start].strip(" 为達為达约約") == "":
+            implied = next((v for w, v in rate.items() if w in basis_match.group() and v != "none"), None)
+            if implied is not None:  # 复合年增长率为25%: the basis names a growth rate
+                return basis, "down" if sign in "-−－" else implied
             return basis, "down" if sign in "-−－" else "up" if sign in "+＋" else None
         return None, None
     if d_before and not to and len(before.rstrip()) and q.kind in ("money", "count"):
@@ -184,6 +199,22 @@ def _respectively(model: DocModel, ctx: QContext) -> str | None:
         k += 1
         j -= 1
     return basis_of(found[k]) if k < len(found) else None
+
+
+def _sentence_basis(model: DocModel, ctx: QContext) -> str | None:
+    """同比增速仅为3.9%，而一季度增速为16.2%: a rate noun with no basis of its own takes the basis
+    written before the same rate noun earlier in its sentence (a verb alone does not carry it)."""
+    text = model.text
+    rates = change_words()[2]
+    clause = text[ctx.clause_start : ctx.q.start]
+    noun = next((w for w in sorted(rates, key=len, reverse=True) if w in clause), None)
+    if noun is None:
+        return None
+    found = None
+    for m in basis_pattern().finditer(text, ctx.sentence_start, ctx.clause_start):
+        if text.startswith(noun, m.end()):
+            found = basis_of(m.group())
+    return found if found in ("yoy", "qoq") else None
 
 
 def _has_respectively(text: str, a: int, b: int) -> bool:
@@ -216,6 +247,8 @@ def resolve_change(
         previous = model.changes.get(prev.index)
         if previous is not None and _coordinated(text, prev.q, q):
             change, direction = previous  # 同比增长15%和16%
+    if change == "growth" and not basis_pattern().search(text, ctx.clause_start, q.start):
+        change = _sentence_basis(model, ctx) or change
     if change is not None and _has_respectively(text, ctx.clause_start, q.start):
         change = _respectively(model, ctx) or change
     model.changes[ctx.index] = ChangeResolution(change, direction)
