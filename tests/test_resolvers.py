@@ -8,6 +8,7 @@ Cases are data (``tests/cases/resolvers.jsonl``): the text, its publication date
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,23 @@ def test_fiscal_years_named_by_their_start() -> None:
 def test_a_bad_fiscal_year_end_is_a_config_error(cell: str) -> None:
     with pytest.raises(claimkit.ConfigError):
         claimkit.Extractor(extra_companies=[{"canonical": "X", "names": ["某某"], "fiscal_year_end": cell}])
+
+
+# ---------------------------------------------------------------- pathological documents
+
+PATHOLOGICAL = {
+    "legal names": "蓝星新材料股份有限公司" * 5_000,
+    "names before codes": "青岚科技（688999.SH）" * 5_000,
+    "industry subjects": "天峰材料前三季度" * 5_000,
+    "han run": "蓝" * 60_000,
+    "respectively lists": "比亚迪、吉利、长城的销量分别为38万辆、22万辆、11万辆，" * 1_000,
+    "window words": "过去四季近五年未来三年" * 5_000,
+    "dense figures": "腾讯营收1000亿元同比增长10%" * 3_000,
+}
+
+
+@pytest.mark.parametrize("name", list(PATHOLOGICAL))
+def test_pathological_documents_finish(name: str) -> None:
+    start = time.perf_counter()
+    claimkit.extract(PATHOLOGICAL[name], published="2025-05-01")
+    assert time.perf_counter() - start < 30  # generous: catches hangs and quadratic blow-ups, not speed

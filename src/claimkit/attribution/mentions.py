@@ -15,9 +15,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .._spans import Intervals
+from ..claims.words import word_set
 from ..cleaning.glosses import HAN
 from ..cleaning.model import Cleaned
 from .lexicon import Entry, Lexicon
+from .unknown import find_unknown_companies
 
 
 @dataclass(slots=True)
@@ -52,10 +54,25 @@ def _key(entry: Entry) -> str:
     return entry.canonical if entry.kind == "person" else entry.company or entry.canonical
 
 
-def resolve_weak(mentions: list[tuple[int, int, Entry, str]]) -> list[tuple[int, int, Entry, str]]:
-    """Keep weak aliases (``理想``, ``平安``) only for entities the document names strongly somewhere."""
+def resolve_weak(
+    mentions: list[tuple[int, int, Entry, str]], text: str = ""
+) -> list[tuple[int, int, Entry, str]]:
+    """Keep weak aliases (``理想``, ``平安``) only for entities the document names strongly somewhere,
+    or that stand in one list with a strongly named company (``比亚迪、吉利、长城``)."""
     named = {_key(entry) for _, _, entry, _ in mentions if not entry.weak}
-    return [m for m in mentions if not m[2].weak or _key(m[2]) in named]
+    keep = [not m[2].weak or _key(m[2]) in named for m in mentions]
+    if text:
+        joins = word_set("coordinator")
+        changed = True
+        while changed:  # a list spreads strength along its items, both ways
+            changed = False
+            for i in range(len(mentions) - 1):
+                a, b = mentions[i], mentions[i + 1]
+                if keep[i] == keep[i + 1] or text[a[1] : b[0]].strip() not in joins:
+                    continue
+                if a[2].kind in ("company", "product") and b[2].kind in ("company", "product"):
+                    keep[i] = keep[i + 1] = changed = True
+    return [m for m, k in zip(mentions, keep, strict=True) if k]
 
 
 def read_name(text: str, pos: int, lexicon: Lexicon, limit: int) -> tuple[int, int] | None:
@@ -108,7 +125,7 @@ def build_mentions(
     lexicon: Lexicon,
 ) -> list[Mention]:
     """Mentions from lexicon matches: weak aliases resolved, people read after their titles."""
-    raw = resolve_weak(sorted(raw, key=lambda r: r[0]))
+    raw = resolve_weak(sorted(raw, key=lambda r: r[0]), text)
     mentions: list[Mention] = []
     n = len(raw)
     i = 0
@@ -221,6 +238,22 @@ def _find_introduced(text: str, mentions: list[Mention], introduced: dict[str, s
     return sorted(mentions + extra, key=lambda m: m.start)
 
 
+def _with_unknown_companies(
+    text: str, mentions: list[Mention], spans: list[tuple[int, int]], lexicon: Lexicon
+) -> list[Mention]:
+    """Add the companies no lexicon holds (``attribution.unknown``) where no other mention is."""
+    found = find_unknown_companies(text, spans, lexicon.entries)
+    if not found:
+        return mentions
+    taken = Intervals((m.start, m.end) for m in mentions)
+    extra = [
+        Mention(f.start, f.end, "company", f.name, f.name, text[f.start : f.end])
+        for f in found
+        if not taken.overlaps(f.start, f.end) and not _inside_book_title(text, f.start)
+    ]
+    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+
+
 def _inside_book_title(text: str, pos: int) -> bool:
     opening = text.rfind("《", max(0, pos - 60), pos)
     return opening >= 0 and text.find("》", opening, pos) < 0 and "\n" not in text[opening:pos]
@@ -244,6 +277,7 @@ def mentions_of(cleaned: Cleaned, matches: Iterable[tuple[int, int]], lexicon: L
         if entry is not None:
             raw.append((a, b, entry, surface))
     mentions = build_mentions(text, raw, lexicon)
+    mentions = _with_unknown_companies(text, mentions, cleaned.kept_spans(), lexicon)
     if cleaned.regions:
         mentions = [m for m in mentions if not cleaned.skipped(m.start, m.end)]
     return mentions

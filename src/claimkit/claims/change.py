@@ -121,19 +121,19 @@ def _direction_after(after: str) -> tuple[str | None, str | None]:
 
 
 def change_and_direction(
-    text: str, q: Raw, clause_start: int, segment_start: int, metric: str | None
+    model: DocModel, ctx: QContext, segment_start: int, metric: str | None
 ) -> tuple[str | None, str | None]:
     """``(change, direction)`` of a claim from the words around its number."""
+    text, q = model.text, ctx.q
     if q.kind == "rank":
         return None, None
     _, _, rate, ratio = change_words()
-    before = text[segment_start : q.start]
-    basis_match = None
-    for m in basis_pattern().finditer(text, clause_start, q.start):
-        basis_match = m
-    basis = basis_of(basis_match.group()) if basis_match else None
+    clause_start = model.reach(ctx, ctx.clause_start)
+    before = text[max(segment_start, clause_start) : q.start]
+    basis_match = model.matches(basis_pattern()).last_within(clause_start, q.start)
+    basis = basis_of(text[basis_match[0] : basis_match[1]]) if basis_match else None
     d_before, to = _direction_before(before)
-    if d_before is None and _impact().search(text, clause_start, q.start):
+    if d_before is None and _impact().search(text, max(clause_start, q.start - 16), q.start):
         return None, None  # 影响净利润增速4.6个百分点: an effect on a change, not a change
     d_after, basis_after = (
         _direction_after(text[q.end : q.end + 8]) if q.kind in ("percent", "pp", "multiple") else (None, None)
@@ -151,7 +151,7 @@ def change_and_direction(
         is_ratio = True  # 营收贡献占比，来自中国区的营收增加至85%
     if q.kind == "multiple" and text[q.start : q.start + 1] == "翻":
         return basis or "growth", "up"  # 翻番, 翻倍: a doubling is a rise
-    if q.kind == "multiple" and _RATIO_OF.search(text, clause_start, q.start):
+    if q.kind == "multiple" and _RATIO_OF.search(text, max(clause_start, q.start - 24), q.start):
         return None, None  # 增速约是行业平均增速的4倍: a multiple of another figure, not a change
     sign = text[q.start : q.start + 1]
     if is_rate == "up" and sign in "-−－":
@@ -161,7 +161,9 @@ def change_and_direction(
             return basis or "growth", d_before
         if d_before and to:
             if is_rate is not None:
-                return "growth", None if is_rate == "none" else is_rate
+                # 增速跌至个位数: a growth rate falling to a level says no direction of the figure
+                slowed = is_rate == "up" and d_before == "down"
+                return "growth", None if is_rate == "none" or slowed else is_rate
             if is_ratio and q.kind != "pp":
                 return None, None
             return basis or "growth", d_before
@@ -169,8 +171,9 @@ def change_and_direction(
             return basis_after or basis or "growth", d_after
         if is_rate is not None:
             return basis or "growth", None if is_rate == "none" else is_rate
-        if basis_match is not None and text[basis_match.end() : q.start].strip(" 为達為达约約") == "":
-            implied = next((v for w, v in rate.items() if w in basis_match.group() and v != "none"), None)
+        if basis_match is not None and text[basis_match[1] : q.start].strip(" 为達為达约約") == "":
+            word = text[basis_match[0] : basis_match[1]]
+            implied = next((v for w, v in rate.items() if w in word and v != "none"), None)
             if implied is not None:  # 复合年增长率为25%: the basis names a growth rate
                 return basis, "down" if sign in "-−－" else implied
             return basis, "down" if sign in "-−－" else "up" if sign in "+＋" else None
@@ -187,14 +190,17 @@ def _coordinated(text: str, a: Raw, b: Raw) -> bool:
 def _respectively(model: DocModel, ctx: QContext) -> str | None:
     """按年及按季分别跌5.4及3.9个百分点: the k-th number takes the k-th basis."""
     text, q = model.text, ctx.q
-    found = [m.group() for m in basis_pattern().finditer(text, ctx.clause_start, q.start)]
+    found = [
+        text[a:b]
+        for a, b in model.matches(basis_pattern()).within(model.reach(ctx, ctx.clause_start), q.start)
+    ]
     if len(found) < 2:
         return None
     k = 0
     j = ctx.index - 1
     while j >= 0:
         prev = model.contexts[j]
-        if prev.q.start < ctx.clause_start or not _has_respectively(text, ctx.clause_start, prev.q.start):
+        if prev.q.start < ctx.clause_start or not _has_respectively(model, ctx.clause_start, prev.q.start):
             break
         k += 1
         j -= 1
@@ -210,15 +216,22 @@ def _sentence_basis(model: DocModel, ctx: QContext) -> str | None:
     noun = next((w for w in sorted(rates, key=len, reverse=True) if w in clause), None)
     if noun is None:
         return None
-    found = None
-    for m in basis_pattern().finditer(text, ctx.sentence_start, ctx.clause_start):
-        if text.startswith(noun, m.end()):
-            found = basis_of(m.group())
-    return found if found in ("yoy", "qoq") else None
+    for a, b in reversed(
+        model.matches(basis_pattern()).within(model.reach(ctx, ctx.sentence_start), ctx.clause_start)
+    ):
+        if text.startswith(noun, b):
+            found = basis_of(text[a:b])
+            return found if found in ("yoy", "qoq") else None
+    return None
 
 
-def _has_respectively(text: str, a: int, b: int) -> bool:
-    return any(text.find(w, a, b) >= 0 for w in words("respectively"))
+@cache
+def _respectively_words() -> re.Pattern[str]:
+    return re.compile(alternation("respectively"))
+
+
+def _has_respectively(model: DocModel, a: int, b: int) -> bool:
+    return model.matches(_respectively_words()).any_within(a, b)
 
 
 def resolve_change(
@@ -232,7 +245,7 @@ def resolve_change(
     from .period import ratio_base
 
     text, q = model.text, ctx.q
-    change, direction = change_and_direction(text, q, ctx.clause_start, metric_start, metric)
+    change, direction = change_and_direction(model, ctx, metric_start, metric)
     if change is None and q.kind == "multiple" and q.value is not None:
         base = next((p for p in model.sentence_periods(ctx) if ratio_base(text, p, q)), None)
         if base is not None:
@@ -247,9 +260,9 @@ def resolve_change(
         previous = model.changes.get(prev.index)
         if previous is not None and _coordinated(text, prev.q, q):
             change, direction = previous  # 同比增长15%和16%
-    if change == "growth" and not basis_pattern().search(text, ctx.clause_start, q.start):
+    if change == "growth" and not model.matches(basis_pattern()).any_within(ctx.clause_start, q.start):
         change = _sentence_basis(model, ctx) or change
-    if change is not None and _has_respectively(text, ctx.clause_start, q.start):
+    if change is not None and _has_respectively(model, model.reach(ctx, ctx.clause_start), q.start):
         change = _respectively(model, ctx) or change
     model.changes[ctx.index] = ChangeResolution(change, direction)
     return ChangeResolution(change, direction)

@@ -49,6 +49,10 @@ def market_terms() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, terms)) + "|" + phrase)
 
 
+_LIST_LOOKBACK = 4  # sentences a "respectively" list may look back for its companies
+_LIST_REACH = 240  # characters a "respectively" list may stand before its numbers
+
+
 class CompanyIndex:
     """Company mentions of a document, indexed for the per-claim rules."""
 
@@ -119,16 +123,19 @@ class CompanyIndex:
         *,
         absolute: bool = True,
         public: bool = False,
+        reach: int = 0,
     ) -> tuple[str | None, Mention | None]:
         """The company a claim at ``[start, end)`` is about, and the mention that says so.
 
         ``absolute`` says the claim is an amount (money, count) rather than a ratio: an
         amount right after a compared company's noun phrase is that company's
-        (``高于比亚迪纯电车型的157.5万辆``); a ratio there describes the subject.
+        (``高于比亚迪纯电车型的157.5万辆``); a ratio there describes the subject. Nothing before
+        ``reach`` is looked at (a bound on the cost per claim in unpunctuated runs).
         """
         text = self.text
         sentence = self.structure.sentence_at(start)
-        clause_start = self.structure.clause_start(start, sentence.start)
+        sentence_start = max(sentence.start, reach)
+        clause_start = self.structure.clause_start(start, sentence_start)
         in_clause = self._in(clause_start, start)
         own = [m for m in in_clause if id(m) not in self.comparison]
         if not absolute and len(own) > 1 and re.fullmatch(r"[^，,。；;]*的\s*", text[own[-1].end : start]):
@@ -146,19 +153,22 @@ class CompanyIndex:
             subjects = [m for m in own if id(m) in self.subject]
             m = subjects[-1] if subjects and subjects[-1] is own[-1] else own[-1]
             return self._owner(m), m
-        market = market_terms().search(text, sentence.start, start)
-        if (market is not None or public) and not self._in(sentence.start, start):
+        market = market_terms().search(text, sentence_start, start)
+        if (market is not None or public) and not self._in(sentence_start, start):
             # a market-wide figure: the market is the subject, or a public body's statistics, no company named
             return None, None
-        before = [m for m in self._in(sentence.start, clause_start) if id(m) not in self.comparison]
+        before = [m for m in self._in(sentence_start, clause_start) if id(m) not in self.comparison]
         if before:
-            if self._aggregate(before, sentence.start, clause_start) and len({b.company for b in before}) > 1:
+            if self._aggregate(before, sentence_start, clause_start) and len({b.company for b in before}) > 1:
                 return None, None
             subjects = [m for m in before if id(m) in self.subject] or before
             m = subjects[-1]
             return self._owner(m), m
-        after = [m for m in self._in(end, sentence.end) if id(m) not in self.comparison]
-        if after and not _aggregate().search(text, sentence.start, start):
+        # a company named later in the claim's own clause (营收达1800亿元的阿里巴巴); one in a later
+        # clause is that clause's subject, not the claim's (玩家超过4000万，位居iOS榜首)
+        clause_end = self.structure.clause_end(end - 1, sentence.end)
+        after = [m for m in self._in(end, clause_end) if id(m) not in self.comparison]
+        if after and not _aggregate().search(text, sentence_start, start):
             return self._owner(after[0]), after[0]
         if speaker_company is not None:
             return speaker_company, None
@@ -172,18 +182,35 @@ class CompanyIndex:
         """移动、电信和联通的收入分别为x、y和z: the i-th number of a list is the i-th company's."""
         if length < 2:
             return None
-        found = self._in(sentence_start, start)
-        run: list[Mention] = []
-        for m in found:
-            if run and self.text[run[-1].end : m.start].strip() in word_set("coordinator") | {",", "，"}:
-                run.append(m)
-            elif len(run) < 2:
-                run = [m]
-        if len(run) != length or not any(w in self.text[run[-1].end : start] for w in words("respectively")):
+        near = max(sentence_start, start - _LIST_REACH)
+        if not any(self.text.find(w, near, start) >= 0 for w in words("respectively")):
             return None
-        if len({self._owner(m) for m in run}) != length:
+        run = self._last_run(near, start, length)
+        if run is None and not self._in(near, start):
+            # 三家运营商的5G用户分别达到x、y和z: the list is in one of the sentences before
+            k = self.structure.sentence_index(sentence_start) - 1
+            floor = max(-1, k - _LIST_LOOKBACK)
+            while run is None and k > floor:
+                s = self.structure.sentences[k]
+                run = self._last_run(s.start, s.end, length)
+                k -= 1
+        if run is None:
             return None
         return self._owner(run[index]), run[index]
+
+    def _last_run(self, a: int, b: int, length: int) -> list[Mention] | None:
+        """The last list of exactly ``length`` different companies in ``[a, b)`` (腾讯、阿里和百度)."""
+        joins = word_set("coordinator") | {",", "，"}
+        runs: list[list[Mention]] = []
+        for m in self._in(a, b):
+            if runs and self.text[runs[-1][-1].end : m.start].strip() in joins:
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        for run in reversed(runs):
+            if len(run) == length and len({self._owner(m) for m in run}) == length:
+                return run
+        return None
 
     def _aggregate(self, found: list[Mention], a: int, b: int) -> bool:
         if len({m.company or m.name for m in found}) < 2:
@@ -210,4 +237,5 @@ def resolve_company(model: DocModel, ctx: QContext, cue: Cue | None) -> tuple[st
         speaker_company,
         absolute=q.kind in ("money", "count"),
         public=cue is not None and cue.public,
+        reach=model.reach(ctx, ctx.sentence_start),
     )

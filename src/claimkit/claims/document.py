@@ -12,12 +12,15 @@ an index into these tables, so the cost per claim does not grow with its sentenc
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
+import regex
+
+from .._spans import Matches
 from ..attribution.lexicon import FiscalYear, Lexicon
 from ..attribution.mentions import Mention
 from ..attribution.speakers import Cue, find_cues, quote_speakers
@@ -33,6 +36,11 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 _STRUCTURAL_MAX = 10
+# How far before a claim its resolvers look for words and mentions within its clause or sentence: a
+# bound that keeps the cost per claim constant on unpunctuated runs (scraped tables), and reaches
+# further than any clause of running text.
+REACH = 240
+_FRAME_CANDIDATES = 6
 
 
 @dataclass(slots=True)
@@ -83,15 +91,40 @@ class DocModel:
     frames: list[Resolved | None]  # the period in effect before each sentence
     companies: CompanyIndex
     cues_by_sentence: dict[int, list[Cue]]
+    cue_ends: dict[int, list[int]]  # per sentence, the running maximum of its cues' ends
     quoted: dict[tuple[int, int], Cue]
     metric_cutter: Callable[[str], str | None]
     mention_starts: list[int] = field(default_factory=list)
+    period_starts: list[int] = field(default_factory=list)
+    _matches: dict[object, Matches] = field(default_factory=dict)
     # resolved fields of earlier claims that later ones may share (a list's metric, change)
     metrics: dict[int, str | None] = field(default_factory=dict)
     changes: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
 
     def sentence_periods(self, ctx: QContext) -> list[RawPeriod]:
-        return self.periods_by_sentence.get(ctx.sentence, [])
+        """The periods of the claim's sentence that end before it, within :data:`REACH`."""
+        a = max(ctx.sentence_start, ctx.q.start - REACH)
+        i = bisect_left(self.period_starts, a)
+        j = bisect_left(self.period_starts, ctx.q.start)
+        return [p for p in self.periods[i:j] if p.end <= ctx.q.start]
+
+    def sentence_frame(self, ctx: QContext) -> list[RawPeriod]:
+        """The first periods of the claim's sentence, which frame it (however far before the claim)."""
+        return self.periods_by_sentence.get(ctx.sentence, [])[:_FRAME_CANDIDATES]
+
+    def reach(self, ctx: QContext, floor: int) -> int:
+        """Where a look back from the claim stops: ``floor``, or :data:`REACH` before the claim."""
+        return max(floor, ctx.q.start - REACH)
+
+    def matches(self, pattern: re.Pattern[str] | regex.Pattern[str]) -> Matches:
+        """The matches of ``pattern`` over the document's kept text, found once."""
+        found = self._matches.get(pattern)
+        if found is None:
+            spans = [
+                m.span() for a, b in self.cleaned.kept_spans() for m in pattern.finditer(self.text, a, b)
+            ]
+            found = self._matches[pattern] = Matches(spans)
+        return found
 
 
 def is_claim(q: Raw) -> bool:
@@ -141,7 +174,7 @@ def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexic
             p.forecast = True
         else:
             k = bisect_right(starts, p.end - 1)
-            clause_end = structure.clause_end(p.end, sentence.end)
+            clause_end = structure.clause_end(p.end - 1, sentence.end)
             p.forecast = k < len(spans) and spans[k][1] <= clause_end
         if i > 0 and _explains(text, periods[i - 1], p):
             p.explains = True
@@ -248,6 +281,14 @@ def _list_lengths(indexes: list[int]) -> list[int]:
     return lengths
 
 
+def _running_max(values: list[int]) -> list[int]:
+    out, top = [], -1
+    for v in values:
+        top = max(top, v)
+        out.append(top)
+    return out
+
+
 def build_model(doc: Document) -> DocModel | None:
     """The document model of ``doc``, or ``None`` when it holds no claim."""
     quantities = [q for q in doc.quantities if is_claim(q)]
@@ -312,7 +353,9 @@ def build_model(doc: Document) -> DocModel | None:
         frames=frames,
         companies=companies,
         cues_by_sentence=cues_by_sentence,
+        cue_ends={s: _running_max([c.end for c in cs]) for s, cs in cues_by_sentence.items()},
         quoted=quoted,
         metric_cutter=cutter,
         mention_starts=[m.start for m in doc.mentions],
+        period_starts=[p.start for p in doc.periods],
     )

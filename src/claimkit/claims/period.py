@@ -17,7 +17,7 @@ from ..periods.grammar import RawPeriod
 from ..periods.resolve import Resolved
 from ..quantities.grammar import Raw
 from .document import DocModel, QContext, is_sentence_period
-from .words import alternation, word_set
+from .words import alternation, word_set, words
 
 _N = r"(?:[一二两兩三四五六七八九十百]+|(?<![0-9])[0-9]{1,2})"
 
@@ -61,60 +61,65 @@ def resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     text, q, resolved = model.text, ctx.q, model.resolved
     structure = model.structure
     # 恢复到2019年同期的六成, 是去年同期的2.4倍: a period that is the base of a ratio is not its period
-    sentence_periods = [p for p in model.sentence_periods(ctx) if not ratio_base(text, p, q)]
+    near = [p for p in model.sentence_periods(ctx) if not ratio_base(text, p, q)]
     # a period written right before the number binds it alone: 去年同期9830万, 上年末的19.84亿元
     gap_words = word_set("local_gap") | {""}
-    for p in sentence_periods:
-        if p.end <= q.start and q.start - p.end <= 4 and text[p.end : q.start].replace(" ", "") in gap_words:
+    for p in reversed(near):
+        if q.start - p.end > 4:
+            break
+        if text[p.end : q.start].replace(" ", "") in gap_words:
             r = resolved.get(id(p))
             if r is not None:
                 return PeriodResolution(r, p)
     # 2025-2027年…分别为146/132/151亿元: a range of years, one year for each listed number
-    for p in reversed(sentence_periods):
-        if p.year_end is not None and p.end <= q.start and "分别" in text[p.end : q.start]:
+    for p in reversed(near):
+        if p.year_end is not None and any(w in text[p.end : q.start] for w in words("respectively")):
             year = p.year + ctx.list_index if p.year is not None else None
             value = Resolved(year, p.fiscal) if year is not None and year <= p.year_end else None
             return PeriodResolution(value, p)
-    last_period_end = max(
-        (p.end for p in sentence_periods if p.end <= q.start and is_sentence_period(p)),
-        default=ctx.sentence_start,
-    )
-    if _window().search(text, max(last_period_end, ctx.sentence_start), q.start):
+    reach = model.reach(ctx, ctx.sentence_start)
+    last_period_end = max((p.end for p in near if is_sentence_period(p)), default=reach)
+    if model.matches(_window()).any_within(max(last_period_end, reach), q.start):
         return PeriodResolution(None, None)  # 未来三年投入…, 十年累计…: a span of years, not one period
-    for p in sentence_periods:
-        if p.relative == "per_period" and ctx.clause_start <= p.start and p.end <= q.start:
+    for p in near:
+        if p.relative == "per_period" and ctx.clause_start <= p.start:
             return PeriodResolution(None, p)  # 每年以50%的速度增长: a rate per year, not one period
     # 去年同期为盈利28.2亿元, 年内累计上涨35%: a clause-scoped period governs its own clause
-    for p in reversed(sentence_periods):
-        if not p.clause_scoped or p.comparison or p.end > q.start:
+    for p in reversed(near):
+        if not p.clause_scoped or p.comparison:
             continue
         if ctx.clause_start <= p.start:
             return PeriodResolution(resolved.get(id(p)), p)
-        own_clause = structure.clause_start(p.start, structure.sentence_at(p.start).start)
+        own_clause = structure.clause_start(p.start, ctx.sentence_start)
         alone = not text[own_clause : p.start].strip() and text[p.end : p.end + 1] in "，,"
-        if alone and not any(
-            o.start > p.end and o.end <= q.start and is_sentence_period(o) for o in sentence_periods
-        ):
+        if alone and not any(o.start > p.end and is_sentence_period(o) for o in near):
             # 去年同期，微软营收为656亿美元: a period of its own clause leads the sentence
             return PeriodResolution(resolved.get(id(p)), p)
     # the latest period of the claim's ；-segment, else the sentence's first (its frame)
-    segment_start = (
-        max(text.rfind("；", ctx.sentence_start, q.start), text.rfind(";", ctx.sentence_start, q.start)) + 1
-    )
-    current = frame = day_frame = None
-    for p in sentence_periods:
-        if p.end > q.start or not is_sentence_period(p) or resolved.get(id(p)) is None:
+    segment_start = max(text.rfind("；", reach, q.start), text.rfind(";", reach, q.start)) + 1
+    current = None
+    for p in reversed(near):
+        if is_sentence_period(p) and resolved.get(id(p)) is not None:
+            if p.start >= segment_start:
+                current = p
+            break
+    frame = day_frame = None
+    for p in model.sentence_frame(ctx):
+        if (
+            p.end > q.start
+            or not is_sentence_period(p)
+            or resolved.get(id(p)) is None
+            or ratio_base(text, p, q)
+        ):
             continue
         if p.day:
             day_frame = day_frame or p
         elif frame is None:
             frame = p
-        if p.start >= segment_start:
-            current = p
     chosen = current or frame or day_frame
     if chosen is not None:
         return PeriodResolution(resolved[id(chosen)], chosen)
     published = model.published
-    if published is not None and _share_market().search(text, ctx.sentence_start, q.end):
+    if published is not None and model.matches(_share_market()).any_within(reach, q.end):
         return PeriodResolution(Resolved(published.year, month=published.month), None)
     return PeriodResolution(model.frames[ctx.sentence], None)

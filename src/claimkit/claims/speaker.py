@@ -8,8 +8,12 @@ of its sentence). Narrator cues (``财报显示``) name no one.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..attribution.speakers import Cue
 from .document import DocModel, QContext
+
+_CUE_LOOKBACK = 16  # cues of the claim's sentence looked at, nearest first
 
 
 def resolve_speaker(model: DocModel, ctx: QContext) -> Cue | None:
@@ -17,15 +21,20 @@ def resolve_speaker(model: DocModel, ctx: QContext) -> Cue | None:
     q = ctx.q
     structure = model.structure
     cues = model.cues_by_sentence.get(ctx.sentence, ())
+    ends = model.cue_ends.get(ctx.sentence, ())
+    k = bisect_right(ends, q.start)  # cues[:k] end before the claim (cues of a sentence are in order)
     quote = structure.quote_at(q.start)
     if quote is not None:
         cue = model.quoted.get(quote)
         if cue is not None:
             return cue
-        inner = [c for c in cues if quote[0] < c.start and c.end <= q.start]
-        return inner[-1] if inner else None
-    best = None
-    for c in cues:
-        if c.end <= q.start and q.start < c.scope_end and structure.quote_at(c.start) is None:
-            best = c
-    return best
+        for c in reversed(cues[:k]):
+            if c.start <= quote[0]:
+                break
+            if c.end <= q.start:
+                return c  # a cue inside the quotation, before the number
+        return None
+    for c in reversed(cues[max(0, k - _CUE_LOOKBACK) : k]):
+        if c.end <= q.start < c.scope_end and structure.quote_at(c.start) is None:
+            return c
+    return None

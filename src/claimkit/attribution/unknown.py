@@ -1,0 +1,157 @@
+"""Companies no lexicon holds, found by how the text writes them.
+
+A name is a company's when it ends in a legal form (``蓝星新材料股份有限公司``), stands before
+a stock code (``龙蟠科技（603906.SH）``), is declared an abbreviation (``（以下简称“蓝星新材”）``),
+or ends in an industry word in subject position, before a period, a results noun or a
+reporting verb (``天赐材料前三季度营收…``). Such a company is named as the text names it:
+its shortest form in the text (a declared abbreviation, or the name its legal form is
+short for, ``某某股份`` for ``某某股份有限公司``), and every later use of that form is a
+mention of it. Words live in ``resources/company_forms.tsv``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from .. import _resources
+
+_CODE = (
+    r"[(（]\s*(?:股票代码|股票代碼|代码|代碼)?[:：]?\s*"
+    r"(?:[0-9]{6}(?:\.(?:SH|SZ|BJ|sh|sz))?|[0-9]{4,5}\.(?:HK|hk)|(?:SH|SZ|HK)[0-9]{4,6}"
+    r"|(?:NYSE|NASDAQ|纳斯达克|納斯達克|纽交所|紐交所)[:：]?\s*[A-Z]{1,5}|[A-Z]{2,5}\.(?:US|O|N))\s*[)）]"
+)
+_ABBREVIATION = regex.compile(
+    r"\s*[(（]\s*(?:以下|下文)?(?:简称|簡稱)\s*[:：]?\s*[“\"「『]?(?P<alias>[\p{Han}A-Za-z0-9]{2,10})[”\"」』]?\s*[)）]"
+)
+_NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z0-9]")
+_HAN_CHAR = regex.compile(r"\p{Han}")
+_MAX_NAME = 15  # characters of a name before its legal form or code
+_MAX_SUBJECT = 6  # characters of a name before its industry word
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A company no lexicon holds: where it is named and what it is called."""
+
+    start: int
+    end: int
+    name: str  # the shortest form the text uses
+
+
+@cache
+def _forms() -> dict[str, tuple[str, ...]]:
+    rows = _resources.table("company_forms.tsv", ("word", "role"))
+    by_role: dict[str, set[str]] = {}
+    for r in rows:
+        by_role.setdefault(r["role"], set()).add(r["word"])
+    return {role: tuple(sorted(ws, key=len, reverse=True)) for role, ws in by_role.items()}
+
+
+def _alt(role: str) -> str:
+    return "|".join(map(regex.escape, _forms().get(role, ())))
+
+
+@cache
+def _anchors() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """What ends a name: a legal form, a stock code, an industry word before a period or results verb."""
+    legal = regex.compile(f"(?:{_alt('legal')})")
+    coded = regex.compile(rf"\s?{_CODE}")
+    subject = regex.compile(rf"(?:{_alt('industry')})(?=\s?(?:(?:19|20)[0-9]{{2}}年|{_alt('results')}))")
+    return legal, coded, subject
+
+
+def _name_start(text: str, end: int, floor: int, longest: int, han_only: bool = False) -> int | None:
+    """Where the name ending at ``end`` starts: after the last character that cannot be in a name,
+    at most ``longest`` characters back; ``None`` when the run of name characters is longer."""
+    char = _HAN_CHAR if han_only else _NAME_CHAR
+    pos = end
+    while pos > floor and char.match(text, pos - 1):
+        pos -= 1
+        if end - pos > longest:
+            return None
+    return pos
+
+
+def _strip_lead(text: str, start: int, end: int) -> int:
+    """Skip function words before a name (据, 由, 其中…)."""
+    leads = _forms().get("lead", ())
+    changed = True
+    while changed and start < end:
+        changed = False
+        for w in leads:
+            if text.startswith(w, start) and end - start - len(w) >= 2:
+                start += len(w)
+                changed = True
+                break
+    return start
+
+
+def _acceptable(name: str) -> bool:
+    not_name = _forms().get("not_name", ())
+    if name in not_name or any(name.startswith(w) for w in not_name if len(w) > 1 or w in "该該本其的"):
+        return False
+    return len(name) >= 2
+
+
+def _short_form(full: str, text: str) -> str:
+    """The shortest form of a legal name the text uses: 宁波银行 for 宁波银行股份有限公司 when the text
+    writes it so, else the name without 有限公司 (某某股份, 某某集团)."""
+    legal = _forms().get("legal", ())
+    stem = full
+    for ending in legal:
+        if full.endswith(ending):
+            stem = full[: -len(ending)]
+            break
+    short = _forms().get("short_legal", ())
+    candidates = [stem + s for s in short if full.startswith(stem + s)]
+    if len(stem) >= 2 and text.count(stem) > text.count(full):
+        return stem
+    for c in sorted(candidates, key=len):
+        return c
+    return stem if len(stem) >= 2 else full
+
+
+def find_unknown_companies(text: str, spans: list[tuple[int, int]], known: Mapping[str, object]) -> list[Found]:
+    """Every mention of a company no lexicon holds, in ``spans`` of ``text``, in text order.
+
+    ``known`` maps the lexicon's surface forms (names found this way that the lexicon
+    already holds are left to it).
+    """
+    legal, coded, subject = _anchors()
+    named: dict[str, str] = {}  # a surface form -> the name it stands for
+    for a, b in spans:
+        for pattern in (legal, coded, subject):
+            for m in pattern.finditer(text, a, b):
+                is_subject = pattern is subject
+                name_end = m.end() if pattern is legal else m.start() if pattern is coded else m.end()
+                stem_end = m.start() if pattern is not coded else name_end
+                begin = _name_start(text, stem_end, a, _MAX_SUBJECT if is_subject else _MAX_NAME, is_subject)
+                if begin is None or stem_end - begin < (1 if pattern is not coded else 2):
+                    continue
+                begin = _strip_lead(text, begin, name_end)
+                surface = text[begin:name_end]
+                if surface in known or not _acceptable(surface) or _known_inside(surface, known):
+                    continue
+                name = _short_form(surface, text) if pattern is legal else surface
+                abbreviation = _ABBREVIATION.match(text, name_end)
+                if abbreviation is not None:
+                    name = abbreviation.group("alias")
+                named.setdefault(surface, name)
+                named.setdefault(name, name)
+    if not named:
+        return []
+    # every use of a form the text gave the company
+    finder = regex.compile("|".join(map(regex.escape, sorted(named, key=len, reverse=True))))
+    return [
+        Found(m.start(), m.end(), named[m.group()]) for a, b in spans for m in finder.finditer(text, a, b)
+    ]
+
+
+def _known_inside(surface: str, known: Mapping[str, object]) -> bool:
+    """Whether a lexicon name of three or more characters is inside ``surface`` (腾讯控股有限公司)."""
+    n = len(surface)
+    return any(surface[i:j] in known for i in range(n) for j in range(i + 3, min(n, i + 12) + 1))
