@@ -68,6 +68,10 @@ class Lexicon:
         default_factory=dict
     )  # companies whose year does not end in December
 
+    def forecast_verbs(self) -> frozenset[str]:
+        """The reporting verbs of kind ``forecast`` (预计, 预期, 料…)."""
+        return frozenset(v for v, kind in self.verbs.items() if kind == "forecast")
+
     def add(self, surface: str, entry: Entry) -> None:
         surface = surface.strip()
         if not surface:

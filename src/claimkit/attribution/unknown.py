@@ -115,7 +115,9 @@ def _short_form(full: str, text: str) -> str:
     return stem if len(stem) >= 2 else full
 
 
-def find_unknown_companies(text: str, spans: list[tuple[int, int]], known: Mapping[str, object]) -> list[Found]:
+def find_unknown_companies(
+    text: str, spans: list[tuple[int, int]], known: Mapping[str, object]
+) -> list[Found]:
     """Every mention of a company no lexicon holds, in ``spans`` of ``text``, in text order.
 
     ``known`` maps the lexicon's surface forms (names found this way that the lexicon

@@ -116,6 +116,18 @@ class DocModel:
         """Where a look back from the claim stops: ``floor``, or :data:`REACH` before the claim."""
         return max(floor, ctx.q.start - REACH)
 
+    def in_forecast(self, ctx: QContext) -> bool:
+        """Whether the claim stands after a forecast verb of its sentence (预计…, 有望…): a figure yet to
+        happen (a bare 将 is not enough: 如果…将实现两位数增长 is a counterfactual)."""
+        verbs = self.lexicon.forecast_verbs()
+        last = self.matches(_forecast_cues(verbs)).last_within(
+            self.reach(ctx, ctx.sentence_start), ctx.q.start
+        )
+        if last is None:
+            return False
+        word = self.text[last[0] : last[1]]
+        return word not in _future_words() or any(v in word for v in verbs)
+
     def matches(self, pattern: re.Pattern[str] | regex.Pattern[str]) -> Matches:
         """The matches of ``pattern`` over the document's kept text, found once."""
         found = self._matches.get(pattern)
@@ -157,16 +169,21 @@ def _forecast_cues(verbs: frozenset[str]) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, sorted({*verbs, *words("future")}, key=len, reverse=True))))
 
 
+@cache
+def _future_words() -> frozenset[str]:
+    return frozenset(words("future"))
+
+
 def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexicon: Lexicon) -> None:
     """Set each period's role: a forecast's period (a forecast verb before it in its sentence, or a
     future marker after it in its clause: 预计第四季度…, 第四季度收入将…) and a parenthetical that
     explains the period before it (2022财年(2021年4月到2022年3月底))."""
     if not periods:
         return
-    cues = _forecast_cues(frozenset(v for v, kind in lexicon.verbs.items() if kind == "forecast"))
+    cues = _forecast_cues(lexicon.forecast_verbs())
     spans = [m.span() for m in cues.finditer(text, periods[0].start - 200 if periods[0].start > 200 else 0)]
     starts = [a for a, _ in spans]
-    future = frozenset(words("future"))
+    future = _future_words()
     for i, p in enumerate(periods):
         sentence = structure.sentence_at(p.start)
         k = bisect_right(starts, p.start) - 1

@@ -56,8 +56,35 @@ def ratio_base(text: str, p: RawPeriod, q: Raw) -> bool:
     return bool(_RATIO_BASE.search(text, max(0, p.start - 12), p.start))
 
 
+@cache
+def _point_basis() -> re.Pattern[str]:
+    return re.compile(alternation("point_basis"))
+
+
 def resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     """The period of the claim at ``ctx`` and the mention that decided it."""
+    found = _resolve_period(model, ctx)
+    value = found.value
+    if value is not None and value.month is None and _is_balance(model, ctx):
+        # 贷款余额较年初增长9.6%: a balance compared with a point in time is at the period's end
+        return PeriodResolution(Resolved(value.year, month=value.end_month()), found.evidence)
+    return found
+
+
+def _is_balance(model: DocModel, ctx: QContext) -> bool:
+    """A point comparison (较年初, 较上年末) in the claim's clause before it, or in the next clause."""
+    points = model.matches(_point_basis())
+    if points.any_within(model.reach(ctx, ctx.clause_start), ctx.q.start):
+        return True
+    structure = model.structure
+    end = structure.clause_end(ctx.q.end - 1, ctx.sentence_end)
+    if not model.text[ctx.q.end : end].strip(" ）)"):  # the claim ends its clause: look at the next
+        following = structure.clause_end(end, ctx.sentence_end)
+        return points.any_within(end, min(following, end + 12))
+    return False
+
+
+def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     text, q, resolved = model.text, ctx.q, model.resolved
     structure = model.structure
     # 恢复到2019年同期的六成, 是去年同期的2.4倍: a period that is the base of a ratio is not its period
@@ -122,4 +149,6 @@ def resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     published = model.published
     if published is not None and model.matches(_share_market()).any_within(reach, q.end):
         return PeriodResolution(Resolved(published.year, month=published.month), None)
+    if model.in_forecast(ctx):
+        return PeriodResolution(None, None)  # 将新建2座工厂: a forecast with no period of its own has none
     return PeriodResolution(model.frames[ctx.sentence], None)

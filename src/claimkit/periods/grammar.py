@@ -30,7 +30,8 @@ DAY = r"3[01]|[12]\d|0?[1-9]|[一二]?十[一二三四五六七八九]?|三十�
 FISCAL = "财年|財年|财政年度|財政年度|会计年度|會計年度"
 
 _SUB = rf"""
-    (?P<qrange>前{S}(?P<qrn>[二两三2-3]){S}个?季度?)
+    (?P<qrange>[前首]{S}(?P<qrn>[二两兩三2-3]){S}[个個]?季度?)
+  | (?P<qfirst>首季度?)
   | (?P<qspan>(?P<qs1>{QN}){S}[至到\-—~～]{S}(?P<qs2>{QN}){S}季度)
   | (?P<fq>第?{S}(?P<fqn>{QN}){S}(?:财季|財季|财政季度|財政季度))
   | (?P<q>第?{S}(?P<qn>{QN}){S}(?:季度|季(?![节风])))
@@ -38,7 +39,7 @@ _SUB = rf"""
   | Q(?P<qn2>[1-4])(?![0-9])
   | (?P<half>上半年度?|下半年度?|上半财年|下半财年|H(?P<hn>[12])(?![0-9])|中期|半年报|中报)
   | (?P<mrange>(?P<mr1>{MON}){S}月?{S}[-—~～至到]{S}(?P<mr2>{MON}){S}月份?)
-  | (?P<mfirst>前{S}(?P<mfn>{MON}){S}(?:个|個)月)
+  | (?P<mfirst>前{S}(?P<mfn>{MON}){S}(?:个|個)?月)
   | (?P<month>(?P<mn>{MON}){S}月份?(?:{S}(?P<day>{DAY}){S}[日号])?)
   | (?P<whole>全年度?|整年|年报)
   | (?P<yedge>年末|年底|年终|年初|年中)
@@ -68,7 +69,7 @@ _PATTERN = rf"""
 
 
 # Every period mention starts with one of these: a cheap test before the alternation is tried.
-_FIRST = "0-9０-９一二三四五六七八九十〇零两QHF第前上下全整今本当该去明来同报期至迄年每季单半中"
+_FIRST = "0-9０-９一二三四五六七八九十〇零两QHF第前上下全整今本当该去明来同报期至迄年每季单半中首"
 
 
 @cache
@@ -134,6 +135,7 @@ class RawPeriod:
     # results (预计第四季度…); a parenthetical that explains the period before it (2022财年(2021年4月…))
     forecast: bool = False
     explains: bool = False
+    cumulative: bool = False  # 累计 follows in its clause: 年内累计上涨, 今年以来累计销量
 
     @property
     def has_year(self) -> bool:
@@ -154,6 +156,7 @@ def _two_digit_year(s: str) -> int:
 
 _BASE_VERBS = ("恢复到", "恢复至", "是", "为", "相当于", "达到", "回到", "回升至", "回升到")
 _RATIO_BASE_AFTER = regex.compile(r"(?:同期|同期水平|水平)?的")
+_CUMULATIVE = regex.compile(r"[^，,。；;：:！？\n]*?(?:累计|累計)")
 _COMPARE = (
     "较",
     "較",
@@ -184,6 +187,7 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
         meaning, base, offset = relative_words()[g["rel"]]
         if meaning == "year_to_date":
             p.relative, p.clause_scoped = "year_to_date", True
+            p.cumulative = _CUMULATIVE.match(m.string, m.end(), m.end() + 12) is not None
         else:
             p.relative = meaning
             p.clause_scoped = meaning == "same_period_last_year"
@@ -239,6 +243,8 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
         p.quarter, p.quarter_end = _small(g["qs1"]), _small(g["qs2"])
     elif g["fq"]:
         p.quarter, p.fiscal = _small(g["fqn"]), True
+    elif g["qfirst"]:
+        p.quarter = 1  # 首季: the first quarter
     elif g["q"] or g["qn2"] or g["qrep"]:
         p.quarter = _small(g["qn"] or g["qn2"] or g["qrn2"])
     elif g["half"]:

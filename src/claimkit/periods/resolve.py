@@ -280,12 +280,17 @@ class Resolver:
     @staticmethod
     def _year_to_date(p: RawPeriod, pub: date | None, ctx: Resolved | None) -> Resolved | None:
         """今年以来, 年初至今: in a text that reports months, January to the month it reports
-        (2025-01/2025-11); otherwise, and in a forecast (年内将…), the year."""
+        (2025-01/2025-11); a cumulative figure (年内累计) runs to publication; otherwise, and in a
+        forecast (年内将…), the year."""
         if pub is None:
             return None
-        if p.forecast or ctx is None or ctx.year != pub.year or ctx.month is None or ctx.month > pub.month:
+        if p.forecast:
             return Resolved(pub.year)
-        return Resolved(pub.year, month=ctx.month, month_from=1 if ctx.month > 1 else None)
+        if ctx is not None and ctx.year == pub.year and ctx.month is not None and ctx.month <= pub.month:
+            return Resolved(pub.year, month=ctx.month, month_from=1 if ctx.month > 1 else None)
+        if p.cumulative:  # 年内累计上涨17%, 今年以来累计: January to publication
+            return Resolved(pub.year, month=pub.month, month_from=1 if pub.month > 1 else None)
+        return Resolved(pub.year)
 
     @staticmethod
     def _relative(kind: str, pub: date | None, ctx: Resolved | None) -> Resolved | None:
