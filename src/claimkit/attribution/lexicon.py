@@ -64,9 +64,9 @@ class Lexicon:
     surnames: frozenset[str] = frozenset()
     companies: set[str] = field(default_factory=set)
     parents: dict[str, str] = field(default_factory=dict)  # listed subsidiary -> parent
-    fiscal: dict[str, FiscalYear] = field(
-        default_factory=dict
-    )  # companies whose year does not end in December
+    # companies whose year does not end in December
+    fiscal: dict[str, FiscalYear] = field(default_factory=dict)
+    sources: dict[str, Entry] = field(default_factory=dict)  # surfaces of companies that are also sources
 
     def forecast_verbs(self) -> frozenset[str]:
         """The reporting verbs of kind ``forecast`` (预计, 预期, 料…)."""
@@ -80,12 +80,17 @@ class Lexicon:
         # a company's own name beats a product or source of the same spelling; person beats title
         if old is None or _rank(entry) < _rank(old):
             self.entries[surface] = entry
+        # a broker or bank is a company and a cited source: as a speaker it is the source
+        for a, b in ((entry, old), (old, entry)):
+            if a is not None and b is not None and a.kind == "company" and b.kind == "source" and not b.weak:
+                self.sources[surface] = b
 
     def add_company(
         self,
         canonical: str,
         names: Iterable[str] = (),
         products: Iterable[str] = (),
+        sector: str | None = None,
     ) -> None:
         """Register a company, its names and the products that resolve to it (``~`` marks weak names)."""
         if not canonical or not canonical.strip():
@@ -94,7 +99,7 @@ class Lexicon:
         self.companies.add(canonical)
         for name in names:
             weak = name.startswith("~")
-            self.add(name.lstrip("~"), Entry("company", canonical, canonical, weak=weak))
+            self.add(name.lstrip("~"), Entry("company", canonical, canonical, weak=weak, sector=sector))
         for name in products:
             weak = name.startswith("~")
             self.add(name.lstrip("~"), Entry("product", canonical, canonical, weak=weak))
@@ -109,7 +114,9 @@ def _build_base() -> Lexicon:
     lex = Lexicon()
     for row in _resources.table("companies.tsv", _COMPANY_COLUMNS):
         names = _resources.split_values(row["zh"]) + _resources.split_values(row["en"])
-        lex.add_company(row["canonical"], names, _resources.split_values(row["products"]))
+        lex.add_company(
+            row["canonical"], names, _resources.split_values(row["products"]), row["sector"] or None
+        )
         if row["parent"]:
             lex.parents[row["canonical"]] = row["parent"]
         fiscal = parse_fiscal_year(row["fiscal_year_end"])
@@ -160,6 +167,7 @@ def with_companies(extra: Iterable[CompanySpec] | None) -> Lexicon:
         set(base.companies),
         dict(base.parents),
         dict(base.fiscal),
+        dict(base.sources),
     )
     for spec in extra:
         if not isinstance(spec, Mapping):

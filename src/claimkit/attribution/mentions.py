@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .._spans import Intervals
-from ..claims.words import word_set
+from .._words import word_set
 from ..cleaning.glosses import HAN
 from ..cleaning.model import Cleaned
 from .lexicon import Entry, Lexicon
@@ -34,7 +34,8 @@ class Mention:
     surface: str = ""
     generic: bool = False
     title_start: int | None = None  # where the person's title chain starts
-    sector: str | None = None  # a source's kind (government, association, research, …)
+    sector: str | None = None  # a company's sector, a source's kind (government, association, research, …)
+    source: str | None = None  # a company that is also a cited source (a broker): its name as a speaker
 
 
 # Particles and adverbs that follow a name (马化腾则表示, 蒋凡的回答): a name never holds them.
@@ -143,13 +144,12 @@ def build_mentions(
                 j += 1
                 chain_end = raw[j][1]
             # an organisation written right before the chain is the person's company
-            affiliation = None
-            if (
-                mentions
-                and mentions[-1].kind in ("company", "product")
-                and text[mentions[-1].end : chain_start].strip(" 的") == ""
-            ):
-                affiliation = mentions[-1].company or mentions[-1].name
+            affiliation = sector = None
+            if mentions and text[mentions[-1].end : chain_start].strip(" 的") == "":
+                if mentions[-1].kind in ("company", "product"):
+                    affiliation = mentions[-1].company or mentions[-1].name
+                elif mentions[-1].kind == "source":
+                    sector = mentions[-1].sector  # 中国汽车流通协会常务副会长兼秘书长某某
             limit = raw[j + 1][0] if j + 1 < n else len(text)
             span = read_name(text, chain_end, lexicon, min(limit, chain_end + 12))
             if (
@@ -165,7 +165,16 @@ def build_mentions(
                 known = lexicon.entries.get(name)
                 company = affiliation or (known.company if known and known.kind == "person" else None)
                 mentions.append(
-                    Mention(span[0], span[1], "person", name, company, name, title_start=chain_start)
+                    Mention(
+                        span[0],
+                        span[1],
+                        "person",
+                        name,
+                        company,
+                        name,
+                        title_start=chain_start,
+                        sector=sector,
+                    )
                 )
                 introduced.setdefault(name, company)
                 if company is not None:
@@ -176,6 +185,7 @@ def build_mentions(
             mentions.append(Mention(start, end, "person", entry.canonical, entry.company, surface))
             introduced.setdefault(entry.canonical, entry.company)
         elif entry.kind in ("company", "product"):
+            also = lexicon.sources.get(surface)
             mentions.append(
                 Mention(
                     start,
@@ -184,6 +194,10 @@ def build_mentions(
                     entry.company or entry.canonical,
                     entry.company or entry.canonical,
                     surface,
+                    sector=entry.sector,
+                    source=(also.canonical if surface.casefold() == also.canonical.casefold() else surface)
+                    if also is not None
+                    else None,
                 )
             )
         elif (

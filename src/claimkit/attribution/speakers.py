@@ -12,27 +12,51 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
 from .._spans import Intervals
+from .._words import alternation as words_alternation
+from .._words import words
 from .lexicon import Lexicon
 from .mentions import Mention
 from .structure import Structure
 
 # What may stand between a subject and its verb: adverbs and bounded adverbial phrases.
-_ADVERBIAL = regex.compile(
-    r"(?:[ ]|则|还|也|又|亦|更|均|都|曾|另|就此|对此|同时|随后|此前|此外|近日|日前|今天|今日|昨日|昨天|当天|当日"
-    r"|进一步|再次|首次|公开|明确|直接|特别|最新|会上|会后|现场"
-    r"|在[^，。；！？\n“”]{1,40}?(?:上|时|中|期间|之际|后|里)"
-    r"|于[^，。；！？\n“”]{1,30}?(?:上|时|中)"
-    r"|接受[^，。；！？\n“”]{1,30}?采访时"
-    r"|(?:今年|去年|明年)?[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?"
-    r"|今年|去年|近期|目前|此前|日前"
-    r"|[^，。；！？\n“”]{1,15}?(?:时|時|会上|會上|会议|會議|期间|期間)(?=表示|称|稱|说|說|预计|預計|预估|預估|宣布|指出|透露|介绍|介紹|强调|強調)"
-    r"|(?:向|对|跟|给)[^，。；！？\n“”]{1,20}?(?=表示|称|说|透露|介绍|指出|强调|坦言)"
+_ADVERBIAL = (
+    r"(?:[ ]|则|還|还|也|又|亦|更|均|都|曾|另|就此|对此|對此|同时|同時|随后|隨後|此前|此外|近日|日前|今天|今日|昨日|昨天"
+    r"|当天|當天|当日|當日|进一步|進一步|再次|首次|公开|公開|明确|明確|直接|特别|特別|最新|会上|會上|会后|會後|现场|現場"
+    r"|在[^，。；！？\n“”]{{1,60}}?(?:上|时|時|中|期间|期間|之际|之際|后|後|里|裡)(?=(?:{verbs}))"
+    r"|在[^，。；！？\n“”]{{1,40}}?(?:上|时|時|中|期间|期間|之际|之際|后|後|里|裡)"
+    r"|于[^，。；！？\n“”]{{1,30}}?(?:上|时|時|中)|於[^，。；！？\n“”]{{1,30}}?(?:上|时|時|中)"
+    r"|接受[^，。；！？\n“”]{{1,30}}?(?:采访|採訪)时|接受[^，。；！？\n“”]{{1,30}}?(?:采访|採訪)時"
+    r"|(?:今年|去年|明年)?[0-9０-９一二三四五六七八九十]{{1,2}}月(?:[0-9０-９一二三四五六七八九十]{{1,3}}[日号號])?"
+    r"|今年|去年|近期|目前|此前|日前|{time_of_day}"
+    r"|[^，。；！？\n“”]{{1,15}}?(?:时|時|会上|會上|会议|會議|期间|期間)(?=(?:{verbs}))"
+    r"|(?:向|对|對|跟|给|給)[^，。；！？\n“”]{{1,20}}?(?=(?:{verbs}))"
     r")*+"
 )
+
+
+@cache
+def _adverbial(verbs: frozenset[str]) -> regex.Pattern[str]:
+    """The adverbial grammar, with the lexicon's reporting verbs as what it may run up to."""
+    alternation = "|".join(
+        map(regex.escape, sorted((v for v in verbs if len(v) > 1 or v in "称稱说說"), key=len, reverse=True))
+    )
+    return regex.compile(_ADVERBIAL.format(verbs=alternation, time_of_day=words_alternation("time_of_day")))
+
+
+@cache
+def _report_phrase() -> regex.Pattern[str]:
+    """A source's report phrase: 发布数据显示, 发布的经销商库存预警指数显示, 发表报告指."""
+    return regex.compile(
+        rf"(?:{words_alternation('report_phrase_open')})了?的?[^，,。；;：:！？\n“”]{{0,16}}?"
+        rf"(?:{words_alternation('report_phrase_verb')}|指)"
+    )
+
+
 _OWN_SPEECH = re.compile(r"的(?:回答|观点|看法|说法|回应|解释|判断)是")
 # 据财报数据, 据公司公告: the document itself, not a named source
 _GENERIC_NAMES = frozenset(
@@ -53,8 +77,6 @@ _GENERIC_NAMES = frozenset(
         "初步",
     ]
 )
-_GROUP_WORDS = ("管理层", "高管", "高层", "方面", "官方", "发言人", "相关负责人", "负责人", "团队")
-_COMPANY_PRONOUNS = ("该公司", "本公司", "公司管理层", "公司", "该集团", "集团", "管理层")
 _NARRATOR = regex.compile(
     r"(?:财报|年报|季报|半年报|中报|[一二三四]季报|业绩报告|业绩公告|公告|报告|数据|资料|统计|统计数据|招股书|财务报表)"
     r"(?:数据)?(?:显示|表明|指出)"
@@ -70,13 +92,25 @@ _UNKNOWN_SOURCE = regex.compile(
 _DATE_WORDS = regex.compile(
     r"[0-9０-９一二三四五六七八九十]{1,4}\s?[年月日号]|今日|今天|昨日|昨天|日前|近日|随后|当天|当日"
 )
-_PRONOUN = regex.compile(
-    r"(?<!\p{Han})[他她](?!们)|该公司|本公司|公司管理层|(?<![子分母])公司|该集团|(?<![子])集团|管理层"
-)
+
+
+@cache
+def _pronoun() -> regex.Pattern[str]:
+    """他/她, the company in context (该公司, bare 公司 and 集团), the institution named last (该行)."""
+    return regex.compile(
+        rf"(?<!\p{{Han}})(?P<person>[他她])(?![们們])|(?P<institution>{words_alternation('institution_pronoun')})"
+        rf"|{words_alternation('company_pronoun')}|(?<![子分母])公司|(?<![子])(?:集团|集團)"
+    )
+
+
 _LATIN_SOURCE = regex.compile(
     r"(?<![A-Za-z])([A-Z][A-Za-z0-9&.'\-]*(?: [A-Z][A-Za-z0-9&.'\-]*){0,3})"
     r"(?=(?:的)?(?:最新)?(?:数据|报告|统计|调查)(?:显示|指出|表明|称)|(?:数据|统计)?[，,])"
 )
+
+
+_INSTITUTION_SECTORS = frozenset(["bank", "broker", "insurance", "finance"])
+_PRONOUN_REACH = 600  # characters back a pronoun may refer
 
 
 @dataclass(slots=True)
@@ -125,7 +159,7 @@ def _verb_at(text: str, pos: int, lexicon: Lexicon) -> tuple[int, str] | None:
 
 def _after_subject(text: str, pos: int, limit: int, lexicon: Lexicon) -> tuple[int, str] | None:
     """If a reporting verb follows the subject ending at ``pos`` (adverbials allowed), its end and kind."""
-    m = _ADVERBIAL.match(text, pos, limit)
+    m = _adverbial(frozenset(lexicon.verbs)).match(text, pos, limit)
     candidates = [m.end()] if m and m.end() > pos else []
     candidates.append(pos)
     for p in candidates:
@@ -159,7 +193,7 @@ def find_cues(
             continue
         pos = m.end
         if m.kind in ("company", "product"):
-            for word in _GROUP_WORDS:
+            for word in words("speaker_group"):
                 if text.startswith(word, pos):
                     pos += len(word)
                     break
@@ -173,22 +207,51 @@ def find_cues(
             continue  # 腾讯统计 is rare; 财报显示 is a narrator cue
         start = m.title_start if m.title_start is not None else m.start
         if m.kind == "person":
-            cues.append(Cue(start, end, m.name, kind, m.company, person=True))
+            cues.append(Cue(start, end, m.name, kind, m.company, person=True, public=_public(m.sector)))
+        elif m.source is not None:
+            cues.append(Cue(start, end, m.source, kind))  # 花旗预计: a broker speaks as a source
         else:
             cues.append(Cue(start, end, m.company or m.name, kind, m.company or m.name))
     # pronouns: 他/她 -> the last person named; 公司/集团/管理层 -> the company in context
-    for pm in _scan(_PRONOUN, text, spans):
+    for pm in _scan(_pronoun(), text, spans):
         sentence = structure.sentence_at(pm.start())
         found = _after_subject(text, pm.end(), sentence.end, lexicon)
         if found is None or found[1] == "data":
             continue
         end, kind = found
-        word = pm.group()
-        if word in ("他", "她"):
-            person = _last_person_before(mentions, pm.start())
+        if pm.group("person"):
+            person = _last_before(mentions, pm.start(), _is_person)
             if person is None:
                 continue
-            cues.append(Cue(pm.start(), end, person.name, kind, person.company, person=True))
+            cues.append(
+                Cue(
+                    pm.start(),
+                    end,
+                    person.name,
+                    kind,
+                    person.company,
+                    person=True,
+                    public=_public(person.sector),
+                )
+            )
+        elif pm.group("institution"):
+            named = _last_before(mentions, pm.start(), _is_institution)
+            if named is None:
+                continue
+            if named.kind == "source" or named.source is not None:
+                cues.append(
+                    Cue(
+                        pm.start(),
+                        end,
+                        named.source or _source_name(named),
+                        kind,
+                        public=_public(named.sector),
+                    )
+                )
+            else:
+                cues.append(
+                    Cue(pm.start(), end, named.company or named.name, kind, named.company or named.name)
+                )
         else:
             company, _ = company_at(pm.start())
             if company is None:
@@ -261,12 +324,21 @@ def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon) -> Cue | No
     pos = follow.end() if follow else m.end
     if found is None:
         found = _after_subject(text, pos, limit, lexicon)  # SNE数据显示
-    public = m.sector in ("government", "association")
+    if found is None:
+        found = _report_after(text, m.end, limit, lexicon)  # 乘联会12月8日发布数据显示
+    public = _public(m.sector)
     if found is not None:
         return Cue(start if start is not None else m.start, found[0], speaker, found[1], public=public)
     if start is not None:
         return Cue(start, pos, speaker, "data", public=public)
     return None
+
+
+def _report_after(text: str, pos: int, limit: int, lexicon: Lexicon) -> tuple[int, str] | None:
+    """A report phrase after the subject ending at ``pos``, adverbials allowed before it."""
+    m = _adverbial(frozenset(lexicon.verbs)).match(text, pos, limit)
+    report = _report_phrase().match(text, m.end() if m else pos, limit)
+    return (report.end(), "data") if report is not None else None
 
 
 def _source_name(m: Mention) -> str:
@@ -276,14 +348,29 @@ def _source_name(m: Mention) -> str:
     return m.surface or m.name
 
 
-def _last_person_before(mentions: list[Mention], pos: int) -> Mention | None:
-    found = None
-    for m in mentions:
-        if m.start >= pos:
-            break
-        if m.kind == "person":
-            found = m
-    return found
+def _is_person(m: Mention) -> bool:
+    return m.kind == "person"
+
+
+def _is_institution(m: Mention) -> bool:
+    """A bank, broker or other institution that 该行/该机构 may stand for."""
+    if m.kind == "source":
+        return not m.generic
+    return m.kind == "company" and (m.source is not None or m.sector in _INSTITUTION_SECTORS)
+
+
+def _last_before(mentions: list[Mention], pos: int, accept) -> Mention | None:  # type: ignore[no-untyped-def]
+    k = bisect_left([m.start for m in mentions], pos) - 1
+    while k >= 0 and pos - mentions[k].start <= _PRONOUN_REACH:
+        if accept(mentions[k]):
+            return mentions[k]
+        k -= 1
+    return None
+
+
+def _public(sector: str | None) -> bool:
+    """A government body's or trade association's figures are no one company's."""
+    return sector in ("government", "association")
 
 
 def quote_speakers(

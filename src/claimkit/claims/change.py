@@ -17,10 +17,10 @@ from functools import cache
 from typing import NamedTuple
 
 from .. import _resources
+from .._words import alternation, word_set, words
 from ..periods.resolve import Resolved
 from ..quantities.grammar import Raw
 from .document import DocModel, QContext
-from .words import alternation, word_set, words
 
 # 较8月 / 比上月: a comparison with the month before is sequential (qoq in the spec's terms)
 _MONTH_BASIS = r"(?:较|較|比)(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月(?:份)?"

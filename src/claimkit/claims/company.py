@@ -26,9 +26,9 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from .. import _resources
+from .._words import alternation, word_set, words
 from ..attribution.mentions import Mention
 from ..attribution.structure import Structure
-from .words import alternation, word_set, words
 
 if TYPE_CHECKING:
     from ..attribution.speakers import Cue

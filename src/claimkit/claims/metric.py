@@ -12,10 +12,10 @@ import re
 from bisect import bisect_right
 from functools import cache
 
+from .._words import alternation, words
 from ..attribution.speakers import Cue
 from .change import change_words
 from .document import DocModel, QContext
-from .words import alternation, words
 
 _MAX_METRIC = 24
 

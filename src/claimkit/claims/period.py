@@ -13,11 +13,11 @@ import re
 from functools import cache
 from typing import NamedTuple
 
+from .._words import alternation, word_set, words
 from ..periods.grammar import RawPeriod
 from ..periods.resolve import Resolved
 from ..quantities.grammar import Raw
 from .document import DocModel, QContext, is_sentence_period
-from .words import alternation, word_set, words
 
 _N = r"(?:[一二两兩三四五六七八九十百]+|(?<![0-9])[0-9]{1,2})"
 

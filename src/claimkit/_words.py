@@ -1,11 +1,11 @@
-"""The claim resolvers' function words (``resources/function_words.tsv``), read once, by role."""
+"""The grammars' function words (``resources/function_words.tsv``), read once, by role."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
 
-from .. import _resources
+from . import _resources
 
 
 @cache
