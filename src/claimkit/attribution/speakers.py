@@ -18,7 +18,8 @@ import regex
 
 from .._spans import Intervals
 from .._words import alternation as words_alternation
-from .._words import words
+from .._words import word_set, words
+from ..periods.grammar import scan_periods
 from .lexicon import Lexicon
 from .mentions import Mention
 from .structure import Structure
@@ -50,45 +51,48 @@ def _adverbial(verbs: frozenset[str]) -> regex.Pattern[str]:
 
 @cache
 def _report_phrase() -> regex.Pattern[str]:
-    """A source's report phrase: 发布数据显示, 发布的经销商库存预警指数显示, 发表报告指."""
+    """A source's report phrase: 发布数据显示, 发布的经销商库存预警指数显示, 发表报告指, 发表报告，"""
     return regex.compile(
         rf"(?:{words_alternation('report_phrase_open')})了?的?[^，,。；;：:！？\n“”]{{0,16}}?"
-        rf"(?:{words_alternation('report_phrase_verb')}|指)"
+        rf"(?:{words_alternation('report_phrase_verb')}|指|(?=[，,：:]))"
     )
 
 
 _OWN_SPEECH = re.compile(r"的(?:回答|观点|看法|说法|回应|解释|判断)是")
-# 据财报数据, 据公司公告: the document itself, not a named source
-_GENERIC_NAMES = frozenset(
-    [
-        "财报",
-        "年报",
-        "季报",
-        "公告",
-        "公司",
-        "官方",
-        "相关",
-        "有关",
-        "上述",
-        "最新",
-        "公开",
-        "测算",
-        "统计",
-        "初步",
-    ]
-)
-_NARRATOR = regex.compile(
-    r"(?:财报|年报|季报|半年报|中报|[一二三四]季报|业绩报告|业绩公告|公告|报告|数据|资料|统计|统计数据|招股书|财务报表)"
-    r"(?:数据)?(?:显示|表明|指出)"
-)
-_SOURCE_WORDS = r"(?:的)?(?:最新)?(?:发布的)?(?:数据|报告|统计|调查|研究|报道|测算|研报)?"
-_SOURCE_FOLLOW = regex.compile(_SOURCE_WORDS)
-_SOURCE_VERB = regex.compile(_SOURCE_WORDS + r"(?:显示|指出|表明|称)")
-# 据窄门餐眼数据 / 根据某某研究院统计: a source no lexicon holds, named before a data noun
-_UNKNOWN_SOURCE = regex.compile(
-    r"(?:根据|依据|据)(?P<name>[\p{Han}A-Za-z][\p{Han}A-Za-z0-9·&]{1,11}?)(?:的)?(?:最新)?"
-    r"(?:数据|统计|报告|研报|调研|调查|测算|监测|报道|发布的|公布的|發佈的|公佈的)(?:显示|表明|称|指出)?"
-)
+_NAME = r"[\p{Han}A-Za-z][\p{Han}A-Za-z0-9·&]"
+
+
+@cache
+def _narrator() -> regex.Pattern[str]:
+    """财报显示, 公告指出: the document itself shows it (no speaker)."""
+    return regex.compile(
+        rf"(?:{words_alternation('report_noun')})(?:数据|數據)?(?:{words_alternation('report_phrase_verb')})"
+    )
+
+
+@cache
+def _source_follow() -> regex.Pattern[str]:
+    """What may follow a source's name before its verb: 的最新发布的数据."""
+    return regex.compile(rf"(?:的)?(?:最新)?(?:发布的|發佈的)?(?:{words_alternation('data_noun')})?")
+
+
+@cache
+def _source_verb() -> regex.Pattern[str]:
+    return regex.compile(_source_follow().pattern + f"(?:{words_alternation('report_phrase_verb')})")
+
+
+@cache
+def _unknown_source() -> regex.Pattern[str]:
+    """据窄门餐眼数据, 根据某某研究院统计, and at a clause start 窄门餐眼数据显示: a source no lexicon holds."""
+    data = words_alternation("data_noun")
+    shows = words_alternation("report_phrase_verb")
+    return regex.compile(
+        rf"(?:根据|根據|依据|依據|据|據)(?P<name>{_NAME}{{1,11}}?)(?:的)?(?:最新)?"
+        rf"(?:{data}|发布的|公布的|發佈的|公佈的)(?:{shows})?"
+        rf"|(?:(?<=^)|(?<=[，,。；;：:\n“”]))(?P<subject>{_NAME}{{1,9}}?)(?:的)?(?:最新)?(?:{data})(?:{shows})"
+    )
+
+
 _DATE_WORDS = regex.compile(
     r"[0-9０-９一二三四五六七八九十]{1,4}\s?[年月日号]|今日|今天|昨日|昨天|日前|近日|随后|当天|当日"
 )
@@ -198,12 +202,14 @@ def find_cues(
                     pos += len(word)
                     break
         found = _after_subject(text, pos, limit, lexicon)
+        if found is None and m.source is not None:
+            found = _report_after(text, pos, limit, lexicon)  # 花旗发表报告，将目标价…
         if found is None:
             found = _clause_final_verb(text, m, structure, lexicon)
         if found is None:
             continue
         end, kind = found
-        if kind == "data" and m.kind != "source":
+        if kind == "data" and m.kind != "source" and m.source is None:
             continue  # 腾讯统计 is rare; 财报显示 is a narrator cue
         start = m.title_start if m.title_start is not None else m.start
         if m.kind == "person":
@@ -258,13 +264,6 @@ def find_cues(
                 continue
             cues.append(Cue(pm.start(), end, company, kind, company))
     taken = Intervals((c.start, c.end) for c in cues)
-    narrators = []
-    for nm in _scan(_NARRATOR, text, spans):
-        if taken.overlaps(nm.start(), nm.end()):
-            continue  # IDC的报告显示: the source's cue already covers it
-        narrators.append(Cue(nm.start(), nm.end(), None, "narrator"))
-    cues.extend(narrators)
-    taken = Intervals((c.start, c.end) for c in cues)
     for lm in _scan(_LATIN_SOURCE, text, spans):
         name = lm.group(1).strip()
         if taken.overlaps(lm.start(), lm.start() + 1) or len(name) < 2:
@@ -274,7 +273,7 @@ def find_cues(
             continue
         end = lm.end(1)
         before = text[max(0, lm.start() - 2) : lm.start()]
-        follows = _SOURCE_VERB.match(text, end, min(len(text), end + 12))
+        follows = _source_verb().match(text, end, min(len(text), end + 12))
         if follows or before.endswith(("据", "根据", "據", "根據")):
             cues.append(
                 Cue(
@@ -285,11 +284,23 @@ def find_cues(
                 )
             )
     taken = Intervals((c.start, c.end) for c in cues)
-    for um in _scan(_UNKNOWN_SOURCE, text, spans):
-        name = um.group("name")
-        if taken.overlaps(um.start(), um.end()) or name in _GENERIC_NAMES:
+    generic = word_set("generic_source")
+    for um in _scan(_unknown_source(), text, spans):
+        name = um.group("name") or um.group("subject")
+        if taken.overlaps(um.start(), um.end()) or name in generic or name in lexicon.entries:
             continue
+        if um.group("subject") and (
+            scan_periods(name) or any(w in name for w in (*generic, *words("report_phrase_open")))
+        ):
+            continue  # 今年以来数据显示, 行业数据显示, 某公司公布数据显示: no source named
         cues.append(Cue(um.start(), um.end(), name, "data"))
+    taken = Intervals((c.start, c.end) for c in cues)
+    narrators = []
+    for nm in _scan(_narrator(), text, spans):
+        if taken.overlaps(nm.start(), nm.end()):
+            continue  # IDC的报告显示: the source's cue already covers it
+        narrators.append(Cue(nm.start(), nm.end(), None, "narrator"))
+    cues.extend(narrators)
     cues.sort(key=lambda c: (c.start, -c.end))
     kept: list[Cue] = []
     for c in cues:
@@ -320,7 +331,7 @@ def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon) -> Cue | No
     else:
         start = None
     found = _after_subject(text, m.end, limit, lexicon)  # 媒体统计, QuestMobile显示
-    follow = _SOURCE_FOLLOW.match(text, m.end, limit)
+    follow = _source_follow().match(text, m.end, limit)
     pos = follow.end() if follow else m.end
     if found is None:
         found = _after_subject(text, pos, limit, lexicon)  # SNE数据显示

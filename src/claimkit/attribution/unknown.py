@@ -60,7 +60,9 @@ def _anchors() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[st
     """What ends a name: a legal form, a stock code, an industry word before a period or results verb."""
     legal = regex.compile(f"(?:{_alt('legal')})")
     coded = regex.compile(rf"\s?{_CODE}")
-    subject = regex.compile(rf"(?:{_alt('industry')})(?=\s?(?:(?:19|20)[0-9]{{2}}年|{_alt('results')}))")
+    subject = regex.compile(
+        rf"(?:{_alt('industry')})(?=\s?(?:(?:19|20)[0-9]{{2}}年|[0-9]{{1,2}}月|{_alt('results')}))"
+    )
     return legal, coded, subject
 
 
@@ -72,8 +74,21 @@ def _name_start(text: str, end: int, floor: int, longest: int, han_only: bool = 
     while pos > floor and char.match(text, pos - 1):
         pos -= 1
         if end - pos > longest:
-            return None
+            return _after_descriptor(text, pos, end)
+    if han_only and pos > floor and _NAME_CHAR.match(text, pos - 1):
+        return None  # 42家A股上市银行: letters or digits glued before the run, not a name's start
     return pos
+
+
+def _after_descriptor(text: str, pos: int, end: int) -> int | None:
+    """零部件供应商拓岳股份: in a run too long for one name, the name starts after a descriptor."""
+    run = text[pos:end]
+    best = -1
+    for w in _forms().get("descriptor_end", ()):
+        k = run.rfind(w)
+        if k >= 0 and len(run) - (k + len(w)) >= 2:
+            best = max(best, k + len(w))
+    return pos + best if best >= 0 else None
 
 
 def _strip_lead(text: str, start: int, end: int) -> int:
@@ -90,10 +105,14 @@ def _strip_lead(text: str, start: int, end: int) -> int:
     return start
 
 
-def _acceptable(name: str) -> bool:
+def _acceptable(name: str, stem: str | None = None) -> bool:
+    """Whether a name found by its form may be a company's (not 国内银行, 上市银行, 该公司); ``stem``
+    is what stands before an industry ending, which no generic word may be part of."""
     not_name = _forms().get("not_name", ())
     if name in not_name or any(name.startswith(w) for w in not_name if len(w) > 1 or w in "该該本其的"):
         return False
+    if stem is not None and any(w in stem for w in not_name if len(w) > 1):
+        return False  # a generic noun phrase with an industry ending: 上市银行, 中小银行
     return len(name) >= 2
 
 
@@ -136,7 +155,8 @@ def find_unknown_companies(
                     continue
                 begin = _strip_lead(text, begin, name_end)
                 surface = text[begin:name_end]
-                if surface in known or not _acceptable(surface) or _known_inside(surface, known):
+                stem = text[begin:stem_end] if is_subject else None
+                if surface in known or not _acceptable(surface, stem) or _known_inside(surface, known):
                     continue
                 name = _short_form(surface, text) if pattern is legal else surface
                 abbreviation = _ABBREVIATION.match(text, name_end)

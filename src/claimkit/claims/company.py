@@ -37,20 +37,33 @@ if TYPE_CHECKING:
 
 @cache
 def _aggregate() -> re.Pattern[str]:
-    return re.compile(alternation("aggregate"))
+    """Several companies as one subject: 两家公司, 双方, and a count of companies before a total
+    (42家上市银行…合计)."""
+    return re.compile(
+        rf"{alternation('aggregate')}"
+        rf"|(?:[0-9]+|[一二两兩三四五六七八九十百]+)(?:{alternation('aggregate_count')})[^，,。；;]{{0,12}}?"
+        rf"(?:合计|合計|共计|共計|整体|整體|总计|總計)"
+    )
 
 
 @cache
 def market_terms() -> re.Pattern[str]:
     """Market-wide measures (``resources/market_terms.txt``) and a scope's whole market
-    (``中国大陆智能手机市场出货量``, ``全国乘用车零售销量``)."""
+    (``中国大陆智能手机市场出货量``, ``全国乘用车零售销量``), the latter in group ``scope``."""
     terms = sorted(_resources.lines("market_terms.txt"), key=len, reverse=True)
     phrase = f"(?:{alternation('market_scope')})[^，,。；;：:\\s]{{0,10}}?(?:市场|市場)(?!{alternation('market_not')})"
-    return re.compile("|".join(map(re.escape, terms)) + "|" + phrase)
+    return re.compile("|".join(map(re.escape, terms)) + f"|(?P<scope>{phrase})")
+
+
+@cache
+def _company_measure() -> re.Pattern[str]:
+    return re.compile(alternation("company_measure"))
 
 
 _LIST_LOOKBACK = 4  # sentences a "respectively" list may look back for its companies
 _LIST_REACH = 240  # characters a "respectively" list may stand before its numbers
+_DESCRIPTOR_MAX = 8  # characters of a descriptor between a list's coordinator and its next item
+_LIST_BREAK = re.compile(r"[，,。；;：:、0-9]")
 
 
 class CompanyIndex:
@@ -154,6 +167,12 @@ class CompanyIndex:
             m = subjects[-1] if subjects and subjects[-1] is own[-1] else own[-1]
             return self._owner(m), m
         market = market_terms().search(text, sentence_start, start)
+        if (
+            market is not None
+            and market.group("scope")
+            and _company_measure().search(text, market.end(), start)
+        ):
+            market = None  # 海外市场中美洲收入: a region's share of the company's own measure
         if (market is not None or public) and not self._in(sentence_start, start):
             # a market-wide figure: the market is the subject, or a public body's statistics, no company named
             return None, None
@@ -203,7 +222,7 @@ class CompanyIndex:
         joins = word_set("coordinator") | {",", "，"}
         runs: list[list[Mention]] = []
         for m in self._in(a, b):
-            if runs and self.text[runs[-1][-1].end : m.start].strip() in joins:
+            if runs and self._joined(self.text[runs[-1][-1].end : m.start].strip(), joins):
                 runs[-1].append(m)
             else:
                 runs.append([m])
@@ -211,6 +230,15 @@ class CompanyIndex:
             if len(run) == length and len({self._owner(m) for m in run}) == length:
                 return run
         return None
+
+    @staticmethod
+    def _joined(gap: str, joins: frozenset[str] | set[str]) -> bool:
+        """Two items of one list: a coordinator between them, or one and a short descriptor of the
+        second (台积电与IC设计龙头联发科)."""
+        if gap in joins:
+            return True
+        head = next((j for j in joins if j not in ",，" and gap.startswith(j)), None)
+        return head is not None and len(gap) - len(head) <= _DESCRIPTOR_MAX and not _LIST_BREAK.search(gap)
 
     def _aggregate(self, found: list[Mention], a: int, b: int) -> bool:
         if len({m.company or m.name for m in found}) < 2:
