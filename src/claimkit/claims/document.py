@@ -198,8 +198,13 @@ def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexic
 
 
 def _explains(text: str, before: RawPeriod, p: RawPeriod) -> bool:
-    """``p`` stands in a parenthesis right after ``before``: 2022财年（2021年4月到2022年3月底）."""
+    """``p`` stands in a parenthesis right after ``before``: 2022财年（2021年4月到2022年3月底）,
+    第四财季（截至9月底止季度）."""
     opening = text[before.end : p.start].strip(" ")
+    for point in words("point_before"):
+        if opening.endswith(point) and len(opening) > len(point):
+            opening = opening[: -len(point)]
+            break
     if opening not in ("(", "（", "，即", "(即", "（即"):
         return before.explains and text[before.end : p.start].strip(" ") in ("到", "至", "-", "—", "~", "～")
     return True
@@ -298,6 +303,12 @@ def _list_lengths(indexes: list[int]) -> list[int]:
     return lengths
 
 
+def _speaking_sources(mentions: list[Mention], cues: list[Cue]) -> set[int]:
+    """The mentions of companies that are also sources (brokers) and speak as one in a cue."""
+    starts = {c.start: c for c in cues if c.company is None and c.speaker is not None}
+    return {id(m) for m in mentions if m.source is not None and m.start in starts}
+
+
 def _running_max(values: list[int]) -> list[int]:
     out, top = [], -1
     for v in values:
@@ -341,6 +352,10 @@ def build_model(doc: Document) -> DocModel | None:
 
     cues = find_cues(text, structure, doc.mentions, doc.lexicon, companies.at, doc.cleaned.kept_spans())
     quoted = quote_speakers(text, structure, cues, doc.mentions, doc.lexicon)
+    speaking = _speaking_sources(doc.mentions, cues)
+    if speaking:  # 招商证券预计，公司全年…: a broker speaking as a source is not the claims' company
+        mentions = [m for m in doc.mentions if id(m) not in speaking]
+        companies = CompanyIndex(text, structure, mentions, doc.lexicon.parents)
     cues_by_sentence: dict[int, list[Cue]] = {}
     for c in cues:
         cues_by_sentence.setdefault(structure.sentence_index(c.start), []).append(c)

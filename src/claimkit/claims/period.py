@@ -32,14 +32,23 @@ def _window() -> re.Pattern[str]:
     )
 
 
-_RATIO_BASE = re.compile(
-    r"(?:是|为|相当于|恢复到|恢复至|达到|达|至|到|占)[0-9０-９一二三四五六七八九十〇零年月季度上下半去今同期财Q ]*$"
-)
+@cache
+def _ratio_base() -> re.Pattern[str]:
+    """A verb of a ratio before a period (是去年同期的2.4倍, 為2019年同期的115%)."""
+    return re.compile(
+        rf"(?:{alternation('period_base_verb')}|达|達|至|到|占|佔)"
+        r"[0-9０-９一二三四五六七八九十〇零年月季度上下半去今同期财財Q ]*$"
+    )
 
 
 class PeriodResolution(NamedTuple):
     value: Resolved | None
     evidence: RawPeriod | None  # the period mention that decided it (None: the frame or nothing)
+
+
+@cache
+def _share_price() -> re.Pattern[str]:
+    return re.compile(alternation("share_price"))
 
 
 @cache
@@ -53,7 +62,7 @@ def ratio_base(text: str, p: RawPeriod, q: Raw) -> bool:
         return False
     if not text[p.end : q.start].replace(" ", "").endswith("的"):
         return False
-    return bool(_RATIO_BASE.search(text, max(0, p.start - 12), p.start))
+    return bool(_ratio_base().search(text, max(0, p.start - 12), p.start))
 
 
 @cache
@@ -98,13 +107,22 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
             r = resolved.get(id(p))
             if r is not None:
                 return PeriodResolution(r, p)
-    # 2025-2027年…分别为146/132/151亿元: a range of years, one year for each listed number
+    # 2025-2027年…分别为146/132/151亿元, 2025-2027年EPS预测为72.10/75.90/80.30元: a range of years,
+    # one year for each number of a list as long as the range
     for p in reversed(near):
-        if p.year_end is not None and any(w in text[p.end : q.start] for w in words("respectively")):
-            year = p.year + ctx.list_index if p.year is not None else None
-            value = Resolved(year, p.fiscal) if year is not None and year <= p.year_end else None
-            return PeriodResolution(value, p)
+        if p.year_end is None or p.year is None:
+            continue
+        listed = ctx.list_length == p.year_end - p.year + 1
+        if listed or any(w in text[p.end : q.start] for w in words("respectively")):
+            year = p.year + ctx.list_index
+            return PeriodResolution(Resolved(year, p.fiscal) if year <= p.year_end else None, p)
     reach = model.reach(ctx, ctx.sentence_start)
+    published = model.published
+    clause = model.reach(ctx, ctx.clause_start)
+    own = any(p.start >= ctx.clause_start for p in near)  # 股价年内累计上涨: the clause dates it
+    if published is not None and not own and model.matches(_share_price()).any_within(clause, q.start):
+        # 将目标价由45港元上调至52港元, 股价收报76港元: a share figure is at publication
+        return PeriodResolution(Resolved(published.year, month=published.month), None)
     last_period_end = max((p.end for p in near if is_sentence_period(p)), default=reach)
     if model.matches(_window()).any_within(max(last_period_end, reach), q.start):
         return PeriodResolution(None, None)  # 未来三年投入…, 十年累计…: a span of years, not one period
@@ -146,7 +164,6 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     chosen = current or frame or day_frame
     if chosen is not None:
         return PeriodResolution(resolved[id(chosen)], chosen)
-    published = model.published
     if published is not None and model.matches(_share_market()).any_within(reach, q.end):
         return PeriodResolution(Resolved(published.year, month=published.month), None)
     if model.in_forecast(ctx):

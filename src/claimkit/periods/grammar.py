@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from .. import _resources
+from .._words import alternation, words
 from ..quantities.lexicon import not_quantities
 from ..quantities.numerals import read_numeral
 
@@ -38,7 +39,7 @@ _SUB = rf"""
   | (?P<qrep>(?P<qrn2>{QN})季报)
   | Q(?P<qn2>[1-4])(?![0-9])
   | (?P<half>上半年度?|下半年度?|上半财年|下半财年|H(?P<hn>[12])(?![0-9])|中期|半年报|中报)
-  | (?P<mrange>(?P<mr1>{MON}){S}月?{S}[-—~～至到]{S}(?P<mr2>{MON}){S}月份?)
+  | (?P<mrange>(?P<mr1>{MON}){S}月?{S}(?P<mlink>[-—~～至到、]){S}(?P<mr2>{MON}){S}月份?)
   | (?P<mfirst>前{S}(?P<mfn>{MON}){S}(?:个|個)?月)
   | (?P<month>(?P<mn>{MON}){S}月份?(?:{S}(?P<day>{DAY}){S}[日号])?)
   | (?P<whole>全年度?|整年|年报)
@@ -154,30 +155,13 @@ def _two_digit_year(s: str) -> int:
     return y if y >= 1900 else 2000 + y
 
 
-_BASE_VERBS = ("恢复到", "恢复至", "是", "为", "相当于", "达到", "回到", "回升至", "回升到")
 _RATIO_BASE_AFTER = regex.compile(r"(?:同期|同期水平|水平)?的")
 _CUMULATIVE = regex.compile(r"[^，,。；;：:！？\n]*?(?:累计|累計)")
-_COMPARE = (
-    "较",
-    "較",
-    "比",
-    "相比",
-    "相较",
-    "相較",
-    "对比",
-    "對比",
-    "与",
-    "與",
-    "同",
-    "较之",
-    "相对",
-    "由",
-    "从",
-    "從",
-)
-_POINT_BEFORE = ("截至", "截止", "截止到", "截至到", "到", "至")
-_ANCHOR_AFTER = regex.compile(r"[ ]?(?:以来|以後|以后|之后|之後|之前|以前|起|开始|來|来)")
-_DURATION_BEFORE = ("连续", "过去", "最近", "未来", "近", "前后", "超过", "长达", "每个")
+
+
+@cache
+def _anchor_after() -> regex.Pattern[str]:
+    return regex.compile(rf"[ ]?(?:{alternation('anchor_after')})")
 
 
 def _read(m: regex.Match[str]) -> RawPeriod | None:
@@ -235,7 +219,7 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
     elif g["ryear"]:
         _, base, offset = relative_words()[g["ryear"]]
         p.year_from, p.year_offset = base, offset
-        p.fiscal = "财年" in g["ryear"]
+        p.fiscal = fiscal_words().search(g["ryear"]) is not None
     # sub-period part
     if g["qrange"]:
         p.quarter, p.quarter_end = 1, _small(g["qrn"])
@@ -256,6 +240,8 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
         last = _small(g["mfn"] if g["mfirst"] else g["mr2"])
         if first is None or last is None or not 1 <= first < last <= 12:
             return None
+        if g["mrange"] and g["mlink"] == "、" and last != first + 1:
+            return None  # 3、5月: two months, not a run
         # 1-9月 = 前三季度, 1-6月 = 上半年, 4-6月 = 第二季度; otherwise the month it runs to
         if first == 1 and last == 12:
             p.whole_year = True
@@ -303,12 +289,12 @@ def scan_periods(text: str, start: int = 0, end: int | None = None) -> list[RawP
         if p is None:
             continue
         before = text[max(start, p.start - 4) : p.start]
-        if p.quarter is not None and not p.has_year and any(before.endswith(w) for w in _DURATION_BEFORE):
+        if p.quarter is not None and not p.has_year and before.endswith(words("duration_before")):
             continue  # 连续三季度: a duration, not the third quarter
-        if p.month is not None and not p.point and any(before.endswith(w) for w in _POINT_BEFORE):
+        if p.month is not None and not p.point and before.endswith(words("point_before")):
             p.point = True
-        if any(before.endswith(w) for w in _COMPARE) or (
-            _RATIO_BASE_AFTER.match(text, p.end) and any(before.endswith(w) for w in _BASE_VERBS)
+        if before.endswith(words("period_compare")) or (
+            _RATIO_BASE_AFTER.match(text, p.end) and before.endswith(words("period_base_verb"))
         ):
             p.comparison = (
                 True  # 较上年, 比2019年同期, 恢复到2019年同期的六成: a base, not the claim's period
@@ -321,7 +307,10 @@ def scan_periods(text: str, start: int = 0, end: int | None = None) -> list[RawP
         if p.month is not None and p.point:
             tail = text[p.end : p.end + 8].lstrip("止的 ")
             p.span_months = next((n for w, n in span_words() if tail.startswith(w)), None)
-        if _ANCHOR_AFTER.match(text, p.end):
+        elif p.month is not None and p.month_from is None and not p.day and text.startswith("季", p.end):
+            if not text.startswith("季度", p.end):
+                p.point, p.span_months = True, 3  # 12月季: the quarter that ends in December
+        if _anchor_after().match(text, p.end):
             p.anchor = True
         pos = p.end + (text[p.end : p.end + 1] == " ")
         pos += text[pos : pos + 1] == "的"

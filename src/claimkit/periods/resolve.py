@@ -269,6 +269,13 @@ class Resolver:
                 if fiscal_quarter is not None and fiscal_quarter[1] == 4:
                     return Resolved(fiscal_quarter[0], True)
                 return Resolved(year, fiscal=p.month != 12)
+        cal = self.calendar
+        if p.fiscal and p.point and p.quarter is None and p.half is None and cal and cal.end_month != 12:
+            # 2026财年底: the month the company's fiscal year ends
+            end_year = year + 1 if cal.named_by_start else year
+            if p.month == 12:
+                return Resolved(end_year, month=cal.end_month)
+            return Resolved(end_year - 1, month=cal.end_month % 12 + 1)  # 财年初
         if p.month is not None:
             return Resolved(year, month=p.month, month_from=p.month_from)
         if p.quarter is not None:
