@@ -307,9 +307,14 @@ def scan_periods(text: str, start: int = 0, end: int | None = None) -> list[RawP
         if p.month is not None and p.point:
             tail = text[p.end : p.end + 8].lstrip("止的 ")
             p.span_months = next((n for w, n in span_words() if tail.startswith(w)), None)
-        elif p.month is not None and p.month_from is None and not p.day and text.startswith("季", p.end):
-            if not text.startswith("季度", p.end):
-                p.point, p.span_months = True, 3  # 12月季: the quarter that ends in December
+        elif (
+            p.month is not None
+            and p.month_from is None
+            and not p.day
+            and text.startswith("季", p.end)
+            and not text.startswith("季度", p.end)
+        ):
+            p.point, p.span_months = True, 3  # 12月季: the quarter that ends in December
         if _anchor_after().match(text, p.end):
             p.anchor = True
         pos = p.end + (text[p.end : p.end + 1] == " ")
