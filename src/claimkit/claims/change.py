@@ -74,6 +74,17 @@ _RATIO_OF = re.compile(r"(?:是|为|為|相当于|相當於)[^，,。；;0-9]{0,
 
 
 @cache
+def _between_at_end() -> re.Pattern[str]:
+    return re.compile(f"(?:{'|'.join(map(re.escape, _between_verb_and_number()))})\\Z")
+
+
+@cache
+def _ratio_words() -> re.Pattern[str]:
+    """Ratio nouns of two or more characters (占比, 毛利率), for a look back over the sentence."""
+    return re.compile("|".join(map(re.escape, (w for w in change_words()[3] if len(w) > 1))))
+
+
+@cache
 def _impact() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation('impact')})[^，,。；;]{{0,12}}$")
 
@@ -82,10 +93,9 @@ def _direction_before(before: str) -> tuple[str | None, bool]:
     """Direction of a change verb ending ``before`` (qualifiers allowed after it) and whether 至/到 follows."""
     direction = change_words()[1]
     s = before.rstrip(" ")
-    for q in _between_verb_and_number():
-        if s.endswith(q):
-            s = s[: -len(q)].rstrip(" ")
-            break
+    between = _between_at_end().search(s)
+    if between is not None:
+        s = s[: between.start()].rstrip(" ")
     to = False
     if s.endswith(("至", "到")):
         s, to = s[:-1], True
@@ -145,9 +155,7 @@ def change_and_direction(
                 is_rate = value
                 break
     is_ratio = metric is not None and any(w in metric for w in ratio)
-    sentence_before = text[max(0, q.start - 60) : q.start]
-    cut = max(sentence_before.rfind(c) for c in "。！？\n")
-    if not is_ratio and any(w in sentence_before[cut + 1 :] for w in ratio if len(w) > 1):
+    if not is_ratio and _ratio_words().search(text, max(ctx.sentence_start, q.start - 60), q.start):
         is_ratio = True  # 营收贡献占比，来自中国区的营收增加至85%
     if q.kind == "multiple" and text[q.start : q.start + 1] == "翻":
         return basis or "growth", "up"  # 翻番, 翻倍: a doubling is a rise
@@ -230,6 +238,22 @@ def _respectively_words() -> re.Pattern[str]:
     return re.compile(alternation("respectively"))
 
 
+def _compared_basis(model: DocModel, ctx: QContext, period: Resolved | None) -> str | None:
+    """较一季度末下降1个基点: a comparison with a period a quarter before the claim's is sequential
+    (qoq), with one a year before is yoy."""
+    if period is None:
+        return None
+    base = next(
+        (p for p in reversed(model.sentence_periods(ctx)) if p.comparison and p.start >= ctx.clause_start),
+        None,
+    )
+    other = model.resolved.get(id(base)) if base is not None else None
+    if other is None:
+        return None
+    months = (period.year * 12 + period.end_month()) - (other.year * 12 + other.end_month())
+    return "qoq" if months == 3 else "yoy" if months == 12 else None
+
+
 def _has_respectively(model: DocModel, a: int, b: int) -> bool:
     return model.matches(_respectively_words()).any_within(a, b)
 
@@ -261,7 +285,7 @@ def resolve_change(
         if previous is not None and _coordinated(text, prev.q, q):
             change, direction = previous  # 同比增长15%和16%
     if change == "growth" and not model.matches(basis_pattern()).any_within(ctx.clause_start, q.start):
-        change = _sentence_basis(model, ctx) or change
+        change = _sentence_basis(model, ctx) or _compared_basis(model, ctx, period) or change
     if change is not None and _has_respectively(model, model.reach(ctx, ctx.clause_start), q.start):
         change = _respectively(model, ctx) or change
     model.changes[ctx.index] = ChangeResolution(change, direction)
