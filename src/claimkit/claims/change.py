@@ -39,7 +39,9 @@ def change_words() -> tuple[dict[str, str], dict[str, str], dict[str, str], tupl
     rate: dict[str, str] = {}
     ratio: list[str] = []
     for r in _resources.table("changes.tsv", ("word", "kind", "value")):
-        {"basis": basis, "direction": direction, "rate": rate}.get(r["kind"], {})[r["word"]] = r["value"]
+        {"basis": basis, "direction": direction, "flow": direction, "rate": rate}.get(r["kind"], {})[
+            r["word"]
+        ] = r["value"]
         if r["kind"] == "ratio":
             ratio.append(r["word"])
     return basis, direction, rate, tuple(sorted(ratio, key=len, reverse=True))
@@ -188,7 +190,20 @@ def change_and_direction(
         return None, None
     if d_before and not to and len(before.rstrip()) and q.kind in ("money", "count"):
         return basis or "growth", d_before
+    if q.kind == "count" and metric:
+        verb = _flow_verb().match(metric)
+        if verb is not None and len(metric) > verb.end():  # 新开门店6600家, 关闭门店1700家
+            return basis or "growth", change_words()[1][verb.group()]
     return None, None
+
+
+@cache
+def _flow_verb() -> re.Pattern[str]:
+    """A verb of additions or closures opening a count's metric (新开门店, 净增用户, 关闭门店)."""
+    flows = [
+        r["word"] for r in _resources.table("changes.tsv", ("word", "kind", "value")) if r["kind"] == "flow"
+    ]
+    return re.compile("|".join(map(re.escape, sorted(flows, key=len, reverse=True))))
 
 
 def _coordinated(text: str, a: Raw, b: Raw) -> bool:
