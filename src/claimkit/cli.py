@@ -162,7 +162,7 @@ class _ParquetWriter:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        arrow_type = {int: pa.int64(), str: pa.string()}
+        arrow_type = {int: pa.int64(), str: pa.string(), bool: pa.bool_()}
         self.schema = pa.schema(
             [("id", pa.string()), *((name, arrow_type[kind]) for name, kind in FLAT_COLUMNS.items())]
         )

@@ -45,13 +45,13 @@ def _pipeline(extra_companies: list[dict[str, Any]] | None) -> Any:
 def claim_schema(id_type: DataType | None = None) -> StructType:
     """The output schema of :func:`extract_claims`: ``id``, the flat claim columns, ``error``.
 
-    Derived from :class:`claimkit.Claim`: integer fields are ``LongType``, every other field
-    (decimals included) is ``StringType``; all columns are nullable. ``id_type`` defaults
+    Derived from :class:`claimkit.Claim`: integer fields are ``LongType``, ``forecast`` is
+    ``BooleanType``, every other field (decimals included) is ``StringType``; all columns are nullable. ``id_type`` defaults
     to ``StringType``.
     """
-    from pyspark.sql.types import LongType, StringType, StructField, StructType
+    from pyspark.sql.types import BooleanType, LongType, StringType, StructField, StructType
 
-    spark_type = {int: LongType(), str: StringType()}
+    spark_type = {int: LongType(), str: StringType(), bool: BooleanType()}
     return StructType(
         [
             StructField("id", id_type if id_type is not None else StringType(), True),

@@ -21,6 +21,7 @@ from ..cleaning import Cleaned
 from ..periods.grammar import RawPeriod
 from ..periods.resolve import Resolved, Resolver
 from ..quantities.grammar import Raw
+from .describe import describe
 from .fields import change_and_direction, strip_metric
 from .model import Claim, Evidence, Span
 
@@ -207,6 +208,9 @@ def build_claims(doc: Document) -> list[Claim]:
         prev_end_in_clause[clause_start] = q.end
 
         start, end = doc.cleaned.to_input_span(q.start, q.end)
+        facts = describe(text, q, metric, change=change, company=company, period=period.value if period else None,
+                         published=doc.published, sentence=(sentence.start, sentence.end), mentions=doc.mentions,
+                         clause=(clause_start, structure.clause_end(q.end, sentence.end)), cleaned=doc.cleaned)  # fmt: skip
         claims.append(
             Claim.model_construct(
                 text=doc.cleaned.source[start:end],
@@ -224,6 +228,9 @@ def build_claims(doc: Document) -> list[Claim]:
                 period=period.value if period is not None else None,
                 company=company,
                 speaker=speaker,
+                concept=facts.concept,
+                segment=facts.segment,
+                forecast=facts.forecast,
                 sentence=_input_span(doc.cleaned, sentence.start, sentence.end),
                 evidence=Evidence.model_construct(
                     company=_input_span(doc.cleaned, company_mention.start, company_mention.end)
@@ -232,6 +239,7 @@ def build_claims(doc: Document) -> list[Claim]:
                     speaker=_input_span(doc.cleaned, cue.start, cue.end)
                     if cue is not None and cue.speaker is not None
                     else None,
+                    **facts.evidence,
                 ),
             )
         )
