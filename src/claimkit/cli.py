@@ -496,6 +496,11 @@ def render(file: str, output: IO[str], published: str | None, original: bool, ti
     output.write(page)
 
 
+from .facts.command import facts as _facts  # noqa: E402  (claimkit facts lives with the facts package)
+
+cli.add_command(_facts)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the command line (``claimkit`` and ``python -m claimkit``)."""
     cli.main(args=argv, prog_name="claimkit")

@@ -500,12 +500,10 @@ def _cuts(
     cuts: list[Span] = []
     index = segments()
     for m in mentions:
-        if start <= m.start < end and (
-            m.kind in ("pronoun", "person", "source")
-            or (m.kind == "company" and (m.name == company or company is None))
-        ):
-            named = index.find(text, m.start, end, company)
-            if named is None or named[0] != m.start or named[1] <= m.end:
+        if start <= m.start < end and m.kind in ("pronoun", "person", "source", "company"):
+            # 百度核心, 网易云音乐: a segment of the company named after it (or a listed unit of it) stays
+            named = index.find(text, m.start, end, company) if m.kind == "company" else None
+            if named is None or named[0] != m.start or named[1] < m.end:
                 cuts.append((m.start, m.end))
     for h in hits:
         if not (start <= h.start and h.end <= end):
@@ -740,6 +738,8 @@ def resolve_segment(
     measure = None
     said = False  # something stood before the head in the claim's own phrase
     if reading is not None and result.own and reading.head is not None:
+        if reading.head.word.role == "segment":  # 利息净收入: the word names a line of revenue
+            return text[reading.head.start : reading.head.end], (reading.head.start, reading.head.end)
         start = min(reading.start, _clause_before(text, sentence_start, reading.start))
         hits = scan(text, start, reading.end)
         ratio = not reading.concepts or lexicon().kinds.get(result.concept) == "ratio"
