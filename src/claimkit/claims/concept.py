@@ -28,7 +28,7 @@ from ..attribution.mentions import Mention
 from ..errors import ResourceError
 from ..periods.grammar import scan_periods
 from ..quantities.grammar import Raw
-from .segments import segments
+from .segments import DEFAULT_PROFIT, segments
 
 Span = tuple[int, int]
 """A span of the clean text, end exclusive."""
@@ -230,7 +230,8 @@ def _read(phrase: str) -> tuple[int | None, tuple[str, ...], tuple[Hit, ...], bo
         if c == PROFIT and bases:
             c = "net_profit"  # 经调整亏损: a profit on a basis is the company's
         c = derive(c, bases)
-        out.append(OTHER if per and lex.kinds.get(c) == "amount" else c)  # 日均盈利: an average
+        amount = c == PROFIT or lex.kinds.get(c) == "amount"
+        out.append(OTHER if per and amount else c)  # 日均盈利: an average
     return heads[-1], tuple(out), hits, count
 
 
@@ -335,12 +336,12 @@ def _profit(
     mentions: Sequence[Mention],
 ) -> str:
     """What an unqualified profit word means: the segment's result, the concept it is compared with, or net profit."""
-    start = min(reading.start, _clause_before(text, sentence_start, reading.start))
-    end = reading.head.start if reading.head else reading.end
+    end = reading.head.start if reading.head is not None else reading.end
+    start = _clause_before(text, sentence_start, end)
     segment, _ = segment_span(text, start, end, scan(text, start, end), mentions, company)
     if segment is not None:
         found = segments().lookup(company, text[segment[0] : segment[1]])
-        return found.profit if found is not None else segments_default()
+        return found.profit if found is not None else DEFAULT_PROFIT
     # 经调整亏损3.59亿元，去年同期为盈利39亿元: the profit of the clause before
     floor = text.rfind("，", sentence_start, clause_start - 1)
     floor = max(
@@ -352,12 +353,6 @@ def _profit(
     if before is not None and before.concepts and before.concepts[0] in lexicon().profits:
         return before.concepts[0]
     return "net_profit"
-
-
-def segments_default() -> str:
-    from .segments import DEFAULT_PROFIT
-
-    return DEFAULT_PROFIT
 
 
 def resolve_concept(
@@ -651,10 +646,17 @@ def _part_start(text: str, sentence_start: int, pos: int) -> int:
 
 
 def _clause_before(text: str, floor: int, pos: int) -> int:
+    """Start of the clause before ``pos``: after a clause break, or a space between hanzi (a headline's)."""
     k = pos
     while k > floor and text[k - 1] not in _CLAUSE_STOP:
+        if text[k - 1] in " 　" and k - 2 >= floor and _is_hanzi(text[k - 2]) and _is_hanzi(text[k : k + 1]):
+            break
         k -= 1
     return k
+
+
+def _is_hanzi(ch: str) -> bool:
+    return bool(ch) and "\u4e00" <= ch <= "\u9fff"
 
 
 _TOPIC_MAX = 12  # characters of a clause's subject that can be the topic of the figures after it
@@ -740,7 +742,7 @@ def resolve_segment(
     if reading is not None and result.own and reading.head is not None:
         if reading.head.word.role == "segment":  # 利息净收入: the word names a line of revenue
             return text[reading.head.start : reading.head.end], (reading.head.start, reading.head.end)
-        start = min(reading.start, _clause_before(text, sentence_start, reading.start))
+        start = _clause_before(text, sentence_start, reading.head.start)
         hits = scan(text, start, reading.end)
         ratio = not reading.concepts or lexicon().kinds.get(result.concept) == "ratio"
         end = reading.head.start

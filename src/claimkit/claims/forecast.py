@@ -108,10 +108,7 @@ def cue_spans(text: str, start: int, end: int) -> list[Span]:
 def _continues(text: str, start: int, end: int) -> bool:
     """Whether every clause starting in ``text[start:end]`` (folded) continues the figure before it (同比增长…)."""
     pattern = _cues().continuation
-    for i in range(start, end):
-        if text[i] in _CLAUSE_BREAK and not pattern.match(text, i + 1, end):
-            return False
-    return True
+    return all(pattern.match(text, i + 1) for i in range(start, end) if text[i] in _CLAUSE_BREAK)
 
 
 def _after(t: str, q_end: int, clause_end: int) -> tuple[int, int] | None:

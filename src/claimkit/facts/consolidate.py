@@ -170,8 +170,13 @@ def _is_power_of_ten(q: Decimal) -> bool:
 def _half_unit(text: str, bound: Decimal) -> Decimal:
     """Half a unit of the last digit written for ``bound`` in ``text`` (the claim's surface)."""
     magnitude = abs(bound)
-    if magnitude == 0:
-        return Decimal(0)
+    if magnitude == 0:  # 0亿元: the scale word written after the zero sets the unit of its last digit
+        from ..quantities.grammar import scan as scan_quantities
+
+        found = scan_quantities(text)
+        m = _NUMBER.search(text.translate(_WIDE))
+        scale = found[0].scale if found else Decimal(1)
+        return scale * Decimal(10) ** -len((m.group(1) if m else None) or "") / 2
     for m in _NUMBER.finditer(text.translate(_WIDE)):
         literal = m.group().replace(",", "").replace("，", "")
         try:
@@ -292,10 +297,22 @@ def _stated(claims: Sequence[SourcedClaim]) -> list[_Stated]:
             by_value[key] = _Stated(*key, iv, [sc])
         else:
             found.claims.append(sc)
+            # 1800 and 1800.0 are one value: it is shown with the most decimals written
+            found.value, found.low, found.high = (
+                _more_precise(found.value, key[0]),
+                _more_precise(found.low, key[1]),
+                _more_precise(found.high, key[2]),
+            )
             # one value written with different precision (1800亿, 1800.0亿): keep the narrower interval
             if _width(iv) < _width(found.interval):
                 found.interval = iv
     return sorted(by_value.values(), key=_Stated.order)
+
+
+def _more_precise(a: Decimal | None, b: Decimal | None) -> Decimal | None:
+    if a is None or b is None:
+        return a if b is None else b
+    return b if int(b.as_tuple().exponent) < int(a.as_tuple().exponent) else a
 
 
 def _best(stated: Sequence[_Stated]) -> _Stated:
@@ -318,9 +335,20 @@ def _segment_name(company: str | None, claims: Sequence[SourcedClaim], index: Se
     return min(counts, key=lambda n: (-counts[n], len(n), n))
 
 
+def _claim_order(sc: SourcedClaim) -> tuple[Any, ...]:
+    """Claims in a fact: by document and offset; claims at one offset (never two of one text) by content."""
+    return (
+        _doc_order(sc.document),
+        sc.claim.start,
+        sc.claim.end,
+        sc.claim.model_dump_json(),
+        sc.published or "",
+    )
+
+
 def _fact(key: Key, claims: list[SourcedClaim], index: SegmentIndex) -> Fact:
     company, _, concept, period, change, forecast, unit = key
-    claims = sorted(claims, key=lambda sc: (_doc_order(sc.document), sc.claim.start, sc.claim.end))
+    claims = sorted(claims, key=_claim_order)
     stated = _stated(claims)
     lows = [s.interval[0] for s in stated if s.interval[0] is not None]
     highs = [s.interval[1] for s in stated if s.interval[1] is not None]
@@ -404,7 +432,7 @@ def consolidate(
         key = fact_key(sc.claim, index)
         if key is None:
             continue
-        ident = (_doc_order(sc.document), sc.claim.start, sc.claim.end, sc.claim.text)
+        ident = (_doc_order(sc.document), sc.published, sc.claim)  # one claim given twice counts once
         if ident in seen:
             continue
         seen.add(ident)
