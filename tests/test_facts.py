@@ -368,3 +368,17 @@ def test_spark_consolidate_equals_consolidate(spark: Any, example_paths: list[st
     want = [flat_fact_row(f) for f in consolidate(claimkit.extract_many(docs))]
     assert got == sorted(want, key=lambda r: json.dumps(r, sort_keys=True))
     assert any(r["status"] == "conflict" for r in got)
+
+
+def test_facts_page_python_blocks_run(monkeypatch: Any, capsys: Any) -> None:
+    """docs/facts.md's Python blocks run, in order, from the repo root, and print what the page shows."""
+    import re
+
+    root = Path(__file__).resolve().parents[1]
+    monkeypatch.chdir(root)
+    text = (root / "docs" / "facts.md").read_text(encoding="utf-8")
+    namespace: dict[str, Any] = {}
+    for block in re.findall(r"```python\n(.*?)```", text, re.S):
+        exec(compile(block, "docs/facts.md", "exec"), namespace)
+        shown = [line[2:] for line in block.splitlines() if line.startswith("# ")]
+        assert capsys.readouterr().out.splitlines() == shown
