@@ -36,7 +36,9 @@ Span = tuple[int, int]
 OTHER = "other"
 PROFIT = "profit"  # an unqualified profit or loss word (盈利, 亏损): resolved from its context
 _HEAD_ROLES = frozenset(("", "loss", "segment"))
-_OTHER_ROLES = "share per basis measure whole group suffix business market count lead verb owner name"
+_OTHER_ROLES = (
+    "share per basis measure whole period group suffix business market count lead verb owner name anaphor"
+)
 _ROLES = _HEAD_ROLES | frozenset(_OTHER_ROLES.split())
 _MONEY_KINDS = frozenset(("amount", "price", "per_share"))
 _AFTER_WINDOW = 12  # characters after a number searched for 的 + a concept word (35万辆的交付目标)
@@ -297,7 +299,7 @@ def _after(text: str, q: Raw, clause_end: int) -> Reading | None:
         end += 1
     reading = read(text, start, end)
     if reading.head is None or any(
-        h.word.role not in ("whole", "lead") for h in reading.hits if h.end <= reading.head.start
+        h.word.role not in ("whole", "period", "lead") for h in reading.hits if h.end <= reading.head.start
     ):
         return None
     if text[start : reading.head.start].strip() and reading.hits[0].start != start:
@@ -439,12 +441,13 @@ _TITLE = re.compile(r"《([^《》]{1,20})》")
 _LABEL = re.compile(r"【[^【】]{0,12}】")  # 【导读】, 【财报】: a page's label
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ 　]+(?=[\u4e00-\u9fff])")  # a headline's separator
 _CUT_ROLES = frozenset(("basis", "measure", "per"))
-_LEAD_ROLES = frozenset(("whole", "group", "lead", "verb", "market"))
-_TAIL_ROLES = frozenset(("whole", "suffix", "market", "lead", "verb"))
+_LEAD_ROLES = frozenset(("whole", "period", "group", "lead", "verb", "market", "anaphor"))
+_TAIL_ROLES = frozenset(("whole", "period", "suffix", "market", "lead", "verb"))
 _KEEP_BUSINESS = (
     2  # 新业务, 游戏业务, 电商业务: a name this short keeps its 业务 (海外及港澳台业务 -> 海外及港澳台)
 )
-_QUIET_ROLES = frozenset(("lead", "verb", "market", "name"))
+_QUIET_ROLES = frozenset(("lead", "verb", "market", "name", "period"))
+_POINTING = frozenset(("suffix", "business", "group"))
 _CLAIM_KINDS = frozenset(("money", "percent", "pp", "multiple", "count", "rank"))
 
 
@@ -696,7 +699,8 @@ def _inherited(
         hits = scan(text, start, end)
         heads = [h for h in hits if h.word.role in _HEAD_ROLES]
         if heads:
-            if not figures:
+            figureless = not any(c in _DIGITS for c in text[start:end])  # 云智能集团收入进一步加速，季度收入…
+            if not figures and not figureless:
                 return None
             reading = read(text, *_phrase_around(text, heads[-1], start, end))
             if reading.concepts:  # a ratio (占比21.7%) leans on the figure before it
@@ -708,6 +712,79 @@ def _inherited(
                 return topic
         end = start - 1
     return None
+
+
+_ANTECEDENT_WINDOW = 400  # characters before a 该业务 searched for the segment it refers to
+_LIST_LINKS = re.compile(r"以及|和|及|与|與|、")
+
+
+def _points_back(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends in a pronoun and a segment suffix (该业务, 该分部, 此板块)."""
+    hits = scan(text, start, end)
+    k = len(hits)
+    while (
+        k > 0 and hits[k - 1].word.role in _POINTING and (k == len(hits) or hits[k - 1].end == hits[k].start)
+    ):
+        k -= 1
+    if k == len(hits) or k == 0 or hits[-1].end != end:
+        return False
+    return hits[k - 1].word.role == "anaphor" and hits[k - 1].end == hits[k].start
+
+
+def _antecedent(
+    text: str, sentence_start: int, pos: int, company: str | None, mentions: Sequence[Mention]
+) -> Span | None:
+    """The last segment named before ``pos`` (in its paragraph, a few sentences back): a segment of the
+    company's list, or a phrase ending in a segment suffix (动力电池业务, 智能电动汽车及AI等创新业务分部)."""
+    floor = max(text.rfind("\n", 0, pos) + 1, pos - _ANTECEDENT_WINDOW)
+    candidates: list[Span] = []
+    named = segments().find(text, floor, pos, company)
+    if named is not None:
+        candidates.append(named)
+    for h in scan(text, floor, pos):
+        if h.word.role in ("suffix", "business") and not _points_back(text, max(floor, h.start - 2), h.end):
+            start = _clause_before(text, floor, h.start)
+            found, _ = segment_span(text, start, h.end, scan(text, start, h.end), mentions, company)
+            if found is not None:
+                candidates.append(found)
+    return max(candidates, key=lambda c: c[1]) if candidates else None
+
+
+def _measure_before(text: str, sentence_start: int, clause_start: int) -> tuple[str, Span] | None:
+    """A measure stated in a clause without figures before the claim's (若剔除召回成本的影响，毛利率会是19.8%)."""
+    floor = _part_start(text, sentence_start, clause_start)
+    end = clause_start - 1
+    while end > floor:
+        start = _clause_before(text, floor, end)
+        if any(c in _DIGITS for c in text[start:end]):
+            return None
+        found = _measure_words(text, scan(text, start, end), end)
+        if found is not None:
+            return found
+        end = start - 1
+    return None
+
+
+def _respective(text: str, segment: Span, q: Raw, clause_start: int) -> Span:
+    """A list of segments with 分别 (内容发行和其他收入分别为5.53亿元和8.07亿元): the k-th for the k-th figure."""
+    from ..quantities.grammar import scan as scan_quantities
+
+    at = text.find("分别", segment[1], q.start)
+    if at < 0:
+        at = text.find("分別", segment[1], q.start)
+    if at < 0:
+        return segment
+    k = sum(
+        1
+        for r in scan_quantities(text, at, q.start)
+        if r.kind in _CLAIM_KINDS and r.unit == q.unit and not r.bare
+    )
+    cuts = [m.span() for m in _LIST_LINKS.finditer(text, *segment)]
+    if not cuts or k > len(cuts):
+        return segment
+    bounds = [segment[0]] + [b for _, b in cuts]
+    ends = [a for a, _ in cuts] + [segment[1]]
+    return bounds[k], ends[k]
 
 
 def resolve_segment(
@@ -756,6 +833,19 @@ def resolve_segment(
         )
         said = said and bool(reading.concepts)
         measure = _measure_words(text, hits, reading.end)
+    elif reading is not None and reading.head is not None and not result.own and result.concept != OTHER:
+        # 线下演出及艺人周边商品销售在本季度实现三位数同比增长: the phrase the concept came from
+        start = _clause_before(text, sentence_start, reading.head.start)
+        hits = scan(text, start, reading.end)
+        segment, said = segment_span(
+            text, start, reading.head.start, hits, mentions, company, concept=result.concept
+        )
+        here = span is not None and _names_a_part(
+            text, span, clause_start, mentions, scan(text, *span), company
+        )
+        if here and span is not None:  # 其中海外增长: the claim's own words name the part
+            segment, said = segment_span(text, span[0], span[1], scan(text, *span), mentions, company)
+        measure = _measure_words(text, hits, reading.end)
     elif span is not None:
         hits = scan(text, *span)
         named = (
@@ -776,7 +866,17 @@ def resolve_segment(
             or not reading.concepts
             or text.startswith("其中", clause_start)  # 其中一季度交付量: a part of the figure before
         )
-        segment = _inherited(text, sentence_start, clause_start, company, mentions, figures=figures)
+        own_clause = clause_start
+        if result.own and reading is not None and reading.head is not None:
+            own_clause = min(clause_start, _clause_before(text, sentence_start, reading.head.start))
+        segment = _inherited(text, sentence_start, own_clause, company, mentions, figures=figures)
+    head = reading.head.start if reading is not None and reading.head is not None and result.own else None
+    if head is not None and _points_back(text, _clause_before(text, sentence_start, head), head):
+        segment = _antecedent(text, sentence_start, head, company, mentions)  # 该业务营收: the one before
+    if measure is None:
+        measure = _measure_before(text, sentence_start, clause_start)
+    if segment is not None:
+        segment = _respective(text, segment, q, clause_start)
     if (
         segment is not None
         and result.concept == OTHER
