@@ -19,9 +19,12 @@ company and mentions) and return the value with the clean-text span that decided
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 from .. import _resources
 from ..attribution.mentions import Mention
@@ -167,12 +170,18 @@ def concepts() -> tuple[str, ...]:
 def scan(text: str, start: int = 0, end: int | None = None) -> list[Hit]:
     """The words of ``concept_terms.tsv`` in ``text[start:end]``, leftmost-longest, in order
     (traditional characters read as simplified)."""
+    found = _scan_piece(text[start:end])
+    if not start:
+        return list(found)
+    return [Hit(h.start + start, h.end + start, h.word) for h in found]
+
+
+@lru_cache(maxsize=16384)
+def _scan_piece(piece: str) -> tuple[Hit, ...]:
     lex = lexicon()
-    piece = fold(text[start:end])
-    return [
-        Hit(m.start() + start, m.end() + start, lex.words[m.group().casefold()])
-        for m in lex.pattern.finditer(piece)
-    ]
+    return tuple(
+        Hit(m.start(), m.end(), lex.words[m.group().casefold()]) for m in lex.pattern.finditer(fold(piece))
+    )
 
 
 # ---------------------------------------------------------------------------- reading a phrase
@@ -431,6 +440,27 @@ def resolve_concept(
 
 # ---------------------------------------------------------------------------- segment
 
+
+@dataclass(frozen=True, slots=True)
+class KnownSpans:
+    """The periods and figures of a document (clean-text spans, by start) that the engine already read."""
+
+    text: str
+    starts: list[int]
+    spans: list[Span]
+
+    @classmethod
+    def of(cls, text: str, periods: Sequence[Any], quantities: Sequence[Raw]) -> KnownSpans:
+        spans = sorted(
+            [(p.start, p.end) for p in periods]
+            + [(q.start, q.end) for q in quantities if q.kind in _CLAIM_KINDS and not q.bare]
+        )
+        return cls(text, [a for a, _ in spans], spans)
+
+
+KNOWN_SPANS: ContextVar[KnownSpans | None] = ContextVar("claimkit_known_spans", default=None)
+"""Set while the engine describes a document's claims: its periods and figures need not be read again."""
+
 # list markers, particles and punctuation before a segment (2. 在线音乐, （一）游戏, 的全球…)
 _LEAD_EDGE = re.compile(
     r"(?:\s|[0-9０-９]+[.．、]\s*|[（(][一二三四五六七八九十0-9]+[)）]|[一二三四五六七八九十]+、|[的之、,，:：;；.．()（）《》〈〉【】\[\]])+"
@@ -448,6 +478,9 @@ _KEEP_BUSINESS = (
 )
 _QUIET_ROLES = frozenset(("lead", "verb", "market", "name", "period"))
 _POINTING = frozenset(("suffix", "business", "group"))
+# characters without which a span holds no figure, and no period (a quick test before reading them)
+_NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９零〇一二两兩三四五六七八九十百千万萬亿億廿卅半")
+_PERIOD_CHARS = frozenset("年季月期半度财財今去明前上下本当當该該同近过過")
 _CLAIM_KINDS = frozenset(("money", "percent", "pp", "multiple", "count", "rank"))
 
 
@@ -512,10 +545,22 @@ def _cuts(
             cuts.append((h.start, end))  # 欧亚区占比: what follows a share word is the whole it is taken of
         elif h.word.role == "verb" or (h.word.role in _HEAD_ROLES and concept in h.word.concepts):
             cuts.append((h.start, h.end))
-    cuts.extend((p.start, p.end) for p in scan_periods(text, start, end))
-    cuts.extend(
-        (r.start, r.end) for r in scan_quantities(text, start, end) if r.kind in _CLAIM_KINDS and not r.bare
-    )
+    known = KNOWN_SPANS.get()
+    region = text[start:end]
+    if known is not None and known.text is text:  # the document's periods and figures, read once
+        k = bisect_left(known.starts, start)
+        while k < len(known.starts) and known.starts[k] < end:
+            cuts.append(known.spans[k])
+            k += 1
+    elif not _NUMERAL_CHARS.isdisjoint(region):  # periods and figures hold a numeral or a period word
+        cuts.extend((p.start, p.end) for p in scan_periods(text, start, end))
+        cuts.extend(
+            (r.start, r.end)
+            for r in scan_quantities(text, start, end)
+            if r.kind in _CLAIM_KINDS and not r.bare
+        )
+    elif not _PERIOD_CHARS.isdisjoint(region):
+        cuts.extend((p.start, p.end) for p in scan_periods(text, start, end))
     cuts.extend(cue_spans(text, start, end))
     cuts.extend(m.span() for m in _CJK_SPACE.finditer(text, start, end))
     cuts.extend(m.span() for m in _LABEL.finditer(text, start, end))

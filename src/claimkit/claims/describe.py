@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from ..attribution.mentions import Mention
 from ..cleaning import Cleaned
+from ..periods.grammar import RawPeriod
 from ..quantities.grammar import Raw
-from .concept import Span, resolve_concept, resolve_segment
+from .concept import KNOWN_SPANS, KnownSpans, Span, resolve_concept, resolve_segment
 from .forecast import resolve_forecast
 from .model import Span as InputSpan
 
@@ -57,46 +58,73 @@ def describe(
     clause: Span,
     mentions: Sequence[Mention],
     cleaned: Cleaned,
+    periods: Sequence[RawPeriod] = (),
+    quantities: Sequence[Raw] = (),
 ) -> Described:
-    """Concept, segment and forecast of the claim of ``q`` (clean-text offsets in, input spans out)."""
-    concept = resolve_concept(
-        text,
-        q,
-        metric,
-        sentence_start=sentence[0],
-        clause_start=clause[0],
-        clause_end=clause[1],
-        change=change,
-        company=company,
-        mentions=mentions,
-    )
-    segment, segment_span = resolve_segment(
-        text,
-        concept,
-        metric,
-        q,
-        sentence_start=sentence[0],
-        clause_start=clause[0],
-        company=company,
-        mentions=mentions,
-    )
-    forecast, forecast_span = resolve_forecast(
-        text,
-        q,
-        sentence_start=sentence[0],
-        clause_start=clause[0],
-        clause_end=clause[1],
-        concept=concept.concept,
-        period=period,
-        published=published,
-    )
-    return Described(
-        concept=concept.concept,
-        segment=segment,
-        forecast=forecast,
-        evidence=FactEvidence(
-            concept=_to_input(cleaned, concept.span),
-            segment=_to_input(cleaned, segment_span),
-            forecast=_to_input(cleaned, forecast_span),
-        ),
-    )
+    """Concept, segment and forecast of the claim of ``q`` (clean-text offsets in, input spans out).
+
+    ``periods`` and ``quantities`` are the document's, as the engine read them (read again if not given).
+    """
+    known = KNOWN_SPANS.get()
+    if (periods or quantities) and (known is None or known.text is not text):
+        known = _known(text, periods, quantities)
+    token = KNOWN_SPANS.set(known)
+    try:
+        concept = resolve_concept(
+            text,
+            q,
+            metric,
+            sentence_start=sentence[0],
+            clause_start=clause[0],
+            clause_end=clause[1],
+            change=change,
+            company=company,
+            mentions=mentions,
+        )
+        segment, segment_span = resolve_segment(
+            text,
+            concept,
+            metric,
+            q,
+            sentence_start=sentence[0],
+            clause_start=clause[0],
+            company=company,
+            mentions=mentions,
+        )
+        forecast, forecast_span = resolve_forecast(
+            text,
+            q,
+            sentence_start=sentence[0],
+            clause_start=clause[0],
+            clause_end=clause[1],
+            concept=concept.concept,
+            period=period,
+            published=published,
+        )
+        return Described(
+            concept=concept.concept,
+            segment=segment,
+            forecast=forecast,
+            evidence=FactEvidence(
+                concept=_to_input(cleaned, concept.span),
+                segment=_to_input(cleaned, segment_span),
+                forecast=_to_input(cleaned, forecast_span),
+            ),
+        )
+    finally:
+        KNOWN_SPANS.reset(token)
+
+
+_CACHE: dict[int, tuple[Sequence[Any], KnownSpans]] = {}
+
+
+def _known(text: str, periods: Sequence[RawPeriod], quantities: Sequence[Raw]) -> KnownSpans:
+    """The known spans of a document, built once per document (the last few are kept)."""
+    hit = _CACHE.get(id(quantities))
+    if hit is not None and hit[0] is quantities and hit[1].text is text:
+        return hit[1]
+    known = KnownSpans.of(text, periods, quantities)
+    if len(_CACHE) > 8:
+        _CACHE.clear()
+    _CACHE[id(quantities)] = (quantities, known)
+    return known

@@ -210,7 +210,8 @@ def build_claims(doc: Document) -> list[Claim]:
         start, end = doc.cleaned.to_input_span(q.start, q.end)
         facts = describe(text, q, metric, change=change, company=company, period=period.value if period else None,
                          published=doc.published, sentence=(sentence.start, sentence.end), mentions=doc.mentions,
-                         clause=(clause_start, structure.clause_end(q.end, sentence.end)), cleaned=doc.cleaned)  # fmt: skip
+                         clause=(clause_start, structure.clause_end(q.end, sentence.end)), cleaned=doc.cleaned,
+                         periods=doc.periods, quantities=doc.quantities)  # fmt: skip
         claims.append(
             Claim.model_construct(
                 text=doc.cleaned.source[start:end],

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import _resources
 from ..errors import ResourceError
@@ -31,6 +31,7 @@ class Segment:
     profit: str = DEFAULT_PROFIT
 
 
+@cache
 def _suffixes() -> tuple[str, ...]:
     from .concept import lexicon
 
@@ -43,6 +44,7 @@ def _suffixes() -> tuple[str, ...]:
     )
 
 
+@lru_cache(maxsize=8192)
 def segment_key(name: str) -> str:
     """A segment name compared: traditional characters read as simplified, casefolded, no spaces, no
     trailing 的 or suffix word (业务, 分部)."""
@@ -53,7 +55,6 @@ def segment_key(name: str) -> str:
     while changed:
         changed = False
         for suffix in _suffixes():
-            suffix = fold(suffix).casefold()
             if key.endswith(suffix) and len(key) > len(suffix):
                 key, changed = key[: -len(suffix)].rstrip("的之"), True
                 break
