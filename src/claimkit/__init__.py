@@ -1,7 +1,7 @@
 """claimkit: structured, attributed numeric claims from Chinese financial news.
 
 Pipeline stages, one package each: ``cleaning`` -> ``quantities`` -> ``periods`` ->
-``attribution`` -> ``claims``. :class:`Extractor` (behind :func:`extract` and
+``attribution`` -> ``claims``; ``facts`` consolidates the claims of many documents. :class:`Extractor` (behind :func:`extract` and
 :func:`extract_many`) runs them straight on the text; ``pipeline`` wires the same
 stages into spaCy (:func:`load`). Importing claimkit is cheap, and spaCy loads only
 for :func:`load`.
@@ -15,6 +15,7 @@ from .claims.extractor import Extractor
 from .claims.model import Claim, Evidence, Extraction, Span
 from .cleaning import Cleaned, Gloss, Region, clean, strip_glosses
 from .errors import ClaimkitError, ConfigError, ResourceError
+from .facts import Fact, FactValue, SourcedClaim, consolidate
 from .periods import Period, find_periods, parse_period
 from .quantities import Quantity, find_quantities, parse_quantity
 
@@ -26,14 +27,18 @@ __all__ = [
     "Evidence",
     "Extraction",
     "Extractor",
+    "Fact",
+    "FactValue",
     "Gloss",
     "Period",
     "Quantity",
     "Region",
     "ResourceError",
+    "SourcedClaim",
     "Span",
     "__version__",
     "clean",
+    "consolidate",
     "extract",
     "extract_many",
     "find_periods",

@@ -89,12 +89,12 @@ def _flat_columns(model: type[BaseModel], prefix: str = "") -> Iterator[tuple[st
         if isinstance(inner, type) and issubclass(inner, BaseModel):
             yield from _flat_columns(inner, f"{prefix}{name}_")
         else:
-            yield f"{prefix}{name}", int if inner is int else str
+            yield f"{prefix}{name}", inner if inner in (int, bool) else str
 
 
 FLAT_COLUMNS: dict[str, type] = dict(_flat_columns(Claim))
-"""The flat claim columns (without ``id``), derived from :class:`Claim`: ``int`` columns stay
-integers, everything else (decimals included, to stay exact) is a string. All are nullable."""
+"""The flat claim columns (without ``id``), derived from :class:`Claim`: ``int`` and ``bool`` columns
+keep their type, everything else (decimals included, to stay exact) is a string. All are nullable."""
 
 ClaimRow = create_model(  # type: ignore[call-overload]
     "ClaimRow",

@@ -162,7 +162,7 @@ class _ParquetWriter:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        arrow_type = {int: pa.int64(), str: pa.string()}
+        arrow_type = {int: pa.int64(), str: pa.string(), bool: pa.bool_()}
         self.schema = pa.schema(
             [("id", pa.string()), *((name, arrow_type[kind]) for name, kind in FLAT_COLUMNS.items())]
         )
@@ -494,6 +494,11 @@ def render(file: str, output: IO[str], published: str | None, original: bool, ti
         text, result.claims, view="original" if original else "cleaned", title=title or Path(file).name
     )
     output.write(page)
+
+
+from .facts.command import facts as _facts  # noqa: E402  (claimkit facts lives with the facts package)
+
+cli.add_command(_facts)
 
 
 def main(argv: list[str] | None = None) -> None:

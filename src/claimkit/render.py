@@ -3,8 +3,8 @@
 The page shows the cleaned text (or the original, glosses struck out) with every
 claim highlighted as ``<mark class="claim">`` (its fields in ``data-*`` attributes and a
 tooltip), marked regions (repeat, boilerplate, title) greyed, and a side panel with one
-card per claim: value, unit, qualifier, change, period, company, speaker. Styles and
-script are inline and a Content-Security-Policy forbids loading anything else.
+card per claim: value, unit, qualifier, change, metric, concept, segment, forecast, period, company,
+speaker. Styles and script are inline and a Content-Security-Policy forbids loading anything else.
 """
 
 from __future__ import annotations
@@ -51,6 +51,9 @@ def _fields(claim: Claim) -> list[tuple[str, str]]:
         ("qualifier", claim.qualifier),
         ("change", change),
         ("metric", claim.metric or ""),
+        ("concept", claim.concept),
+        ("segment", claim.segment or ""),
+        ("forecast", "forecast" if claim.forecast else ""),
         ("period", claim.period or ""),
         ("company", claim.company or ""),
         ("speaker", claim.speaker or ""),

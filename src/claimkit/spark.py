@@ -1,4 +1,5 @@
-"""Claims of a Spark DataFrame: :func:`extract_claims` (one row per claim, through ``mapInPandas``).
+"""Claims of a Spark DataFrame: :func:`extract_claims` (one row per claim, through ``mapInPandas``);
+their facts: :func:`consolidate` (a ``groupBy`` on the fact key).
 
 pyspark and pandas are imported only when these functions run (``pip install 'claimkit[spark]'``),
 so ``import claimkit`` never needs them. Each executor's Python worker loads the pipeline
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from pyspark.sql import DataFrame
     from pyspark.sql.types import DataType, StructType
 
-__all__ = ["claim_schema", "extract_claims"]
+__all__ = ["claim_schema", "consolidate", "extract_claims", "fact_schema"]
 
 _pipelines: dict[str, Any] = {}  # per Python worker process: extra_companies (as JSON) -> pipeline
 
@@ -45,13 +46,13 @@ def _pipeline(extra_companies: list[dict[str, Any]] | None) -> Any:
 def claim_schema(id_type: DataType | None = None) -> StructType:
     """The output schema of :func:`extract_claims`: ``id``, the flat claim columns, ``error``.
 
-    Derived from :class:`claimkit.Claim`: integer fields are ``LongType``, every other field
-    (decimals included) is ``StringType``; all columns are nullable. ``id_type`` defaults
+    Derived from :class:`claimkit.Claim`: integer fields are ``LongType``, ``forecast`` is
+    ``BooleanType``, every other field (decimals included) is ``StringType``; all columns are nullable. ``id_type`` defaults
     to ``StringType``.
     """
-    from pyspark.sql.types import LongType, StringType, StructField, StructType
+    from pyspark.sql.types import BooleanType, LongType, StringType, StructField, StructType
 
-    spark_type = {int: LongType(), str: StringType()}
+    spark_type = {int: LongType(), str: StringType(), bool: BooleanType()}
     return StructType(
         [
             StructField("id", id_type if id_type is not None else StringType(), True),
@@ -124,3 +125,92 @@ def extract_claims(
         return _rows_of(batches, text_col, id_col, published_col, pub_iso, extra)
 
     return df.select(*cols).mapInPandas(run, schema)
+
+
+# ---------------------------------------------------------------------------- facts
+
+_KEY_COLUMNS = (
+    "fact_company",
+    "fact_segment",
+    "fact_concept",
+    "fact_period",
+    "fact_change",
+    "fact_forecast",
+    "fact_unit",
+)
+
+
+def fact_schema() -> StructType:
+    """The output schema of :func:`consolidate`: :data:`claimkit.facts.FLAT_FACT_COLUMNS`."""
+    from pyspark.sql.types import BooleanType, LongType, StringType, StructField, StructType
+
+    from .facts.rows import FLAT_FACT_COLUMNS
+
+    spark_type = {int: LongType(), str: StringType(), bool: BooleanType()}
+    return StructType([StructField(name, spark_type[kind], True) for name, kind in FLAT_FACT_COLUMNS.items()])
+
+
+def _plain(value: Any) -> Any:
+    """A pandas/numpy scalar as a plain Python value; Spark nulls as ``None``."""
+    import pandas as pd
+
+    if not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value):
+        return None
+    return value.item() if hasattr(value, "item") and not isinstance(value, str | bytes) else value
+
+
+def _claim_rows(pdf: pd.DataFrame, id_col: str, published_col: str | None) -> list[dict[str, Any]]:
+    rows = []
+    for record in pdf.to_dict("records"):
+        row = {k: _plain(v) for k, v in record.items()}
+        row["id"] = row.get(id_col)
+        row["published"] = row.get(published_col) if published_col else None
+        rows.append(row)
+    return rows
+
+
+def consolidate(claims_df: DataFrame, *, id_col: str = "id", published_col: str | None = None) -> DataFrame:
+    """The facts of a DataFrame of claim rows (the output of :func:`extract_claims`), one row per fact.
+
+    A ``groupBy`` on the fact key (computed per row on the executors: company, segment
+    after its aliases, concept, period, change, forecast, unit), each group consolidated
+    with the code of :func:`claimkit.consolidate`, so both give the same facts.
+    ``published_col`` names a column with each document's publication date (join it from
+    the documents). Columns: :func:`fact_schema`; rows whose claim is not consolidated
+    (concept ``other``, no period) and error rows are left out.
+    """
+    import pandas as pd
+    from pyspark.sql.types import BooleanType, StringType, StructField, StructType
+
+    from .facts.consolidate import claim_of_row, fact_key
+    from .facts.consolidate import consolidate as consolidate_claims
+    from .facts.rows import FLAT_FACT_COLUMNS, flat_fact_row
+
+    key_types = [StringType()] * 5 + [BooleanType(), StringType()]
+    keyed_schema = StructType(
+        [
+            *claims_df.schema.fields,
+            *(StructField(n, t, True) for n, t in zip(_KEY_COLUMNS, key_types, strict=True)),
+        ]
+    )
+
+    def add_keys(batches: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        for pdf in batches:
+            keys = []
+            for row in _claim_rows(pdf, id_col, published_col):
+                key = None
+                if row.get("error") is None and row.get("text") is not None:
+                    key = fact_key(claim_of_row(row))
+                keys.append(key if key is not None else (None,) * len(_KEY_COLUMNS))
+            out = pdf.copy()
+            for i, name in enumerate(_KEY_COLUMNS):
+                out[name] = pd.Series([k[i] for k in keys], dtype=object, index=pdf.index)
+            yield out
+
+    def to_fact(pdf: pd.DataFrame) -> pd.DataFrame:
+        facts = consolidate_claims(_claim_rows(pdf.drop(columns=list(_KEY_COLUMNS)), id_col, published_col))
+        rows = [flat_fact_row(f) for f in facts]
+        return pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype=object) for c in FLAT_FACT_COLUMNS})
+
+    keyed = claims_df.mapInPandas(add_keys, keyed_schema).where("fact_concept IS NOT NULL")
+    return keyed.groupBy(*_KEY_COLUMNS).applyInPandas(to_fact, fact_schema())

@@ -83,6 +83,7 @@ class DocModel:
     structure: Structure
     mentions: list[Mention]
     quantities: list[Raw]  # the claims' quantities, in text order
+    all_quantities: list[Raw]  # every quantity the stage read, claims or not
     contexts: list[QContext]
     periods: list[RawPeriod]
     resolved: dict[int, Resolved | None]  # id(RawPeriod) -> its value
@@ -111,6 +112,12 @@ class DocModel:
     def sentence_frame(self, ctx: QContext) -> list[RawPeriod]:
         """The first periods of the claim's sentence, which frame it (however far before the claim)."""
         return self.periods_by_sentence.get(ctx.sentence, [])[:_FRAME_CANDIDATES]
+
+    def mentions_near(self, ctx: QContext) -> list[Mention]:
+        """The mentions of the claim's sentence within :data:`REACH` of it, either side."""
+        a = bisect_left(self.mention_starts, max(ctx.sentence_start, ctx.q.start - REACH))
+        b = bisect_left(self.mention_starts, min(ctx.sentence_end, ctx.q.end + REACH))
+        return self.mentions[a:b]
 
     def reach(self, ctx: QContext, floor: int) -> int:
         """Where a look back from the claim stops: ``floor``, or :data:`REACH` before the claim."""
@@ -377,6 +384,7 @@ def build_model(doc: Document) -> DocModel | None:
         structure=structure,
         mentions=doc.mentions,
         quantities=quantities,
+        all_quantities=doc.quantities,
         contexts=contexts,
         periods=doc.periods,
         resolved=resolved,

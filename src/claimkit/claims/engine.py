@@ -10,7 +10,8 @@ from __future__ import annotations
 from ..cleaning import Cleaned
 from .change import resolve_change
 from .company import resolve_company
-from .document import DocModel, Document, build_model, is_claim
+from .describe import describe
+from .document import REACH, DocModel, Document, build_model, is_claim
 from .metric import resolve_metric
 from .model import Claim, Evidence, Span
 from .period import resolve_period
@@ -41,6 +42,24 @@ def claims_of_model(model: DocModel) -> list[Claim]:
         company, company_mention = resolve_company(model, ctx, cue)
         metric, metric_start = resolve_metric(model, ctx, cue)
         change = resolve_change(model, ctx, metric, metric_start, period.value)
+        facts = describe(
+            model.text,
+            q,
+            metric,
+            change=change.change,
+            company=company,
+            period=period.value.value if period.value is not None else None,
+            published=model.published,
+            sentence=(model.reach(ctx, ctx.sentence_start), ctx.sentence_end),
+            clause=(
+                model.reach(ctx, ctx.clause_start),
+                min(model.structure.clause_end(q.end - 1, ctx.sentence_end), q.end + REACH),
+            ),
+            mentions=model.mentions_near(ctx),
+            cleaned=cleaned,
+            periods=model.periods,
+            quantities=model.all_quantities,
+        )
         start, end = cleaned.to_input_span(q.start, q.end)
         claims.append(
             Claim.model_construct(
@@ -59,6 +78,9 @@ def claims_of_model(model: DocModel) -> list[Claim]:
                 period=period.value.value if period.value is not None else None,
                 company=company,
                 speaker=cue.speaker if cue is not None else None,
+                concept=facts.concept,
+                segment=facts.segment,
+                forecast=facts.forecast,
                 sentence=_input_span(cleaned, ctx.sentence_start, ctx.sentence_end),
                 evidence=Evidence.model_construct(
                     company=_input_span(cleaned, company_mention.start, company_mention.end)
@@ -67,6 +89,7 @@ def claims_of_model(model: DocModel) -> list[Claim]:
                     speaker=_input_span(cleaned, cue.start, cue.end)
                     if cue is not None and cue.speaker is not None
                     else None,
+                    **facts.evidence,
                 ),
             )
         )

@@ -23,12 +23,15 @@ class Span(BaseModel):
 
 
 class Evidence(BaseModel):
-    """Where the attribution came from: the company mention and the speaker cue used."""
+    """Where the fields came from: the company mention, speaker cue, concept word, segment and forecast cue."""
 
     model_config = ConfigDict(frozen=True)
 
     company: Span | None = None
     speaker: Span | None = None
+    concept: Span | None = None
+    segment: Span | None = None
+    forecast: Span | None = None
 
 
 class Claim(BaseModel):
@@ -36,8 +39,9 @@ class Claim(BaseModel):
 
     ``value``/``low``/``high`` are exact decimals (serialised as strings in JSON);
     ``start``/``end`` index the caller's input, glosses and all, so that
-    ``text == input[start:end]``. ``sentence`` spans the sentence the claim is in
-    and ``evidence`` the mentions that gave its company and speaker.
+    ``text == input[start:end]``. ``concept``, ``segment`` and ``forecast`` say what the
+    figure is (``facts-spec.md``). ``sentence`` spans the sentence the claim is in and
+    ``evidence`` the words that gave its company, speaker, concept, segment and forecast.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -73,9 +77,22 @@ class Claim(BaseModel):
         None,
         description="Who asserts it: a person as written, a source, or the company; null for the narrator",
     )
+    concept: str = Field(
+        "other",
+        description="What kind of figure it is: a concept id of the taxonomy (revenue, net_profit, mau…) or other",
+    )
+    segment: str | None = Field(
+        None,
+        description="The business line, product or region it is about, in the text's words; null for the whole company",
+    )
+    forecast: bool = Field(
+        False,
+        description="True for a forecast, guidance, target, plan or estimate rather than a reported result",
+    )
     sentence: Span | None = Field(None, description="The sentence holding the claim, in input offsets")
     evidence: Evidence = Field(
-        default_factory=Evidence, description="Spans of the company mention and speaker cue used"
+        default_factory=Evidence,
+        description="Spans of the company mention, speaker cue, concept word, segment and forecast cue used",
     )
 
 
