@@ -88,6 +88,14 @@ NOT_FORMS = frozenset(
         "捨得酒業股份有限公司",  # the company and brand write 舍得
         "捨得酒業",
         "上汽紅巖",  # Hongyan trucks, 紅岩
+        "太古裏",  # Taikoo Li, a name: 太古里
+        "太古裡",
+        "嘉裏建設有限公司",  # Kerry Properties: 嘉里建設
+        "嘉裡建設有限公司",
+        "嘉裏建設",
+        "嘉裡建設",
+        "採埃孚集團",  # ZF, 采 a sound
+        "採埃孚",
         "摺合約",  # 折合 (amounting to) stays 折合; 摺 is to fold
     }
 )
