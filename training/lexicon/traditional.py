@@ -228,7 +228,7 @@ def update_cells(name: str, text: str, roles: dict[int, str], conv: Words, repor
     names = {cells[0].strip() for _, cells in rows} if "name" in roles.values() else set()
     new_rows: dict[int, list[str]] = {}
     for i, cells in rows:
-        held = {v.lstrip("~") for c in roles for v in _values(cells, c)}
+        held = {v.lstrip("~") for c, role in roles.items() if role != "canonical" for v in _values(cells, c)}
         # names last, so that a person's new row copies the converted titles
         for c, role in sorted(roles.items(), key=lambda item: item[1] == "name"):
             if c >= len(cells):
