@@ -36,6 +36,7 @@ class Mention:
     title_start: int | None = None  # where the person's title chain starts
     sector: str | None = None  # a company's sector, a source's kind (government, association, research, …)
     source: str | None = None  # a company that is also a cited source (a broker): its name as a speaker
+    source_kind: str | None = None  # and that source's kind (broker, government…)
 
 
 # Particles and adverbs that follow a name (马化腾则表示, 蒋凡的回答): a name never holds them.
@@ -198,6 +199,7 @@ def build_mentions(
                     source=(also.canonical if surface.casefold() == also.canonical.casefold() else surface)
                     if also is not None
                     else None,
+                    source_kind=also.sector if also is not None else None,
                 )
             )
         elif (

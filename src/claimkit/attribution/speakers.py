@@ -202,6 +202,8 @@ def find_cues(
                     pos += len(word)
                     break
         found = _after_subject(text, pos, limit, lexicon)
+        if found is not None and found[1] == "rating" and m.source is None:
+            found = None  # 台积电维持…的预估: only a source rates; the clause's own verb may still speak
         if found is None and m.source is not None:
             found = _report_after(text, pos, limit, lexicon)  # 花旗发表报告，将目标价…
         if found is None:
@@ -209,20 +211,20 @@ def find_cues(
         if found is None:
             continue
         end, kind = found
-        if kind == "data" and m.kind != "source" and m.source is None:
+        if kind in ("data", "rating") and m.kind != "source" and m.source is None:
             continue  # 腾讯统计 is rare; 财报显示 is a narrator cue
         start = m.title_start if m.title_start is not None else m.start
         if m.kind == "person":
             cues.append(Cue(start, end, m.name, kind, m.company, person=True, public=_public(m.sector)))
-        elif m.source is not None:
-            cues.append(Cue(start, end, m.source, kind))  # 花旗预计: a broker speaks as a source
+        elif m.source is not None:  # 花旗预计: a broker speaks as a source; 港交所数据显示: a public one
+            cues.append(Cue(start, end, m.source, kind, public=_public(m.source_kind)))
         else:
             cues.append(Cue(start, end, m.company or m.name, kind, m.company or m.name))
     # pronouns: 他/她 -> the last person named; 公司/集团/管理层 -> the company in context
     for pm in _scan(_pronoun(), text, spans):
         sentence = structure.sentence_at(pm.start())
         found = _after_subject(text, pm.end(), sentence.end, lexicon)
-        if found is None or found[1] == "data":
+        if found is None or found[1] == "data" or (found[1] == "rating" and not pm.group("institution")):
             continue
         end, kind = found
         if pm.group("person"):

@@ -185,6 +185,7 @@ class Resolver:
             and not p.explains
             and p.relative is None
             and p.year_from != "ctx"
+            and not (p.year_from is not None and p.year_offset < 0)  # 去年…为X: a comparison, not the report
             and not (p.point and p.year is None and p.year_from is None)
         )
 
