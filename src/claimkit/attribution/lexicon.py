@@ -68,9 +68,21 @@ class Lexicon:
     fiscal: dict[str, FiscalYear] = field(default_factory=dict)
     sources: dict[str, Entry] = field(default_factory=dict)  # surfaces of companies that are also sources
 
+    _verb_sets: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False)
+
+    def verb_set(self, kind: str | None = None) -> frozenset[str]:
+        """The reporting verbs (of one ``kind``: say, forecast, data, rating), computed once."""
+        key = kind or ""
+        found = self._verb_sets.get(key)
+        if found is None:
+            found = self._verb_sets[key] = frozenset(
+                v for v, k in self.verbs.items() if kind is None or k == kind
+            )
+        return found
+
     def forecast_verbs(self) -> frozenset[str]:
         """The reporting verbs of kind ``forecast`` (预计, 预期, 料…)."""
-        return frozenset(v for v, kind in self.verbs.items() if kind == "forecast")
+        return self.verb_set("forecast")
 
     def add(self, surface: str, entry: Entry) -> None:
         surface = surface.strip()

@@ -163,7 +163,7 @@ def _verb_at(text: str, pos: int, lexicon: Lexicon) -> tuple[int, str] | None:
 
 def _after_subject(text: str, pos: int, limit: int, lexicon: Lexicon) -> tuple[int, str] | None:
     """If a reporting verb follows the subject ending at ``pos`` (adverbials allowed), its end and kind."""
-    m = _adverbial(frozenset(lexicon.verbs)).match(text, pos, limit)
+    m = _adverbial(lexicon.verb_set()).match(text, pos, limit)
     candidates = [m.end()] if m and m.end() > pos else []
     candidates.append(pos)
     for p in candidates:
@@ -349,7 +349,7 @@ def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon) -> Cue | No
 
 def _report_after(text: str, pos: int, limit: int, lexicon: Lexicon) -> tuple[int, str] | None:
     """A report phrase after the subject ending at ``pos``, adverbials allowed before it."""
-    m = _adverbial(frozenset(lexicon.verbs)).match(text, pos, limit)
+    m = _adverbial(lexicon.verb_set()).match(text, pos, limit)
     report = _report_phrase().match(text, m.end() if m else pos, limit)
     return (report.end(), "data") if report is not None else None
 

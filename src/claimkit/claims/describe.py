@@ -18,6 +18,7 @@ from ..quantities.grammar import Raw
 from .concept import KNOWN_SPANS, KnownSpans, Span, resolve_concept, resolve_segment
 from .forecast import resolve_forecast
 from .model import Span as InputSpan
+from .model import construct
 
 
 class FactEvidence(TypedDict):
@@ -42,7 +43,7 @@ def _to_input(cleaned: Cleaned, span: Span | None) -> InputSpan | None:
     if span is None or span[0] >= span[1]:
         return None
     start, end = cleaned.to_input_span(*span)
-    return InputSpan.model_construct(start=start, end=end)
+    return construct(InputSpan, {"start": start, "end": end})
 
 
 def describe(

@@ -13,7 +13,7 @@ from .company import resolve_company
 from .describe import describe
 from .document import REACH, DocModel, Document, build_model, is_claim
 from .metric import resolve_metric
-from .model import Claim, Evidence, Span
+from .model import Claim, Evidence, Span, construct
 from .period import resolve_period
 from .speaker import resolve_speaker
 
@@ -22,7 +22,7 @@ __all__ = ["Document", "build_claims", "is_claim"]
 
 def _input_span(cleaned: Cleaned, a: int, b: int) -> Span:
     s, e = cleaned.to_input_span(a, b)
-    return Span.model_construct(start=s, end=e)
+    return construct(Span, {"start": s, "end": e})
 
 
 def build_claims(doc: Document) -> list[Claim]:
@@ -35,6 +35,7 @@ def claims_of_model(model: DocModel) -> list[Claim]:
     """The claims of a built document model, in text order."""
     cleaned = model.cleaned
     claims: list[Claim] = []
+    spans: dict[tuple[int, int], Span] = {}  # one Span object per sentence
     for ctx in model.contexts:
         q = ctx.q
         period = resolve_period(model, ctx)
@@ -61,36 +62,48 @@ def claims_of_model(model: DocModel) -> list[Claim]:
             quantities=model.all_quantities,
         )
         start, end = cleaned.to_input_span(q.start, q.end)
+        sentence = spans.get((ctx.sentence_start, ctx.sentence_end))
+        if sentence is None:
+            sentence = spans[(ctx.sentence_start, ctx.sentence_end)] = _input_span(
+                cleaned, ctx.sentence_start, ctx.sentence_end
+            )
+        evidence = {
+            "company": _input_span(cleaned, company_mention.start, company_mention.end)
+            if company_mention is not None
+            else None,
+            "speaker": _input_span(cleaned, cue.start, cue.end)
+            if cue is not None and cue.speaker is not None
+            else None,
+            "period": _input_span(cleaned, period.evidence.start, period.evidence.end)
+            if period.evidence is not None and period.value is not None
+            else None,
+            **facts.evidence,
+        }
         claims.append(
-            Claim.model_construct(
-                text=cleaned.source[start:end],
-                start=start,
-                end=end,
-                value=q.value,
-                low=q.low,
-                high=q.high,
-                unit=q.unit,
-                counted=q.counted,
-                qualifier=q.qualifier,
-                change=change.change,
-                direction=change.direction,
-                metric=metric,
-                period=period.value.value if period.value is not None else None,
-                company=company,
-                speaker=cue.speaker if cue is not None else None,
-                concept=facts.concept,
-                segment=facts.segment,
-                forecast=facts.forecast,
-                sentence=_input_span(cleaned, ctx.sentence_start, ctx.sentence_end),
-                evidence=Evidence.model_construct(
-                    company=_input_span(cleaned, company_mention.start, company_mention.end)
-                    if company_mention is not None
-                    else None,
-                    speaker=_input_span(cleaned, cue.start, cue.end)
-                    if cue is not None and cue.speaker is not None
-                    else None,
-                    **facts.evidence,
-                ),
+            construct(
+                Claim,
+                {
+                    "text": cleaned.source[start:end],
+                    "start": start,
+                    "end": end,
+                    "value": q.value,
+                    "low": q.low,
+                    "high": q.high,
+                    "unit": q.unit,
+                    "counted": q.counted,
+                    "qualifier": q.qualifier,
+                    "change": change.change,
+                    "direction": change.direction,
+                    "metric": metric,
+                    "period": period.value.value if period.value is not None else None,
+                    "company": company,
+                    "speaker": cue.speaker if cue is not None else None,
+                    "concept": facts.concept,
+                    "segment": facts.segment,
+                    "forecast": facts.forecast,
+                    "sentence": sentence,
+                    "evidence": construct(Evidence, evidence),
+                },
             )
         )
     return claims

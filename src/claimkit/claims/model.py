@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..quantities.model import Qualifier
+
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def construct(cls: type[_M], values: dict[str, Any]) -> _M:
+    """A frozen model from values the engine built itself (every field given, already valid): what
+    ``model_construct`` does, without its per-field default handling on the hot path."""
+    obj = cls.__new__(cls)
+    object.__setattr__(obj, "__dict__", values)
+    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
+
 
 Change = Literal["yoy", "qoq", "growth"]
 Direction = Literal["up", "down"]
@@ -23,12 +37,14 @@ class Span(BaseModel):
 
 
 class Evidence(BaseModel):
-    """Where the fields came from: the company mention, speaker cue, concept word, segment and forecast cue."""
+    """Where the fields came from: the company mention, speaker cue, period mention, concept word, segment
+    and forecast cue (input spans; ``None`` where a field came from context or is empty)."""
 
     model_config = ConfigDict(frozen=True)
 
     company: Span | None = None
     speaker: Span | None = None
+    period: Span | None = None
     concept: Span | None = None
     segment: Span | None = None
     forecast: Span | None = None
