@@ -291,6 +291,8 @@ def find_cues(
         name = um.group("name") or um.group("subject")
         if taken.overlaps(um.start(), um.end()) or name in generic or name in lexicon.entries:
             continue
+        if any(ch.isdigit() for ch in name) or _names_known(name, lexicon):
+            continue  # 根据腾讯控股13日发布的财报: a company's own report, dated
         if um.group("subject") and (
             scan_periods(name) or any(w in name for w in (*generic, *words("report_phrase_open")))
         ):
@@ -345,6 +347,12 @@ def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon) -> Cue | No
     if start is not None:
         return Cue(start, pos, speaker, "data", public=public)
     return None
+
+
+def _names_known(name: str, lexicon: Lexicon) -> bool:
+    """Whether a lexicon name of two or more characters is inside ``name``."""
+    n = len(name)
+    return any(name[i:j] in lexicon.entries for i in range(n) for j in range(i + 2, min(n, i + 10) + 1))
 
 
 def _report_after(text: str, pos: int, limit: int, lexicon: Lexicon) -> tuple[int, str] | None:

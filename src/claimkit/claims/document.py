@@ -225,6 +225,12 @@ def _resolve_periods(
     text: str,
 ) -> dict[int, Resolved | None]:
     resolver = Resolver.for_document(published, periods, calendar, text)
+    explicit = [p for p in periods if p.relative is None and p.year_from != "ctx"]
+    report = _main_period(
+        explicit, _resolve_once(Resolver.for_document(published, periods, calendar, text), explicit)
+    )
+    if report is not None and report.quarter is not None and report.quarter_end in (None, report.quarter):
+        resolver.report = report  # a quarter's results: 本季度 and 期内 are that quarter
     out: dict[int, Resolved | None] = {}
     year_in_sentence: dict[int, int] = {}
     forecast_in_sentence: dict[int, Resolved] = {}
@@ -242,6 +248,11 @@ def _resolve_periods(
         if p.year is not None and not p.local and not p.comparison:
             year_in_sentence[s] = p.year
     return out
+
+
+def _resolve_once(resolver: Resolver, periods: list[RawPeriod]) -> dict[int, Resolved | None]:
+    """A first reading of the periods, in order, to find the one the text reports on."""
+    return {id(p): resolver.resolve(p) for p in periods}
 
 
 def _main_period(periods: list[RawPeriod], resolved: dict[int, Resolved | None]) -> Resolved | None:

@@ -125,6 +125,7 @@ class Resolver:
         self.fiscal_year = fiscal_year  # the text's own fiscal year, for 第二财季 before it is named
         self.fiscal_text = fiscal_text or fiscal_year is not None  # the text says 财年
         self.calendar = calendar  # the fiscal calendar of the company the text is about
+        self.report: Resolved | None = None  # the period the text reports on, when known
 
     @classmethod
     def for_document(
@@ -215,6 +216,8 @@ class Resolver:
                 return Resolved(ctx.year + (q == 1), ctx.fiscal, quarter=q)
             if kind == "year_to_date":
                 return self._year_to_date(p, pub, ctx)
+            if kind in ("current_quarter", "report_period") and self.report is not None:
+                ctx = self.report  # 本季度, 期内: the period the text reports, not the last one it named
             return self._relative(kind, pub, ctx)
         fiscal = p.fiscal
         whole = not (p.quarter or p.half or p.month or p.point or p.year_edge)
