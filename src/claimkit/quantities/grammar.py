@@ -22,14 +22,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
-import regex
-
-from .lexicon import currency_words, magnitudes, not_quantities, qualifiers, units
+from .lexicon import UnitWord, currency_words, magnitudes, not_quantities, qualifiers, units, words_pattern
 from .numerals import Numeral, chars, plain, read_numeral
 
 DIG = "0-9０-９"
+DIG_CHARS = "0123456789０１２３４５６７８９"
 AR = (
     rf"(?:[+\-−＋－]|负|負)?(?:[{DIG}]{{1,3}}(?:[,，][{DIG}]{{3}}(?![{DIG}]))++|[{DIG}]++)(?:[.．][{DIG}]++)?"
 )
@@ -82,27 +82,48 @@ _HAN_NEXT = re.compile("[\u4e00-\u9fff]")
 _GROWTH_CUES = ("增", "涨", "降", "跌", "升", "滑", "同比", "环比", "按年", "按季", "速", "幅", "率")
 
 
+# What every candidate starts with besides numeral characters: a cheap first test that lets the
+# engine skip most of the text without trying the alternation.
+_FIRST_EXTRA = "百千仟万萬翻第前+-−＋－负負UHNS$＄¥￥€£"
+
+
 @cache
-def master() -> regex.Pattern[str]:
-    """The compiled candidate pattern (built once from the resources)."""
-    cn, num = numeral_patterns()
-    pattern = rf"""
-      (?P<pct>百分之|千分之|仟分之|万分之|萬分之)[ ]?(?P<pnum>{AR}|{cn}|百)
-    | (?P<mag>\L<mag>)
-    | (?P<fan>翻倍|翻番|翻了?(?P<fan_n>[一两二三四1-4])番)
-    | (?<=上|近|超|逾|破|约|过|达|接近|将近|超过|突破|高达)(?P<qscale>[十百千万](?:万|亿|万亿)?)
-      (?:[ ]?(?P<qunit>\L<units>))?
-    | 第[ ]?(?P<ord>[{DIG}]++|[〇零一二两三四五六七八九十百]++)(?P<ord_unit>[ ]?[位名])?
-    | 前(?P<top>[一二三四五六七八九十]|[{DIG}]{{1,3}})(?P<top_unit>名|位|强)?
-    | (?P<cur>{CUR_SIGN})?[ ]?(?P<num>{num})(?:[ ]?(?P<unit>\L<units>))?(?P<rate>/(?:\L<rates>))?
+def master() -> re.Pattern[str]:
+    """The compiled candidate pattern (built once from the resources).
+
+    Each alternative is wrapped in a group whose name says which reader takes it
+    (:data:`_READERS`); word lists are factored alternations (:func:`words_pattern`).
     """
-    return regex.compile(
-        pattern,
-        regex.VERBOSE,
-        mag=list(magnitudes()),
-        units=list(units()),
-        rates=RATE_UNITS,
+    c = chars()
+    cn, num = numeral_patterns()
+    unit_words = words_pattern(units())
+    first = set(_FIRST_EXTRA) | set(DIG_CHARS) | set(c.digits) | set(c.tens) | set(c.wild)
+    first |= {ch for ch, v in c.units.items() if v == 10} | {w[0] for w in magnitudes()}
+    first_class = "".join(re.escape(ch) for ch in sorted(first))
+    qualified = "|".join(
+        f"(?<={words_pattern(ws)})"
+        for ws in _by_length(
+            ["上", "近", "超", "逾", "破", "约", "过", "达", "接近", "将近", "超过", "突破", "高达"]
+        )
     )
+    pattern = rf"""(?=[{first_class}])(?:
+      (?P<pct>(?P<pct_word>百分之|千分之|仟分之|万分之|萬分之)[ ]?(?P<pnum>{AR}|{cn}|百))
+    | (?P<mag>{words_pattern(magnitudes())})
+    | (?P<fan>翻倍|翻番|翻了?(?P<fan_n>[一两二三四1-4])番)
+    | (?P<qs>(?:{qualified})(?P<qscale>[十百千万](?:万|亿|万亿)?)(?:[ ]?(?P<qunit>{unit_words}))?)
+    | (?P<ordinal>第[ ]?(?P<ord>[{DIG}]++|[〇零一二两三四五六七八九十百]++)(?P<ord_unit>[ ]?[位名])?)
+    | (?P<topn>前(?P<top>[一二三四五六七八九十]|[{DIG}]{{1,3}})(?P<top_unit>名|位|强)?)
+    | (?P<main>(?:(?P<cur>{CUR_SIGN})[ ]?)?(?P<num>{num})(?:[ ]?(?P<unit>{unit_words}))?(?P<rate>/(?:{words_pattern(RATE_UNITS)}))?)
+    )"""
+    return re.compile(pattern, re.VERBOSE)
+
+
+def _by_length(words: list[str]) -> list[list[str]]:
+    """``words`` grouped by length (a lookbehind in ``re`` must have one width)."""
+    groups: dict[int, list[str]] = {}
+    for w in words:
+        groups.setdefault(len(w), []).append(w)
+    return [groups[n] for n in sorted(groups, reverse=True)]
 
 
 @dataclass(slots=True)
@@ -129,6 +150,38 @@ def _scale_chars() -> frozenset[str]:
     return frozenset(ch for word, _ in chars().scales for ch in word)
 
 
+class _NumInfo(NamedTuple):
+    """What the readers need to know about a numeral's text, computed once per distinct text."""
+
+    numeral: Numeral | None
+    chinese: bool  # no digit at all: written in Chinese numerals
+    scaled: bool  # holds a scale character (万, 亿, 兆)
+    grown: bool  # holds a scale character or 多/余 (not a plain number)
+    scale: Decimal  # the trailing scale word's value
+    zhao: bool  # ends with 兆 (10^12, or mega before a physical unit)
+    capital: bool  # a financial capital alone (陆), which is a word before a hanzi
+    year: bool  # a four-digit year (2025, 二〇二五)
+
+
+@lru_cache(maxsize=16384)
+def _num_info(num_text: str) -> _NumInfo:
+    scale_chars = _scale_chars()
+    scaled = any(c in scale_chars for c in num_text)
+    numeral = read_numeral(num_text)
+    chinese = not any(c.isdigit() for c in num_text)
+    stripped = num_text.strip()
+    return _NumInfo(
+        numeral,
+        chinese,
+        scaled,
+        scaled or any(c in "多余餘" for c in num_text),
+        _trailing_scale(num_text),
+        num_text.rstrip().endswith("兆"),
+        chinese and len(stripped) == 1 and stripped in _CAPITALS,
+        numeral is not None and _is_year(num_text, numeral),
+    )
+
+
 def _trailing_scale(numeral: str) -> Decimal:
     c = chars()
     stripped = numeral.rstrip("".join(c.more) + " ")
@@ -142,6 +195,8 @@ def _prefix_qualifier(text: str, start: int, floor: int) -> str | None:
     """The qualifier written right before ``start`` (one space allowed); longest word first."""
     prefix, _ = qualifiers()
     pos = start - 1 if start > floor and text[start - 1] == " " else start
+    if pos <= floor or (text[pos - 1] not in _edges().prefix_last and text[pos - 1] not in "了有"):
+        return None  # no word ends here: the common case, decided on one character
     if (
         pos - 1 > floor
         and text[pos - 1] in "了有"
@@ -163,6 +218,9 @@ _PHRASE_QUALIFIER = re.compile(
 
 
 def _phrase_qualifier(text: str, start: int, floor: int) -> str | None:
+    last = text[start - 1] if start > floor else ""
+    if last != "的" and not (last == "\n" and start - 1 > floor and text[start - 2] == "的"):
+        return None  # the pattern ends with 的 (``$`` also matches before a final newline)
     m = _PHRASE_QUALIFIER.search(text, max(floor, start - 16), start)
     if m is None:
         return None
@@ -172,6 +230,8 @@ def _phrase_qualifier(text: str, start: int, floor: int) -> str | None:
 
 def _suffix_qualifier(text: str, end: int) -> tuple[str | None, int]:
     _, suffix = qualifiers()
+    if text[end : end + 1] not in _edges().suffix_first:
+        return None, end
     for length in (2, 3, 1):
         q = suffix.get(text[end : end + length])
         if q is not None:
@@ -182,6 +242,8 @@ def _suffix_qualifier(text: str, end: int) -> tuple[str | None, int]:
 def _name_or_code(text: str, start: int, end: int, floor: int, ceiling: int) -> bool:
     """A numeral glued to Latin letters or code punctuation: QwQ-32B, GPT-4o, 00700.HK, R1."""
     before = text[start - 1] if start > floor else ""
+    if before not in _CODE_CHARS and (end >= ceiling or text[end] not in _CODE_CHARS):
+        return False  # what every test below needs on one side or the other
     if (
         before
         and _LATIN.match(before)
@@ -206,12 +268,18 @@ def _name_or_code(text: str, start: int, end: int, floor: int, ceiling: int) -> 
     )  # 00700.HK, 16:52
 
 
-def _read_ordinal(m: regex.Match[str], text: str, ceiling: int) -> Raw | None:
+# what may follow a rank written without 位/名 (第二大, 排名第一，)
+_AFTER_RANK = frozenset("大，,。；;、！!？?）)”」 \n\t\r\f\v\u3000")
+
+
+def _read_ordinal(m: re.Match[str], text: str, ceiling: int) -> Raw | None:
+    start, end = m.span()
+    nxt = text[end] if end < ceiling else ""
+    if nxt and nxt not in _AFTER_RANK and not m.group("ord_unit"):
+        return None  # 第一季度, 第一个问题, 第一是: an ordinal with a noun, not a rank
     numeral = read_numeral(m.group("ord"))
     if numeral is None or numeral.value is None or numeral.value <= 0:
         return None
-    start, end = m.span()
-    nxt = text[end] if end < ceiling else ""
     if m.group("ord_unit"):
         return Raw(start, end, numeral.value, unit="rank", kind="rank")
     if nxt == "大":
@@ -226,33 +294,56 @@ def _read_ordinal(m: regex.Match[str], text: str, ceiling: int) -> Raw | None:
 
 
 _LATIN_BASIS = re.compile(r"(?i)(?:yoy|qoq|mom|y/y|q/q)$")
+# every character _name_or_code looks for next to a number: Latin letters and code punctuation
+_CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_#@\\-.:：")
+
+
+class _Edges(NamedTuple):
+    """Characters that may end or start a word the readers look up: one-character tests first."""
+
+    prefix_last: frozenset[str]  # last characters of prefix qualifiers (up to three characters)
+    suffix_first: frozenset[str]  # first characters of suffix qualifiers
+    currency_last: frozenset[str]  # last characters of currency words (two to four characters)
+
+
+@cache
+def _edges() -> _Edges:
+    prefix, suffix = qualifiers()
+    return _Edges(
+        frozenset(w[-1] for w in prefix if len(w) <= 3),
+        frozenset(w[0] for w in suffix),
+        frozenset(w[-1] for w in currency_words() if 2 <= len(w) <= 4),
+    )
+
+
 _LINKS = frozenset("至到-~～—－–及和、与或/／跟")
 
 
-def _plain_and_alone(m: regex.Match[str], text: str, floor: int, ceiling: int) -> bool:
+def _plain_and_alone(m: re.Match[str], text: str, floor: int, ceiling: int) -> bool:
     """A number with no unit, currency or scale word that no neighbour links to (2025, 27日)."""
-    if m.group("unit") or m.group("cur") or m.group("rate"):
-        return False
-    num = m.group("num")
-    if any(c in _scale_chars() or c in "多余餘" for c in num):
+    cur, num, unit, rate = m.group("cur", "num", "unit", "rate")
+    if unit or cur or rate or _num_info(num).grown:
         return False
     a, b = m.span("num")
     before = text[a - 1] if a > floor else ""
     after = text[b] if b < ceiling else ""
     if before in _LINKS or after in _LINKS or before == " " or after == " ":
         return False
-    before2 = text[max(floor, a - 3) : a]
-    return not any(before2.endswith(w) for w in ("人民币", "美元", "港币", "港元", "约", "近", "超"))
+    return not text[max(floor, a - 3) : a].endswith(_ALONE_NOT_AFTER)
 
 
-def _read_main(m: regex.Match[str], text: str, floor: int, ceiling: int) -> Raw | None:
-    num_text = m.group("num")
-    numeral = read_numeral(num_text)
+_ALONE_NOT_AFTER = ("人民币", "美元", "港币", "港元", "约", "近", "超")
+
+
+def _read_main(m: re.Match[str], text: str, floor: int, ceiling: int) -> Raw | None:
+    cur, num_text, unit_word, rate = m.group("cur", "num", "unit", "rate")
+    info = _num_info(num_text)
+    numeral = info.numeral
     if numeral is None:
         return None
-    start, end = m.span()
     num_start, num_end = m.span("num")
-    if m.group("cur") is None:
+    end = m.end()
+    if cur is None:
         start = num_start
         if (
             text[num_start] in "+-－＋"
@@ -263,55 +354,55 @@ def _read_main(m: regex.Match[str], text: str, floor: int, ceiling: int) -> Raw 
             numeral = read_numeral(text[num_start:num_end])
             if numeral is None:
                 return None
-    unit_word = m.group("unit")
-    if num_text.rstrip().endswith("兆") and end < ceiling + 1 and text[num_end : num_end + 1] in _MEGA_UNITS:
+        elif info.year and unit_word in _DATE_UNITS and units()[unit_word].kind == "duration":
+            return None  # 2024年, 二〇二五年: a date (decided early: most numbers before 年 are years)
+    else:
+        start = m.start()
+    if info.zhao and end < ceiling + 1 and text[num_end : num_end + 1] in _MEGA_UNITS:
         # 10兆瓦: 兆 is mega (a physical unit), not 10^12
         numeral = read_numeral(num_text.rstrip()[:-1])
         if numeral is None or numeral.value is None:
             return None
-        raw = Raw(
+        return Raw(
             num_start, end, numeral.value, unit="count", kind="physical", counted="兆" + (unit_word or "")
         )
-        return raw
-    chinese = not any(c.isdigit() for c in num_text)
-    if (
-        chinese
-        and len(num_text.strip()) == 1
-        and num_text.strip() in _CAPITALS
-        and _HAN_NEXT.match(text, num_end)
-    ):
+    chinese = info.chinese
+    if info.capital and _HAN_NEXT.match(text, num_end):
         return None  # 登陆部队, 大陆家庭, 陆续: a financial capital alone is a word, not a digit
-    scale = _trailing_scale(num_text)
-    scaled = any(c in _scale_chars() for c in num_text)
-    if _name_or_code(text, start, end if unit_word or m.group("rate") else num_end, floor, ceiling):
+    code_end = end if unit_word or rate else num_end
+    before = text[start - 1] if start > floor else ""
+    if (before in _CODE_CHARS or (code_end < ceiling and text[code_end] in _CODE_CHARS)) and _name_or_code(
+        text, start, code_end, floor, ceiling
+    ):
         return None
-    raw = Raw(start, end, numeral.value, numeral.low, numeral.high, scale=scale, chinese=chinese)
-    if numeral.more:
-        raw.qualifier = "more_than"
-    elif numeral.value is None:
-        raw.qualifier = "range"
-    if m.group("cur"):
-        raw.unit, raw.kind = _sign_currency(m.group("cur")), "money"
+    raw = Raw(
+        start, end, numeral.value, numeral.low, numeral.high, None, None, None,
+        "more_than" if numeral.more else "range" if numeral.value is None else "exact",
+        info.scale, False, chinese,
+    )  # fmt: skip
+    if cur:
+        raw.unit, raw.kind = _sign_currency(cur), "money"
     if unit_word:
-        info = units()[unit_word]
+        unit = units()[unit_word]
         if unit_word == "成" and (
             (end < ceiling and text[end] in _NOT_CHENG)
             or (not chinese and numeral.value and numeral.value > 10)
         ):
             unit_word = None
             raw.end = end = num_end
-        elif info.kind in ("duration",) and unit_word in _DATE_UNITS and _is_year(num_text, numeral):
+        elif unit.kind == "duration" and unit_word in _DATE_UNITS and _is_year(num_text, numeral):
             return None  # 2024年, 二〇二五年: a date
         else:
             raw.unit_word = unit_word
-            _apply_unit(raw, info, numeral)
-            if unit_word == "成" and end < ceiling and text[end] == "半" and raw.value is not None:
-                raw.value, raw.end = raw.value + 5, end + 1  # 三成半 = 35%
-            elif unit_word == "成" and end < ceiling and text[end] in "多余" and raw.qualifier == "exact":
-                raw.qualifier, raw.end = "more_than", end + 1  # 三成多
-            elif unit_word == "成" and raw.value is not None and _tenth_digit(text, end, ceiling):
-                raw.value, raw.end = raw.value + chars().digits[text[end]], end + 1  # 三成六 = 36%
-    if raw.unit is None and not scaled and not numeral.more:
+            _apply_unit(raw, unit, numeral)
+            if unit_word == "成":
+                if end < ceiling and text[end] == "半" and raw.value is not None:
+                    raw.value, raw.end = raw.value + 5, end + 1  # 三成半 = 35%
+                elif end < ceiling and text[end] in "多余" and raw.qualifier == "exact":
+                    raw.qualifier, raw.end = "more_than", end + 1  # 三成多
+                elif raw.value is not None and _tenth_digit(text, end, ceiling):
+                    raw.value, raw.end = raw.value + chars().digits[text[end]], end + 1  # 三成六 = 36%
+    if raw.unit is None and not info.scaled and not numeral.more:
         raw.bare = True
         raw.end = num_end
     elif raw.unit is None:
@@ -352,18 +443,20 @@ def _is_year(num_text: str, numeral: Numeral) -> bool:
     return False
 
 
-def _apply_unit(raw: Raw, info, numeral: Numeral) -> None:  # type: ignore[no-untyped-def]
-    factor = info.factor
-    if factor != 1:
+def _apply_unit(raw: Raw, info: UnitWord, numeral: Numeral) -> None:
+    if info.scaled:
+        factor = info.factor
         raw.value = plain(raw.value * factor) if raw.value is not None else None
         raw.low = plain(raw.low * factor) if raw.low is not None else None
         raw.high = plain(raw.high * factor) if raw.high is not None else None
-    if info.kind == "currency":
-        raw.unit, raw.kind = info.unit, "money"
-    elif info.kind in ("percent", "pp", "multiple"):
-        raw.unit, raw.kind = info.unit, info.kind
-    else:
-        raw.unit, raw.kind, raw.counted = "count", {"measure": "count"}.get(info.kind, info.kind), info.word
+    raw.unit, raw.kind = info.unit if info.kind in _UNIT_KINDS else "count", info.reads
+    if info.kind not in _UNIT_KINDS:
+        raw.counted = info.word
+
+
+_UNIT_KINDS = frozenset(
+    ["currency", "percent", "pp", "multiple"]
+)  # the unit is the word's own, nothing counted
 
 
 def scan(
@@ -379,43 +472,40 @@ def scan(
     out: list[Raw] = []
     pattern = master()
     mags = magnitudes()
+    edges = _edges()
     for m in pattern.finditer(text, start, end):
         raw: Raw | None
-        if m.group("num") is not None:
+        form = m.lastgroup
+        if form == "main":
             if not numbers and _plain_and_alone(m, text, start, end):
                 continue  # a plain number no range or list can give a unit: not worth reading
             raw = _read_main(m, text, start, end)
-        elif m.group("pct") is not None:
+        elif form == "pct":
             raw = _read_percent_words(m)
-        elif m.group("mag") is not None:
+        elif form == "mag":
             low, high = mags[m.group("mag")]
             raw = Raw(m.start(), m.end(), None, low, high, qualifier="range")
             growth = any(c in text[max(start, m.start() - 8) : m.end() + 4] for c in _GROWTH_CUES)
             raw.unit, raw.kind = ("%", "percent") if growth else ("count", "count")
-        elif m.group("qscale") is not None:
+        elif form == "qs":
             raw = _read_qualified_scale(m)
-        elif m.group("fan") is not None:
+        elif form == "fan":
             n = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4}.get(m.group("fan_n") or "")
             if n is None and m.group("fan_n"):
                 n = int(m.group("fan_n"))
             raw = Raw(m.start(), m.end(), Decimal(2 ** (n or 1)), unit="x", kind="multiple")
-        elif m.group("ord") is not None:
+        elif form == "ordinal":
             raw = _read_ordinal(m, text, end)
-        elif m.group("top") is not None:
+        elif form == "topn":
             raw = _read_top(m, text, end)
-        else:  # pragma: no cover - every alternative has a named group
+        else:  # pragma: no cover - every alternative is a named group
             raw = None
         if raw is None:
             continue
         if raw.kind != "rank" and not raw.bare:
-            q = _prefix_qualifier(text, _qualifier_anchor(text, raw, start), start)
-            if q is None:
-                q = _phrase_qualifier(text, raw.start, start)
+            q = _qualifier(text, raw, start, edges)
             if q and raw.qualifier == "exact":
                 raw.qualifier = q
-            sq, _ = _suffix_qualifier(text, raw.end)
-            if sq and raw.qualifier == "exact":
-                raw.qualifier = sq
         if raw.unit is None and not raw.bare and raw.kind is None:
             raw.unit, raw.kind = "count", "count"
         out.append(raw)
@@ -431,16 +521,40 @@ def scan(
     return [r for r in out if not r.bare]
 
 
+def _qualifier(text: str, raw: Raw, floor: int, edges: _Edges) -> str | None:
+    """The qualifier written around a quantity: before it (or before its ``X的`` phrase), else after it.
+
+    Most quantities have none; one-character tests on the neighbours rule that out before
+    any word is looked up.
+    """
+    q = None
+    pos = raw.start
+    if pos > floor:
+        last = before = text[pos - 1]
+        if before in edges.currency_last:
+            pos = _qualifier_anchor(text, raw, floor)
+            before = text[pos - 1] if pos > floor else ""
+        if before in edges.prefix_last or before in "了有 ":
+            q = _prefix_qualifier(text, pos, floor)
+        if q is None and (last == "的" or last == "\n"):
+            q = _phrase_qualifier(text, raw.start, floor)
+    if q is None and text[raw.end : raw.end + 1] in edges.suffix_first:
+        q, _ = _suffix_qualifier(text, raw.end)
+    return q
+
+
 def _qualifier_anchor(text: str, raw: Raw, floor: int) -> int:
     """Where prefix qualifiers end: before a currency word written in front (超过人民币100亿元)."""
     pos = raw.start
+    if pos <= floor or text[pos - 1] not in _edges().currency_last:
+        return pos
     for length in (3, 2):
         if pos - length >= floor and text[pos - length : pos] in currency_words():
             return pos - length
     return pos
 
 
-def _read_percent_words(m: regex.Match[str]) -> Raw | None:
+def _read_percent_words(m: re.Match[str]) -> Raw | None:
     pnum = m.group("pnum")
     end = m.end()
     numeral = Numeral(Decimal(100)) if pnum == "百" else read_numeral(pnum)
@@ -454,7 +568,7 @@ def _read_percent_words(m: regex.Match[str]) -> Raw | None:
         "仟分之": Decimal("0.1"),
         "万分之": Decimal("0.01"),
         "萬分之": Decimal("0.01"),
-    }.get(m.group("pct"), Decimal(1))
+    }.get(m.group("pct_word"), Decimal(1))
     value = plain(numeral.value * factor) if numeral.value is not None else None
     low = plain(numeral.low * factor) if numeral.low is not None else None
     high = plain(numeral.high * factor) if numeral.high is not None else None
@@ -462,7 +576,7 @@ def _read_percent_words(m: regex.Match[str]) -> Raw | None:
     return Raw(m.start(), end, value, low, high, unit="%", kind="percent", qualifier=qualifier)
 
 
-def _read_qualified_scale(m: regex.Match[str]) -> Raw | None:
+def _read_qualified_scale(m: re.Match[str]) -> Raw | None:
     """近千亿元, 上百亿, 破万亿: a scale word with no digit, after a qualifier, means one of it."""
     numeral = read_numeral("一" + m.group("qscale"))
     if numeral is None or numeral.value is None or numeral.value < 100:
@@ -480,7 +594,7 @@ def _read_qualified_scale(m: regex.Match[str]) -> Raw | None:
     return raw
 
 
-def _read_top(m: regex.Match[str], text: str, ceiling: int) -> Raw | None:
+def _read_top(m: re.Match[str], text: str, ceiling: int) -> Raw | None:
     numeral = read_numeral(m.group("top"))
     if numeral is None or numeral.value is None:
         return None
@@ -581,10 +695,13 @@ def _distribute_units(text: str, out: list[Raw]) -> None:
 def _apply_currency_context(text: str, floor: int, out: list[Raw], default_currency: str | None) -> None:
     """``元`` means the currency a ``（港元，下同）`` note declares; a currency word before a number counts."""
     words = currency_words()
+    currency_last = _edges().currency_last
     for r in out:
         if r.bare or r.kind == "rank" or r.counted is not None:
             continue
         pos = r.start - 1 if r.start > floor and text[r.start - 1] == " " else r.start
+        if pos <= floor or text[pos - 1] not in currency_last:
+            continue
         for length in (4, 3, 2):
             w = text[pos - length : pos] if pos - length >= floor else ""
             generic_yuan = r.kind == "money" and r.unit_word in ("元", "亿元", "万元")
@@ -608,7 +725,7 @@ def _apply_currency_context(text: str, floor: int, out: list[Raw], default_curre
                 if before.endswith(w):
                     before, changed = before[: -len(w)].rstrip(), True
                     break
-        if any(before.endswith(n) for n in nouns):
+        if before.endswith(nouns):
             r.unit, r.kind = default_currency or "CNY", "money"  # 营收超500亿
     if default_currency and default_currency != "CNY":
         for r in out:
@@ -664,10 +781,10 @@ _MONEY_GAP_WORDS = tuple(
 
 
 @cache
-def money_nouns() -> frozenset[str]:
+def money_nouns() -> tuple[str, ...]:
     from .. import _resources
 
-    return frozenset(_resources.lines("money_nouns.txt"))
+    return tuple(_resources.lines("money_nouns.txt"))
 
 
 def declared_currency(text: str) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
@@ -10,18 +11,50 @@ from typing import NamedTuple
 from .. import _resources
 
 
+def words_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` with shared prefixes factored out (a trie), longest first.
+
+    ``re`` tries an alternation's branches in order at each position; factored, a word list
+    costs one branch per distinct next character instead of one per word.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return body + "?" if body.startswith("(?:") else "(?:" + body + ")?"
+        return body
+
+    return build(trie) or "(?!)"
+
+
 class UnitWord(NamedTuple):
     word: str
     unit: str
     kind: str  # currency | percent | pp | multiple | measure | duration | physical
     factor: Decimal
+    scaled: bool  # factor != 1
+    reads: str  # the quantity kind it gives: money for a currency, count for a measure, else its kind
 
 
 @cache
 def units() -> dict[str, UnitWord]:
     """Unit and measure words by surface (``resources/units.tsv``)."""
     rows = _resources.table("units.tsv", ("word", "unit", "kind", "factor"))
-    return {r["word"]: UnitWord(r["word"], r["unit"], r["kind"], Decimal(r["factor"] or "1")) for r in rows}
+    out = {}
+    for r in rows:
+        factor, kind = Decimal(r["factor"] or "1"), r["kind"]
+        reads = {"currency": "money", "measure": "count"}.get(kind, kind)
+        out[r["word"]] = UnitWord(r["word"], r["unit"], kind, factor, factor != 1, reads)
+    return out
 
 
 @cache
