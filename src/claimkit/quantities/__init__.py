@@ -27,7 +27,10 @@ __all__ = [
 
 def to_quantity(r: Raw, cleaned: Cleaned) -> Quantity:
     """A public :class:`Quantity` for a raw reading, with offsets into the input."""
-    start, end = cleaned.to_input_span(r.start, r.end)
+    if cleaned.removed_nothing:
+        start, end = r.start, r.end
+    else:
+        start, end = cleaned.to_input_span(r.start, r.end)
     return make_quantity(
         cleaned.source[start:end], start, end, r.value, r.low, r.high, r.unit, r.counted,
         r.qualifier, r.kind or "count",  # type: ignore[arg-type]

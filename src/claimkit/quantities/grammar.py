@@ -319,12 +319,8 @@ def _edges() -> _Edges:
 _LINKS = frozenset("至到-~～—－–及和、与或/／跟")
 
 
-def _plain_and_alone(m: re.Match[str], text: str, floor: int, ceiling: int) -> bool:
-    """A number with no unit, currency or scale word that no neighbour links to (2025, 27日)."""
-    cur, num, unit, rate = m.group("cur", "num", "unit", "rate")
-    if unit or cur or rate or _num_info(num).grown:
-        return False
-    a, b = m.span("num")
+def _alone(text: str, a: int, b: int, floor: int, ceiling: int) -> bool:
+    """Whether no neighbour links the plain number ``text[a:b]`` to another (2025, 27日)."""
     before = text[a - 1] if a > floor else ""
     after = text[b] if b < ceiling else ""
     if before in _LINKS or after in _LINKS or before == " " or after == " ":
@@ -335,13 +331,17 @@ def _plain_and_alone(m: re.Match[str], text: str, floor: int, ceiling: int) -> b
 _ALONE_NOT_AFTER = ("人民币", "美元", "港币", "港元", "约", "近", "超")
 
 
-def _read_main(m: re.Match[str], text: str, floor: int, ceiling: int) -> Raw | None:
+def _read_main(m: re.Match[str], text: str, floor: int, ceiling: int, numbers: bool = False) -> Raw | None:
     cur, num_text, unit_word, rate = m.group("cur", "num", "unit", "rate")
     info = _num_info(num_text)
+    num_start, num_end = m.span("num")
+    if not (numbers or unit_word or cur or rate or info.grown) and _alone(
+        text, num_start, num_end, floor, ceiling
+    ):
+        return None  # a plain number no range or list can give a unit: not worth reading
     numeral = info.numeral
     if numeral is None:
         return None
-    num_start, num_end = m.span("num")
     end = m.end()
     if cur is None:
         start = num_start
@@ -477,9 +477,7 @@ def scan(
         raw: Raw | None
         form = m.lastgroup
         if form == "main":
-            if not numbers and _plain_and_alone(m, text, start, end):
-                continue  # a plain number no range or list can give a unit: not worth reading
-            raw = _read_main(m, text, start, end)
+            raw = _read_main(m, text, start, end, numbers)
         elif form == "pct":
             raw = _read_percent_words(m)
         elif form == "mag":

@@ -41,7 +41,11 @@ class Quantity(BaseModel):
 
 
 _FIELDS = tuple(Quantity.model_fields)
-_PLAIN_MODEL = Quantity.__pydantic_post_init__ is None and not Quantity.__private_attributes__
+_PLAIN_MODEL = (
+    Quantity.__pydantic_post_init__ is None
+    and not Quantity.__private_attributes__
+    and _FIELDS == ("text", "start", "end", "value", "low", "high", "unit", "counted", "qualifier", "kind")
+)
 
 
 def make_quantity(
@@ -61,9 +65,10 @@ def make_quantity(
     It sets what ``model_construct`` sets for a model without private attributes or a
     post-init hook (the field values, the set of fields given, no extras).
     """
-    values = dict(
-        zip(_FIELDS, (text, start, end, value, low, high, unit, counted, qualifier, kind), strict=True)
-    )
+    values = {
+        "text": text, "start": start, "end": end, "value": value, "low": low, "high": high,
+        "unit": unit, "counted": counted, "qualifier": qualifier, "kind": kind,
+    }  # fmt: skip
     if not _PLAIN_MODEL:  # pragma: no cover - only if the model grows private state
         return Quantity.model_construct(**values)  # type: ignore[arg-type]
     q = Quantity.__new__(Quantity)
