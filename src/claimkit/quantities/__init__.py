@@ -9,7 +9,7 @@ from .._spans import Intervals
 from ..cleaning import Cleaned, clean, strip_glosses
 from ..errors import require_str
 from ..periods.grammar import RawPeriod, period_alphabet, period_gate, scan_periods
-from .grammar import Raw, declared_currency, scan
+from .grammar import CurrencyScopes, Raw, currency_scopes, scan
 from .model import Quantity, make_quantity
 from .numerals import Numeral, read_numeral
 
@@ -41,18 +41,19 @@ def read_span(
     cleaned: Cleaned,
     start: int,
     end: int,
-    currency: str | None,
+    currency: CurrencyScopes | None,
     *,
     numbers: bool = False,
     periods: Intervals | None = None,
 ) -> list[Raw]:
     """Quantities of the clean span ``[start, end)``, dates and periods left out.
 
+    ``currency`` says which currency bare 元 amounts are in where the text declares one;
     ``periods`` are the period spans already found, if the caller has them; otherwise
     periods are looked for only where they could touch a quantity (:func:`_period_spans`).
     """
     text = cleaned.folded
-    raws = scan(text, start, end, default_currency=currency, numbers=numbers)
+    raws = scan(text, start, end, currency=currency, numbers=numbers)
     if not raws:
         return raws
     if periods is None:
@@ -122,10 +123,12 @@ def read_quantities(
 ) -> list[Raw]:
     """The quantities of the kept text of a cleaned document, periods and dates left out.
 
-    ``periods`` are the document's period mentions, if the caller has them already;
-    ``（人民币，下同）`` and the like set the currency of bare amounts for the whole text.
+    ``periods`` are the document's period mentions, if the caller has them already. The
+    currency of a bare 元 amount is the one the text declares where it stands (a
+    ``（人民币，下同）`` note from there on, a paragraph that names ``新台币``; see
+    :class:`~claimkit.quantities.grammar.CurrencyScopes`), else CNY.
     """
-    currency = declared_currency(cleaned.folded)
+    currency = currency_scopes(cleaned.folded)
     taken = Intervals((p.start, p.end) for p in periods) if periods is not None else None
     return [
         r
@@ -159,5 +162,5 @@ def parse_quantity(text: str) -> Quantity | None:
     """
     require_str(text)
     cleaned = strip_glosses(text)
-    raws = read_span(cleaned, 0, len(cleaned.text), declared_currency(cleaned.folded))
+    raws = read_span(cleaned, 0, len(cleaned.text), currency_scopes(cleaned.folded))
     return to_quantity(raws[0], cleaned) if raws else None

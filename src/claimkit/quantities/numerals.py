@@ -33,31 +33,45 @@ class _Chars(NamedTuple):
     wild: frozenset[str]
     more: frozenset[str]
     points: tuple[str, ...]
+    capitals: frozenset[str]  # financial forms of the digits (壹, 陆), also in ``digits``
+    minus: frozenset[str]  # a minus sign written as a word (负)
 
 
 @cache
 def chars() -> _Chars:
-    """The numeral characters of ``resources/numerals.tsv``, by kind."""
+    """The numeral characters of ``resources/numerals.tsv``, by kind, traditional forms included."""
     rows = _resources.table("numerals.tsv", ("char", "kind", "value"))
     by: dict[str, list[tuple[str, str]]] = {}
     for r in rows:
-        by.setdefault(r["kind"], []).append((r["char"], r["value"]))
+        for form in (r["char"], *_resources.traditional_forms(r["char"])):
+            by.setdefault(r["kind"], []).append((form, r["value"]))
+    capitals = by.get("capital", [])
     scales = sorted(((c, int(v)) for c, v in by.get("scale", [])), key=lambda cv: (-cv[1], -len(cv[0])))
     return _Chars(
-        digits={c: int(v) for c, v in by.get("digit", [])},
+        digits={c: int(v) for c, v in by.get("digit", []) + capitals},
         units={c: int(v) for c, v in by.get("unit", [])},
         tens={c: int(v) for c, v in by.get("tens", [])},
         scales=tuple(scales),
         wild=frozenset(c for c, _ in by.get("wild", [])),
         more=frozenset(c for c, _ in by.get("more", [])),
         points=tuple(c for c, _ in by.get("point", [])),
+        capitals=frozenset(c for c, _ in capitals),
+        minus=frozenset(c for c, _ in by.get("minus", [])),
     )
 
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
 _ARABIC = re.compile(r"[+\-−]?\d+(?:\.\d+)?")
-# 二三十 / 三四百万: two adjacent digits before a unit are "twenty or thirty", a range
-_ADJACENT = re.compile("([一二三四五六七八])([二三四五六七八九])(?=[十百千万萬亿億])")
+
+
+@cache
+def _adjacent() -> re.Pattern[str]:
+    """二三十 / 三四百万: two adjacent digits before a place or scale word are "twenty or thirty", a range."""
+    c = chars()
+    first = "".join(ch for ch, v in c.digits.items() if 1 <= v <= 8 and ch not in c.capitals)
+    second = "".join(ch for ch, v in c.digits.items() if 2 <= v <= 9 and ch not in c.capitals)
+    after = "".join([*c.units, *(ch for word, _ in c.scales for ch in word)])
+    return re.compile(f"([{first}])([{second}])(?=[{after}])")
 
 
 class Numeral(NamedTuple):
@@ -205,17 +219,17 @@ def read_numeral(text: str) -> Numeral | None:
     Decimal('1343.3')
     """
     s = "".join(text.split()).translate(_FULLWIDTH).replace(",", "").replace("，", "")
-    negative = s[:1] == "负" or s[:1] == "負"
+    negative = s[:1] in chars().minus
     if negative:
         s = s[1:]
     if len(s) > MAX_LENGTH:
         return None
     s = s.replace("万万", "亿").replace("萬萬", "億")  # 四万万 = 4亿
     c = chars()
-    adjacent = _ADJACENT.search(s)
+    adjacent = _adjacent().search(s)
     if adjacent and c.digits[adjacent.group(2)] == c.digits[adjacent.group(1)] + 1:
         rest = s[adjacent.end() :]
-        if _ADJACENT.search(rest):
+        if _adjacent().search(rest):
             return None  # 二三十三四: not a numeral
         low = read_numeral(s[: adjacent.start()] + adjacent.group(1) + rest)
         high = read_numeral(s[: adjacent.start()] + adjacent.group(2) + rest)
