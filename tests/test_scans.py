@@ -143,3 +143,45 @@ def test_make_quantity_equals_model_construct() -> None:
     assert fast.model_dump() == slow.model_dump()
     assert fast.model_fields_set == slow.model_fields_set
     assert fast.model_copy(update={"start": 5}).start == 5 and fast.start == 4
+
+
+ARABIC = st.builds(
+    lambda sign, whole, frac, commas, space, scale: (
+        sign
+        + (f"{whole:,}".replace(",", commas) if commas else str(whole))
+        + (f".{frac}" if frac else "")
+        + (space if scale else "")
+        + scale
+    ),
+    st.sampled_from(["", "", "-", "+", "−", "＋", "－"]),
+    st.integers(0, 10**25),
+    st.one_of(st.just(""), st.from_regex(r"[0-9]{1,6}", fullmatch=True)),
+    st.sampled_from(["", "", ",", "，"]),
+    st.sampled_from(["", " "]),
+    st.sampled_from(["", "万", "亿", "万亿", "兆", "萬", "億"]),
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(ARABIC)
+def test_fast_numeral_reading_equals_the_general_rules(text: str) -> None:
+    """The shortcut for Arabic numerals gives what the general numeral rules give, to the digit."""
+    from unittest import mock
+
+    from claimkit.quantities import grammar, numerals
+
+    def clear() -> None:
+        grammar._num_info.cache_clear()
+        numerals.read_numeral.cache_clear()
+
+    clear()
+    fast = grammar._num_info(text)
+    never = mock.Mock(fullmatch=lambda _text: None)
+    with (
+        mock.patch.object(grammar, "_plain_arabic", return_value=never),
+        mock.patch.object(numerals, "_arabic_scaled", return_value=never),
+    ):
+        clear()
+        general = grammar._num_info(text)
+    clear()
+    assert repr(fast) == repr(general)

@@ -45,7 +45,7 @@ from .lexicon import (
     units,
     words_pattern,
 )
-from .numerals import Numeral, chars, plain, read_numeral
+from .numerals import MAX_DIGITS, Numeral, chars, plain, read_numeral
 
 DIG = "0-9０-９"
 DIG_CHARS = "0123456789０１２３４５６７８９"
@@ -221,8 +221,43 @@ class _NumInfo(NamedTuple):
     year: bool  # a four-digit year (2025, 二〇二五)
 
 
+@cache
+def _plain_arabic() -> re.Pattern[str]:
+    """An Arabic numeral, at most one scale word after it: the common case, read without the general rules."""
+    scales = words_pattern(word for word, _ in chars().scales)
+    return re.compile(
+        rf"([{SIGNS}]?)([0-9]{{1,3}}(?:[,，][0-9]{{3}})+|[0-9]+)(\.[0-9]+)?(?:[ \u00a0]?({scales}))?"
+    )
+
+
+@cache
+def _scale_values() -> dict[str, tuple[int, Decimal]]:
+    return {word: (exponent, Decimal(10) ** exponent) for word, exponent in chars().scales}
+
+
+_ONE = Decimal(1)
+
+
 @lru_cache(maxsize=16384)
 def _num_info(num_text: str) -> _NumInfo:
+    fast = _plain_arabic().fullmatch(num_text)
+    if fast is not None and len(num_text) <= 24:  # what read_numeral does with this form, without its steps
+        sign, whole, fraction, scale = fast.groups()
+        exponent, factor = _scale_values()[scale] if scale else (0, _ONE)
+        # the plain decimal string, built by moving the point: 1080.65亿 -> 108065000000
+        integer = whole.replace(",", "").replace("，", "")
+        decimals = fraction[1:] if fraction else ""
+        digits, point = integer + decimals, len(integer) + exponent
+        if point >= len(digits):
+            integer, decimals = digits + "0" * (point - len(digits)), ""
+        else:
+            integer, decimals = digits[:point], digits[point:].rstrip("0")
+        integer = integer.lstrip("0") or "0"
+        negative = sign in ("-", "−", "－") and (integer != "0" or decimals)
+        value = Decimal(("-" if negative else "") + integer + ("." + decimals if decimals else ""))
+        numeral = Numeral(value) if value.adjusted() < MAX_DIGITS else None
+        year = not (sign or fraction or scale) and len(whole) == 4 and 1900 <= int(whole) <= 2100
+        return _NumInfo(numeral, False, bool(scale), bool(scale), factor, scale == "兆", False, year)
     scale_chars = _scale_chars()
     scaled = any(c in scale_chars for c in num_text)
     numeral = read_numeral(num_text)

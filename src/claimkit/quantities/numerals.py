@@ -170,7 +170,7 @@ def _section(s: str, wild: Decimal) -> Decimal:
 
 def _value(s: str, wild: Decimal) -> Decimal:
     c = chars()
-    scale_chars = {ch for word, _ in c.scales for ch in word}
+    scale_chars = _scale_chars()
     for point in c.points:
         whole, found, frac = s.rpartition(point)
         if found and whole and frac and all(ch in c.digits for ch in frac) and whole[-1] in scale_chars:
@@ -207,6 +207,23 @@ def _value(s: str, wild: Decimal) -> Decimal:
     return _section(s, wild)
 
 
+@cache
+def _arabic_scaled() -> re.Pattern[str]:
+    """An Arabic number (no separators left), optionally signed, with at most one scale word after it."""
+    scales = "|".join(re.escape(word) for word, _ in sorted(chars().scales, key=lambda s: -len(s[0])))
+    return re.compile(rf"([+\-−]?)([0-9]+(?:\.[0-9]+)?)({scales})?")
+
+
+@cache
+def _scale_exponents() -> dict[str, int]:
+    return dict(chars().scales)
+
+
+@cache
+def _scale_chars() -> frozenset[str]:
+    return frozenset(ch for word, _ in chars().scales for ch in word)
+
+
 @lru_cache(maxsize=16384)
 def read_numeral(text: str) -> Numeral | None:
     """Read a numeral (no unit) exactly; ``None`` when it is not one.
@@ -225,6 +242,15 @@ def read_numeral(text: str) -> Numeral | None:
     if len(s) > MAX_LENGTH:
         return None
     s = s.replace("万万", "亿").replace("萬萬", "億")  # 四万万 = 4亿
+    fast = _arabic_scaled().fullmatch(s)
+    if fast is not None and len(fast.group(2)) <= 21:  # most numerals in news: 1080.65亿, 26, -3.5
+        sign, digits, scale = fast.groups()
+        value = Decimal(digits)
+        if scale:
+            value = value.scaleb(_scale_exponents()[scale])
+        if (sign == "-" or sign == "−") != negative:
+            value = -value
+        return None if value.adjusted() >= MAX_DIGITS else Numeral(plain(value))
     c = chars()
     adjacent = _adjacent().search(s)
     if adjacent and c.digits[adjacent.group(2)] == c.digits[adjacent.group(1)] + 1:
@@ -241,9 +267,8 @@ def read_numeral(text: str) -> Numeral | None:
         s = "".join(ch for ch in s if ch not in c.more)
     if not s:
         return None
-    tens_units = {ch for ch, v in c.units.items() if v == 10}
     if not any(
-        ch.isdigit() or ch in c.digits or ch in c.wild or ch in c.tens or ch in tens_units for ch in s
+        ch.isdigit() or ch in c.digits or ch in c.wild or ch in c.tens or c.units.get(ch) == 10 for ch in s
     ):
         return None  # 万, 亿, 百: a scale word alone is not a number
     try:
