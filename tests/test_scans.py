@@ -7,6 +7,7 @@ pages, the held-out pages and generated text dense in numbers and period words.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -162,7 +163,7 @@ ARABIC = st.builds(
 )
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(ARABIC)
 def test_fast_numeral_reading_equals_the_general_rules(text: str) -> None:
     """The shortcut for Arabic numerals gives what the general numeral rules give, to the digit."""
@@ -185,3 +186,36 @@ def test_fast_numeral_reading_equals_the_general_rules(text: str) -> None:
         general = grammar._num_info(text)
     clear()
     assert repr(fast) == repr(general)
+
+
+def _brute_candidates(matcher, text: str) -> list[int]:  # type: ignore[no-untyped-def]
+    return [i for i in range(len(text)) if text[i : i + 2] in matcher._pairs or text[i] in matcher._singles]
+
+
+@cache
+def _name_matcher():  # type: ignore[no-untyped-def]
+    from claimkit.attribution.lexicon import with_companies
+    from claimkit.attribution.matcher import NameMatcher
+
+    return NameMatcher([*with_companies(None).entries, "Q", "]", "a-b", "^x"])
+
+
+NAME_PIECES = st.lists(
+    st.sampled_from(
+        ["腾讯", "阿里", "百度", "小米", "QQ", "Q", "]", "^x", "a-b", "营收", "的", " ", "3600", "360", "，"]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NAME_PIECES)
+def test_name_candidates_by_pattern_equal_the_pair_test(text: str) -> None:
+    matcher = _name_matcher()
+    assert matcher._candidates(text) == _brute_candidates(matcher, text)
+
+
+def test_name_candidates_on_pages() -> None:
+    matcher = _name_matcher()
+    for text in _pages():
+        assert matcher._candidates(text) == _brute_candidates(matcher, text)

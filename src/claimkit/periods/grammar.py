@@ -399,16 +399,16 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
 
 def _matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
     """What ``period_pattern().finditer(text, start, end)`` gives, trying it only where the gate opens."""
-    pattern = period_pattern()
+    pattern, gate = period_pattern(), period_gate()
     pos = start
-    for gate in period_gate().finditer(text, start, end):
-        i = gate.start()
-        if i < pos:
-            continue
+    while (opening := gate.search(text, pos, end)) is not None:
+        i = opening.start()
         m = pattern.match(text, i, end)
         if m is not None:
             pos = m.end()
             yield m
+        else:
+            pos = i + 1
 
 
 def scan_periods(text: str, start: int = 0, end: int | None = None) -> list[RawPeriod]:
