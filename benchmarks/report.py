@@ -29,6 +29,7 @@ class Run:
     dense: list[Result] = field(default_factory=list)
     growth: list[Result] = field(default_factory=list)
     cli: list[Result] = field(default_factory=list)
+    profile: str = ""  # Markdown from benchmarks.profile_stages, when the docs page is written
 
     def row(self, section: list[Result], name: str) -> Result | None:
         return next((r for r in section if r.name == name and r.seconds), None)
@@ -228,6 +229,17 @@ def write_report(run: Run, path: Path) -> None:
         "The text tables printed by the run hold the same rows (`format_table` in `benchmarks/_harness.py`).",
         "",
     ]
+    if run.profile:
+        parts += [
+            "## Where the time goes",
+            "",
+            "`python -m benchmarks.profile_stages --markdown`, run with the page: the steps of `extract`",
+            "timed one by one on the real articles (CPU time, each page as new), then `cProfile` of the",
+            "claim engine (`claimkit.claims`, `claimkit.attribution`) on the articles and on the unbroken",
+            "run. A function whose time grows about 16x per 4x is quadratic in the length of the run.",
+            run.profile,
+            "",
+        ]
     path.write_text("\n".join(parts), encoding="utf-8")
 
 

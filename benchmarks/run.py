@@ -227,6 +227,10 @@ def main(argv: list[str] | None = None) -> int:
             json.dumps(asdict(run), ensure_ascii=False, indent=2, default=str), encoding="utf-8"
         )
     if args.docs:
+        _progress("profile of the stages and the claim engine")
+        from .profile_stages import report as profile_report
+
+        run.profile = profile_report(min(size, 200_000), GROWTH_SIZES, markdown=True, top=15)
         write_report(run, args.docs)
         print(f"\nwrote {args.docs}")
     return 0
