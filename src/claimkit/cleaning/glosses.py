@@ -71,8 +71,13 @@ def _segment(chunk: str, marks: list[bool]) -> list[str] | None:
     """
     inventory = syllables()
     n = len(chunk)
-    best: list[tuple[int, int, list[str]] | None] = [None] * (n + 1)  # (syllables, erhua, pieces)
-    best[0] = (0, 0, [])
+    marked = [0] * (n + 1)  # marks before each position, for a one-step count per piece
+    for k, mark in enumerate(marks):
+        marked[k + 1] = marked[k] + mark
+    # per position: (syllables, erhua endings) of the best split so far, and where its last piece starts
+    best: list[tuple[int, int] | None] = [None] * (n + 1)
+    back = [0] * (n + 1)
+    best[0] = (0, 0)
     for i in range(n):
         prefix = best[i]
         if prefix is None:
@@ -80,15 +85,21 @@ def _segment(chunk: str, marks: list[bool]) -> list[str] | None:
         for j in range(min(n, i + _MAX_SYLLABLE), i, -1):
             piece = chunk[i:j]
             erhua = piece not in inventory
-            if erhua and not (len(piece) > 2 and piece[-1] == "r" and piece[:-1] in inventory):
+            if erhua and not (j - i > 2 and piece[-1] == "r" and piece[:-1] in inventory):
                 continue
-            if sum(marks[i:j]) > 1:
+            if marked[j] - marked[i] > 1:
                 continue
-            candidate = (prefix[0] + 1, prefix[1] + erhua, [*prefix[2], piece])
-            if best[j] is None or candidate[:2] < best[j][:2]:  # type: ignore[index]
-                best[j] = candidate
-    end = best[n]
-    return end[2] if end is not None else None
+            candidate = (prefix[0] + 1, prefix[1] + erhua)
+            current = best[j]
+            if current is None or candidate < current:
+                best[j], back[j] = candidate, i
+    if best[n] is None:
+        return None
+    pieces, j = [], n
+    while j > 0:
+        pieces.append(chunk[back[j] : j])
+        j = back[j]
+    return pieces[::-1]
 
 
 _TONE_DIGIT_CHUNK = re.compile(r"([a-zü]{1,64})([0-5])")
