@@ -68,3 +68,79 @@ def _bounded_caches() -> list[Any]:
         _FOUND.clear()
         _FOUND[key] = found
     return _FOUND[key]
+
+
+def claimkit_strip_glosses(payload: str | list[dict[str, Any]]) -> dict[str, int]:
+    import claimkit
+
+    return {"glosses": sum(len(claimkit.strip_glosses(text).glosses) for text, _ in _docs(payload))}
+
+
+def claimkit_clean(payload: str | list[dict[str, Any]]) -> dict[str, int]:
+    import claimkit
+
+    regions = glosses = 0
+    for text, _ in _docs(payload):
+        cleaned = claimkit.clean(text)
+        glosses += len(cleaned.glosses)
+        regions += len(cleaned.regions)
+    return {"glosses": glosses, "regions": regions}
+
+
+def claimkit_find_quantities(payload: str | list[dict[str, Any]]) -> dict[str, int]:
+    import claimkit
+
+    docs = found = 0
+    for text, _ in _docs(payload):
+        found += len(claimkit.find_quantities(text))
+        docs += 1
+    return {"docs": docs, "quantities": found}
+
+
+def claimkit_extract(payload: str | list[dict[str, Any]]) -> dict[str, int]:
+    import claimkit
+
+    docs = claims = 0
+    for text, published in _docs(payload):
+        claims += len(claimkit.extract(text, published=published).claims)
+        docs += 1
+    return {"docs": docs, "claims": claims}
+
+
+def claimkit_spacy(payload: str | list[dict[str, Any]]) -> dict[str, int]:
+    """The same stages through the spaCy pipeline (``claimkit.load()``), Doc and spans included."""
+    import claimkit
+
+    nlp = _nlp()
+    docs = claims = 0
+    for text, published in _docs(payload):
+        claims += len(claimkit.extract(text, published=published, nlp=nlp).claims)
+        docs += 1
+    return {"docs": docs, "claims": claims}
+
+
+_NLP: list[object] = []
+
+
+def _nlp() -> object:
+    if not _NLP:
+        import claimkit
+
+        _NLP.append(claimkit.load())
+    return _NLP[0]
+
+
+def _many(payload: str | list[dict[str, Any]], n_process: int) -> dict[str, int]:
+    import claimkit
+
+    records = [{"id": k, "text": text, "published": pub} for k, (text, pub) in enumerate(_docs(payload))]
+    results = list(claimkit.extract_many(records, n_process=n_process))
+    return {"docs": len(results), "claims": sum(len(r.claims) for r in results)}
+
+
+def claimkit_extract_many_1(payload: str | list[dict[str, Any]]) -> dict[str, int]:
+    return _many(payload, 1)
+
+
+def claimkit_extract_many_2(payload: str | list[dict[str, Any]]) -> dict[str, int]:
+    return _many(payload, 2)
