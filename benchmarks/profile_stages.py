@@ -154,8 +154,11 @@ def report(article_chars: int, sizes: tuple[int, ...], markdown: bool, top: int)
     total = sum(stages.seconds.values())
     emit(_title("Stages of extract on real articles", markdown))
     emit(
-        f"{stages.docs} pages, {stages.chars:,} chars, {stages.claims:,} claims; "
-        f"{stages.chars / total / 1e6:.2f} M chars/s through these stages"
+        _note(
+            f"{stages.docs} pages, {stages.chars:,} chars, {stages.claims:,} claims; "
+            f"{stages.chars / total / 1e6:.2f} M chars/s through these stages",
+            markdown,
+        )
     )
     rows = [
         (
@@ -179,7 +182,11 @@ def report(article_chars: int, sizes: tuple[int, ...], markdown: bool, top: int)
 
     base = profiles[0]
     emit(_title("Claim engine functions on real articles (cProfile)", markdown))
-    emit(f"{base.claims:,} claims; times per claim in µs (profiling slows every call about 2x)")
+    emit(
+        _note(
+            f"{base.claims:,} claims; times per claim in µs (profiling slows every call about 2x)", markdown
+        )
+    )
     ranked = sorted(base.functions.items(), key=lambda kv: -kv[1][0])[:top]
     rows = [
         (
@@ -195,7 +202,7 @@ def report(article_chars: int, sizes: tuple[int, ...], markdown: bool, top: int)
     growth = profiles[1:]
     if len(growth) >= 2:
         emit(_title("Growth on one unbroken run of figures (cProfile, total seconds per function)", markdown))
-        emit(", ".join(f"{p.label}: {p.chars:,} chars, {p.claims:,} claims" for p in growth))
+        emit(_note(", ".join(f"{p.label}: {p.chars:,} chars, {p.claims:,} claims" for p in growth), markdown))
         last = growth[-1]
         ranked = sorted(last.functions.items(), key=lambda kv: -kv[1][0])[:top]
         header = ["function", *(f"{p.label} s" for p in growth), "x per 4x", "own µs/claim at the largest"]
@@ -217,6 +224,10 @@ def report(article_chars: int, sizes: tuple[int, ...], markdown: bool, top: int)
 
 def _title(text: str, markdown: bool) -> str:
     return f"\n### {text}\n" if markdown else f"\n== {text}"
+
+
+def _note(text: str, markdown: bool) -> str:
+    return f"{text}\n" if markdown else text
 
 
 def _table(header: list[str], rows: list[tuple[str, ...]], markdown: bool) -> str:

@@ -31,6 +31,13 @@ class Run:
     cli: list[Result] = field(default_factory=list)
     profile: str = ""  # Markdown from benchmarks.profile_stages, when the docs page is written
 
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> Run:
+        """A run saved by ``python -m benchmarks --json`` (to write the page again without measuring)."""
+        sections = {k: [Result(**r) for r in data.get(k, [])] for k in ("articles", "dense", "growth", "cli")}  # type: ignore[attr-defined]
+        plain = {k: v for k, v in data.items() if k not in sections}
+        return cls(**plain, **sections)  # type: ignore[arg-type]
+
     def row(self, section: list[Result], name: str) -> Result | None:
         return next((r for r in section if r.name == name and r.seconds), None)
 
@@ -172,7 +179,8 @@ _METHOD = """\
 
 def write_report(run: Run, path: Path) -> None:
     """Write ``docs/benchmarks.md`` from a run: how to run, method, machine, numbers, targets."""
-    growth = ", ".join(f"{n // 1000}K" for n in sorted({r.chars for r in run.growth})) or "4K, 16K and 64K"
+    sizes = dict.fromkeys(r.name.rpartition(" ")[2] for r in run.growth)
+    growth = ", ".join(sizes) or "4K, 16K and 64K"
     parts = [
         "# Benchmarks",
         "",

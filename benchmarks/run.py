@@ -190,7 +190,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--docs", type=Path, help="rewrite this Markdown page from the run (docs/benchmarks.md)"
     )
+    parser.add_argument(
+        "--from-json", type=Path, help="write --docs from a run saved with --json, measuring nothing"
+    )
     args = parser.parse_args(argv)
+    if args.from_json:
+        saved = Run.from_json(json.loads(args.from_json.read_text(encoding="utf-8")))
+        print(saved.targets_table())
+        if args.docs:
+            write_report(saved, args.docs)
+            print(f"wrote {args.docs}")
+        return 0
     only = set(args.only or ["articles", "dense", "growth", "cli"])
     size, repeat = (100_000, 1) if args.quick else (1_000_000, 3)
     cli_mb = args.cli_mb or (4 if args.quick else 100)
@@ -222,15 +232,16 @@ def main(argv: list[str] | None = None) -> int:
         print(format_table(run.cli, baseline=run.cli[0].name))
     print("\n== targets (issue 9)")
     print(run.targets_table())
-    if args.json:
-        args.json.write_text(
-            json.dumps(asdict(run), ensure_ascii=False, indent=2, default=str), encoding="utf-8"
-        )
     if args.docs:
         _progress("profile of the stages and the claim engine")
         from .profile_stages import report as profile_report
 
         run.profile = profile_report(min(size, 200_000), GROWTH_SIZES, markdown=True, top=15)
+    if args.json:
+        args.json.write_text(
+            json.dumps(asdict(run), ensure_ascii=False, indent=2, default=str), encoding="utf-8"
+        )
+    if args.docs:
         write_report(run, args.docs)
         print(f"\nwrote {args.docs}")
     return 0
