@@ -97,7 +97,6 @@ class _Vocab(NamedTuple):
     latin_basis: re.Pattern[str]
     mega: frozenset[str]  # characters after 兆 that make it mega (兆瓦): from the 兆 units
     yuan_currencies: dict[str, str]  # currency words that name a currency counted in 元 (人民币, 新台币)
-    capitals: frozenset[str]
 
 
 @cache
@@ -125,8 +124,9 @@ def vocab() -> _Vocab:
         list_intro=w["list_intro"],
         latin_basis=re.compile(f"(?i)(?:{words_pattern(w['latin_basis'])})$"),
         mega=frozenset(word[1] for word in units() if word.startswith("兆") and len(word) > 1),
-        yuan_currencies={cw: code for cw, code in currencies.items() if cw[-1] in "币幣"},
-        capitals=chars().capitals,
+        # a currency word ending in 币 names a currency whose amounts are written in 元 (人民币, 新台币,
+        # 港币); one ending in 元 (美元, 港元) is a unit of its own
+        yuan_currencies={cw: code for cw, code in currencies.items() if cw[-1] in with_traditional(["币"])},
     )
 
 
