@@ -60,20 +60,46 @@ def _peak_bytes(method: str) -> int:
     return kb * 1024 if kb is not None else _maxrss_bytes()
 
 
+def _cut_documents(docs: list[dict[str, Any]], max_chars: int) -> list[dict[str, Any]]:
+    """The first documents up to ``max_chars`` characters (at least one)."""
+    out, size = [], 0
+    for doc in docs:
+        if out and size + len(doc["text"]) > max_chars:
+            break
+        out.append(doc)
+        size += len(doc["text"])
+    return out
+
+
 def run_job(job: dict[str, Any]) -> dict[str, Any]:
     """Run one measurement described by ``job``; always returns a JSON-able result dict."""
-    text = Path(job["text_path"]).read_text(encoding="utf-8")
-    result: dict[str, Any] = {"chars": len(text)}
+    raw = Path(job["text_path"]).read_text(encoding="utf-8")
+    text: Any
+    if job.get("documents"):
+        text = [json.loads(line) for line in raw.splitlines() if line.strip()]
+        size = sum(len(d["text"]) for d in text)
+    else:
+        text, size = raw, len(raw)
+    result: dict[str, Any] = {"chars": size}
     try:
         gc.collect()
         rss_before = _rss_bytes()
         started = time.perf_counter()
         fn = load_target(job["target"])
         max_chars = job.get("max_chars") or getattr(fn, "max_chars", None)
-        if max_chars and len(text) > max_chars:
-            text = truncate_lines(text, int(max_chars))
-            result.update(chars=len(text), truncated=True)
-        fn(truncate_lines(text, job["warmup_chars"]))
+        if max_chars and size > max_chars:
+            text = (
+                _cut_documents(text, int(max_chars))
+                if job.get("documents")
+                else truncate_lines(text, int(max_chars))
+            )
+            size = sum(len(d["text"]) for d in text) if job.get("documents") else len(text)
+            result.update(chars=size, truncated=True)
+        fn(
+            _cut_documents(text, job["warmup_chars"])
+            if job.get("documents")
+            else truncate_lines(text, job["warmup_chars"])
+        )
         result["load_seconds"] = time.perf_counter() - started
         gc.collect()
         result["load_rss_mb"] = max(0, _rss_bytes() - rss_before) / _MB
@@ -92,7 +118,7 @@ def run_job(job: dict[str, Any]) -> dict[str, Any]:
         result["rss_method"] = method
         result["runs"] = runs
         result["seconds"] = min(runs)
-        result["chars_per_sec"] = len(text) / min(runs) if min(runs) > 0 else None
+        result["chars_per_sec"] = size / min(runs) if min(runs) > 0 else None
 
         if job.get("trace_memory"):
             gc.collect()

@@ -1,6 +1,6 @@
 """Peer configurations: one function per way of running a peer over a whole document.
 
-Each function takes the document text, imports its peer lazily (raising :class:`PeerUnavailable` when
+Each function takes one text or a list of documents (dicts with ``text``), imports its peer lazily (raising :class:`PeerUnavailable` when
 it is missing) and returns counts for the harness's note column. Per-line configurations split the text
 themselves, skip blank lines, and count per line: ``results`` (items found), ``failed`` (the peer raised)
 and ``timeouts`` (the line took longer than :data:`LINE_TIMEOUT_S` and was abandoned). Workers import
@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 import signal
 import threading
-from collections.abc import Callable, Sized
+from collections.abc import Callable, Iterator, Sized
 from types import FrameType, ModuleType, TracebackType
 from typing import Any
 
@@ -110,11 +110,26 @@ def _size(output: object) -> int:
     return len(output) if isinstance(output, Sized) and not isinstance(output, str) else 1
 
 
-def _per_line(text: str, calls: list[Callable[[str], object]], timeout: float = LINE_TIMEOUT_S) -> Counts:
+Payload = str | list[dict[str, Any]]
+
+
+def _texts(payload: Payload) -> list[str]:
+    """The documents of a payload: one text, or the ``text`` of each document."""
+    return [payload] if isinstance(payload, str) else [doc["text"] for doc in payload]
+
+
+def _lines(payload: Payload) -> Iterator[str]:
+    for text in _texts(payload):
+        yield from text.splitlines()
+
+
+def _per_line(
+    payload: Payload, calls: list[Callable[[str], object]], timeout: float = LINE_TIMEOUT_S
+) -> Counts:
     """Run each of ``calls`` on every non-blank line; count lines, results, failures and timeouts."""
     counts: Counts = {"lines": 0, "results": 0, "failed": 0, "timeouts": 0}
     with _LineGuard(timeout) as guard:
-        for line in text.splitlines():
+        for line in _lines(payload):
             if not line.strip():
                 continue
             counts["lines"] += 1
@@ -139,22 +154,22 @@ def _jionlp() -> Any:
     return _require("jionlp", "jionlp", "pip install 'jionlp==1.5.31'")
 
 
-def jionlp_money_whole(text: str) -> Counts:
-    """jionlp ``ner.extract_money`` on the whole document in one call."""
+def jionlp_money_whole(payload: Payload) -> Counts:
+    """jionlp ``ner.extract_money`` on each whole document in one call."""
     jio = _jionlp()
-    return {"results": len(jio.ner.extract_money(text))}
+    return {"results": sum(len(jio.ner.extract_money(text)) for text in _texts(payload))}
 
 
-def jionlp_money_lines(text: str) -> Counts:
+def jionlp_money_lines(payload: Payload) -> Counts:
     """jionlp ``ner.extract_money`` on each line."""
     jio = _jionlp()
-    return _per_line(text, [jio.ner.extract_money])
+    return _per_line(payload, [jio.ner.extract_money])
 
 
-def jionlp_money_time_lines(text: str) -> Counts:
+def jionlp_money_time_lines(payload: Payload) -> Counts:
     """jionlp ``ner.extract_money`` and ``ner.extract_time`` on each line (results are summed)."""
     jio = _jionlp()
-    return _per_line(text, [jio.ner.extract_money, jio.ner.extract_time])
+    return _per_line(payload, [jio.ner.extract_money, jio.ner.extract_time])
 
 
 # --- cn2an --------------------------------------------------------------------------------------------
@@ -166,22 +181,24 @@ def _cn2an() -> Any:
     return _require("cn2an", "cn2an", "pip install 'cn2an==0.5.24'")
 
 
-def cn2an_transform(text: str) -> Counts:
-    """cn2an ``transform(text, "cn2an")`` on the whole document in one call."""
+def cn2an_transform(payload: Payload) -> Counts:
+    """cn2an ``transform(text, "cn2an")`` on each whole document in one call."""
     cn2an = _cn2an()
-    out = cn2an.transform(text, "cn2an")
-    changed = sum(a != b for a, b in zip(out.splitlines(), text.splitlines(), strict=False))
+    changed = 0
+    for text in _texts(payload):
+        out = cn2an.transform(text, "cn2an")
+        changed += sum(a != b for a, b in zip(out.splitlines(), text.splitlines(), strict=False))
     return {"results": changed}
 
 
-def cn2an_transform_lines(text: str) -> Counts:
+def cn2an_transform_lines(payload: Payload) -> Counts:
     """cn2an ``transform(line, "cn2an")`` on each line."""
     cn2an = _cn2an()
 
     def changed(line: str) -> int:
         return int(cn2an.transform(line, "cn2an") != line)
 
-    return _per_line(text, [changed])
+    return _per_line(payload, [changed])
 
 
 # --- Recognizers-Text ---------------------------------------------------------------------------------
@@ -190,7 +207,7 @@ def cn2an_transform_lines(text: str) -> Counts:
 # an error: ``failed`` stays 0 for this peer even when it breaks.
 
 
-def recognizers_lines(text: str) -> Counts:
+def recognizers_lines(payload: Payload) -> Counts:
     """Recognizers-Text number, percentage and currency models (Chinese culture) on each line."""
     hint = "pip install 'recognizers-text-suite==1.0.2a2' 'emoji==1.7.0'"
     culture = _require("recognizers_text", "recognizers-text", hint).Culture.Chinese
@@ -201,13 +218,13 @@ def recognizers_lines(text: str) -> Counts:
         lambda line: number.recognize_percentage(line, culture),
         lambda line: with_unit.recognize_currency(line, culture),
     ]
-    return _per_line(text, calls)
+    return _per_line(payload, calls)
 
 
 recognizers_lines.max_chars = 200_000  # type: ignore[attr-defined]
 """Recognizers-Text runs at a few thousand chars/s: measure it on a smaller text."""
 
-PEERS: dict[str, Callable[[str], Counts]] = {
+PEERS: dict[str, Callable[[Payload], Counts]] = {
     "jionlp_money_whole": jionlp_money_whole,
     "jionlp_money_lines": jionlp_money_lines,
     "jionlp_money_time_lines": jionlp_money_time_lines,

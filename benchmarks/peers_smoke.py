@@ -1,8 +1,10 @@
-"""Run every peer configuration on the seed text and print the table: ``python -m benchmarks.peers_smoke``.
+"""Run every peer configuration on the real articles and print the table: ``python -m benchmarks.peers_smoke``.
 
-The seed (``shared/gold/seed.txt``) is repeated to ``--chars`` characters (1,000,000 by default);
-configurations with a ``max_chars`` attribute (Recognizers-Text: 200,000) are measured on a cut.
-Run it from the repository root with an interpreter that has the ``bench`` extra installed.
+The articles (``../shared/gold/dev/*.txt`` and the seed page) are cycled to ``--chars`` characters
+(1,000,000 by default), one call per article for the per-article peers, one per line for the
+per-line ones; configurations with a ``max_chars`` attribute (Recognizers-Text: 200,000) are
+measured on the first articles only. Run it from the repository root with an interpreter that has
+the ``bench`` extra installed.
 """
 
 from __future__ import annotations
@@ -11,16 +13,17 @@ import argparse
 import sys
 from pathlib import Path
 
-from ._harness import Result, make_corpus, measure, print_table, to_json
+from ._harness import Result, measure, print_table, to_json
+from .corpus import GOLD, article_corpus
 from .peers import PEERS
-
-SEED = Path(__file__).resolve().parents[1] / "../shared/gold/seed.txt"
 
 
 def main(argv: list[str] | None = None) -> int:
     """Measure each peer in its own worker process and print the table (and optionally JSON)."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.peers_smoke", description=__doc__)
-    parser.add_argument("--seed", type=Path, default=SEED, help="text to repeat (default: shared seed)")
+    parser.add_argument(
+        "--gold", type=Path, default=GOLD, help="folder with seed.txt and dev/ (default: shared gold)"
+    )
     parser.add_argument("--chars", type=int, default=1_000_000, help="corpus size in characters")
     parser.add_argument("--repeat", type=int, default=3, help="timed calls per peer (best is kept)")
     parser.add_argument("--baseline", default="jionlp_money_lines", help="row the ratio column divides by")
@@ -29,15 +32,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write all results as JSON to this file")
     args = parser.parse_args(argv)
 
-    seed = args.seed.resolve()
-    if not seed.is_file():
-        print(f"seed text not found: {seed}", file=sys.stderr)
+    try:
+        corpus = article_corpus(args.chars, args.gold)
+    except FileNotFoundError as exc:
+        print(exc, file=sys.stderr)
         return 2
-    corpus = make_corpus(seed.read_text(encoding="utf-8"), args.chars)
+    chars = sum(len(a.text) for a in corpus)
     print(
-        f"seed {seed.name}: {len(corpus):,} chars, {corpus.count(chr(10)):,} lines; "
-        f"python {sys.version.split()[0]}",
-        flush=True,
+        f"real articles: {len(corpus):,} calls, {chars:,} chars; python {sys.version.split()[0]}", flush=True
     )
 
     results: list[Result] = []

@@ -1,20 +1,22 @@
-"""Every benchmark in one run: ``python -m benchmarks.run`` (``--quick`` for a one-minute pass).
+"""Every benchmark in one run: ``python -m benchmarks`` (``--quick`` for a short pass).
 
-Rows (each in a fresh process, see ``benchmarks/_harness.py``), on the gold seed page:
+Rows, each measured in a fresh process (``benchmarks/_harness.py``), side by side in one run:
 
-* cleaning: ``strip_glosses``, ``clean``;
-* quantities: ``find_quantities`` and the peers (jionlp ``extract_money`` whole/per line, cn2an,
-  Recognizers-Text per line);
-* extract: ``extract`` on the seed repeated (what the issues specify; claimkit skips the
-  repeats) and on a *varied* corpus where no copy repeats another; the same stages through
-  the spaCy pipeline (``claimkit.load()``) on the varied corpus; the per-line peers;
-* batch: ``extract_many`` with 1 and 2 processes on a corpus of separate articles;
-* CLI end to end: ``claimkit extract corpus.jsonl --jobs N`` on a generated JSONL corpus
-  (100 MB, 4 MB with ``--quick``), wall time, the largest process's peak RSS (``VmHWM``, read
-  from ``/proc`` while it runs: ``ru_maxrss`` would carry the benchmark parent's own peak into
-  the child) and the peak of all its processes together.
+* **real articles** (the default corpus): the dev articles and the seed page beside the
+  checkout, cycled to 1,000,000 characters, one call per article. claimkit's cleaning,
+  ``find_quantities``, ``extract``, the spaCy pipeline and ``extract_many`` (1 and 2
+  processes), and the peers on the same articles: jionlp ``extract_money`` per line (the
+  baseline of the issue's targets), per article, money + time per line, cn2an, Recognizers-Text;
+* **claim-dense table**: a generated table of company, period, figures and growth (one claim
+  every ~15 characters), claims per second beside characters per second;
+* **growth**: the same figures as one run with no sentence break at 4K, 16K and 64K
+  characters, the time at each size and the ratio for each 4x;
+* **CLI**: ``claimkit extract corpus.jsonl --jobs N`` on the real articles cycled to 100 MB
+  of JSON lines, wall time and peak memory per process.
 
-Peers need the ``bench`` extra (``pip install -e '.[bench]'``); without it their rows say so.
+Then the issue's targets next to what this run measured. ``--docs docs/benchmarks.md``
+rewrites that page from this run's rows (method, machine, numbers). Peers need the ``bench``
+extra (``pip install -e '.[bench]'``); without it their rows say so.
 """
 
 from __future__ import annotations
@@ -26,40 +28,98 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import asdict
 from pathlib import Path
 
-from ._harness import Result, make_corpus, measure, print_table
-from .targets import SEED, news_corpus, varied_corpus
+from ._harness import Result, format_table, measure
+from .corpus import Article, article_corpus, articles, claim_table, unbroken_run
+from .report import BASELINE, Run, write_report
 
-PEERS = (
-    "jionlp_money_whole",
-    "jionlp_money_lines",
-    "cn2an_transform",
-    "recognizers_lines",
-    "jionlp_money_time_lines",
-)
+ARTICLE_ROWS = [
+    # (row name, target, repeat, max_chars)
+    ("strip_glosses", "benchmarks.targets:claimkit_strip_glosses", 3, None),
+    ("clean", "benchmarks.targets:claimkit_clean", 3, None),
+    ("find_quantities", "benchmarks.targets:claimkit_find_quantities", 3, None),
+    ("extract", "benchmarks.targets:claimkit_extract", 3, None),
+    ("spaCy pipeline (load())", "benchmarks.targets:claimkit_spacy", 3, None),
+    ("extract_many, 1 process", "benchmarks.targets:claimkit_extract_many_1", 1, None),
+    ("extract_many, 2 processes", "benchmarks.targets:claimkit_extract_many_2", 1, None),
+]
+PEER_ROWS = [
+    (BASELINE, "benchmarks.peers:jionlp_money_lines", 3, None),
+    ("jionlp money, per article", "benchmarks.peers:jionlp_money_whole", 3, None),
+    ("jionlp money + time, per line", "benchmarks.peers:jionlp_money_time_lines", 3, None),
+    ("cn2an transform, per article", "benchmarks.peers:cn2an_transform", 3, None),
+    ("Recognizers-Text, per line", "benchmarks.peers:recognizers_lines", 1, 200_000),
+]
+GROWTH_SIZES = (4_000, 16_000, 64_000)
 
 
-def _t(name: str) -> str:
-    return f"benchmarks.targets:{name}"
+def articles_section(size: int, repeat: int, peers: bool) -> list[Result]:
+    corpus = article_corpus(size)
+    rows = [(n, t, min(r, repeat), m) for n, t, r, m in ARTICLE_ROWS]
+    if peers:
+        rows = rows[:4] + [(n, t, min(r, repeat), m) for n, t, r, m in PEER_ROWS] + rows[4:]
+    out = []
+    for name, target, rep, max_chars in rows:
+        _progress(f"articles: {name}")
+        out.append(measure(name, target, corpus, repeat=rep, max_chars=max_chars))
+    return out
 
 
-def cli_end_to_end(seed: str, megabytes: int, jobs: int, tmp: Path) -> Result:
-    """Wall-clock chars/s and peak RSS of the CLI over a generated JSONL corpus."""
-    corpus = tmp / f"corpus-{megabytes}mb.jsonl"
-    if not corpus.exists():
-        with corpus.open("w", encoding="utf-8") as out:
-            size, k = 0, 0
-            while size < megabytes * 1_000_000:
-                text = seed.replace("。", f"（{k}）。")
-                out.write(
-                    json.dumps({"id": f"doc{k}", "text": text, "published": "2025-05-16"}, ensure_ascii=False)
-                )
-                out.write("\n")
-                size += len(text)
-                k += 1
+def dense_section(size: int, repeat: int, peers: bool) -> list[Result]:
+    text, _ = claim_table(size)
+    rows = [
+        ("extract", "benchmarks.targets:claimkit_extract"),
+        ("find_quantities", "benchmarks.targets:claimkit_find_quantities"),
+    ]
+    if peers:
+        rows.append((BASELINE, "benchmarks.peers:jionlp_money_lines"))
+    out = []
+    for name, target in rows:
+        _progress(f"claim-dense table: {name}")
+        out.append(measure(name, target, text, repeat=repeat))
+    return out
+
+
+def growth_section(repeat: int) -> list[Result]:
+    out = []
+    for name, target in (
+        ("extract", "benchmarks.targets:claimkit_extract"),
+        ("find_quantities", "benchmarks.targets:claimkit_find_quantities"),
+    ):
+        for chars in GROWTH_SIZES:
+            text, _ = unbroken_run(chars)
+            _progress(f"growth: {name} {chars:,}")
+            out.append(measure(f"{name} {chars // 1000}K", target, text, repeat=repeat, timeout=900))
+    return out
+
+
+def cli_section(megabytes: int, tmp: Path) -> list[Result]:
+    corpus = tmp / f"articles-{megabytes}mb.jsonl"
+    _write_jsonl(article_corpus(megabytes * 1_000_000), corpus)
+    out = []
+    for jobs in (1, 2):
+        _progress(f"CLI --jobs {jobs}")
+        out.append(cli_end_to_end(corpus, jobs, f"CLI --jobs {jobs} ({megabytes} MB jsonl)"))
+    return out
+
+
+def _write_jsonl(docs: list[Article], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for k, doc in enumerate(docs):
+            record = {"id": f"{doc.name}-{k}", "text": doc.text, "published": doc.published}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def cli_end_to_end(corpus: Path, jobs: int, name: str) -> Result:
+    """Wall-clock chars/s and peak RSS of the CLI over a JSONL corpus.
+
+    Peak memory is each process's ``VmHWM`` read from ``/proc`` while it runs (``ru_maxrss``
+    would carry the benchmark parent's own peak into the child); the row reports the
+    largest single process and, in its note, the peak of all of them together.
+    """
     chars = sum(len(json.loads(line)["text"]) for line in corpus.open(encoding="utf-8"))
-    name = f"CLI --jobs {jobs} ({megabytes} MB jsonl)"
     cmd = [sys.executable, "-m", "claimkit", "extract", str(corpus), "--jobs", str(jobs), "-o", os.devnull]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -107,33 +167,83 @@ def _status_kb(pid: int, field: str) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="100 KB texts, one timed run, 4 MB CLI corpus")
-    parser.add_argument("--no-peers", action="store_true", help="claimkit rows only")
-    args = parser.parse_args(argv)
-    seed = SEED.read_text(encoding="utf-8")
-    size, repeat, cli_mb = (100_000, 1, 4) if args.quick else (1_000_000, 3, 100)
-    corpus, varied, news = make_corpus(seed, size), varied_corpus(seed, size), news_corpus(seed, size)
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; texts of ~{size:,} chars")
+def _progress(message: str) -> None:
+    print(f"  measuring {message} ...", file=sys.stderr, flush=True)
 
-    rows = [
-        measure("strip_glosses", _t("claimkit_strip_glosses"), corpus, repeat=repeat),
-        measure("clean", _t("claimkit_clean"), corpus, repeat=repeat),
-        measure("find_quantities", _t("claimkit_find_quantities"), corpus, repeat=repeat),
-        measure("find_quantities varied", _t("claimkit_find_quantities"), varied, repeat=repeat),
-        measure("extract", _t("claimkit_extract"), corpus, repeat=repeat),
-        measure("extract varied", _t("claimkit_extract"), varied, repeat=repeat),
-        measure("spaCy pipeline varied", _t("claimkit_spacy"), varied, repeat=repeat),
-        measure("extract_many 1 process", _t("claimkit_extract_many_1"), news, repeat=1),
-        measure("extract_many 2 processes", _t("claimkit_extract_many_2"), news, repeat=1),
-    ]
-    if not args.no_peers:
-        rows += [measure(p, f"benchmarks.peers:{p}", corpus, repeat=repeat) for p in PEERS]
-    with tempfile.TemporaryDirectory(prefix="claimkit-cli-") as tmp:
-        for jobs in (1, 2):
-            rows.append(cli_end_to_end(seed, cli_mb, jobs, Path(tmp)))
-    print_table(rows, baseline="extract varied")
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument(
+        "--quick", action="store_true", help="100K-character corpora, one timed run, 4 MB CLI corpus"
+    )
+    parser.add_argument("--no-peers", action="store_true", help="claimkit rows only")
+    parser.add_argument(
+        "--only",
+        nargs="*",
+        choices=["articles", "dense", "growth", "cli"],
+        help="run only these sections (default: all)",
+    )
+    parser.add_argument(
+        "--cli-mb", type=int, help="size of the CLI corpus in MB (default 100, 4 with --quick)"
+    )
+    parser.add_argument("--json", type=Path, help="also write every result as JSON to this file")
+    parser.add_argument(
+        "--docs", type=Path, help="rewrite this Markdown page from the run (docs/benchmarks.md)"
+    )
+    parser.add_argument(
+        "--from-json", type=Path, help="write --docs from a run saved with --json, measuring nothing"
+    )
+    args = parser.parse_args(argv)
+    if args.from_json:
+        saved = Run.from_json(json.loads(args.from_json.read_text(encoding="utf-8")))
+        print(saved.targets_table())
+        if args.docs:
+            write_report(saved, args.docs)
+            print(f"wrote {args.docs}")
+        return 0
+    only = set(args.only or ["articles", "dense", "growth", "cli"])
+    size, repeat = (100_000, 1) if args.quick else (1_000_000, 3)
+    cli_mb = args.cli_mb or (4 if args.quick else 100)
+    peers = not args.no_peers
+    pages = articles()
+    print(
+        f"python {sys.version.split()[0]}, {os.cpu_count()} cores; real articles: {len(pages)} pages "
+        f"({sum(len(a.text) for a in pages):,} chars) cycled to {size:,} chars, one call per article"
+    )
+    run = Run(
+        size=size, repeat=repeat, cli_mb=cli_mb, pages=len(pages), page_chars=sum(len(a.text) for a in pages)
+    )
+    if "articles" in only:
+        run.articles = articles_section(size, repeat, peers)
+        print("\n== real articles (one call per article)")
+        print(format_table(run.articles, baseline=BASELINE if peers else "extract"))
+    if "dense" in only:
+        run.dense = dense_section(max(size // 5, 50_000), repeat, peers)
+        print("\n== claim-dense table (generated: company, period, figures, growth)")
+        print(format_table(run.dense, baseline=BASELINE if peers else "extract"))
+    if "growth" in only:
+        run.growth = growth_section(repeat)
+        print("\n== growth: one run of figures with no sentence break")
+        print(run.growth_table())
+    if "cli" in only:
+        with tempfile.TemporaryDirectory(prefix="claimkit-cli-") as tmp:
+            run.cli = cli_section(cli_mb, Path(tmp))
+        print("\n== CLI end to end (real articles as JSON lines)")
+        print(format_table(run.cli, baseline=run.cli[0].name))
+    print("\n== targets (issue 9)")
+    print(run.targets_table())
+    if args.docs:
+        _progress("profile of the stages and the claim engine")
+        from .profile_stages import report as profile_report
+
+        run.profile = profile_report(min(size, 200_000), GROWTH_SIZES, markdown=True, top=15)
+    if args.json:
+        args.json.write_text(
+            json.dumps(asdict(run), ensure_ascii=False, indent=2, default=str), encoding="utf-8"
+        )
+    if args.docs:
+        write_report(run, args.docs)
+        print(f"\nwrote {args.docs}")
     return 0
 
 

@@ -55,6 +55,14 @@ GLOSSED = [
     ("(本文(běnwén)来自第一财经)", "(本文来自第一财经)"),
     ("通义(tōngyì)(tōngyì)却", "通义却"),
     ("一点儿(yīdiǎnr)", "一点儿"),
+    # tone numbers with an unmarked neutral syllable
+    ("随着(sui2zhe)需求回暖，订单增加", "随着需求回暖，订单增加"),
+    ("这是什么(shen2me)原因", "这是什么原因"),
+    ("我们(wo3men)预计全年增长", "我们预计全年增长"),
+    ("他们(Ta1men)表示", "他们表示"),
+    ("东西(dong1xi) 不多", "东西 不多"),
+    ("看看(kan4 kan)结果", "看看结果"),
+    ("朋友们(peng2youmen)", "朋友们"),
 ]
 KEPT = [
     "腾讯控股(00700.HK)",
@@ -72,6 +80,10 @@ KEPT = [
     "选项(a)",
     "理想汽车(Li Auto)",
     "(注：单位为亿元)",
+    "豆包(doubao2)",
+    "模型(Llama3)",
+    "协议(web3)",
+    "音频(mp3)",
 ]
 
 
@@ -98,8 +110,27 @@ def test_gloss_longer_than_hanzi_run_is_kept() -> None:
 
 
 def test_parse_gloss_rejects_acronyms_and_english() -> None:
-    for body in ("AI", "MAU", "Hunyuan", "DeepSeek", "token", "a", "2025", "yi1nian", "Non"):
+    for body in ("AI", "MAU", "Hunyuan", "DeepSeek", "token", "a", "2025", "yinian2", "doubao2", "Non"):
         assert parse_gloss(body) is None, body
+
+
+def test_neutral_syllables_in_tone_number_glosses() -> None:
+    assert parse_gloss("shen2me") == ("shen", "me")
+    assert parse_gloss("wo3men") == ("wo", "men")
+    assert parse_gloss("ta1men5") == ("ta", "men")
+    assert parse_gloss("hao3 de") == ("hao", "de")
+    # a neutral syllable never opens the body, and the rest must still be pinyin
+    for body in ("de men2", "yinian2", "sui2xq", "sui2zhe3x"):
+        assert parse_gloss(body) is None, body
+
+
+def test_neutral_gloss_covers_its_hanzi() -> None:
+    text = "市场随着(sui2zhe)回暖"
+    c = claimkit.strip_glosses(text)
+    (gloss,) = c.glosses
+    assert text[gloss.target_start : gloss.target_end] == "随着"
+    assert gloss.syllables == ("sui", "zhe")
+    assert c.text == "市场随着回暖" and text[c.to_input(c.text.index("回"))] == "回"
 
 
 def test_offset_maps_both_ways() -> None:
@@ -162,12 +193,19 @@ def gloss_for(draw, k: int) -> str:
     """A gloss body for k hanzi, in one of the forms these sites use."""
     inventory = sorted(syllables())
     sylls = [draw(st.sampled_from(inventory)) for _ in range(k)]
-    form = draw(st.sampled_from(["marks", "numbers", "spaced", "apostrophe", "capital", "neutral", "v"]))
+    form = draw(
+        st.sampled_from(
+            ["marks", "numbers", "numbers-neutral", "spaced", "apostrophe", "capital", "neutral", "v"]
+        )
+    )
     if form == "neutral" and k == 1 and len(sylls[0]) >= 2:
         return sylls[0]
     tones = [draw(st.integers(1, 4)) for _ in sylls]
     if form == "numbers":
         return "".join(f"{s}{t}" for s, t in zip(sylls, tones, strict=True))
+    if form == "numbers-neutral":  # the first syllable numbered, any later one neutral with no digit
+        neutral = [i > 0 and draw(st.booleans()) for i in range(k)]
+        return "".join(s if n else f"{s}{t}" for s, t, n in zip(sylls, tones, neutral, strict=True))
     if form == "v":
         return "".join(f"{s.replace('ü', 'v')}{t}" for s, t in zip(sylls, tones, strict=True))
     marked = [_mark(s, t) for s, t in zip(sylls, tones, strict=True)]
@@ -263,6 +301,9 @@ PATHOLOGICAL = {
     "control characters": "".join(chr(i) for i in range(32)) * 1000,
     "glosses": "一年(yīnián)" * 20_000,
     "nested": "(" * 5000 + "本文(běnwén)" + ")" * 5000,
+    "tone digits": ("一二三四五六七八九十(" + "a1" * 32 + ")") * 3000,
+    "long neutral tails": ("我们" * 40 + "(wo3" + "men" * 20 + ")") * 500,
+    "digit runs in brackets": ("年(" + "5" * 64 + ")") * 5000,
 }
 
 

@@ -166,9 +166,9 @@ def test_a_form_another_company_holds_is_a_collision_not_added() -> None:
 
 
 def test_rows_are_copied_after_the_word_and_other_meanings_collide() -> None:
-    text = "# units\n号\tcount\tmeasure\n长\tcount\tmeasure\n長\tx\tmultiple\n"
-    new, report = _update("units.tsv", text)
-    assert new == "# units\n号\tcount\tmeasure\n號\tcount\tmeasure\n长\tcount\tmeasure\n長\tx\tmultiple\n"
+    text = "# changes\n号\tbasis\tyoy\n长\tdirection\tup\n長\trate\tup\n"
+    new, report = _update("changes.tsv", text)
+    assert new == "# changes\n号\tbasis\tyoy\n號\tbasis\tyoy\n长\tdirection\tup\n長\trate\tup\n"
     assert [(w, f) for _, w, f, _ in report.collisions] == [("长", "長")]
 
 

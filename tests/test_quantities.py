@@ -187,6 +187,166 @@ def test_declared_currency_carries_to_yuan() -> None:
     assert units == ["HKD", "HKD"]
 
 
+# ---------------------------------------------------------------- issue 8: forms read right
+
+ISSUE_8 = [
+    # a range whose first bound restates its currency
+    (
+        "预计全年营收为280亿元人民币至300亿元",
+        "280亿元人民币至300亿元",
+        ("28000000000", "30000000000"),
+        "CNY",
+        "range",
+    ),
+    (
+        "指引收入介于1,050亿元人民币到1,080亿元之间",
+        "1,050亿元人民币到1,080亿元",
+        ("105000000000", "108000000000"),
+        "CNY",
+        "range",
+    ),
+    # scale words with no digit after any qualifier
+    ("该业务年收入不足百亿", "百亿", "10000000000", "count", "less_than"),
+    ("订单规模近百亿元", "百亿元", "10000000000", "CNY", "nearly"),
+    ("新增用户逾千万", "千万", "10000000", "count", "more_than"),
+    ("门店收入不到亿元", "亿元", "100000000", "CNY", "less_than"),
+    ("交易额高达万亿元", "万亿元", "1000000000000", "CNY", "exact"),
+    # a loss in Hong Kong wording is money
+    ("集团期内净蚀12亿", "12亿", "1200000000", "CNY", "exact"),
+    ("零售分部上半年蝕5.3億", "5.3億", "530000000", "CNY", "exact"),
+    ("新业务全年亏约8亿", "8亿", "800000000", "CNY", "approx"),
+    # qualifiers that were read as exact
+    ("海外订单几乎翻番", "翻番", "2", "x", "nearly"),
+    ("净利润几乎翻了一番", "翻了一番", "2", "x", "nearly"),
+    ("折合约18.6亿美元", "18.6亿美元", "1860000000", "USD", "approx"),
+    ("折合約7.2億港元", "7.2億港元", "720000000", "HKD", "approx"),
+    # traditional characters everywhere the simplified ones are
+    ("營收約為523億元", "523億元", "52300000000", "CNY", "approx"),
+    ("毛利率按年增長3.5個百分點", "3.5個百分點", "3.5", "pp", "exact"),
+    ("共交付一萬兩千輛", "一萬兩千輛", "12000", "count", "exact"),
+    ("市佔率逾兩成", "兩成", "20", "%", "more_than"),
+    ("占比三成餘", "三成餘", "30", "%", "more_than"),
+    ("利潤超過千億元", "千億元", "100000000000", "CNY", "more_than"),
+    ("收入二十點五億元", "二十點五億元", "2050000000", "CNY", "exact"),
+    ("銷量翻了兩番", "翻了兩番", "4", "x", "exact"),
+    ("淨虧損負3.2億元", "負3.2億元", "-320000000", "CNY", "exact"),
+    ("門店數不足三千家", "三千家", "3000", "count", "less_than"),
+    ("營收增長百分之二十", "百分之二十", "20", "%", "exact"),
+    ("費率為萬分之五", "萬分之五", "0.05", "%", "exact"),
+    ("用戶達兩三萬人", "兩三萬人", ("20000", "30000"), "count", "range"),
+    ("排名前三強", "前三強", "3", "rank", "less_than"),
+    ("全年銷量破百萬輛", "百萬輛", "1000000", "count", "more_than"),
+    ("漲幅達兩位數", "兩位數", ("10", "100"), "%", "range"),
+    ("介乎265億至292億元", "265億至292億元", ("26500000000", "29200000000"), "CNY", "range"),
+    ("營收新臺幣200億元", "新臺幣200億元", "20000000000", "TWD", "exact"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "text", "value", "unit", "qualifier"), [e for e in ISSUE_8 if e[2]])
+def test_issue_8_forms(phrase: str, text: str, value, unit: str, qualifier: str) -> None:  # type: ignore[no-untyped-def]
+    found = [q for q in claimkit.find_quantities(phrase) if q.text == text]
+    assert len(found) == 1, claimkit.find_quantities(phrase)
+    q = found[0]
+    assert (q.unit, q.qualifier) == (unit, qualifier)
+    assert phrase[q.start : q.end] == q.text
+    if isinstance(value, tuple):
+        assert (q.value, q.low, q.high) == (None, D(value[0]), D(value[1]))
+    else:
+        assert q.value == D(value)
+
+
+def test_blocked_qualifier_does_not_read_a_scale_word() -> None:
+    assert claimkit.find_quantities("最近百亿补贴活动") == []  # 最近 is "lately", not 近
+    assert claimkit.find_quantities("近百年历史") == []  # a duration, not an amount
+
+
+def test_range_needs_the_restated_currency_to_fit() -> None:
+    (q,) = claimkit.find_quantities("预计营收为280亿元人民币至300亿元")
+    assert q.qualifier == "range"
+    assert [q.text for q in claimkit.find_quantities("营收280亿元人民币，净利30亿元")] == [
+        "280亿元",
+        "30亿元",
+    ]
+
+
+def _traditional(text: str) -> str:
+    from claimkit._resources import traditional_forms
+
+    return "".join((traditional_forms(ch) or [ch])[-1] for ch in text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(EXAMPLES + [e for e in ISSUE_8 if e[2]]))
+def test_traditional_spelling_reads_the_same(example) -> None:  # type: ignore[no-untyped-def]
+    """Every example, written in traditional characters, gives the same value, unit and qualifier."""
+    phrase = example[0]
+    simplified = [(q.value, q.low, q.high, q.unit, q.qualifier) for q in claimkit.find_quantities(phrase)]
+    traditional = _traditional(phrase)
+    found = [(q.value, q.low, q.high, q.unit, q.qualifier) for q in claimkit.find_quantities(traditional)]
+    assert found == simplified, (traditional, found)
+
+
+# ---------------------------------------------------------------- currency in scope
+
+
+def test_declared_currency_holds_from_the_note_on() -> None:
+    text = "去年营收80亿元。\n今年收入273.6亿元（港元，下同），利润10亿元。\n下一段利润5亿元。"
+    assert [q.unit for q in claimkit.find_quantities(text)] == ["CNY", "HKD", "HKD", "HKD"]
+
+
+def test_named_currency_governs_its_paragraph_only() -> None:
+    text = "联电8月营收新台币190亿元，前8月营收1,520亿元，净利300亿元。\n另据报道，某内地车企8月营收120亿元。"
+    units = [(q.text, q.unit) for q in claimkit.find_quantities(text)]
+    assert units == [
+        ("新台币190亿元", "TWD"),
+        ("1,520亿元", "TWD"),
+        ("300亿元", "TWD"),
+        ("120亿元", "CNY"),
+    ]
+
+
+def test_currency_named_after_yuan_and_in_traditional() -> None:
+    units = [q.unit for q in claimkit.find_quantities("群創營收約251億元新台幣，淨利20億元")]
+    assert units == ["TWD", "TWD"]
+
+
+def test_two_currencies_in_a_paragraph_declare_none() -> None:
+    text = "营收人民币500亿元，折合港币550亿元，净利100亿元"
+    assert [q.unit for q in claimkit.find_quantities(text)] == ["CNY", "HKD", "CNY"]
+
+
+def test_a_list_takes_the_currency_its_heading_names() -> None:
+    text = "各厂8月营收（新台币）：\n甲厂 320亿元\n乙厂 95亿元\n\n内地市场规模为800亿元。"
+    assert [q.unit for q in claimkit.find_quantities(text)] == ["TWD", "TWD", "CNY"]
+
+
+def test_a_paragraph_naming_beats_an_earlier_note() -> None:
+    text = "营收300亿元（港元，下同）。\n内地业务收入人民币80亿元，利润12亿元。"
+    assert [q.unit for q in claimkit.find_quantities(text)] == ["HKD", "CNY", "CNY"]
+
+
+PARAGRAPH = st.tuples(
+    st.sampled_from(["营收", "净利", "收入"]),
+    st.integers(1, 9999),
+    st.sampled_from(["", "新台币", "人民币"]),
+    st.booleans(),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PARAGRAPH, min_size=1, max_size=6))
+def test_bare_yuan_takes_the_currency_of_its_paragraph(paragraphs) -> None:  # type: ignore[no-untyped-def]
+    lines, expected = [], []
+    for k, (noun, n, currency, named_first) in enumerate(paragraphs):
+        code = {"": "CNY", "新台币": "TWD", "人民币": "CNY"}[currency]
+        lead = f"{noun}{currency}{n}亿元" if named_first else f"{noun}{n}亿元"
+        naming = "" if named_first or not currency else f"，以{currency}计"
+        lines.append(f"{lead}，利润{k + 1}.5亿元{naming}。")  # no two lines alike (a repeat is skipped)
+        expected += [code, code]
+    found = [q.unit for q in claimkit.find_quantities("\n".join(lines))]
+    assert found == expected
+
+
 def test_currency_word_before_bare_amount() -> None:
     (q,) = claimkit.find_quantities("融资人民币50亿")
     assert (q.unit, q.value) == ("CNY", D("5000000000"))
@@ -332,6 +492,15 @@ PATHOLOGICAL = {
     "points": "1." * 50_000,
     "percents": "%" * 100_000,
     "qualifiers": "超过近约" * 25_000,
+    "qualified scale words": "近百亿不足千万" * 15_000,
+    "restated currency ranges": "3亿元人民币至" * 20_000,
+    "currency names": "新台币人民币" * 20_000,
+    "currency notes": "（人民币，下同）" * 12_000,
+    "one line of figures": "营收12.5亿元 同比增长8% " * 6_000,
+    "period characters": "2025年第一季度同期" * 10_000,
+    "digits and spaces": "1 2 3 4 5 " * 20_000,
+    "traditional": "約為1,234億元，逾兩成。" * 8_000,
+    "tone-number glosses": "什么(shen2me)" * 10_000,
 }
 
 

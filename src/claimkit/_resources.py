@@ -7,9 +7,10 @@ is the job of the module that owns the grammar.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
+from itertools import product
 
 from .errors import ResourceError
 
@@ -55,3 +56,32 @@ def table(name: str, columns: tuple[str, ...]) -> tuple[dict[str, str], ...]:
 def split_values(cell: str) -> list[str]:
     """Split a multi-valued cell (``a|b|c``) into its non-empty values."""
     return [value.strip() for value in cell.split("|") if value.strip()]
+
+
+@cache
+def _traditional() -> dict[str, tuple[str, ...]]:
+    rows = table("traditional.tsv", ("simplified", "traditional"))
+    return {r["simplified"]: tuple(split_values(r["traditional"])) for r in rows}
+
+
+def traditional_forms(word: str) -> list[str]:
+    """``word`` in traditional characters (``resources/traditional.tsv``), every spelling but ``word`` itself.
+
+    >>> traditional_forms("亿元"), traditional_forms("新台币"), traditional_forms("公里")
+    (['億元'], ['新台幣', '新臺幣'], [])
+    """
+    forms = _traditional()
+    options = [forms.get(ch, (ch,)) for ch in word]
+    if all(len(o) == 1 for o in options) and all(o[0] == ch for o, ch in zip(options, word, strict=True)):
+        return []
+    return sorted({"".join(p) for p in product(*options)} - {word})
+
+
+def with_traditional(words: Iterable[str]) -> list[str]:
+    """``words`` followed by their traditional spellings, each once, in order of first appearance."""
+    out: dict[str, None] = {}
+    for word in words:
+        out.setdefault(word)
+        for form in traditional_forms(word):
+            out.setdefault(form)
+    return list(out)

@@ -48,7 +48,10 @@ RESOURCES = Path(__file__).resolve().parents[2] / "src" / "claimkit" / "resource
 CONVERSIONS = ("s2t", "s2tw", "s2hk")
 
 # file -> how its words are laid out: ("cells", {column: role}) for |-lists in tab-separated
-# rows, ("rows", None) for one word per row in the first column.
+# rows, ("rows", None) for one word per row in the first column. The quantity grammar's lists
+# (units.tsv, qualifiers.tsv, quantity_cues.tsv, money_nouns.txt, rate_units.txt,
+# not_quantities.txt, magnitudes.tsv) are not here: their loader reads every word in its
+# traditional spellings too, from the character table resources/traditional.tsv.
 #   role "alias"  a company's or source's name or product: a collision across rows matters
 #   role "list"   any other |-list (a person's titles)
 #   role "name"   a person's name: converted only when certain, added as a new row
@@ -60,8 +63,6 @@ FILES: dict[str, Layout] = {
     "titles.txt": ("rows", None),
     "reporting_verbs.tsv": ("rows", None),
     "changes.tsv": ("rows", None),
-    "units.tsv": ("rows", None),
-    "qualifiers.tsv": ("rows", None),
     "periods.tsv": ("rows", None),
     "function_words.tsv": ("rows", None),
     "company_forms.tsv": ("rows", None),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from operator import add
 
 _END = ""  # trie key: a name ends here
 
@@ -69,10 +70,15 @@ class NameMatcher:
             (self._pairs.add(surface[:2]) if len(surface) > 1 else self._singles.add(surface))
 
     def _candidates(self, text: str) -> list[int]:
+        """Positions where a name can start: its first two characters (or a one-character name) are there."""
         pairs, singles = self._pairs, self._singles
+        bigrams = map(add, text, text[1:])  # text[i:i + 2] for every i, built in C
         if singles:
-            return [i for i in range(len(text)) if text[i : i + 2] in pairs or text[i] in singles]
-        return [i for i in range(len(text) - 1) if text[i : i + 2] in pairs]
+            starts = [i for i, pair in enumerate(bigrams) if pair in pairs or pair[0] in singles]
+            if text and text[-1] in singles:
+                starts.append(len(text) - 1)
+            return starts
+        return [i for i, pair in enumerate(bigrams) if pair in pairs]
 
     def find(self, text: str) -> list[tuple[int, int]]:
         """``(start, end)`` of each name: the longest at the leftmost position, without overlaps."""

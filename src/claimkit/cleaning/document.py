@@ -20,7 +20,8 @@ from .glosses import build_cleaned, find_glosses
 from .model import Cleaned, Region
 
 # Zero-width and soft-hyphen characters that break numbers and names apart invisibly.
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]+")
+_INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
 # A sentence: up to and including its closing punctuation (and a closing quote), or a line's tail.
 _SENTENCE = re.compile(r"[^。！？!?\n]*[。！？!?]+[”’」』\"']?|[^\n]+")
 _LINE = re.compile(r"[^\n]*")
@@ -149,7 +150,7 @@ def clean(text: str) -> Cleaned:
     require_str(text)
     glosses = tuple(find_glosses(text))
     cuts = [(g.start, g.end) for g in glosses]
-    if _INVISIBLE.search(text):
+    if any(ch in text for ch in _INVISIBLE_CHARS):  # eight substring tests: faster than the pattern
         cuts = sorted(cuts + [m.span() for m in _INVISIBLE.finditer(text)])
         merged: list[tuple[int, int]] = []
         for a, b in cuts:

@@ -6,8 +6,9 @@ hanzi is a gloss when
 1. its body holds only Latin letters (with or without tone marks), tone digits,
    apostrophes and single spaces;
 2. the body parses completely into syllables of the Hanyu Pinyin inventory
-   (``resources/pinyin_syllables.txt``), each with at most one tone mark, or each
-   followed by a tone digit 0-5;
+   (``resources/pinyin_syllables.txt``), each with at most one tone mark
+   (``resources/pinyin_tones.tsv``), or with tone digits 0-5 after the syllables they
+   mark, a syllable without one being neutral (``shen2me``) but never the first;
 3. it looks like a gloss: lower case, or capitalised only when it carries tone
    marks or digits (``Téngxùn``); a body of several syllables has tone marks or
    digits; a single unmarked syllable has at least two letters (``de``, ``zi``);
@@ -42,19 +43,13 @@ _BODY_CHARS = "A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0300-\u030c'’ 0-5"
 _CANDIDATE = re.compile(f"[(（]([{_BODY_CHARS}]{{1,64}})[)）]")
 _LETTERS = re.compile("[a-zü]+")
 
-_TONE_LETTERS = {
-    "āáǎà": "a",
-    "ēéěè": "e",
-    "īíǐì": "i",
-    "ōóǒò": "o",
-    "ūúǔù": "u",
-    "ǖǘǚǜ": "ü",
-    "ḿ": "m",
-    "ńňǹ": "n",
-    "ếềê̄ê̌": "ê",
-}
-_DETONE = {ord(ch): base for chars, base in _TONE_LETTERS.items() for ch in chars if len(ch) == 1}
-_MARKED = frozenset(_DETONE)
+
+@cache
+def _detone() -> dict[int, str]:
+    """Tone-marked letter -> the letter under the mark (``resources/pinyin_tones.tsv``), for str.translate."""
+    return {ord(r["marked"]): r["letter"] for r in _resources.table("pinyin_tones.tsv", ("marked", "letter"))}
+
+
 _MAX_SYLLABLE = 6  # zhuang, shuang, chuang
 
 
@@ -76,8 +71,13 @@ def _segment(chunk: str, marks: list[bool]) -> list[str] | None:
     """
     inventory = syllables()
     n = len(chunk)
-    best: list[tuple[int, int, list[str]] | None] = [None] * (n + 1)  # (syllables, erhua, pieces)
-    best[0] = (0, 0, [])
+    marked = [0] * (n + 1)  # marks before each position, for a one-step count per piece
+    for k, mark in enumerate(marks):
+        marked[k + 1] = marked[k] + mark
+    # per position: (syllables, erhua endings) of the best split so far, and where its last piece starts
+    best: list[tuple[int, int] | None] = [None] * (n + 1)
+    back = [0] * (n + 1)
+    best[0] = (0, 0)
     for i in range(n):
         prefix = best[i]
         if prefix is None:
@@ -85,18 +85,50 @@ def _segment(chunk: str, marks: list[bool]) -> list[str] | None:
         for j in range(min(n, i + _MAX_SYLLABLE), i, -1):
             piece = chunk[i:j]
             erhua = piece not in inventory
-            if erhua and not (len(piece) > 2 and piece[-1] == "r" and piece[:-1] in inventory):
+            if erhua and not (j - i > 2 and piece[-1] == "r" and piece[:-1] in inventory):
                 continue
-            if sum(marks[i:j]) > 1:
+            if marked[j] - marked[i] > 1:
                 continue
-            candidate = (prefix[0] + 1, prefix[1] + erhua, [*prefix[2], piece])
-            if best[j] is None or candidate[:2] < best[j][:2]:  # type: ignore[index]
-                best[j] = candidate
-    end = best[n]
-    return end[2] if end is not None else None
+            candidate = (prefix[0] + 1, prefix[1] + erhua)
+            current = best[j]
+            if current is None or candidate < current:
+                best[j], back[j] = candidate, i
+    if best[n] is None:
+        return None
+    pieces, j = [], n
+    while j > 0:
+        pieces.append(chunk[back[j] : j])
+        j = back[j]
+    return pieces[::-1]
 
 
-_TONE_DIGIT_CHUNK = re.compile(r"([a-zü]{1,6})([0-5])")
+_TONE_DIGIT_CHUNK = re.compile(r"([a-zü]{1,64})([0-5])")
+
+
+def _tone_numbered(chunk: str, result: list[str]) -> bool:
+    """Read a chunk of a tone-number gloss into ``result``; False if it is not one.
+
+    Each digit follows the syllable it marks; a syllable without a digit has the neutral
+    tone (``shen2me``, ``wo3men``), which never opens a gloss: the first syllable of the
+    body carries its digit (``doubao2`` is a name with a version, not a gloss).
+    """
+    pos = 0
+    for match in _TONE_DIGIT_CHUNK.finditer(chunk):
+        if match.start() != pos:
+            return False
+        letters = match.group(1)
+        pieces = _segment(letters, [False] * len(letters))
+        if pieces is None or (not result and len(pieces) > 1):
+            return False  # the neutral syllables before the toned one would open the gloss
+        result.extend(pieces)
+        pos = match.end()
+    tail = chunk[pos:]
+    if tail:
+        pieces = _segment(tail, [False] * len(tail)) if _LETTERS.fullmatch(tail) else None
+        if pieces is None or not result:
+            return False
+        result.extend(pieces)
+    return True
 
 
 @lru_cache(maxsize=65536)
@@ -116,7 +148,8 @@ def parse_gloss(body: str) -> tuple[str, ...] | None:
         return None  # acronyms, CamelCase, Title Case Phrases
     lowered = body.lower().replace("v", "ü").replace("’", "'")
     has_digit = any(ch.isdigit() for ch in lowered)
-    has_mark = any(ord(ch) in _MARKED for ch in lowered)
+    detone = _detone()
+    has_mark = any(ord(ch) in detone for ch in lowered)
     if has_digit and has_mark:
         return None
     if has_upper and not (has_digit or has_mark):
@@ -126,20 +159,11 @@ def parse_gloss(body: str) -> tuple[str, ...] | None:
         if not chunk:
             return None
         if has_digit:
-            pos = 0
-            for match in _TONE_DIGIT_CHUNK.finditer(chunk):
-                if match.start() != pos:
-                    return None
-                # the letters before a digit may hold several syllables only if each has its digit
-                if match.group(1) not in syllables():
-                    return None
-                result.append(match.group(1))
-                pos = match.end()
-            if pos != len(chunk):
+            if not _tone_numbered(chunk, result):
                 return None
             continue
-        marks = [ord(ch) in _MARKED for ch in chunk]
-        plain = chunk.translate(_DETONE)
+        marks = [ord(ch) in detone for ch in chunk]
+        plain = chunk.translate(detone)
         if not _LETTERS.fullmatch(plain):
             return None
         parts = _segment(plain, marks)

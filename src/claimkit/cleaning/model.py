@@ -74,6 +74,11 @@ class Cleaned:
         return self._folded or self.text
 
     @property
+    def removed_nothing(self) -> bool:
+        """Whether the text is the input as given (no gloss or invisible character removed)."""
+        return not self._cut_start
+
+    @property
     def removed(self) -> list[tuple[int, int]]:
         """The removed intervals of the input, ``[(start, end), ...]``."""
         return list(zip(self._cut_start, self._cut_end, strict=True))

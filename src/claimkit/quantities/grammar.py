@@ -1,11 +1,13 @@
 """The quantity grammar: one compiled pattern finds candidates, small rules read them.
 
-The pattern (``regex`` module, possessive quantifiers, no nested repetition of
-ambiguous parts, so matching is linear) has one alternative per form:
+The pattern (``re``, possessive quantifiers, no nested repetition of ambiguous parts,
+so matching is linear; a first-character test lets the engine skip most of a text) has
+one alternative per form:
 
 * ``百分之二十`` / ``千分之五``: a percentage written as words;
 * ``三位数``: a digit-count magnitude (a range);
 * ``翻倍`` / ``翻了一番``: a multiple;
+* ``近千亿`` / ``不足百亿``: a scale word with no digit after a qualifier;
 * ``第12位`` / ``第二``: an ordinal, a rank when the context makes it one;
 * ``前三``: a top-N rank;
 * the main form: an optional currency sign, a numeral (Arabic with separators,
@@ -13,96 +15,173 @@ ambiguous parts, so matching is linear) has one alternative per form:
   or measure word from ``resources/units.tsv`` and an optional ``/吨`` rate.
 
 Candidates are then read in Python: the numeral's value, what the unit makes of
-it, qualifier words on either side, and the reasons a number is not a quantity
-(part of a name or code, a date, inside a URL, an idiom).
+it, qualifier words on either side, the currency in scope, and the reasons a
+number is not a quantity (part of a name or code, a date, inside a URL, an idiom).
+Every word comes from ``claimkit/resources`` (with its traditional spellings); the
+code holds the grammar.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
-import regex
-
-from .lexicon import currency_words, magnitudes, not_quantities, qualifiers, units
-from .numerals import Numeral, chars, plain, read_numeral
+from .._resources import with_traditional
+from .lexicon import (
+    UnitWord,
+    cues,
+    currency_signs,
+    currency_words,
+    magnitudes,
+    money_nouns,
+    not_quantities,
+    percent_words,
+    qualifiers,
+    rate_units,
+    units,
+    words_pattern,
+)
+from .numerals import MAX_DIGITS, Numeral, chars, plain, read_numeral
 
 DIG = "0-9０-９"
-AR = (
-    rf"(?:[+\-−＋－]|负|負)?(?:[{DIG}]{{1,3}}(?:[,，][{DIG}]{{3}}(?![{DIG}]))++|[{DIG}]++)(?:[.．][{DIG}]++)?"
-)
+DIG_CHARS = "0123456789０１２３４５６７８９"
+SIGNS = "+\\-−＋－"
 
 
-def numeral_patterns() -> tuple[str, str]:
-    """The numeral part of the grammar, built from ``resources/numerals.tsv``: (Chinese, mixed)."""
+def _class(chars_: object) -> str:
+    """The characters of an iterable of strings as the inside of a character class."""
+    return "".join(re.escape(ch) for ch in sorted({ch for s in chars_ for ch in s}))  # type: ignore[attr-defined]
+
+
+def numeral_patterns() -> tuple[str, str, str]:
+    """The numeral part of the grammar, built from ``resources/numerals.tsv``: (Chinese, any, Arabic)."""
     c = chars()
-    digits = "".join(c.digits) + "".join(c.tens)
-    tens = "".join(ch for ch, v in c.units.items() if v == 10)
-    units = "".join(c.units)
-    scales = "".join(sorted({ch for word, _ in c.scales for ch in word}))
-    wild, more, points = "".join(c.wild), "".join(c.more), "".join(c.points)
-    zero = "".join(ch for ch, v in c.digits.items() if v == 0)
+    digits = _class([*c.digits, *c.tens])
+    tens = _class(ch for ch, v in c.units.items() if v == 10)
+    units_ = _class(c.units)
+    scales = _class(word for word, _ in c.scales)
+    wild, more, points, minus = _class(c.wild), _class(c.more), _class(c.points), _class(c.minus)
+    zero = _class(ch for ch, v in c.digits.items() if v == 0)
+    # Arabic: a sign, digits with thousands separators, a decimal part
+    arabic = rf"(?:[{SIGNS}]|[{minus}])?(?:[{DIG}]{{1,3}}(?:[,，][{DIG}]{{3}}(?![{DIG}]))++|[{DIG}]++)(?:[.．][{DIG}]++)?"
     # Chinese: starts with a digit, 十 or 几/数; may hold 点 between digits and 多/余
     cn = (
-        rf"(?:[负負](?=[{digits}{tens}]))?[{digits}{tens}{wild}]"
-        rf"(?:[{digits}{units}{scales}{wild}{more}]|[{points}](?=[{digits}]))*+"
+        rf"(?:[{minus}](?=[{digits}{tens}]))?[{digits}{tens}{wild}]"
+        rf"(?:[{digits}{units_}{scales}{wild}{more}]|[{points}](?=[{digits}]))*+"
     )
     # Arabic followed by scale words and more digits: 1343.3万, 3万4000, 25万6千, 13万2, 900多万, 4万多
     tail = (
-        rf"(?:[ \u00a0]?[{units}{scales}{more}]"
-        rf"(?:[{units}{scales}{more}{zero}]|[{DIG}]|[.．](?=[{DIG}])|[,，](?=[{DIG}]{{3}}(?![{DIG}])))*+)?"
+        rf"(?:[ \u00a0]?[{units_}{scales}{more}]"
+        rf"(?:[{units_}{scales}{more}{zero}]|[{DIG}]|[.．](?=[{DIG}])|[,，](?=[{DIG}]{{3}}(?![{DIG}])))*+)?"
     )
-    return cn, rf"(?:{AR}{tail}|{cn})"
+    return cn, rf"(?:{arabic}{tail}|{cn})", arabic
 
 
-CUR_SIGN = r"US\$|HK\$|NT\$|S\$|\$|＄|¥|￥|€|£"
-RATE_UNITS = [
-    "吨", "股", "辆", "台", "件", "个", "人", "月", "年", "天", "日", "次", "桶", "盎司", "克", "公斤", "千克",
-    "斤", "平方米", "平米", "亩", "度", "千瓦时", "瓦", "Wh", "kWh", "MWh", "GWh", "W", "kg", "g", "t", "股份",
-    "箱", "瓶", "杯", "份", "晚", "小时", "单", "片", "张", "套", "部", "米", "公里",
-]  # fmt: skip
+class _Vocab(NamedTuple):
+    """The grammar's words from the resources, in the shapes the readers test them."""
 
-_LATIN = re.compile(r"[A-Za-z]")
-_URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff01-\uff5e]+|[\w.+-]+@[\w-]+\.[\w.]+")
-_DECLARED_CURRENCY = re.compile(
-    r"[（(]\s*(人民币|人民幣|港元|港币|港幣|美元|欧元|歐元|日元|英镑|新台币|新台幣)\s*[,，、]?\s*下同\s*[)）]"
-)
-_TAIWAN_DOLLAR = re.compile("新台币|新台幣|新臺幣")
-_RANGE_LINK = frozenset(["至", "到", "-", "~", "～", "—", "－", "–", "~", "至到"])
-_COORD_LINK = frozenset(["及", "和", "、", "与", "或", "以及", "跟", "/", "／"])
-_FROM_WORDS = ("从", "由")
-_NOT_CHENG = frozenset("本为交员功果立长熟型绩就分品都全年人效色")
-_DATE_UNITS = frozenset(["年"])
-_MEGA_UNITS = frozenset("瓦赫字比帕欧焦")
-
-_CAPITALS = frozenset("壹贰貳叁參肆伍陆陸柒捌玖")
-_HAN_NEXT = re.compile("[\u4e00-\u9fff]")
-_GROWTH_CUES = ("增", "涨", "降", "跌", "升", "滑", "同比", "环比", "按年", "按季", "速", "幅", "率")
+    range_links: frozenset[str]
+    list_links: frozenset[str]
+    link_chars: frozenset[str]  # one-character links: a number next to one is not alone
+    range_from: tuple[str, ...]
+    growth_cues: tuple[str, ...]
+    money_gap: tuple[str, ...]  # longest first
+    date_units: frozenset[str]
+    not_unit: dict[str, tuple[str, ...]]  # unit word -> longer words it starts (成 -> 成本, 成为)
+    not_after_top: frozenset[str]
+    list_intro: tuple[str, ...]
+    latin_basis: re.Pattern[str]
+    mega: frozenset[str]  # characters after 兆 that make it mega (兆瓦): from the 兆 units
+    yuan_currencies: dict[str, str]  # currency words that name a currency counted in 元 (人民币, 新台币)
 
 
 @cache
-def master() -> regex.Pattern[str]:
-    """The compiled candidate pattern (built once from the resources)."""
-    cn, num = numeral_patterns()
-    pattern = rf"""
-      (?P<pct>百分之|千分之|仟分之|万分之|萬分之)[ ]?(?P<pnum>{AR}|{cn}|百)
-    | (?P<mag>\L<mag>)
-    | (?P<fan>翻倍|翻番|翻了?(?P<fan_n>[一两二三四1-4])番)
-    | (?<=上|近|超|逾|破|约|过|达|接近|将近|超过|突破|高达)(?P<qscale>[十百千万](?:万|亿|万亿)?)
-      (?:[ ]?(?P<qunit>\L<units>))?
-    | 第[ ]?(?P<ord>[{DIG}]++|[〇零一二两三四五六七八九十百]++)(?P<ord_unit>[ ]?[位名])?
-    | 前(?P<top>[一二三四五六七八九十]|[{DIG}]{{1,3}})(?P<top_unit>名|位|强)?
-    | (?P<cur>{CUR_SIGN})?[ ]?(?P<num>{num})(?:[ ]?(?P<unit>\L<units>))?(?P<rate>/(?:\L<rates>))?
-    """
-    return regex.compile(
-        pattern,
-        regex.VERBOSE,
-        mag=list(magnitudes()),
-        units=list(units()),
-        rates=RATE_UNITS,
+def vocab() -> _Vocab:
+    """The grammar's word lists, read once."""
+    w = cues()
+    single = [x for x in (*w["range_link"], *w["list_link"]) if len(x) == 1]
+    not_unit: dict[str, list[str]] = {}
+    for word in w["not_unit"]:
+        for n in range(len(word) - 1, 0, -1):
+            if word[:n] in units():
+                not_unit.setdefault(word[:n], []).append(word)
+                break
+    currencies = currency_words()
+    return _Vocab(
+        range_links=frozenset(w["range_link"]),
+        list_links=frozenset(w["list_link"]),
+        link_chars=frozenset(single),
+        range_from=w["range_from"],
+        growth_cues=w["growth_cue"],
+        money_gap=tuple(sorted(w["money_gap"], key=len, reverse=True)),
+        date_units=frozenset(w["date_unit"]),
+        not_unit={k: tuple(v) for k, v in not_unit.items()},
+        not_after_top=frozenset(w["not_after_top"]),
+        list_intro=w["list_intro"],
+        latin_basis=re.compile(f"(?i)(?:{words_pattern(w['latin_basis'])})$"),
+        mega=frozenset(word[1] for word in units() if word.startswith("兆") and len(word) > 1),
+        # a currency word ending in 币 names a currency whose amounts are written in 元 (人民币, 新台币,
+        # 港币); one ending in 元 (美元, 港元) is a unit of its own
+        yuan_currencies={cw: code for cw, code in currencies.items() if cw[-1] in with_traditional(["币"])},
     )
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+_URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff01-\uff5e]+|[\w.+-]+@[\w-]+\.[\w.]+")
+_HAN_NEXT = re.compile("[\u4e00-\u9fff]")
+# punctuation that may follow a rank written without 位/名 (排名第一，), and one that may follow 前N
+_AFTER_RANK = frozenset("大，,。；;、！!？?）)”」 \n\t\r\f\v\u3000")
+_AFTER_TOP = frozenset("，,。；;、！!？?）)”」 \n大的")
+_CLAUSE_OPEN = "，,。；;：:\n（(“「、 "  # a 第N right after one of these starts its clause
+
+
+@cache
+def master() -> re.Pattern[str]:
+    """The compiled candidate pattern (built once from the resources).
+
+    Each alternative is wrapped in a group whose name says which reader takes it (see
+    :func:`scan`); word lists are factored alternations (:func:`words_pattern`).
+    """
+    c = chars()
+    cn, num, arabic = numeral_patterns()
+    unit_words = words_pattern(units())
+    signs = sorted(currency_signs(), key=len, reverse=True)
+    digit_class = _class(ch for ch, n in c.digits.items() if n)
+    ordinal_class = _class([*c.digits, *(ch for ch, n in c.units.items() if n <= 100)])
+    top_class = _class(
+        [*(ch for ch, n in c.digits.items() if n), *(ch for ch, n in c.units.items() if n == 10)]
+    )
+    scale_class = _class(ch for ch, n in c.units.items() if n >= 10)
+    scale_words = words_pattern(word for word, _ in c.scales)
+    # a scale word with no digit reads after a prefix qualifier (not a blocked one: 最近 is not 近) or a verb
+    reach = [q for q, kind in qualifiers()[0].items() if kind != "none"] + list(cues()["reach"])
+    qualified = "|".join(f"(?<={words_pattern(ws)})" for ws in _by_length(reach))
+    first = set(SIGNS.replace("\\", "")) | set(DIG_CHARS) | set(c.digits) | set(c.tens) | set(c.wild)
+    first |= set(c.minus) | {ch for ch, n in c.units.items() if n == 10} | {w[0] for w in magnitudes()}
+    first |= {w[0] for w in percent_words()} | {ch for ch, n in c.units.items() if n >= 10}
+    first |= {word[0] for word, _ in c.scales} | {s[0] for s in signs} | {"翻", "第", "前"}
+    pattern = rf"""(?=[{_class(first)}])(?:
+      (?P<pct>(?P<pct_word>{words_pattern(percent_words())})[ ]?(?P<pnum>{arabic}|{cn}|百))
+    | (?P<mag>{words_pattern(magnitudes())})
+    | (?P<fan>翻倍|翻番|翻了?(?P<fan_n>[{digit_class}1-4])番)
+    | (?P<qs>(?:{qualified})(?P<qscale>[{scale_class}]{scale_words}?|{scale_words})(?:[ ]?(?P<qunit>{unit_words}))?)
+    | (?P<ordinal>第[ ]?(?P<ord>[{DIG}]++|[{ordinal_class}]++)(?P<ord_unit>[ ]?[位名])?)
+    | (?P<topn>前(?P<top>[{top_class}]|[{DIG}]{{1,3}})(?P<top_unit>{words_pattern(with_traditional(["名", "位", "强"]))})?)
+    | (?P<main>(?:(?P<cur>{"|".join(map(re.escape, signs))})[ ]?)?(?P<num>{num})(?:[ ]?(?P<unit>{unit_words}))?(?P<rate>/(?:{words_pattern(rate_units())}))?)
+    )"""
+    return re.compile(pattern, re.VERBOSE)
+
+
+def _by_length(words: list[str]) -> list[list[str]]:
+    """``words`` grouped by length (a lookbehind in ``re`` must have one width)."""
+    groups: dict[int, list[str]] = {}
+    for w in words:
+        groups.setdefault(len(w), []).append(w)
+    return [groups[n] for n in sorted(groups, reverse=True)]
 
 
 @dataclass(slots=True)
@@ -129,6 +208,73 @@ def _scale_chars() -> frozenset[str]:
     return frozenset(ch for word, _ in chars().scales for ch in word)
 
 
+class _NumInfo(NamedTuple):
+    """What the readers need to know about a numeral's text, computed once per distinct text."""
+
+    numeral: Numeral | None
+    chinese: bool  # no digit at all: written in Chinese numerals
+    scaled: bool  # holds a scale character (万, 亿, 兆)
+    grown: bool  # holds a scale character or 多/余 (not a plain number)
+    scale: Decimal  # the trailing scale word's value
+    zhao: bool  # ends with 兆 (10^12, or mega before a physical unit)
+    capital: bool  # a financial capital alone (陆), which is a word before a hanzi
+    year: bool  # a four-digit year (2025, 二〇二五)
+
+
+@cache
+def _plain_arabic() -> re.Pattern[str]:
+    """An Arabic numeral, at most one scale word after it: the common case, read without the general rules."""
+    scales = words_pattern(word for word, _ in chars().scales)
+    return re.compile(
+        rf"([{SIGNS}]?)([0-9]{{1,3}}(?:[,，][0-9]{{3}})+|[0-9]+)(\.[0-9]+)?(?:[ \u00a0]?({scales}))?"
+    )
+
+
+@cache
+def _scale_values() -> dict[str, tuple[int, Decimal]]:
+    return {word: (exponent, Decimal(10) ** exponent) for word, exponent in chars().scales}
+
+
+_ONE = Decimal(1)
+
+
+@lru_cache(maxsize=16384)
+def _num_info(num_text: str) -> _NumInfo:
+    fast = _plain_arabic().fullmatch(num_text)
+    if fast is not None and len(num_text) <= 24:  # what read_numeral does with this form, without its steps
+        sign, whole, fraction, scale = fast.groups()
+        exponent, factor = _scale_values()[scale] if scale else (0, _ONE)
+        # the plain decimal string, built by moving the point: 1080.65亿 -> 108065000000
+        integer = whole.replace(",", "").replace("，", "")
+        decimals = fraction[1:] if fraction else ""
+        digits, point = integer + decimals, len(integer) + exponent
+        if point >= len(digits):
+            integer, decimals = digits + "0" * (point - len(digits)), ""
+        else:
+            integer, decimals = digits[:point], digits[point:].rstrip("0")
+        integer = integer.lstrip("0") or "0"
+        negative = sign in ("-", "−", "－") and (integer != "0" or decimals)
+        value = Decimal(("-" if negative else "") + integer + ("." + decimals if decimals else ""))
+        numeral = Numeral(value) if value.adjusted() < MAX_DIGITS else None
+        year = not (sign or fraction or scale) and len(whole) == 4 and 1900 <= int(whole) <= 2100
+        return _NumInfo(numeral, False, bool(scale), bool(scale), factor, scale == "兆", False, year)
+    scale_chars = _scale_chars()
+    scaled = any(c in scale_chars for c in num_text)
+    numeral = read_numeral(num_text)
+    chinese = not any(c.isdigit() for c in num_text)
+    stripped = num_text.strip()
+    return _NumInfo(
+        numeral,
+        chinese,
+        scaled,
+        scaled or any(c in chars().more for c in num_text),
+        _trailing_scale(num_text),
+        num_text.rstrip().endswith("兆"),
+        chinese and len(stripped) == 1 and stripped in chars().capitals,
+        numeral is not None and _is_year(num_text, numeral),
+    )
+
+
 def _trailing_scale(numeral: str) -> Decimal:
     c = chars()
     stripped = numeral.rstrip("".join(c.more) + " ")
@@ -142,6 +288,8 @@ def _prefix_qualifier(text: str, start: int, floor: int) -> str | None:
     """The qualifier written right before ``start`` (one space allowed); longest word first."""
     prefix, _ = qualifiers()
     pos = start - 1 if start > floor and text[start - 1] == " " else start
+    if pos <= floor or (text[pos - 1] not in _edges().prefix_last and text[pos - 1] not in "了有"):
+        return None  # no word ends here: the common case, decided on one character
     if (
         pos - 1 > floor
         and text[pos - 1] in "了有"
@@ -156,14 +304,18 @@ def _prefix_qualifier(text: str, start: int, floor: int) -> str | None:
     return None
 
 
-# 约为李宁的2.1倍, 约占市场的两成, 不足瑞幸门店数的四成: a qualifier before a "X的" phrase
-_PHRASE_QUALIFIER = re.compile(
-    r"(约|大约|接近|将近|近|超过|不足|不到|逾)(?:为|占|是|合|相当于|达)?[^，,。；;：:0-9０-９%]{1,12}的$"
-)
+@cache
+def _phrase_pattern() -> re.Pattern[str]:
+    """约为李宁的2.1倍, 约占市场的两成, 不足瑞幸门店数的四成: a qualifier before a "X的" phrase."""
+    words, verbs = words_pattern(cues()["phrase_qualifier"]), words_pattern(cues()["phrase_verb"])
+    return re.compile(rf"({words})(?:{verbs})?[^，,。；;：:0-9０-９%]{{1,12}}的$")
 
 
 def _phrase_qualifier(text: str, start: int, floor: int) -> str | None:
-    m = _PHRASE_QUALIFIER.search(text, max(floor, start - 16), start)
+    last = text[start - 1] if start > floor else ""
+    if last != "的" and not (last == "\n" and start - 1 > floor and text[start - 2] == "的"):
+        return None  # the pattern ends with 的 (``$`` also matches before a final newline)
+    m = _phrase_pattern().search(text, max(floor, start - 16), start)
     if m is None:
         return None
     q = qualifiers()[0].get(m.group(1))
@@ -172,6 +324,8 @@ def _phrase_qualifier(text: str, start: int, floor: int) -> str | None:
 
 def _suffix_qualifier(text: str, end: int) -> tuple[str | None, int]:
     _, suffix = qualifiers()
+    if text[end : end + 1] not in _edges().suffix_first:
+        return None, end
     for length in (2, 3, 1):
         q = suffix.get(text[end : end + length])
         if q is not None:
@@ -182,11 +336,13 @@ def _suffix_qualifier(text: str, end: int) -> tuple[str | None, int]:
 def _name_or_code(text: str, start: int, end: int, floor: int, ceiling: int) -> bool:
     """A numeral glued to Latin letters or code punctuation: QwQ-32B, GPT-4o, 00700.HK, R1."""
     before = text[start - 1] if start > floor else ""
+    if before not in _CODE_CHARS and (end >= ceiling or text[end] not in _CODE_CHARS):
+        return False  # what every test below needs on one side or the other
     if (
         before
         and _LATIN.match(before)
         and text[start : start + 1] in "+-−"
-        and _LATIN_BASIS.search(text, max(floor, start - 4), start)
+        and vocab().latin_basis.search(text, max(floor, start - 4), start)
     ):
         before = ""  # yoy+20.6%, QoQ-3%: a change basis written in Latin letters, then a signed number
     if before and (_LATIN.match(before) or before in "_#@\\"):
@@ -206,112 +362,131 @@ def _name_or_code(text: str, start: int, end: int, floor: int, ceiling: int) -> 
     )  # 00700.HK, 16:52
 
 
-def _read_ordinal(m: regex.Match[str], text: str, ceiling: int) -> Raw | None:
+def _read_ordinal(m: re.Match[str], text: str, ceiling: int) -> Raw | None:
+    start, end = m.span()
+    nxt = text[end] if end < ceiling else ""
+    if nxt and nxt not in _AFTER_RANK and not nxt.isspace() and not m.group("ord_unit"):
+        return None  # 第一季度, 第一个问题, 第一是: an ordinal with a noun, not a rank
     numeral = read_numeral(m.group("ord"))
     if numeral is None or numeral.value is None or numeral.value <= 0:
         return None
-    start, end = m.span()
-    nxt = text[end] if end < ceiling else ""
     if m.group("ord_unit"):
         return Raw(start, end, numeral.value, unit="rank", kind="rank")
     if nxt == "大":
         return Raw(start, end, numeral.value, unit="rank", kind="rank")  # 第二大
     before = text[max(0, start - 4) : start]
-    if nxt and nxt not in "，,。；;、！!？?）)”」 \n" and not nxt.isspace():
-        return None  # 第一季度, 第一个问题, 第一是: an ordinal with a noun, not a rank
-    at_clause_start = not before or before[-1] in "，,。；;：:\n（(“「、 " or before.endswith(("其中", "是"))
+    at_clause_start = not before or before[-1] in _CLAUSE_OPEN or before.endswith(vocab().list_intro)
     if at_clause_start and nxt:
         return None  # 第一，第二，: list markers
     return Raw(start, end, numeral.value, unit="rank", kind="rank")
 
 
-_LATIN_BASIS = re.compile(r"(?i)(?:yoy|qoq|mom|y/y|q/q)$")
-_LINKS = frozenset("至到-~～—－–及和、与或/／跟")
+# every character _name_or_code looks for next to a number: Latin letters and code punctuation
+_CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_#@\\-.:：")
 
 
-def _plain_and_alone(m: regex.Match[str], text: str, floor: int, ceiling: int) -> bool:
-    """A number with no unit, currency or scale word that no neighbour links to (2025, 27日)."""
-    if m.group("unit") or m.group("cur") or m.group("rate"):
-        return False
-    num = m.group("num")
-    if any(c in _scale_chars() or c in "多余餘" for c in num):
-        return False
-    a, b = m.span("num")
+class _Edges(NamedTuple):
+    """Characters that may end or start a word the readers look up: one-character tests first."""
+
+    prefix_last: frozenset[str]  # last characters of prefix qualifiers (up to three characters)
+    suffix_first: frozenset[str]  # first characters of suffix qualifiers
+    currency_last: frozenset[str]  # last characters of currency words (two to four characters)
+
+
+@cache
+def _edges() -> _Edges:
+    prefix, suffix = qualifiers()
+    return _Edges(
+        frozenset(w[-1] for w in prefix if len(w) <= 3),
+        frozenset(w[0] for w in suffix),
+        frozenset(w[-1] for w in currency_words() if 2 <= len(w) <= 4),
+    )
+
+
+def _alone(text: str, a: int, b: int, floor: int, ceiling: int) -> bool:
+    """Whether no neighbour links the plain number ``text[a:b]`` to another (2025, 27日).
+
+    Such a number can get no unit from a range or a list, so it is not worth reading.
+    """
+    links = vocab().link_chars
     before = text[a - 1] if a > floor else ""
     after = text[b] if b < ceiling else ""
-    if before in _LINKS or after in _LINKS or before == " " or after == " ":
-        return False
-    before2 = text[max(floor, a - 3) : a]
-    return not any(before2.endswith(w) for w in ("人民币", "美元", "港币", "港元", "约", "近", "超"))
+    return before not in links and after not in links and before != " " and after != " "
 
 
-def _read_main(m: regex.Match[str], text: str, floor: int, ceiling: int) -> Raw | None:
-    num_text = m.group("num")
-    numeral = read_numeral(num_text)
+def _read_main(m: re.Match[str], text: str, floor: int, ceiling: int, numbers: bool = False) -> Raw | None:
+    cur, num_text, unit_word, rate = m.group("cur", "num", "unit", "rate")
+    info = _num_info(num_text)
+    num_start, num_end = m.span("num")
+    if not (numbers or unit_word or cur or rate or info.grown) and _alone(
+        text, num_start, num_end, floor, ceiling
+    ):
+        return None  # a plain number no range or list can give a unit: not worth reading
+    numeral = info.numeral
     if numeral is None:
         return None
-    start, end = m.span()
-    num_start, num_end = m.span("num")
-    if m.group("cur") is None:
+    end = m.end()
+    if cur is None:
         start = num_start
         if (
             text[num_start] in "+-－＋"
             and num_start > floor
-            and (text[num_start - 1].isdigit() or text[num_start - 1] in "%％万亿元")
+            and (text[num_start - 1].isdigit() or text[num_start - 1] in _quantity_ends())
         ):
             start = num_start = num_start + 1  # 2024-10: a hyphen, not a sign
             numeral = read_numeral(text[num_start:num_end])
             if numeral is None:
                 return None
-    unit_word = m.group("unit")
-    if num_text.rstrip().endswith("兆") and end < ceiling + 1 and text[num_end : num_end + 1] in _MEGA_UNITS:
+        elif info.year and unit_word in vocab().date_units and units()[unit_word].kind == "duration":
+            return None  # 2024年, 二〇二五年: a date (decided early: most numbers before 年 are years)
+    else:
+        start = m.start()
+    if info.zhao and end < ceiling + 1 and text[num_end : num_end + 1] in vocab().mega:
         # 10兆瓦: 兆 is mega (a physical unit), not 10^12
         numeral = read_numeral(num_text.rstrip()[:-1])
         if numeral is None or numeral.value is None:
             return None
-        raw = Raw(
+        return Raw(
             num_start, end, numeral.value, unit="count", kind="physical", counted="兆" + (unit_word or "")
         )
-        return raw
-    chinese = not any(c.isdigit() for c in num_text)
-    if (
-        chinese
-        and len(num_text.strip()) == 1
-        and num_text.strip() in _CAPITALS
-        and _HAN_NEXT.match(text, num_end)
-    ):
+    chinese = info.chinese
+    if info.capital and _HAN_NEXT.match(text, num_end):
         return None  # 登陆部队, 大陆家庭, 陆续: a financial capital alone is a word, not a digit
-    scale = _trailing_scale(num_text)
-    scaled = any(c in _scale_chars() for c in num_text)
-    if _name_or_code(text, start, end if unit_word or m.group("rate") else num_end, floor, ceiling):
+    code_end = end if unit_word or rate else num_end
+    before = text[start - 1] if start > floor else ""
+    if (before in _CODE_CHARS or (code_end < ceiling and text[code_end] in _CODE_CHARS)) and _name_or_code(
+        text, start, code_end, floor, ceiling
+    ):
         return None
-    raw = Raw(start, end, numeral.value, numeral.low, numeral.high, scale=scale, chinese=chinese)
-    if numeral.more:
-        raw.qualifier = "more_than"
-    elif numeral.value is None:
-        raw.qualifier = "range"
-    if m.group("cur"):
-        raw.unit, raw.kind = _sign_currency(m.group("cur")), "money"
+    raw = Raw(
+        start, end, numeral.value, numeral.low, numeral.high, None, None, None,
+        "more_than" if numeral.more else "range" if numeral.value is None else "exact",
+        info.scale, False, chinese,
+    )  # fmt: skip
+    if cur:
+        raw.unit, raw.kind = _sign_currency(cur), "money"
     if unit_word:
-        info = units()[unit_word]
-        if unit_word == "成" and (
-            (end < ceiling and text[end] in _NOT_CHENG)
-            or (not chinese and numeral.value and numeral.value > 10)
+        unit = units()[unit_word]
+        tenths = unit.kind == "percent" and unit.factor == 10  # 成: three tenths, 三成 = 30%
+        lookalikes = vocab().not_unit.get(unit_word)
+        if (lookalikes and text.startswith(lookalikes, end - len(unit_word))) or (
+            tenths and not chinese and numeral.value and numeral.value > 10
         ):
-            unit_word = None
+            unit_word = None  # 三成本, 五成为: another word; 15成: no tenths above ten
             raw.end = end = num_end
-        elif info.kind in ("duration",) and unit_word in _DATE_UNITS and _is_year(num_text, numeral):
+        elif unit.kind == "duration" and unit_word in vocab().date_units and _is_year(num_text, numeral):
             return None  # 2024年, 二〇二五年: a date
         else:
             raw.unit_word = unit_word
-            _apply_unit(raw, info, numeral)
-            if unit_word == "成" and end < ceiling and text[end] == "半" and raw.value is not None:
-                raw.value, raw.end = raw.value + 5, end + 1  # 三成半 = 35%
-            elif unit_word == "成" and end < ceiling and text[end] in "多余" and raw.qualifier == "exact":
-                raw.qualifier, raw.end = "more_than", end + 1  # 三成多
-            elif unit_word == "成" and raw.value is not None and _tenth_digit(text, end, ceiling):
-                raw.value, raw.end = raw.value + chars().digits[text[end]], end + 1  # 三成六 = 36%
-    if raw.unit is None and not scaled and not numeral.more:
+            _apply_unit(raw, unit, numeral)
+            if tenths:
+                if end < ceiling and text[end] == "半" and raw.value is not None:
+                    raw.value, raw.end = raw.value + 5, end + 1  # 三成半 = 35%
+                elif end < ceiling and text[end] in chars().more and raw.qualifier == "exact":
+                    raw.qualifier, raw.end = "more_than", end + 1  # 三成多
+                elif raw.value is not None and _tenth_digit(text, end, ceiling):
+                    raw.value, raw.end = raw.value + chars().digits[text[end]], end + 1  # 三成六 = 36%
+    if raw.unit is None and not info.scaled and not numeral.more:
         raw.bare = True
         raw.end = num_end
     elif raw.unit is None:
@@ -329,17 +504,14 @@ def _tenth_digit(text: str, pos: int, ceiling: int) -> bool:
     return not (nxt in digits or nxt in chars().units or any(w.startswith(nxt) for w in units() if nxt))
 
 
+@cache
+def _quantity_ends() -> frozenset[str]:
+    """Characters a quantity can end with besides digits: ``-`` after one is a dash (10%-20%, 3亿-5亿)."""
+    return frozenset("%％") | _scale_chars() | {w for w in currency_words() if len(w) == 1}
+
+
 def _sign_currency(sign: str) -> str:
-    return {
-        "US$": "USD",
-        "$": "USD",
-        "＄": "USD",
-        "HK$": "HKD",
-        "NT$": "TWD",
-        "S$": "SGD",
-        "€": "EUR",
-        "£": "GBP",
-    }.get(sign, "CNY")
+    return currency_signs().get(sign, "CNY")
 
 
 def _is_year(num_text: str, numeral: Numeral) -> bool:
@@ -347,23 +519,25 @@ def _is_year(num_text: str, numeral: Numeral) -> bool:
     if value is None:
         return False
     digits = "".join(c for c in num_text if not c.isspace())
-    if digits.isdigit() or all(c in "〇零一二两三四五六七八九○" for c in digits):
+    if digits.isdigit() or all(c in chars().digits for c in digits):
         return len(digits) == 4 and 1900 <= value <= 2100
     return False
 
 
-def _apply_unit(raw: Raw, info, numeral: Numeral) -> None:  # type: ignore[no-untyped-def]
-    factor = info.factor
-    if factor != 1:
+def _apply_unit(raw: Raw, info: UnitWord, numeral: Numeral) -> None:
+    if info.scaled:
+        factor = info.factor
         raw.value = plain(raw.value * factor) if raw.value is not None else None
         raw.low = plain(raw.low * factor) if raw.low is not None else None
         raw.high = plain(raw.high * factor) if raw.high is not None else None
-    if info.kind == "currency":
-        raw.unit, raw.kind = info.unit, "money"
-    elif info.kind in ("percent", "pp", "multiple"):
-        raw.unit, raw.kind = info.unit, info.kind
-    else:
-        raw.unit, raw.kind, raw.counted = "count", {"measure": "count"}.get(info.kind, info.kind), info.word
+    raw.unit, raw.kind = info.unit if info.kind in _UNIT_KINDS else "count", info.reads
+    if info.kind not in _UNIT_KINDS:
+        raw.counted = info.word
+
+
+_UNIT_KINDS = frozenset(
+    ["currency", "percent", "pp", "multiple"]
+)  # the unit is the word's own, nothing counted
 
 
 def scan(
@@ -371,7 +545,7 @@ def scan(
     start: int = 0,
     end: int | None = None,
     *,
-    default_currency: str | None = None,
+    currency: CurrencyScopes | None = None,
     numbers: bool = False,
 ) -> list[Raw]:
     """Every quantity in ``text[start:end]``, read; plain numbers too when ``numbers`` is true."""
@@ -379,50 +553,45 @@ def scan(
     out: list[Raw] = []
     pattern = master()
     mags = magnitudes()
+    edges = _edges()
     for m in pattern.finditer(text, start, end):
         raw: Raw | None
-        if m.group("num") is not None:
-            if not numbers and _plain_and_alone(m, text, start, end):
-                continue  # a plain number no range or list can give a unit: not worth reading
-            raw = _read_main(m, text, start, end)
-        elif m.group("pct") is not None:
+        form = m.lastgroup
+        if form == "main":
+            raw = _read_main(m, text, start, end, numbers)
+        elif form == "pct":
             raw = _read_percent_words(m)
-        elif m.group("mag") is not None:
+        elif form == "mag":
             low, high = mags[m.group("mag")]
             raw = Raw(m.start(), m.end(), None, low, high, qualifier="range")
-            growth = any(c in text[max(start, m.start() - 8) : m.end() + 4] for c in _GROWTH_CUES)
+            window = text[max(start, m.start() - 8) : m.end() + 4]
+            growth = any(c in window for c in vocab().growth_cues)
             raw.unit, raw.kind = ("%", "percent") if growth else ("count", "count")
-        elif m.group("qscale") is not None:
-            raw = _read_qualified_scale(m)
-        elif m.group("fan") is not None:
-            n = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4}.get(m.group("fan_n") or "")
-            if n is None and m.group("fan_n"):
-                n = int(m.group("fan_n"))
+        elif form == "qs":
+            raw = _read_qualified_scale(m, text, start)
+        elif form == "fan":
+            fan_n = m.group("fan_n")
+            n = (chars().digits.get(fan_n) or int(fan_n)) if fan_n else None
             raw = Raw(m.start(), m.end(), Decimal(2 ** (n or 1)), unit="x", kind="multiple")
-        elif m.group("ord") is not None:
+        elif form == "ordinal":
             raw = _read_ordinal(m, text, end)
-        elif m.group("top") is not None:
+        elif form == "topn":
             raw = _read_top(m, text, end)
-        else:  # pragma: no cover - every alternative has a named group
+        else:  # pragma: no cover - every alternative is a named group
             raw = None
         if raw is None:
             continue
         if raw.kind != "rank" and not raw.bare:
-            q = _prefix_qualifier(text, _qualifier_anchor(text, raw, start), start)
-            if q is None:
-                q = _phrase_qualifier(text, raw.start, start)
+            q = _qualifier(text, raw, start, edges)
             if q and raw.qualifier == "exact":
                 raw.qualifier = q
-            sq, _ = _suffix_qualifier(text, raw.end)
-            if sq and raw.qualifier == "exact":
-                raw.qualifier = sq
         if raw.unit is None and not raw.bare and raw.kind is None:
             raw.unit, raw.kind = "count", "count"
         out.append(raw)
     _drop_idioms_and_urls(text, start, end, out)
     _link_ranges(text, out)
     _distribute_units(text, out)
-    _apply_currency_context(text, start, out, default_currency)
+    _apply_currency_context(text, start, out, currency)
     if numbers:
         for r in out:
             if r.bare:
@@ -431,16 +600,40 @@ def scan(
     return [r for r in out if not r.bare]
 
 
+def _qualifier(text: str, raw: Raw, floor: int, edges: _Edges) -> str | None:
+    """The qualifier written around a quantity: before it (or before its ``X的`` phrase), else after it.
+
+    Most quantities have none; one-character tests on the neighbours rule that out before
+    any word is looked up.
+    """
+    q = None
+    pos = raw.start
+    if pos > floor:
+        last = before = text[pos - 1]
+        if before in edges.currency_last:
+            pos = _qualifier_anchor(text, raw, floor)
+            before = text[pos - 1] if pos > floor else ""
+        if before in edges.prefix_last or before in "了有 ":
+            q = _prefix_qualifier(text, pos, floor)
+        if q is None and (last == "的" or last == "\n"):
+            q = _phrase_qualifier(text, raw.start, floor)
+    if q is None and text[raw.end : raw.end + 1] in edges.suffix_first:
+        q, _ = _suffix_qualifier(text, raw.end)
+    return q
+
+
 def _qualifier_anchor(text: str, raw: Raw, floor: int) -> int:
     """Where prefix qualifiers end: before a currency word written in front (超过人民币100亿元)."""
     pos = raw.start
+    if pos <= floor or text[pos - 1] not in _edges().currency_last:
+        return pos
     for length in (3, 2):
         if pos - length >= floor and text[pos - length : pos] in currency_words():
             return pos - length
     return pos
 
 
-def _read_percent_words(m: regex.Match[str]) -> Raw | None:
+def _read_percent_words(m: re.Match[str]) -> Raw | None:
     pnum = m.group("pnum")
     end = m.end()
     numeral = Numeral(Decimal(100)) if pnum == "百" else read_numeral(pnum)
@@ -449,12 +642,7 @@ def _read_percent_words(m: regex.Match[str]) -> Raw | None:
         numeral = read_numeral(pnum)
     if numeral is None:
         return None
-    factor = {
-        "千分之": Decimal("0.1"),
-        "仟分之": Decimal("0.1"),
-        "万分之": Decimal("0.01"),
-        "萬分之": Decimal("0.01"),
-    }.get(m.group("pct"), Decimal(1))
+    factor = percent_words()[m.group("pct_word")]
     value = plain(numeral.value * factor) if numeral.value is not None else None
     low = plain(numeral.low * factor) if numeral.low is not None else None
     high = plain(numeral.high * factor) if numeral.high is not None else None
@@ -462,17 +650,25 @@ def _read_percent_words(m: regex.Match[str]) -> Raw | None:
     return Raw(m.start(), end, value, low, high, unit="%", kind="percent", qualifier=qualifier)
 
 
-def _read_qualified_scale(m: regex.Match[str]) -> Raw | None:
-    """近千亿元, 上百亿, 破万亿: a scale word with no digit, after a qualifier, means one of it."""
-    numeral = read_numeral("一" + m.group("qscale"))
+def _read_qualified_scale(m: re.Match[str], text: str, floor: int) -> Raw | None:
+    """近千亿元, 不足百亿, 破万亿: a scale word with no digit, after a qualifier or 达, means one of it."""
+    start = m.start()
+    reach = cues()["reach"]
+    if (
+        not text[max(floor, start - 3) : start].endswith(reach)
+        and _prefix_qualifier(text, start, floor) is None
+    ):
+        return None  # 最近百亿补贴: the qualifier-looking character belongs to another word
+    one = next(ch for ch, n in chars().digits.items() if n == 1)
+    numeral = read_numeral(one + m.group("qscale"))  # 百亿 reads as 一百亿
     if numeral is None or numeral.value is None or numeral.value < 100:
         return None
     raw = Raw(m.start(), m.end(), numeral.value, scale=_trailing_scale(m.group("qscale")))
     unit_word = m.group("qunit")
     if unit_word:
         info = units()[unit_word]
-        if info.kind in ("duration", "physical"):
-            return None
+        if info.kind not in ("currency", "measure"):
+            return None  # 近百年, 上千兆瓦, 逾億成: no amount or count
         raw.unit_word = unit_word
         _apply_unit(raw, info, numeral)
     else:
@@ -480,15 +676,15 @@ def _read_qualified_scale(m: regex.Match[str]) -> Raw | None:
     return raw
 
 
-def _read_top(m: regex.Match[str], text: str, ceiling: int) -> Raw | None:
+def _read_top(m: re.Match[str], text: str, ceiling: int) -> Raw | None:
     numeral = read_numeral(m.group("top"))
     if numeral is None or numeral.value is None:
         return None
     end = m.end()
     nxt = text[end] if end < ceiling else ""
-    if not m.group("top_unit") and nxt and nxt in "季个年月天周期日轮批届次位名款家只条项成倍%％":
+    if not m.group("top_unit") and nxt and nxt in vocab().not_after_top:
         return None  # 前三季度, 前两个月: a period or a count, not a rank
-    if not m.group("top_unit") and nxt and nxt not in "，,。；;、！!？?）)”」 \n大的" and not nxt.isspace():
+    if not m.group("top_unit") and nxt and nxt not in _AFTER_TOP and not nxt.isspace():
         return None
     return Raw(m.start(), end, numeral.value, unit="rank", kind="rank", qualifier="less_than")
 
@@ -520,7 +716,24 @@ def _drop_idioms_and_urls(text: str, start: int, end: int, out: list[Raw]) -> No
 
 
 def _link(text: str, a: Raw, b: Raw) -> str:
-    return "".join(text[a.end : b.start].split())
+    """What stands between two quantities, white space removed; a currency word restating a's comes off.
+
+    ``310亿元人民币至340亿元``: the link is ``至``.
+    """
+    gap = text[a.end : b.start]
+    if a.unit_word == "元" and gap:
+        stripped = gap.lstrip()
+        for word in _yuan_words():
+            if stripped.startswith(word):
+                gap = stripped[len(word) :]
+                break
+    return "".join(gap.split())
+
+
+@cache
+def _yuan_words() -> tuple[str, ...]:
+    """Currency words naming a currency counted in 元 (人民币, 新台币), longest first."""
+    return tuple(sorted(vocab().yuan_currencies, key=len, reverse=True))
 
 
 def _compatible(a: Raw, b: Raw) -> bool:
@@ -531,20 +744,21 @@ def _compatible(a: Raw, b: Raw) -> bool:
 
 def _link_ranges(text: str, out: list[Raw]) -> None:
     """Merge ``A至B``, ``A-B``, ``A~B`` into one range; A borrows B's scale and unit."""
+    v = vocab()
     i = 0
     while i + 1 < len(out):
         a, b = out[i], out[i + 1]
         link = _link(text, a, b)
         if (
-            link in _RANGE_LINK
+            link in v.range_links
             and a.value is not None
             and b.value is not None
             and a.kind != "rank"
             and b.kind != "rank"
             and _compatible(a, b)
             and not (b.bare and a.bare)
-            and not any(w in text[max(0, a.start - 6) : a.start] for w in _FROM_WORDS)
-            and not (link != "至" and link != "到" and (a.chinese or b.chinese))
+            and not any(w in text[max(0, a.start - 6) : a.start] for w in v.range_from)
+            and not ((a.chinese or b.chinese) and not _HAN_NEXT.match(link))  # 三至五, not 三-五
         ):
             lo, hi = a.value, b.value
             if a.scale == 1 and b.scale != 1 and a.value is not None and a.value <= b.value / b.scale:
@@ -562,14 +776,15 @@ def _link_ranges(text: str, out: list[Raw]) -> None:
 
 def _distribute_units(text: str, out: list[Raw]) -> None:
     """``5.4及3.9个百分点``, ``10、20和30亿元``: a plain number borrows the unit of the next one."""
+    links = vocab().list_links
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
-        if b.kind == "money" and a.kind == "count" and a.counted is None and _link(text, a, b) in _COORD_LINK:
+        if b.kind == "money" and a.kind == "count" and a.counted is None and _link(text, a, b) in links:
             a.unit, a.kind = b.unit, "money"  # 437亿/551亿/690亿元
             continue
         if not a.bare or b.bare or b.unit is None or b.kind == "rank" or a.chinese != b.chinese:
             continue
-        if _link(text, a, b) not in _COORD_LINK:
+        if _link(text, a, b) not in links:
             continue
         value = a.value
         if value is not None and a.scale == 1 and b.scale != 1:
@@ -578,16 +793,103 @@ def _distribute_units(text: str, out: list[Raw]) -> None:
         a.scale = b.scale
 
 
-def _apply_currency_context(text: str, floor: int, out: list[Raw], default_currency: str | None) -> None:
-    """``元`` means the currency a ``（港元，下同）`` note declares; a currency word before a number counts."""
+# ------------------------------------------------------------------------------ currency in scope
+
+
+class CurrencyScopes:
+    """The currency a bare ``元`` amount is in, position by position, as the text declares it.
+
+    Two kinds of declaration, each with its own reach:
+
+    * a note such as ``（人民币，下同）`` holds from where it is written (the clause it closes,
+      so the amount it follows too) to the next note;
+    * a paragraph that names a currency counted in 元 (``新台币``, ``港币``, ``人民币``),
+      in any form, makes it the currency of that paragraph's bare 元 amounts, and of the
+      list a paragraph introduces (it ends with a colon: the lines up to a blank line). A
+      paragraph that names two such currencies declares none (``营收人民币…，折合港币…``).
+
+    A paragraph's naming wins over an earlier note. Where neither reaches, :meth:`at` gives
+    None (the caller's default, CNY).
+    """
+
+    __slots__ = ("_note_codes", "_note_starts", "_scope_codes", "_scope_ends", "_scope_starts")
+
+    def __init__(self, notes: list[tuple[int, str]], scopes: list[tuple[int, int, str]]) -> None:
+        self._note_starts = [pos for pos, _ in notes]
+        self._note_codes = [code for _, code in notes]
+        self._scope_starts = [a for a, _, _ in scopes]
+        self._scope_ends = [b for _, b, _ in scopes]
+        self._scope_codes = [code for _, _, code in scopes]
+
+    def at(self, pos: int) -> str | None:
+        """The declared currency of a bare 元 amount at clean offset ``pos``, if any."""
+        k = bisect_right(self._scope_starts, pos) - 1
+        if k >= 0 and pos < self._scope_ends[k]:
+            return self._scope_codes[k]
+        k = bisect_right(self._note_starts, pos) - 1
+        return self._note_codes[k] if k >= 0 else None
+
+    def __bool__(self) -> bool:
+        return bool(self._note_starts or self._scope_starts)
+
+
+@cache
+def _currency_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a ``（X，下同）`` note, a word naming a currency counted in 元)."""
+    words = words_pattern(currency_words())
+    same = words_pattern(cues()["same_below"])
+    note = re.compile(rf"[（(]\s*({words})\s*[,，、]?\s*(?:{same})\s*[)）]")
+    return note, re.compile(words_pattern(vocab().yuan_currencies))
+
+
+_CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts: a note covers the amount it is written after."""
+    start = max(0, pos - 64)
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, start, pos)]
+    return ends[-1] if ends else start
+
+
+def currency_scopes(text: str) -> CurrencyScopes:
+    """The currency declarations of a text (see :class:`CurrencyScopes`)."""
+    note_pattern, naming = _currency_patterns()
     words = currency_words()
+    notes = [(_clause_start(text, m.start()), words[m.group(1)]) for m in note_pattern.finditer(text)]
+    yuan = vocab().yuan_currencies
+    by_paragraph: dict[int, set[str]] = {}
+    for m in naming.finditer(text):
+        by_paragraph.setdefault(text.rfind("\n", 0, m.start()) + 1, set()).add(yuan[m.group()])
+    scopes = []
+    for a, codes in sorted(by_paragraph.items()):
+        if len(codes) != 1:
+            continue
+        b = text.find("\n", a)
+        b = len(text) if b < 0 else b
+        if text[a:b].rstrip().endswith(("：", ":")):  # a list follows: its lines up to a blank line
+            blank = re.compile(r"\n[ \t\u3000]*\n").search(text, b)
+            b = blank.start() if blank else len(text)
+        scopes.append((a, b, codes.pop()))
+    return CurrencyScopes(notes, scopes)
+
+
+def _apply_currency_context(text: str, floor: int, out: list[Raw], currency: CurrencyScopes | None) -> None:
+    """The currency of each money amount: a currency word written before it (人民币50亿) or right after
+    元 (亿元新台币), else the currency in scope (:class:`CurrencyScopes`) for bare 元 and for an amount
+    after a money noun (营收超500亿)."""
+    words = currency_words()
+    currency_last = _edges().currency_last
+    written: set[int] = set()
     for r in out:
         if r.bare or r.kind == "rank" or r.counted is not None:
             continue
         pos = r.start - 1 if r.start > floor and text[r.start - 1] == " " else r.start
+        if pos <= floor or text[pos - 1] not in currency_last:
+            continue
         for length in (4, 3, 2):
             w = text[pos - length : pos] if pos - length >= floor else ""
-            generic_yuan = r.kind == "money" and r.unit_word in ("元", "亿元", "万元")
+            generic_yuan = r.kind == "money" and r.unit_word == "元"
             if (
                 w in words
                 and (r.kind != "money" or r.unit == words[w] or generic_yuan)
@@ -595,8 +897,17 @@ def _apply_currency_context(text: str, floor: int, out: list[Raw], default_curre
             ):
                 # 人民币50亿 / 人民币 50元: the currency written first is the unit, and part of the text
                 r.unit, r.kind, r.start = words[w], "money", pos - length
+                written.add(id(r))
                 break
-    nouns = money_nouns()
+    for r in out:
+        if r.kind == "money" and r.unit_word == "元" and id(r) not in written:
+            after = text[r.end : r.end + 4]
+            for w in _yuan_words():
+                if after.startswith(w):  # 2.5兆元新台币, 310亿元人民币: the currency restated after 元
+                    r.unit = vocab().yuan_currencies[w]
+                    written.add(id(r))
+                    break
+    nouns, gaps = money_nouns(), vocab().money_gap
     for r in out:
         if r.bare or r.kind != "count" or r.counted is not None or r.scale < 10**4:
             continue
@@ -604,78 +915,13 @@ def _apply_currency_context(text: str, floor: int, out: list[Raw], default_curre
         changed = True
         while changed:
             changed = False
-            for w in _MONEY_GAP_WORDS:
+            for w in gaps:
                 if before.endswith(w):
                     before, changed = before[: -len(w)].rstrip(), True
                     break
-        if any(before.endswith(n) for n in nouns):
-            r.unit, r.kind = default_currency or "CNY", "money"  # 营收超500亿
-    if default_currency and default_currency != "CNY":
+        if before.endswith(nouns):
+            r.unit, r.kind = (currency.at(r.start) if currency else None) or "CNY", "money"  # 营收超500亿
+    if currency:
         for r in out:
-            if r.kind == "money" and r.unit_word == "元":
-                r.unit = default_currency
-
-
-_MONEY_GAP_WORDS = tuple(
-    sorted(
-        [
-            "为",
-            "达",
-            "达到",
-            "约",
-            "约为",
-            "大约",
-            "超",
-            "超过",
-            "突破",
-            "近",
-            "接近",
-            "逾",
-            "仅",
-            "仅为",
-            "高达",
-            "共",
-            "合计",
-            "累计",
-            "录得",
-            "实现",
-            "了",
-            "至",
-            "到",
-            "增长",
-            "增加",
-            "增",
-            "提升",
-            "升",
-            "上升",
-            "下降",
-            "降",
-            "减少",
-            "减",
-            "下滑",
-            "回落",
-            "跌",
-            "回升",
-        ],
-        key=len,
-        reverse=True,
-    )
-)
-
-
-@cache
-def money_nouns() -> frozenset[str]:
-    from .. import _resources
-
-    return frozenset(_resources.lines("money_nouns.txt"))
-
-
-def declared_currency(text: str) -> str | None:
-    """The currency bare ``元`` amounts are in: a ``（人民币，下同）`` note, or TWD in a text that
-    names the New Taiwan dollar (Taiwan press writes 億元 for NT$)."""
-    m = _DECLARED_CURRENCY.search(text)
-    if m is not None:
-        return currency_words().get(m.group(1))
-    if _TAIWAN_DOLLAR.search(text):
-        return "TWD"
-    return None
+            if r.kind == "money" and r.unit_word == "元" and id(r) not in written:
+                r.unit = currency.at(r.start) or r.unit

@@ -33,31 +33,45 @@ class _Chars(NamedTuple):
     wild: frozenset[str]
     more: frozenset[str]
     points: tuple[str, ...]
+    capitals: frozenset[str]  # financial forms of the digits (壹, 陆), also in ``digits``
+    minus: frozenset[str]  # a minus sign written as a word (负)
 
 
 @cache
 def chars() -> _Chars:
-    """The numeral characters of ``resources/numerals.tsv``, by kind."""
+    """The numeral characters of ``resources/numerals.tsv``, by kind, traditional forms included."""
     rows = _resources.table("numerals.tsv", ("char", "kind", "value"))
     by: dict[str, list[tuple[str, str]]] = {}
     for r in rows:
-        by.setdefault(r["kind"], []).append((r["char"], r["value"]))
+        for form in (r["char"], *_resources.traditional_forms(r["char"])):
+            by.setdefault(r["kind"], []).append((form, r["value"]))
+    capitals = by.get("capital", [])
     scales = sorted(((c, int(v)) for c, v in by.get("scale", [])), key=lambda cv: (-cv[1], -len(cv[0])))
     return _Chars(
-        digits={c: int(v) for c, v in by.get("digit", [])},
+        digits={c: int(v) for c, v in by.get("digit", []) + capitals},
         units={c: int(v) for c, v in by.get("unit", [])},
         tens={c: int(v) for c, v in by.get("tens", [])},
         scales=tuple(scales),
         wild=frozenset(c for c, _ in by.get("wild", [])),
         more=frozenset(c for c, _ in by.get("more", [])),
         points=tuple(c for c, _ in by.get("point", [])),
+        capitals=frozenset(c for c, _ in capitals),
+        minus=frozenset(c for c, _ in by.get("minus", [])),
     )
 
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
 _ARABIC = re.compile(r"[+\-−]?\d+(?:\.\d+)?")
-# 二三十 / 三四百万: two adjacent digits before a unit are "twenty or thirty", a range
-_ADJACENT = re.compile("([一二三四五六七八])([二三四五六七八九])(?=[十百千万萬亿億])")
+
+
+@cache
+def _adjacent() -> re.Pattern[str]:
+    """二三十 / 三四百万: two adjacent digits before a place or scale word are "twenty or thirty", a range."""
+    c = chars()
+    first = "".join(ch for ch, v in c.digits.items() if 1 <= v <= 8 and ch not in c.capitals)
+    second = "".join(ch for ch, v in c.digits.items() if 2 <= v <= 9 and ch not in c.capitals)
+    after = "".join([*c.units, *(ch for word, _ in c.scales for ch in word)])
+    return re.compile(f"([{first}])([{second}])(?=[{after}])")
 
 
 class Numeral(NamedTuple):
@@ -156,7 +170,7 @@ def _section(s: str, wild: Decimal) -> Decimal:
 
 def _value(s: str, wild: Decimal) -> Decimal:
     c = chars()
-    scale_chars = {ch for word, _ in c.scales for ch in word}
+    scale_chars = _scale_chars()
     for point in c.points:
         whole, found, frac = s.rpartition(point)
         if found and whole and frac and all(ch in c.digits for ch in frac) and whole[-1] in scale_chars:
@@ -193,6 +207,23 @@ def _value(s: str, wild: Decimal) -> Decimal:
     return _section(s, wild)
 
 
+@cache
+def _arabic_scaled() -> re.Pattern[str]:
+    """An Arabic number (no separators left), optionally signed, with at most one scale word after it."""
+    scales = "|".join(re.escape(word) for word, _ in sorted(chars().scales, key=lambda s: -len(s[0])))
+    return re.compile(rf"([+\-−]?)([0-9]+(?:\.[0-9]+)?)({scales})?")
+
+
+@cache
+def _scale_exponents() -> dict[str, int]:
+    return dict(chars().scales)
+
+
+@cache
+def _scale_chars() -> frozenset[str]:
+    return frozenset(ch for word, _ in chars().scales for ch in word)
+
+
 @lru_cache(maxsize=16384)
 def read_numeral(text: str) -> Numeral | None:
     """Read a numeral (no unit) exactly; ``None`` when it is not one.
@@ -205,17 +236,26 @@ def read_numeral(text: str) -> Numeral | None:
     Decimal('1343.3')
     """
     s = "".join(text.split()).translate(_FULLWIDTH).replace(",", "").replace("，", "")
-    negative = s[:1] == "负" or s[:1] == "負"
+    negative = s[:1] in chars().minus
     if negative:
         s = s[1:]
     if len(s) > MAX_LENGTH:
         return None
     s = s.replace("万万", "亿").replace("萬萬", "億")  # 四万万 = 4亿
+    fast = _arabic_scaled().fullmatch(s)
+    if fast is not None and len(fast.group(2)) <= 21:  # most numerals in news: 1080.65亿, 26, -3.5
+        sign, digits, scale = fast.groups()
+        value = Decimal(digits)
+        if scale:
+            value = value.scaleb(_scale_exponents()[scale])
+        if (sign == "-" or sign == "−") != negative:
+            value = -value
+        return None if value.adjusted() >= MAX_DIGITS else Numeral(plain(value))
     c = chars()
-    adjacent = _ADJACENT.search(s)
+    adjacent = _adjacent().search(s)
     if adjacent and c.digits[adjacent.group(2)] == c.digits[adjacent.group(1)] + 1:
         rest = s[adjacent.end() :]
-        if _ADJACENT.search(rest):
+        if _adjacent().search(rest):
             return None  # 二三十三四: not a numeral
         low = read_numeral(s[: adjacent.start()] + adjacent.group(1) + rest)
         high = read_numeral(s[: adjacent.start()] + adjacent.group(2) + rest)
@@ -227,9 +267,8 @@ def read_numeral(text: str) -> Numeral | None:
         s = "".join(ch for ch in s if ch not in c.more)
     if not s:
         return None
-    tens_units = {ch for ch, v in c.units.items() if v == 10}
     if not any(
-        ch.isdigit() or ch in c.digits or ch in c.wild or ch in c.tens or ch in tens_units for ch in s
+        ch.isdigit() or ch in c.digits or ch in c.wild or ch in c.tens or c.units.get(ch) == 10 for ch in s
     ):
         return None  # 万, 亿, 百: a scale word alone is not a number
     try:
