@@ -531,3 +531,14 @@ def test_scale_words_and_currency_prefixes(
 ) -> None:
     (q,) = claimkit.find_quantities(phrase)
     assert (q.text, q.value, q.unit, q.qualifier) == (text, D(value), unit, qualifier)
+
+
+def test_a_text_naming_one_yuan_currency_counts_its_bare_yuan_in_it() -> None:
+    text = "〔記者／台北報導〕聯發科11月營收495.8億元，月減3.2%。\n\n聯發科預估第四季營收介於新台幣1420億至1500億元。"
+    first = claimkit.find_quantities(text)[0]
+    assert (first.text, first.unit) == ("495.8億元", "TWD")
+
+
+def test_a_text_naming_two_yuan_currencies_declares_no_default() -> None:
+    text = "某公司收入100億元。\n\n其中台灣業務收入新台幣30億元，內地業務收入人民幣20億元。"
+    assert claimkit.find_quantities(text)[0].unit == "CNY"

@@ -808,18 +808,23 @@ class CurrencyScopes:
       list a paragraph introduces (it ends with a colon: the lines up to a blank line). A
       paragraph that names two such currencies declares none (``营收人民币…，折合港币…``).
 
-    A paragraph's naming wins over an earlier note. Where neither reaches, :meth:`at` gives
-    None (the caller's default, CNY).
+    A paragraph's naming wins over an earlier note. Where neither reaches, a text with no note
+    that names one such currency other than the yuan, and no other, counts in it (Taiwan press
+    names 新台币 once and writes 億元 throughout); else :meth:`at` gives None (the caller's
+    default, CNY).
     """
 
-    __slots__ = ("_note_codes", "_note_starts", "_scope_codes", "_scope_ends", "_scope_starts")
+    __slots__ = ("_default", "_note_codes", "_note_starts", "_scope_codes", "_scope_ends", "_scope_starts")
 
-    def __init__(self, notes: list[tuple[int, str]], scopes: list[tuple[int, int, str]]) -> None:
+    def __init__(
+        self, notes: list[tuple[int, str]], scopes: list[tuple[int, int, str]], default: str | None = None
+    ) -> None:
         self._note_starts = [pos for pos, _ in notes]
         self._note_codes = [code for _, code in notes]
         self._scope_starts = [a for a, _, _ in scopes]
         self._scope_ends = [b for _, b, _ in scopes]
         self._scope_codes = [code for _, _, code in scopes]
+        self._default = default
 
     def at(self, pos: int) -> str | None:
         """The declared currency of a bare 元 amount at clean offset ``pos``, if any."""
@@ -827,10 +832,10 @@ class CurrencyScopes:
         if k >= 0 and pos < self._scope_ends[k]:
             return self._scope_codes[k]
         k = bisect_right(self._note_starts, pos) - 1
-        return self._note_codes[k] if k >= 0 else None
+        return self._note_codes[k] if k >= 0 else self._default
 
     def __bool__(self) -> bool:
-        return bool(self._note_starts or self._scope_starts)
+        return bool(self._note_starts or self._scope_starts or self._default)
 
 
 @cache
@@ -861,6 +866,8 @@ def currency_scopes(text: str) -> CurrencyScopes:
     by_paragraph: dict[int, set[str]] = {}
     for m in naming.finditer(text):
         by_paragraph.setdefault(text.rfind("\n", 0, m.start()) + 1, set()).add(yuan[m.group()])
+    named = {code for codes in by_paragraph.values() for code in codes}
+    default = named.pop() if not notes and len(named) == 1 and "CNY" not in named else None
     scopes = []
     for a, codes in sorted(by_paragraph.items()):
         if len(codes) != 1:
@@ -871,7 +878,7 @@ def currency_scopes(text: str) -> CurrencyScopes:
             blank = re.compile(r"\n[ \t\u3000]*\n").search(text, b)
             b = blank.start() if blank else len(text)
         scopes.append((a, b, codes.pop()))
-    return CurrencyScopes(notes, scopes)
+    return CurrencyScopes(notes, scopes, default)
 
 
 def _apply_currency_context(text: str, floor: int, out: list[Raw], currency: CurrencyScopes | None) -> None:
