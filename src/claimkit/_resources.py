@@ -59,7 +59,8 @@ def split_values(cell: str) -> list[str]:
 
 
 @cache
-def _traditional() -> dict[str, tuple[str, ...]]:
+def traditional_table() -> dict[str, tuple[str, ...]]:
+    """``resources/traditional.tsv``: a simplified character -> its traditional form(s)."""
     rows = table("traditional.tsv", ("simplified", "traditional"))
     return {r["simplified"]: tuple(split_values(r["traditional"])) for r in rows}
 
@@ -70,7 +71,7 @@ def traditional_forms(word: str) -> list[str]:
     >>> traditional_forms("亿元"), traditional_forms("新台币"), traditional_forms("公里")
     (['億元'], ['新台幣', '新臺幣'], [])
     """
-    forms = _traditional()
+    forms = traditional_table()
     options = [forms.get(ch, (ch,)) for ch in word]
     if all(len(o) == 1 for o in options) and all(o[0] == ch for o, ch in zip(options, word, strict=True)):
         return []

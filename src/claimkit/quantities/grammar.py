@@ -30,6 +30,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from .. import _resources
 from .._resources import with_traditional
 from .lexicon import (
     UnitWord,
@@ -809,7 +810,8 @@ class CurrencyScopes:
       paragraph that names two such currencies declares none (``营收人民币…，折合港币…``).
 
     A paragraph's naming wins over an earlier note. Where neither reaches, a text with no note
-    that names one such currency other than the yuan, and no other, counts in it (Taiwan press
+    that names one such currency other than the yuan, and no other, and is written in traditional characters,
+    counts in it (Taiwan press
     names 新台币 once and writes 億元 throughout); else :meth:`at` gives None (the caller's
     default, CNY).
     """
@@ -857,6 +859,23 @@ def _clause_start(text: str, pos: int) -> int:
     return ends[-1] if ends else start
 
 
+@cache
+def _script_chars() -> tuple[frozenset[str], frozenset[str]]:
+    """(simplified-only, traditional-only) characters of ``resources/traditional.tsv``."""
+    simplified, traditional = set(), set()
+    for word, forms in _resources.traditional_table().items():
+        simplified.add(word)
+        traditional.update(forms)
+    return frozenset(simplified - traditional), frozenset(traditional - simplified)
+
+
+def _traditional_text(text: str) -> bool:
+    """Whether ``text`` is written in traditional characters (more traditional-only than simplified-only)."""
+    simplified, traditional = _script_chars()
+    t = sum(1 for ch in text if ch in traditional)
+    return t > 0 and t > sum(1 for ch in text if ch in simplified)
+
+
 def currency_scopes(text: str) -> CurrencyScopes:
     """The currency declarations of a text (see :class:`CurrencyScopes`)."""
     note_pattern, naming = _currency_patterns()
@@ -867,7 +886,9 @@ def currency_scopes(text: str) -> CurrencyScopes:
     for m in naming.finditer(text):
         by_paragraph.setdefault(text.rfind("\n", 0, m.start()) + 1, set()).add(yuan[m.group()])
     named = {code for codes in by_paragraph.values() for code in codes}
-    default = named.pop() if not notes and len(named) == 1 and "CNY" not in named else None
+    default = None
+    if not notes and len(named) == 1 and "CNY" not in named and _traditional_text(text):
+        default = named.pop()
     scopes = []
     for a, codes in sorted(by_paragraph.items()):
         if len(codes) != 1:
