@@ -809,11 +809,10 @@ class CurrencyScopes:
       list a paragraph introduces (it ends with a colon: the lines up to a blank line). A
       paragraph that names two such currencies declares none (``营收人民币…，折合港币…``).
 
-    A paragraph's naming wins over an earlier note. Where neither reaches, a text with no note
-    that names one such currency other than the yuan, and no other, and is written in traditional characters,
-    counts in it (Taiwan press
-    names 新台币 once and writes 億元 throughout); else :meth:`at` gives None (the caller's
-    default, CNY).
+    A paragraph's naming wins over an earlier note. Where neither reaches, a text in traditional
+    characters with no note that names one such currency other than the yuan, and no other,
+    counts in it (Taiwan press names 新台幣 once and writes 億元 throughout); else :meth:`at`
+    gives None (the caller's default, CNY).
     """
 
     __slots__ = ("_default", "_note_codes", "_note_starts", "_scope_codes", "_scope_ends", "_scope_starts")
@@ -862,7 +861,8 @@ def _clause_start(text: str, pos: int) -> int:
 @cache
 def _script_chars() -> tuple[frozenset[str], frozenset[str]]:
     """(simplified-only, traditional-only) characters of ``resources/traditional.tsv``."""
-    simplified, traditional = set(), set()
+    simplified: set[str] = set()
+    traditional: set[str] = set()
     for word, forms in _resources.traditional_table().items():
         simplified.add(word)
         traditional.update(forms)
