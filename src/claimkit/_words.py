@@ -3,9 +3,35 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from . import _resources
+
+
+def words_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` with shared prefixes factored out (a trie), longest first.
+
+    ``re`` tries an alternation's branches in order at each position; factored, a word list
+    costs one branch per distinct next character instead of one per word.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return body + "?" if body.startswith("(?:") else "(?:" + body + ")?"
+        return body
+
+    return build(trie) or "(?!)"
 
 
 @cache
@@ -17,8 +43,8 @@ def words(role: str) -> tuple[str, ...]:
 
 @cache
 def alternation(role: str) -> str:
-    """The words of one role as a regex alternation (longest first), for grammars built in code."""
-    return "|".join(map(re.escape, words(role)))
+    """The words of one role as a regex alternation (longest first, as a trie), for grammars in code."""
+    return words_pattern(words(role))
 
 
 @cache

@@ -59,7 +59,6 @@ def _report_phrase() -> regex.Pattern[str]:
 
 
 _OWN_SPEECH = re.compile(r"的(?:回答|观点|看法|说法|回应|解释|判断)是")
-_NAME = r"[\p{Han}A-Za-z][\p{Han}A-Za-z0-9·&]"
 
 
 @cache
@@ -82,15 +81,40 @@ def _source_verb() -> regex.Pattern[str]:
 
 
 @cache
-def _unknown_source() -> regex.Pattern[str]:
-    """据窄门餐眼数据, 根据某某研究院统计, and at a clause start 窄门餐眼数据显示: a source no lexicon holds."""
+def _unknown_source() -> re.Pattern[str]:
+    """据窄门餐眼数据, 根据某某研究院统计: a source no lexicon holds, after 据 and before a data noun."""
     data = words_alternation("data_noun")
     shows = words_alternation("report_phrase_verb")
-    return regex.compile(
-        rf"(?:根据|根據|依据|依據|据|據)(?P<name>{_NAME}{{1,11}}?)(?:的)?(?:最新)?"
+    return re.compile(
+        rf"(?:根据|根據|依据|依據|据|據)(?P<name>{_NAME_RE}{{1,11}}?)(?:的)?(?:最新)?"
         rf"(?:{data}|发布的|公布的|發佈的|公佈的)(?:{shows})?"
-        rf"|(?:(?<=^)|(?<=[，,。；;：:\n“”]))(?P<subject>{_NAME}{{1,9}}?)(?:的)?(?:最新)?(?:{data})(?:{shows})"
     )
+
+
+@cache
+def _data_shows() -> re.Pattern[str]:
+    """A data noun and a verb of showing (数据显示): a source may be named right before it."""
+    return re.compile(
+        rf"(?:的)?(?:最新)?(?:{words_alternation('data_noun')})(?:{words_alternation('report_phrase_verb')})"
+    )
+
+
+_NAME_RE = r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·&]"
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·&]")
+_CLAUSE_OPEN = "，,。；;：:\n“”"
+_SUBJECT_MAX = 10  # characters of a source's name at a clause start, before its data noun
+
+
+def _subject_sources(text: str, spans: list[tuple[int, int]]):  # type: ignore[no-untyped-def]
+    """(start, end, name) of 窄门餐眼数据显示 at a clause start: the name is the whole clause head."""
+    for a, b in spans:
+        for m in _data_shows().finditer(text, a, b):
+            k = m.start()
+            while k > a and m.start() - k <= _SUBJECT_MAX and _NAME_CHAR.match(text, k - 1):
+                k -= 1
+            if m.start() - k > _SUBJECT_MAX or m.start() - k < 2 or (k > a and text[k - 1] not in _CLAUSE_OPEN):
+                continue
+            yield k, m.end(), text[k : m.start()]
 
 
 _DATE_WORDS = regex.compile(
@@ -287,17 +311,16 @@ def find_cues(
             )
     taken = Intervals((c.start, c.end) for c in cues)
     generic = word_set("generic_source")
-    for um in _scan(_unknown_source(), text, spans):
-        name = um.group("name") or um.group("subject")
-        if taken.overlaps(um.start(), um.end()) or name in generic or name in lexicon.entries:
+    found = [(m.start(), m.end(), m.group("name"), False) for m in _scan(_unknown_source(), text, spans)]
+    found += [(a, b, name, True) for a, b, name in _subject_sources(text, spans)]
+    for a, b, name, subject in sorted(found):
+        if taken.overlaps(a, b) or name in generic or name in lexicon.entries:
             continue
         if any(ch.isdigit() for ch in name) or _names_known(name, lexicon):
             continue  # 根据腾讯控股13日发布的财报: a company's own report, dated
-        if um.group("subject") and (
-            scan_periods(name) or any(w in name for w in (*generic, *words("report_phrase_open")))
-        ):
+        if subject and (scan_periods(name) or any(w in name for w in (*generic, *words("report_phrase_open")))):
             continue  # 今年以来数据显示, 行业数据显示, 某公司公布数据显示: no source named
-        cues.append(Cue(um.start(), um.end(), name, "data"))
+        cues.append(Cue(a, b, name, "data"))
     taken = Intervals((c.start, c.end) for c in cues)
     narrators = []
     for nm in _scan(_narrator(), text, spans):

@@ -17,7 +17,7 @@ from functools import cache
 from typing import NamedTuple
 
 from .. import _resources
-from .._words import alternation, word_set, words
+from .._words import alternation, word_set, words, words_pattern
 from ..periods.resolve import Resolved
 from ..quantities.grammar import Raw
 from .document import DocModel, QContext
@@ -53,9 +53,10 @@ _NOT_AFTER_COUNT = "(?<![0-9０-９一二两兩三四五六七八九十百千第
 
 @cache
 def basis_pattern() -> re.Pattern[str]:
-    words_ = sorted(change_words()[0], key=len, reverse=True)
-    alternatives = [(_NOT_AFTER_COUNT if w[0] in "年季月" else "") + re.escape(w) for w in words_]
-    return re.compile(_MONTH_BASIS + "|" + "|".join(alternatives))
+    words_ = change_words()[0]
+    short = [w for w in words_ if w[0] in "年季月"]
+    rest = [w for w in words_ if w[0] not in "年季月"]
+    return re.compile(f"{_MONTH_BASIS}|{words_pattern(rest)}|{_NOT_AFTER_COUNT}(?:{words_pattern(short)})")
 
 
 def basis_of(word: str) -> str:
@@ -77,13 +78,13 @@ _RATIO_OF = re.compile(r"(?:是|为|為|相当于|相當於)[^，,。；;0-9]{0,
 
 @cache
 def _between_at_end() -> re.Pattern[str]:
-    return re.compile(f"(?:{'|'.join(map(re.escape, _between_verb_and_number()))})\\Z")
+    return re.compile(f"(?:{words_pattern(_between_verb_and_number())})\\Z")
 
 
 @cache
 def _ratio_words() -> re.Pattern[str]:
     """Ratio nouns of two or more characters (占比, 毛利率), for a look back over the sentence."""
-    return re.compile("|".join(map(re.escape, (w for w in change_words()[3] if len(w) > 1))))
+    return re.compile(words_pattern(w for w in change_words()[3] if len(w) > 1))
 
 
 @cache
@@ -203,7 +204,7 @@ def _flow_verb() -> re.Pattern[str]:
     flows = [
         r["word"] for r in _resources.table("changes.tsv", ("word", "kind", "value")) if r["kind"] == "flow"
     ]
-    return re.compile("|".join(map(re.escape, sorted(flows, key=len, reverse=True))))
+    return re.compile(words_pattern(flows))
 
 
 def _coordinated(text: str, a: Raw, b: Raw) -> bool:

@@ -26,7 +26,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from .. import _resources
-from .._words import alternation, word_set, words
+from .._words import alternation, word_set, words, words_pattern
 from ..attribution.mentions import Mention
 from ..attribution.structure import Structure
 
@@ -52,7 +52,7 @@ def market_terms() -> re.Pattern[str]:
     (``中国大陆智能手机市场出货量``, ``全国乘用车零售销量``), the latter in group ``scope``."""
     terms = sorted(_resources.lines("market_terms.txt"), key=len, reverse=True)
     phrase = f"(?:{alternation('market_scope')})[^，,。；;：:\\s]{{0,10}}?(?:市场|市場)(?!{alternation('market_not')})"
-    return re.compile("|".join(map(re.escape, terms)) + f"|(?P<scope>{phrase})")
+    return re.compile(f"{words_pattern(terms)}|(?P<scope>{phrase})")
 
 
 @cache
@@ -116,6 +116,11 @@ class CompanyIndex:
             i += 1
         return out
 
+    def _any_in(self, a: int, b: int) -> bool:
+        """Whether a mention lies inside ``[a, b)``."""
+        i = bisect_left(self._starts, a)
+        return i < len(self.mentions) and self.mentions[i].start < b and self.mentions[i].end <= b
+
     def at(self, pos: int) -> tuple[str | None, Mention | None]:
         """The company in effect at ``pos``: the last subject named before it (for 公司/集团)."""
         i = bisect_left(self._subject_starts, pos) - 1
@@ -166,16 +171,17 @@ class CompanyIndex:
             subjects = [m for m in own if id(m) in self.subject]
             m = subjects[-1] if subjects and subjects[-1] is own[-1] else own[-1]
             return self._owner(m), m
-        market = market_terms().search(text, sentence_start, start)
-        if (
-            market is not None
-            and market.group("scope")
-            and _company_measure().search(text, market.end(), start)
-        ):
-            market = None  # 海外市场中美洲收入: a region's share of the company's own measure
-        if (market is not None or public) and not self._in(sentence_start, start):
-            # a market-wide figure: the market is the subject, or a public body's statistics, no company named
-            return None, None
+        if not self._any_in(sentence_start, start):
+            market = market_terms().search(text, sentence_start, start)
+            if (
+                market is not None
+                and market.group("scope")
+                and _company_measure().search(text, market.end(), start)
+            ):
+                market = None  # 海外市场中美洲收入: a region's share of the company's own measure
+            if market is not None or public:
+                # a market-wide figure: the market is the subject, or a public body's statistics, no company named
+                return None, None
         before = [m for m in self._in(sentence_start, clause_start) if id(m) not in self.comparison]
         if before:
             if self._aggregate(before, sentence_start, clause_start) and len({b.company for b in before}) > 1:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from .._spans import Matches
-from .._words import words
+from .._words import words, words_pattern
 from ..attribution.lexicon import FiscalYear, Lexicon
 from ..attribution.mentions import Mention
 from ..attribution.speakers import Cue, find_cues, quote_speakers
@@ -173,7 +173,7 @@ def sets_frame(p: RawPeriod) -> bool:
 @cache
 def _forecast_cues(verbs: frozenset[str]) -> re.Pattern[str]:
     """Forecast verbs (``reporting_verbs.tsv``) and future markers (``function_words.tsv``)."""
-    return re.compile("|".join(map(re.escape, sorted({*verbs, *words("future")}, key=len, reverse=True))))
+    return re.compile(words_pattern({*verbs, *words("future")}))
 
 
 @cache

@@ -9,31 +9,7 @@ from functools import cache
 from typing import NamedTuple
 
 from .. import _resources
-
-
-def words_pattern(words: Iterable[str]) -> str:
-    """A regex alternation of ``words`` with shared prefixes factored out (a trie), longest first.
-
-    ``re`` tries an alternation's branches in order at each position; factored, a word list
-    costs one branch per distinct next character instead of one per word.
-    """
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
-            return body + "?" if body.startswith("(?:") else "(?:" + body + ")?"
-        return body
-
-    return build(trie) or "(?!)"
+from .._words import words_pattern
 
 
 class UnitWord(NamedTuple):
