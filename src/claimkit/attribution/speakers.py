@@ -311,9 +311,9 @@ def find_cues(
             )
     taken = Intervals((c.start, c.end) for c in cues)
     generic = word_set("generic_source")
-    found = [(m.start(), m.end(), m.group("name"), False) for m in _scan(_unknown_source(), text, spans)]
-    found += [(a, b, name, True) for a, b, name in _subject_sources(text, spans)]
-    for a, b, name, subject in sorted(found):
+    unknown = [(m.start(), m.end(), m.group("name"), False) for m in _scan(_unknown_source(), text, spans)]
+    unknown += [(a, b, name, True) for a, b, name in _subject_sources(text, spans)]
+    for a, b, name, subject in sorted(unknown):
         if taken.overlaps(a, b) or name in generic or name in lexicon.entries:
             continue
         if any(ch.isdigit() for ch in name) or _names_known(name, lexicon):
