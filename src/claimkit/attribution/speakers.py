@@ -112,7 +112,11 @@ def _subject_sources(text: str, spans: list[tuple[int, int]]):  # type: ignore[n
             k = m.start()
             while k > a and m.start() - k <= _SUBJECT_MAX and _NAME_CHAR.match(text, k - 1):
                 k -= 1
-            if m.start() - k > _SUBJECT_MAX or m.start() - k < 2 or (k > a and text[k - 1] not in _CLAUSE_OPEN):
+            if (
+                m.start() - k > _SUBJECT_MAX
+                or m.start() - k < 2
+                or (k > a and text[k - 1] not in _CLAUSE_OPEN)
+            ):
                 continue
             yield k, m.end(), text[k : m.start()]
 
@@ -318,7 +322,9 @@ def find_cues(
             continue
         if any(ch.isdigit() for ch in name) or _names_known(name, lexicon):
             continue  # 根据腾讯控股13日发布的财报: a company's own report, dated
-        if subject and (scan_periods(name) or any(w in name for w in (*generic, *words("report_phrase_open")))):
+        if subject and (
+            scan_periods(name) or any(w in name for w in (*generic, *words("report_phrase_open")))
+        ):
             continue  # 今年以来数据显示, 行业数据显示, 某公司公布数据显示: no source named
         cues.append(Cue(a, b, name, "data"))
     taken = Intervals((c.start, c.end) for c in cues)

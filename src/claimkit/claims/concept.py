@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
@@ -448,14 +448,28 @@ class KnownSpans:
     text: str
     starts: list[int]
     spans: list[Span]
+    cues: tuple[Span, ...] = ()  # the forecast cue words of the whole text, found once
+    memo: dict[tuple[Any, ...], Any] = field(default_factory=dict)  # per-clause results shared by its claims
 
     @classmethod
     def of(cls, text: str, periods: Sequence[Any], quantities: Sequence[Raw]) -> KnownSpans:
+        from .forecast import cue_spans
+
         spans = sorted(
             [(p.start, p.end) for p in periods]
             + [(q.start, q.end) for q in quantities if q.kind in _CLAIM_KINDS and not q.bare]
         )
-        return cls(text, [a for a, _ in spans], spans)
+        return cls(text, [a for a, _ in spans], spans, tuple(cue_spans(text, 0, len(text))))
+
+    def cues_in(self, start: int, end: int) -> list[Span]:
+        """The forecast cue words inside ``[start, end)``."""
+        k = bisect_left(self.cues, (start, start))
+        out = []
+        while k < len(self.cues) and self.cues[k][0] < end:
+            if self.cues[k][1] <= end:
+                out.append(self.cues[k])
+            k += 1
+        return out
 
 
 KNOWN_SPANS: ContextVar[KnownSpans | None] = ContextVar("claimkit_known_spans", default=None)
@@ -561,7 +575,9 @@ def _cuts(
         )
     elif not _PERIOD_CHARS.isdisjoint(region):
         cuts.extend((p.start, p.end) for p in scan_periods(text, start, end))
-    cuts.extend(cue_spans(text, start, end))
+    cuts.extend(
+        known.cues_in(start, end) if known is not None and known.text is text else cue_spans(text, start, end)
+    )
     cuts.extend(m.span() for m in _CJK_SPACE.finditer(text, start, end))
     cuts.extend(m.span() for m in _LABEL.finditer(text, start, end))
     return cuts
@@ -736,7 +752,28 @@ def _inherited(
 ) -> Span | None:
     """The segment a clause with none of its own carries over from before it in its ；-part: the topic of
     a clause without figures (毛绒实现爆发式增长，营收28.3亿元); with ``figures`` (a claim without a
-    concept word of its own, or a share) also that of the last phrase with one (…，同比增长1289%)."""
+    concept word of its own, or a share) also that of the last phrase with one (…，同比增长1289%).
+    Computed once per clause of a document being described."""
+    known = KNOWN_SPANS.get()
+    if known is None or known.text is not text:
+        return _inherited_uncached(text, sentence_start, clause_start, company, mentions, figures=figures)
+    key = ("inherited", sentence_start, clause_start, company, figures)
+    if key not in known.memo:
+        known.memo[key] = _inherited_uncached(
+            text, sentence_start, clause_start, company, mentions, figures=figures
+        )
+    return known.memo[key]  # type: ignore[no-any-return]
+
+
+def _inherited_uncached(
+    text: str,
+    sentence_start: int,
+    clause_start: int,
+    company: str | None,
+    mentions: Sequence[Mention],
+    *,
+    figures: bool,
+) -> Span | None:
     floor = _part_start(text, sentence_start, clause_start)
     end = clause_start - 1
     while end > floor:
@@ -796,6 +833,17 @@ def _antecedent(
 
 
 def _measure_before(text: str, sentence_start: int, clause_start: int) -> tuple[str, Span] | None:
+    """A measure stated in a clause without figures before the claim's, once per clause of a document."""
+    known = KNOWN_SPANS.get()
+    if known is None or known.text is not text:
+        return _measure_before_uncached(text, sentence_start, clause_start)
+    key = ("measure", sentence_start, clause_start)
+    if key not in known.memo:
+        known.memo[key] = _measure_before_uncached(text, sentence_start, clause_start)
+    return known.memo[key]  # type: ignore[no-any-return]
+
+
+def _measure_before_uncached(text: str, sentence_start: int, clause_start: int) -> tuple[str, Span] | None:
     """A measure stated in a clause without figures before the claim's (若剔除召回成本的影响，毛利率会是19.8%)."""
     floor = _part_start(text, sentence_start, clause_start)
     end = clause_start - 1
