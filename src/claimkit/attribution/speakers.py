@@ -26,14 +26,13 @@ from .structure import Structure
 
 # What may stand between a subject and its verb: adverbs and bounded adverbial phrases.
 _ADVERBIAL = (
-    r"(?:[ ]|则|還|还|也|又|亦|更|均|都|曾|另|就此|对此|對此|同时|同時|随后|隨後|此前|此外|近日|日前|今天|今日|昨日|昨天"
-    r"|当天|當天|当日|當日|进一步|進一步|再次|首次|公开|公開|明确|明確|直接|特别|特別|最新|会上|會上|会后|會後|现场|現場"
+    r"(?:[ ]|{adverb}"
     r"|在[^，。；！？\n“”]{{1,60}}?(?:上|时|時|中|期间|期間|之际|之際|后|後|里|裡)(?=(?:{verbs}))"
     r"|在[^，。；！？\n“”]{{1,40}}?(?:上|时|時|中|期间|期間|之际|之際|后|後|里|裡)"
     r"|于[^，。；！？\n“”]{{1,30}}?(?:上|时|時|中)|於[^，。；！？\n“”]{{1,30}}?(?:上|时|時|中)"
     r"|接受[^，。；！？\n“”]{{1,30}}?(?:采访|採訪)时|接受[^，。；！？\n“”]{{1,30}}?(?:采访|採訪)時"
     r"|(?:今年|去年|明年)?[0-9０-９一二三四五六七八九十]{{1,2}}月(?:[0-9０-９一二三四五六七八九十]{{1,3}}[日号號])?"
-    r"|今年|去年|近期|目前|此前|日前|{time_of_day}"
+    r"|{time_of_day}"
     r"|[^，。；！？\n“”]{{1,15}}?(?:时|時|会上|會上|会议|會議|期间|期間)(?=(?:{verbs}))"
     r"|(?:向|对|對|跟|给|給)[^，。；！？\n“”]{{1,20}}?(?=(?:{verbs}))"
     r")*+"
@@ -46,7 +45,13 @@ def _adverbial(verbs: frozenset[str]) -> regex.Pattern[str]:
     alternation = "|".join(
         map(regex.escape, sorted((v for v in verbs if len(v) > 1 or v in "称稱说說"), key=len, reverse=True))
     )
-    return regex.compile(_ADVERBIAL.format(verbs=alternation, time_of_day=words_alternation("time_of_day")))
+    return regex.compile(
+        _ADVERBIAL.format(
+            verbs=alternation,
+            time_of_day=words_alternation("time_of_day"),
+            adverb=words_alternation("adverb"),
+        )
+    )
 
 
 @cache

@@ -61,7 +61,7 @@ def _anchors() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[st
     legal = regex.compile(f"(?:{_alt('legal')})")
     coded = regex.compile(rf"\s?{_CODE}")
     subject = regex.compile(
-        rf"(?:{_alt('industry')})(?=\s?(?:(?:19|20)[0-9]{{2}}年|[0-9]{{1,2}}月|前[0-9一二两三四五六七八九十]|{_alt('results')}))"
+        rf"(?:{_alt('industry')})(?=\s?(?:则|則|亦|也)?(?:(?:19|20)[0-9]{{2}}年|[0-9]{{1,2}}月|前[0-9一二两三四五六七八九十]|{_alt('results')}))"
     )
     return legal, coded, subject
 

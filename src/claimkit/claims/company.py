@@ -172,7 +172,8 @@ class CompanyIndex:
             m = subjects[-1] if subjects and subjects[-1] is own[-1] else own[-1]
             return self._owner(m), m
         if not self._any_in(sentence_start, start):
-            market = market_terms().search(text, sentence_start, start)
+            segment = max(text.rfind("；", sentence_start, start), text.rfind(";", sentence_start, start)) + 1
+            market = market_terms().search(text, max(sentence_start, segment), start)
             if (
                 market is not None
                 and market.group("scope")

@@ -237,8 +237,8 @@ def _resolve_periods(
     for p in periods:
         s = structure.sentence_index(p.start)
         reported = resolver.context
-        if s in forecast_in_sentence:  # 2023年将…，预计全年…: the forecast's own sentence reads it as context
-            resolver.context = forecast_in_sentence[s]
+        if s in forecast_in_sentence and (p.whole_year or p.relative is not None or p.year_offset == 0):
+            resolver.context = forecast_in_sentence[s]  # 2023年将…，预计全年…: the forecast's year
         r = resolver.resolve(p, local_year=year_in_sentence.get(s))
         if s in forecast_in_sentence and resolver.context is forecast_in_sentence[s]:
             resolver.context = reported

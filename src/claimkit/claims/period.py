@@ -107,13 +107,18 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
             r = resolved.get(id(p))
             if r is not None:
                 return PeriodResolution(r, p)
+    for p in near:
+        if p.relative == "per_period" and ctx.clause_start <= p.start:
+            return PeriodResolution(
+                None, p
+            )  # 每年以50%的速度增长, 复合年增长率: a rate per year, not one period
     # 2025-2027年…分别为146/132/151亿元, 2025-2027年EPS预测为72.10/75.90/80.30元: a range of years,
     # one year for each number of a list as long as the range
     for p in reversed(near):
         if p.year_end is None or p.year is None:
             continue
         listed = ctx.list_length == p.year_end - p.year + 1
-        if listed or any(w in text[p.end : q.start] for w in words("respectively")):
+        if listed or any(w in text[max(p.end, ctx.clause_start) : q.start] for w in words("respectively")):
             year = p.year + ctx.list_index
             return PeriodResolution(Resolved(year, p.fiscal) if year <= p.year_end else None, p)
     reach = model.reach(ctx, ctx.sentence_start)
@@ -126,9 +131,6 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     last_period_end = max((p.end for p in near if is_sentence_period(p)), default=reach)
     if model.matches(_window()).any_within(max(last_period_end, reach), q.start):
         return PeriodResolution(None, None)  # 未来三年投入…, 十年累计…: a span of years, not one period
-    for p in near:
-        if p.relative == "per_period" and ctx.clause_start <= p.start:
-            return PeriodResolution(None, p)  # 每年以50%的速度增长: a rate per year, not one period
     # 去年同期为盈利28.2亿元, 年内累计上涨35%: a clause-scoped period governs its own clause
     for p in reversed(near):
         if not p.clause_scoped or p.comparison:
