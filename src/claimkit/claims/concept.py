@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from .. import _resources
 from ..attribution.mentions import Mention
@@ -701,6 +701,20 @@ def _named_part(text: str, span: Span, mentions: Sequence[Mention], company: str
     return max(names, key=lambda n: (n[1], n[1] - n[0])) if names else None
 
 
+_T = TypeVar("_T")
+
+
+def _per_document(text: str, key: tuple[Any, ...], compute: Callable[[], _T]) -> _T:
+    """``compute()``, once per ``key`` for the document being described (its claims of one clause
+    share it); computed afresh for any other text."""
+    known = KNOWN_SPANS.get()
+    if known is None or known.text is not text:
+        return compute()
+    if key not in known.memo:
+        known.memo[key] = compute()
+    return known.memo[key]  # type: ignore[no-any-return]
+
+
 def _part_start(text: str, sentence_start: int, pos: int) -> int:
     """Start of the ；-part of the sentence holding ``pos``."""
     return (
@@ -752,28 +766,7 @@ def _inherited(
 ) -> Span | None:
     """The segment a clause with none of its own carries over from before it in its ；-part: the topic of
     a clause without figures (毛绒实现爆发式增长，营收28.3亿元); with ``figures`` (a claim without a
-    concept word of its own, or a share) also that of the last phrase with one (…，同比增长1289%).
-    Computed once per clause of a document being described."""
-    known = KNOWN_SPANS.get()
-    if known is None or known.text is not text:
-        return _inherited_uncached(text, sentence_start, clause_start, company, mentions, figures=figures)
-    key = ("inherited", sentence_start, clause_start, company, figures)
-    if key not in known.memo:
-        known.memo[key] = _inherited_uncached(
-            text, sentence_start, clause_start, company, mentions, figures=figures
-        )
-    return known.memo[key]  # type: ignore[no-any-return]
-
-
-def _inherited_uncached(
-    text: str,
-    sentence_start: int,
-    clause_start: int,
-    company: str | None,
-    mentions: Sequence[Mention],
-    *,
-    figures: bool,
-) -> Span | None:
+    concept word of its own, or a share) also that of the last phrase with one (…，同比增长1289%)."""
     floor = _part_start(text, sentence_start, clause_start)
     end = clause_start - 1
     while end > floor:
@@ -833,17 +826,6 @@ def _antecedent(
 
 
 def _measure_before(text: str, sentence_start: int, clause_start: int) -> tuple[str, Span] | None:
-    """A measure stated in a clause without figures before the claim's, once per clause of a document."""
-    known = KNOWN_SPANS.get()
-    if known is None or known.text is not text:
-        return _measure_before_uncached(text, sentence_start, clause_start)
-    key = ("measure", sentence_start, clause_start)
-    if key not in known.memo:
-        known.memo[key] = _measure_before_uncached(text, sentence_start, clause_start)
-    return known.memo[key]  # type: ignore[no-any-return]
-
-
-def _measure_before_uncached(text: str, sentence_start: int, clause_start: int) -> tuple[str, Span] | None:
     """A measure stated in a clause without figures before the claim's (若剔除召回成本的影响，毛利率会是19.8%)."""
     floor = _part_start(text, sentence_start, clause_start)
     end = clause_start - 1
@@ -962,12 +944,20 @@ def resolve_segment(
         own_clause = clause_start
         if result.own and reading is not None and reading.head is not None:
             own_clause = min(clause_start, _clause_before(text, sentence_start, reading.head.start))
-        segment = _inherited(text, sentence_start, own_clause, company, mentions, figures=figures)
+        segment = _per_document(
+            text,
+            ("inherited", sentence_start, own_clause, company, figures),
+            lambda: _inherited(text, sentence_start, own_clause, company, mentions, figures=figures),
+        )
     head = reading.head.start if reading is not None and reading.head is not None and result.own else None
     if head is not None and _points_back(text, _clause_before(text, sentence_start, head), head):
         segment = _antecedent(text, sentence_start, head, company, mentions)  # 该业务营收: the one before
     if measure is None:
-        measure = _measure_before(text, sentence_start, clause_start)
+        measure = _per_document(
+            text,
+            ("measure", sentence_start, clause_start),
+            lambda: _measure_before(text, sentence_start, clause_start),
+        )
     if segment is not None:
         segment = _respective(text, segment, q, clause_start)
     if (
