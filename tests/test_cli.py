@@ -114,7 +114,7 @@ def test_txt_files_and_stdin_ids(tmp_path: Path) -> None:
     assert [(r["id"], r["value"]) for r in jsonl(result.stdout)] == [("s", "3")]
 
 
-def test_failed_documents_exit_1_and_the_rest_is_written(tmp_path: Path) -> None:
+def test_failed_records_exit_1_and_the_rest_is_written(tmp_path: Path) -> None:
     path = tmp_path / "mixed.jsonl"
     path.write_text(
         "\n".join(
@@ -125,6 +125,8 @@ def test_failed_documents_exit_1_and_the_rest_is_written(tmp_path: Path) -> None
                 json.dumps({"id": "notext"}),
                 json.dumps(["a list"]),
                 json.dumps({"id": "date", "text": RELATIVE, "published": "someday"}, ensure_ascii=False),
+                json.dumps({"id": "null", "text": None}),
+                "   ",
                 json.dumps({"id": "ok2", "text": "阿里营收增长6%。"}, ensure_ascii=False),
             ]
         ),
@@ -136,14 +138,32 @@ def test_failed_documents_exit_1_and_the_rest_is_written(tmp_path: Path) -> None
     result = run("extract", str(path), str(bad_txt), "--errors", str(errors))
     assert result.exit_code == 1
     assert [r["id"] for r in jsonl(result.stdout)] == ["ok1", "ok2"]
-    failed = {e["id"]: e["error"] for e in jsonl(errors.read_text(encoding="utf-8"))}
-    assert set(failed) == {f"{path}:2", "num", "notext", f"{path}:5", "date", str(bad_txt)}
-    assert failed["num"] == "text must be str, not int"
-    assert "invalid JSON" in failed[f"{path}:2"] and "not UTF-8" in failed[str(bad_txt)]
-    assert "6 document(s) failed" in result.stderr
+    entries = jsonl(errors.read_text(encoding="utf-8"))
+    assert [(e["file"], e["line"], e["id"]) for e in entries] == [
+        (str(path), 2, f"{path}:2"),
+        (str(path), 3, "num"),
+        (str(path), 4, "notext"),
+        (str(path), 5, f"{path}:5"),
+        (str(path), 6, "date"),
+        (str(path), 7, "null"),
+        (str(bad_txt), None, str(bad_txt)),
+    ]  # the blank line 8 is no record
+    reasons = [e["error"] for e in entries]
+    assert reasons[0].startswith("invalid JSON: ")
+    assert reasons[1:6] == [
+        "'text' must be a string, not a number",
+        "no 'text' field",
+        "a JSON line must be an object, not an array",
+        "bad 'published': published must be an ISO date (YYYY-MM-DD), got 'someday'",
+        "'text' is null",
+    ]
+    assert reasons[6] == "not UTF-8: byte 0xca at offset 2"  # 营收 in GB18030: D3 AA (valid UTF-8) CA D5
+    assert "7 record(s) failed" in result.stderr
 
-    result = run("extract", str(path))  # without --errors: reasons on stderr
-    assert result.exit_code == 1 and "num: text must be str, not int" in result.stderr
+    result = run("extract", str(path))  # without --errors: reasons on stderr, with file and line
+    assert result.exit_code == 1
+    assert f"{path}:3 (id num): 'text' must be a string, not a number" in result.stderr
+    assert f"{path}:7 (id null): 'text' is null" in result.stderr
 
 
 def test_csv_rows_are_flat(tmp_path: Path) -> None:

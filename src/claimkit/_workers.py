@@ -1,0 +1,235 @@
+"""Worker processes for batch runs: :class:`Pool` runs chunks of work in spawned processes, in order.
+
+Each worker is a ``spawn``-started process with one duplex pipe to the parent (no
+queues, locks or semaphores, so nothing is left for the resource tracker when a run
+is interrupted). A worker builds its state once (``init(*initargs)``), then answers
+one chunk at a time: it gets a chunk only when it is idle, so the parent never blocks
+on a busy worker, and at most ``window`` chunks are in flight or waiting to be yielded,
+so memory stays flat however long the input is.
+
+If a worker dies (a crash in native code, the OOM killer), the chunk it held is run
+again one item at a time in a fresh worker, so that only the item that kills a worker
+fails (``died(item, reason)`` gives its result). Workers ignore SIGINT (a Ctrl-C reaches
+the whole process group; the parent decides) and exit when their pipe closes, so a
+parent that is killed outright does not leave them behind.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterator
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from typing import Any, Generic, TypeVar
+
+from .errors import ClaimkitError
+
+T = TypeVar("T")
+R = TypeVar("R")
+_PENDING: Any = object()  # a part without its result yet
+
+__all__ = ["Pool", "exit_reason"]
+
+
+def _serve(
+    conn: Connection, init: Callable[..., Any], initargs: tuple[Any, ...], work: Callable[[Any, Any], Any]
+) -> None:
+    """A worker's main loop: build the state, then answer ``(key, chunk)`` with ``(key, result)``."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        state = init(*initargs)
+    except BaseException:
+        conn.send(("failed", f"a worker could not start:\n{traceback.format_exc()}"))
+        return
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):  # the parent is gone
+            return
+        if message is None:
+            return
+        key, chunk = message
+        try:
+            result = work(state, chunk)
+        except BaseException:
+            conn.send(("failed", f"a worker failed:\n{traceback.format_exc()}"))
+            return
+        try:
+            conn.send((key, result))
+        except (BrokenPipeError, OSError):
+            return
+
+
+def exit_reason(exitcode: int | None) -> str:
+    """Why a worker process ended, in words (``killed by SIGKILL, maybe out of memory``)."""
+    if exitcode is None:
+        return "it vanished"
+    if exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        hint = ", maybe out of memory" if -exitcode == signal.SIGKILL else ""
+        return f"killed by {name}{hint}"
+    return f"exit code {exitcode}"
+
+
+class _Worker:
+    def __init__(self, context: Any, init: Callable[..., Any], initargs: tuple[Any, ...], work: Any) -> None:
+        self.conn, child = context.Pipe(duplex=True)
+        self.process: BaseProcess = context.Process(
+            target=_serve, args=(child, init, initargs, work), daemon=True, name="claimkit-worker"
+        )
+        self.process.start()
+        child.close()
+        self.job: tuple[tuple[int, int], list[Any]] | None = None  # (key, chunk) being worked on
+
+    def stop(self, kill: bool = False) -> None:
+        """End the process: politely (close the pipe) or at once (SIGTERM), then reap it."""
+        if kill and self.process.is_alive():
+            self.process.terminate()
+        try:
+            if not kill:
+                self.conn.send(None)
+        except OSError:
+            pass
+        self.conn.close()
+        self.process.join(timeout=None if kill else 10)
+        if self.process.is_alive():  # did not stop politely
+            self.process.kill()
+            self.process.join()
+        self.process.close()
+
+
+class Pool(Generic[T, R]):
+    """``n`` spawned workers running ``work(state, chunk) -> R`` over chunks (lists); results in input order.
+
+    ``died(item, reason)`` is the result of a one-item chunk whose worker died. More than
+    ``max_breaks`` worker deaths in a row without a result in between, or a worker that
+    cannot start, raise :class:`ClaimkitError`. Use as a context manager, or call
+    :meth:`close` (normal end) or :meth:`terminate` (interruption).
+    """
+
+    def __init__(
+        self,
+        n: int,
+        init: Callable[..., Any],
+        initargs: tuple[Any, ...],
+        work: Callable[[Any, list[T]], R],
+        died: Callable[[T, str], R],
+        *,
+        window: int | None = None,
+        max_breaks: int = 5,
+    ) -> None:
+        self.n, self.init, self.initargs, self.work, self.died = n, init, initargs, work, died
+        self.window = window or 2 * n
+        self.max_breaks = max_breaks
+        self.context = multiprocessing.get_context("spawn")
+        self.workers: list[_Worker] = []
+
+    def __enter__(self) -> Pool[T, R]:
+        return self
+
+    def __exit__(self, kind: object, *_: object) -> None:
+        if kind is None:
+            self.close()
+        else:
+            self.terminate()
+
+    def _spawn(self) -> _Worker:
+        worker = _Worker(self.context, self.init, self.initargs, self.work)
+        self.workers.append(worker)
+        return worker
+
+    def close(self) -> None:
+        """Let idle workers exit and reap them."""
+        while self.workers:
+            self.workers.pop().stop(kill=False)
+
+    def terminate(self) -> None:
+        """Stop every worker at once (work in progress is dropped) and reap them."""
+        while self.workers:
+            self.workers.pop().stop(kill=True)
+
+    def run(self, chunks: Iterator[list[T]]) -> Iterator[R]:
+        """The result of each chunk in order (a chunk re-run item by item gives one result per item)."""
+        todo: deque[tuple[tuple[int, int], list[T]]] = deque()  # retries first, then fresh chunks
+        parts: dict[int, list[R]] = {}  # chunk number -> the results of its parts
+        fresh = out = breaks = 0  # next chunk number to read, next to yield, deaths in a row
+        exhausted = False
+        while True:
+            while len(self.workers) < self.n:
+                self._spawn()
+            for worker in self.workers:
+                if worker.job is not None:
+                    continue
+                if not todo and not exhausted and fresh < out + self.window:
+                    chunk = next(chunks, None)
+                    if chunk is None:
+                        exhausted = True
+                    else:
+                        parts[fresh] = [_PENDING]
+                        todo.append(((fresh, 0), chunk))
+                        fresh += 1
+                if not todo:
+                    break
+                worker.job = todo.popleft()
+                try:
+                    worker.conn.send(worker.job)
+                except OSError:  # it died while idle: the job goes back, a new worker takes it
+                    todo.appendleft(worker.job)
+                    worker.job = None
+                    self._drop(worker)
+                    break
+            while out in parts and not any(r is _PENDING for r in parts[out]):
+                yield from parts.pop(out)
+                out += 1
+            if exhausted and not todo and not parts:
+                return
+            busy = [w for w in self.workers if w.job is not None]
+            if not busy:
+                continue
+            ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy]))
+            for worker in busy:
+                if worker.conn not in ready and worker.process.sentinel not in ready:
+                    continue
+                message = self._receive(worker)
+                (number, part), chunk = worker.job  # type: ignore[misc]
+                if message is not _PENDING:
+                    breaks = 0
+                    worker.job = None
+                    parts[number][part] = message
+                    continue
+                if worker.process.is_alive():  # woken by the pipe, nothing complete yet
+                    continue
+                breaks += 1  # the worker died holding this chunk
+                reason = exit_reason(worker.process.exitcode)
+                worker.job = None
+                self._drop(worker)
+                if breaks > self.max_breaks:
+                    raise ClaimkitError(f"worker processes keep dying ({reason})")
+                if len(chunk) == 1:
+                    parts[number][part] = self.died(chunk[0], reason)
+                else:  # run each item alone, so that only the one that kills a worker fails
+                    parts[number] = [_PENDING] * len(chunk)
+                    todo.extendleft(reversed([((number, i), [item]) for i, item in enumerate(chunk)]))
+
+    def _receive(self, worker: _Worker) -> Any:
+        """The result the worker sent, or ``_PENDING`` if there is none (yet, or ever: it died)."""
+        try:
+            if not worker.conn.poll():
+                return _PENDING
+            key, result = worker.conn.recv()
+        except (EOFError, OSError):
+            return _PENDING
+        if key == "failed":
+            raise ClaimkitError(result)
+        return result
+
+    def _drop(self, worker: _Worker) -> None:
+        self.workers.remove(worker)
+        worker.stop(kill=True)
