@@ -123,11 +123,58 @@ class Record(NamedTuple):
     data: bytes | str
 
 
+class _Fd:
+    """The bytes of a file descriptor through ``os.read``: no buffer lock (see :func:`open_input`)."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd, self.buffer, self.scanned, self.eof = fd, bytearray(), 0, False
+
+    def _fill(self) -> bool:
+        data = b"" if self.eof else os.read(self.fd, 1 << 16)
+        self.eof = not data
+        self.buffer.extend(data)
+        return bool(data)
+
+    def _take(self, n: int) -> bytes:
+        data = bytes(self.buffer[:n])
+        del self.buffer[:n]
+        self.scanned = 0
+        return data
+
+    def readline(self, limit: int = -1) -> bytes:
+        while True:
+            end = self.buffer.find(b"\n", self.scanned)
+            if end >= 0:
+                return self._take(end + 1 if limit < 0 else min(end + 1, limit))
+            self.scanned = len(self.buffer)
+            if 0 <= limit <= len(self.buffer) or not self._fill():
+                return self._take(len(self.buffer) if limit < 0 else limit)
+
+    def read(self, size: int = -1) -> bytes:
+        while (size < 0 or len(self.buffer) < size) and self._fill():
+            pass
+        return self._take(len(self.buffer) if size < 0 else size)
+
+    def __iter__(self) -> Iterator[bytes]:
+        while line := self.readline():
+            yield line
+
+
 @contextmanager
 def open_input(path: str) -> Iterator[IO[bytes]]:
-    """The bytes of ``path`` (gunzipped if it ends in .gz); ``-`` is stdin, left open."""
+    """The bytes of ``path`` (gunzipped if it ends in .gz); ``-`` is stdin, left open.
+
+    stdin is read with ``os.read`` rather than through ``sys.stdin.buffer``: a reader thread
+    blocked on a pipe must not hold a buffer lock when an interrupted run exits (the
+    interpreter aborts on that).
+    """
     if path == "-":
-        yield typing.cast(IO[bytes], getattr(sys.stdin, "buffer", sys.stdin))
+        stdin = getattr(sys.stdin, "buffer", sys.stdin)
+        try:
+            stream: Any = _Fd(stdin.fileno())
+        except (AttributeError, OSError, ValueError):  # no descriptor (embedded use, tests)
+            stream = stdin
+        yield typing.cast(IO[bytes], stream)
         return
     with gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb") as stream:
         yield stream  # type: ignore[misc]
@@ -242,16 +289,15 @@ class Reader:
 
 
 def chunks(records: Iterable[Record], size: int, max_bytes: int = _CHUNK_BYTES) -> Iterator[list[Record]]:
-    """Lists of at most ``size`` records and about ``max_bytes`` bytes (a bigger record goes alone)."""
+    """Lists of at most ``size`` records and about ``max_bytes`` bytes, each sent as soon as it is full."""
     chunk: list[Record] = []
     held = 0
     for record in records:
-        n = len(record.data)
-        if chunk and (len(chunk) >= size or held + n > max_bytes):
+        chunk.append(record)
+        held += len(record.data)
+        if len(chunk) >= size or held >= max_bytes:
             yield chunk
             chunk, held = [], 0
-        chunk.append(record)
-        held += n
     if chunk:
         yield chunk
 
@@ -675,11 +721,16 @@ class Progress:
             self.last = now
             self._draw(now)
 
-    def summary(self) -> str:
+    def summary(self, sep: str = "  ") -> str:
         elapsed = max(time.monotonic() - self.start, 1e-9)
-        return (
-            f"{self.docs:,} documents  {self.items:,} {self.noun}  {self.failed:,} failed  "
-            f"{self.chars / elapsed:,.0f} chars/s"
+        docs = f"{self.docs:,} document{'' if self.docs == 1 else 's'}"
+        return sep.join(
+            [
+                docs,
+                f"{self.items:,} {self.noun}",
+                f"{self.failed:,} failed",
+                f"{self.chars / elapsed:,.0f} chars/s",
+            ]
         )
 
     def _draw(self, _now: float) -> None:
@@ -786,7 +837,7 @@ class Run:
                     from ._workers import Pool
 
                     pool = Pool(self.jobs, init_worker, (settings,), work, died)
-                    results = pool.run(batches)
+                    results = pool.run(batches, read_ahead=True)
                 for result in results:
                     with signals.shielded():
                         output.write(result.payload)
@@ -824,7 +875,7 @@ class Run:
                     "stopped",
                 )
         if self.fmt == "table":
-            click.echo(bar.summary().replace("  ", " · "))
+            click.echo(bar.summary(" · "))
         if errors is not None and errors.count:
             where = f" (see {self.errors})" if self.errors else ""
             _note(f"{errors.count:,} record(s) failed{where}")

@@ -17,7 +17,9 @@ parent that is killed outright does not leave them behind.
 from __future__ import annotations
 
 import multiprocessing
+import queue
 import signal
+import threading
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -30,6 +32,7 @@ from .errors import ClaimkitError
 T = TypeVar("T")
 R = TypeVar("R")
 _PENDING: Any = object()  # a part without its result yet
+_END: Any = object()  # the input is exhausted
 
 __all__ = ["Pool", "exit_reason"]
 
@@ -105,6 +108,42 @@ class _Worker:
         self.process.close()
 
 
+class _Feeder(Generic[T]):
+    """Reads the chunks in a thread, so that a slow input (a pipe) never keeps finished results waiting.
+
+    The pool's loop takes chunks with :meth:`get` without blocking and waits on :attr:`wake`
+    (a pipe written after each chunk) together with its workers.
+    """
+
+    def __init__(self, chunks: Iterator[list[T]], size: int) -> None:
+        self.queue: queue.Queue[Any] = queue.Queue(maxsize=size)
+        self.wake, self._waker = multiprocessing.Pipe(duplex=False)
+        thread = threading.Thread(target=self._feed, args=(chunks,), daemon=True, name="claimkit-reader")
+        thread.start()
+
+    def _feed(self, chunks: Iterator[list[T]]) -> None:
+        try:
+            for chunk in chunks:
+                self.queue.put(chunk)
+                self._waker.send_bytes(b".")
+            self.queue.put(_END)
+        except BaseException as exc:  # raised again in the pool's loop
+            self.queue.put(exc)
+        self._waker.send_bytes(b".")
+
+    def get(self) -> list[T] | Any:
+        """The next chunk, ``_END``, or ``_PENDING`` when the reader has none ready yet."""
+        while self.wake.poll():
+            self.wake.recv_bytes()
+        try:
+            item = self.queue.get_nowait()
+        except queue.Empty:
+            return _PENDING
+        if isinstance(item, BaseException):
+            raise item
+        return item
+
+
 class Pool(Generic[T, R]):
     """``n`` spawned workers running ``work(state, chunk) -> R`` over chunks (lists); results in input order.
 
@@ -155,8 +194,14 @@ class Pool(Generic[T, R]):
         while self.workers:
             self.workers.pop().stop(kill=True)
 
-    def run(self, chunks: Iterator[list[T]]) -> Iterator[R]:
-        """The result of each chunk in order (a chunk re-run item by item gives one result per item)."""
+    def run(self, chunks: Iterator[list[T]], *, read_ahead: bool = False) -> Iterator[R]:
+        """The result of each chunk in order (a chunk re-run item by item gives one result per item).
+
+        ``read_ahead`` reads ``chunks`` in a thread (for input from a pipe: results are
+        collected while the next line is awaited); leave it off for an iterator that must
+        stay in the caller's thread.
+        """
+        feeder = _Feeder(chunks, self.window) if read_ahead else None
         todo: deque[tuple[tuple[int, int], list[T]]] = deque()  # retries first, then fresh chunks
         parts: dict[int, list[R]] = {}  # chunk number -> the results of its parts
         fresh = out = breaks = 0  # next chunk number to read, next to yield, deaths in a row
@@ -168,10 +213,10 @@ class Pool(Generic[T, R]):
                 if worker.job is not None:
                     continue
                 if not todo and not exhausted and fresh < out + self.window:
-                    chunk = next(chunks, None)
-                    if chunk is None:
+                    chunk = feeder.get() if feeder is not None else next(chunks, _END)
+                    if chunk is _END:
                         exhausted = True
-                    else:
+                    elif chunk is not _PENDING:
                         parts[fresh] = [_PENDING]
                         todo.append(((fresh, 0), chunk))
                         fresh += 1
@@ -191,9 +236,12 @@ class Pool(Generic[T, R]):
             if exhausted and not todo and not parts:
                 return
             busy = [w for w in self.workers if w.job is not None]
-            if not busy:
+            waits: list[Any] = [w.conn for w in busy] + [w.process.sentinel for w in busy]
+            if feeder is not None and not exhausted and not todo and len(busy) < len(self.workers):
+                waits.append(feeder.wake)  # an idle worker waits for input
+            if not waits:
                 continue
-            ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy]))
+            ready = set(wait(waits))
             for worker in busy:
                 if worker.conn not in ready and worker.process.sentinel not in ready:
                     continue
