@@ -331,3 +331,24 @@ def test_lone_surrogates_become_replacement_characters(via: str) -> None:
         repaired = re.sub("[\ud800-\udfff]", "\ufffd", text)
         assert claim.text == repaired[claim.start : claim.end]  # offsets still index the input
     assert "\ufffd" in (claims[0].metric or "")
+
+
+def test_reading_ahead_in_a_thread_keeps_order_and_raises_input_errors() -> None:
+    texts = [f"腾讯营收增长{i}%。" for i in range(1, 40)]
+
+    def slow(items: Iterator[list[object]]) -> Iterator[list[object]]:
+        for i, chunk in enumerate(items):
+            if i % 3 == 0:
+                time.sleep(0.05)  # input that arrives in bursts, as from a pipe
+            yield chunk
+
+    with _pool(batch._work) as pool:
+        results = [r for chunk in pool.run(slow(_chunks(texts, 2)), read_ahead=True) for r in chunk]
+    assert [str(r.claims[0].value) for r in results] == [str(i) for i in range(1, 40)]
+
+    def broken() -> Iterator[list[object]]:
+        yield from itertools.islice(_chunks(texts, 2), 3)
+        raise OSError("the input went away")
+
+    with pytest.raises(OSError, match="went away"), _pool(batch._work) as pool:
+        list(pool.run(broken(), read_ahead=True))

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import claimkit
 from claimkit import _runner
@@ -655,3 +657,119 @@ def test_signals_stop_the_run_and_keep_what_is_complete(
     name = signal.Signals(signum).name
     assert f"interrupted by {name}: every record up to <stdin>:{len(ids)} is written" in stderr
     assert "Traceback" not in stderr and "leaked" not in stderr and "resource_tracker" not in stderr
+
+
+# ---------------------------------------------------------------------------- the contract, on random batches
+
+SENTENCES = [
+    "蓝亭茶饮今年第一季度营收为12.5亿元，同比增长18%。",
+    "据公司公告，北辰物流去年净利润下降3.2%，毛利率为21.4%。",
+    "青柠一号上月销量突破40万杯，环比提升6个百分点。",
+    "星河电子表示，第三季度出货量约为3000万台。",
+    "没有任何数字的一句话。",
+    "",
+]
+MAX_CHARS = 3000  # the test's --max-chars: "huge" texts are longer
+
+
+@st.composite
+def batch_lines(draw: st.DrawFn) -> tuple[list[bytes], list[tuple[str, object]]]:
+    """Random JSONL lines and what must become of each: ``("ok", (id, text, published))`` or ``("error", (id, reason))``.
+
+    ``id`` is ``None`` where the run must name the record by ``FILE:LINE``.
+    """
+    lines: list[bytes] = []
+    expected: list[tuple[str, object]] = []
+    for index in range(draw(st.integers(0, 14))):
+        kind = draw(
+            st.sampled_from(
+                ["good", "good", "good", "surrogate", "empty", "huge", "broken", "not-object", "wrong-type",
+                 "missing", "null", "bad-date", "not-utf8", "long-line", "blank"]
+            )
+        )  # fmt: skip
+        id_kind = draw(st.sampled_from(["str", "int", "missing", "surrogate"]))
+        doc_id: object = {"str": f"r{index}", "int": index, "missing": None, "surrogate": f"r{index}\udfff"}[
+            id_kind
+        ]
+        record: dict[str, object] = {} if doc_id is None else {"id": doc_id}
+        if kind in ("good", "surrogate", "empty", "huge"):
+            text = "".join(draw(st.lists(st.sampled_from(SENTENCES), max_size=4)))
+            text += draw(st.text(max_size=20))
+            if kind == "surrogate":
+                at = draw(st.integers(0, len(text)))
+                text = text[:at] + draw(st.sampled_from(["\ud800", "\udc00", "\udbff\udbff"])) + text[at:]
+            elif kind == "empty":
+                text = ""
+            elif kind == "huge":
+                text = (text or "营收") * (MAX_CHARS // max(len(text), 1) + 1)
+            published = draw(st.sampled_from([None, "2024-05-16", "2019-12-31"]))
+            record.update({"text": text, "published": published})
+            ascii_only = kind == "surrogate" or id_kind == "surrogate" or draw(st.booleans())
+            lines.append(json.dumps(record, ensure_ascii=ascii_only).encode("utf-8"))
+            if kind == "huge":
+                expected.append(("error", (doc_id, "text too long")))
+            else:
+                expected.append(("ok", (doc_id, text, published)))
+            continue
+        if kind == "blank":
+            lines.append(draw(st.sampled_from([b"", b"  ", b"\t"])))
+            continue
+        line, reason = {
+            "broken": (draw(st.sampled_from([b'{"id": 1, "text": ', b"{not json", b"nul", b'"open'])), "invalid JSON"),
+            "not-object": (json.dumps(draw(st.sampled_from([[1], 3, "text", None]))).encode(), "must be an object"),
+            "wrong-type": (json.dumps({**record, "text": draw(st.sampled_from([1, 2.5, [], {}, True]))}).encode(), "must be a string"),
+            "missing": (json.dumps(record).encode(), "no 'text' field"),
+            "null": (json.dumps({**record, "text": None}).encode(), "'text' is null"),
+            "bad-date": (json.dumps({**record, "text": "腾讯营收增长5%。", "published": "soon"}).encode(), "bad 'published'"),
+            "not-utf8": (b'{"text": "\xff\xfe"}', "not UTF-8"),
+            "long-line": (b"x" * (6 * MAX_CHARS + 70_000), "line too long"),
+        }[kind]  # fmt: skip
+        named = kind in ("wrong-type", "missing", "null", "bad-date")
+        lines.append(line)
+        expected.append(("error", (doc_id if named else None, reason)))
+    return lines, expected
+
+
+def _expected_rows(doc_id: object, text: str, published: str | None) -> list[dict]:
+    claims = claimkit.extract(text, published=published).claims
+    if not claims:
+        return [{"id": doc_id, **dict.fromkeys(claimkit.Claim.model_fields)}]
+    return [claim_row(doc_id, c) for c in claims]  # type: ignore[arg-type]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(batch=batch_lines())
+def test_every_record_is_in_the_output_or_the_errors(
+    tmp_path_factory: pytest.TempPathFactory, batch: tuple
+) -> None:
+    lines, expected = batch
+    folder = tmp_path_factory.mktemp("contract")
+    source = folder / "batch.jsonl"
+    source.write_bytes(b"\n".join(lines) + b"\n")
+    numbered = [n for n, line in enumerate(lines, 1) if line.strip()]
+    assert len(numbered) == len(expected)
+    runs = []
+    for jobs in ("1", "2"):
+        out, errors = folder / f"out{jobs}.jsonl", folder / f"errors{jobs}.jsonl"
+        args = ["extract", str(source), "-o", str(out), "--errors", str(errors), "--keep-empty"]
+        result = run(*args, "--max-chars", str(MAX_CHARS), "--jobs", jobs, "--batch-size", "3")
+        runs.append((result.exit_code, out.read_bytes(), errors.read_bytes()))
+    assert runs[0] == runs[1]  # --jobs 2 gives the same bytes as --jobs 1
+    status, output, error_lines = runs[0]
+    want_rows: list[dict] = []
+    want_errors: list[tuple[int, object, str]] = []
+    for line, (fate, detail) in zip(numbered, expected, strict=True):
+        default_id = f"{source}:{line}"
+        if fate == "ok":
+            doc_id, text, published = detail  # type: ignore[misc]
+            want_rows += _expected_rows(default_id if doc_id is None else doc_id, text, published)
+        else:
+            doc_id, reason = detail  # type: ignore[misc]
+            want_errors.append((line, default_id if doc_id is None else doc_id, reason))
+    rows = jsonl(output.decode("utf-8"))  # strict UTF-8 throughout
+    assert rows == want_rows
+    got = jsonl(error_lines.decode("utf-8"))
+    assert [(e["file"], e["line"], e["id"]) for e in got] == [(str(source), n, i) for n, i, _ in want_errors]
+    for entry, (_, _, reason) in zip(got, want_errors, strict=True):
+        assert reason in entry["error"]
+    assert status == (1 if want_errors else 0)

@@ -132,13 +132,16 @@ class _Feeder(Generic[T]):
         self._waker.send_bytes(b".")
 
     def get(self) -> list[T] | Any:
-        """The next chunk, ``_END``, or ``_PENDING`` when the reader has none ready yet."""
-        while self.wake.poll():
-            self.wake.recv_bytes()
+        """The next chunk, ``_END``, or ``_PENDING`` when the reader has none ready yet.
+
+        Each item comes with one byte on :attr:`wake`, taken here with it: a byte left in
+        the pipe always means an item is ready (or about to be).
+        """
         try:
             item = self.queue.get_nowait()
         except queue.Empty:
             return _PENDING
+        self.wake.recv_bytes()
         if isinstance(item, BaseException):
             raise item
         return item
