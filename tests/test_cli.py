@@ -773,3 +773,12 @@ def test_every_record_is_in_the_output_or_the_errors(
     for entry, (_, _, reason) in zip(got, want_errors, strict=True):
         assert reason in entry["error"]
     assert status == (1 if want_errors else 0)
+
+
+def test_docs_list_every_exit_status() -> None:
+    page = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    table = page[page.index("### Exit status") : page.index("### Adding a subcommand")]
+    documented = {int(code) for code in re.findall(r"^\| (\d+) \|", table, re.M)}
+    codes = {value for name, value in vars(_runner).items() if name.startswith("EXIT_")}
+    assert documented == codes == {0, 1, 2, 3, 130, 141, 143}
+    assert "### The batch contract: nothing lost" in page
