@@ -684,7 +684,7 @@ def batch_lines(draw: st.DrawFn) -> tuple[list[bytes], list[tuple[str, object]]]
         kind = draw(
             st.sampled_from(
                 ["good", "good", "good", "surrogate", "empty", "huge", "broken", "not-object", "wrong-type",
-                 "missing", "null", "bad-date", "not-utf8", "long-line", "blank"]
+                 "missing", "null", "bad-date", "not-utf8", "long-line", "blank", "deep"]
             )
         )  # fmt: skip
         id_kind = draw(st.sampled_from(["str", "int", "missing", "surrogate"]))
@@ -723,6 +723,7 @@ def batch_lines(draw: st.DrawFn) -> tuple[list[bytes], list[tuple[str, object]]]
             "bad-date": (json.dumps({**record, "text": "腾讯营收增长5%。", "published": "soon"}).encode(), "bad 'published'"),
             "not-utf8": (b'{"text": "\xff\xfe"}', "not UTF-8"),
             "long-line": (b"x" * (6 * MAX_CHARS + 70_000), "line too long"),
+            "deep": (b"[" * 20_000 + b"]" * 20_000, "invalid JSON: nested too deeply"),
         }[kind]  # fmt: skip
         named = kind in ("wrong-type", "missing", "null", "bad-date")
         lines.append(line)

@@ -1,7 +1,7 @@
 """The batch engine behind ``claimkit extract``: records in, rows out, nothing lost (see docs/cli.md).
 
 Any subcommand that turns documents into rows runs on it: it describes what it makes
-of one document as a :class:`Job` and calls :func:`run`. The engine owns the contract:
+of one document as a :class:`Job` and executes a :class:`Run`. The engine owns the contract:
 
 - Reading (parent): files and stdin become :class:`Record`s (raw bytes with their file
   and line); nothing is parsed in the parent.
@@ -376,12 +376,14 @@ def _document(settings: _Settings, record: Record) -> tuple[DocId, str, date | N
     name = settings.sources[record.source]
     if record.kind == TEXT:
         return name, _decode(record.data, True), settings.published  # type: ignore[arg-type]
-    default_id = f"{name}:{record.line}"
+    default_id = _record_name(settings.sources, record.source, record.line)
     line = _decode(record.data, record.line == 1)  # type: ignore[arg-type]
     try:
         obj = json.loads(line)
     except ValueError as exc:
         raise _Bad(f"invalid JSON: {exc}", default_id) from None
+    except RecursionError:
+        raise _Bad("invalid JSON: nested too deeply", default_id) from None
     if not isinstance(obj, dict):
         raise _Bad(f"a JSON line must be an object, not {_json_type(obj)}", default_id)
     fields = settings.fields
@@ -408,16 +410,17 @@ def _document(settings: _Settings, record: Record) -> tuple[DocId, str, date | N
 def _one(worker: _Worker, record: Record) -> tuple[Outcome, Sequence[Any] | None, DocId | None]:
     """The outcome of one record and, if it was processed, its items and id."""
     settings = worker.settings
-    name = settings.sources[record.source]
+    default = _record_name(settings.sources, record.source, record.line)
     if record.kind == FAILED:
-        default = name if record.line == 0 else f"{name}:{record.line}"
         return Outcome(record.source, record.line, default, str(record.data)), None, None
     try:
         doc_id, text, published = _document(settings, record)
     except _Bad as exc:
         reason, *rest = exc.args
-        doc_id = rest[0] if rest else (name if record.line == 0 else f"{name}:{record.line}")
-        return Outcome(record.source, record.line, doc_id, reason), None, None
+        return Outcome(record.source, record.line, rest[0] if rest else default, reason), None, None
+    except Exception as exc:  # anything else about a record is still that record's error
+        reason = f"cannot read the record: {type(exc).__name__}: {exc}"
+        return Outcome(record.source, record.line, default, reason), None, None
     chars = len(text)
     budget = settings.budget
     if (reason := budget.too_long(chars)) is not None:
@@ -474,12 +477,15 @@ def _serialise(settings: _Settings, docs: list[tuple[DocId, Sequence[Any]]]) -> 
     """The rows of a chunk: UTF-8 bytes (jsonl, csv), an Arrow record batch (parquet) or dicts (table)."""
     job, fmt = settings.job, settings.fmt
     if fmt == "jsonl":
-        lines = []
+        rows = []
         for doc_id, items in docs:
             if not items:
-                lines.append(json_line({"id": doc_id, **dict.fromkeys(job.json_fields)}))
-            lines.extend(json_line(job.json_row(doc_id, item)) for item in items)
-        return "".join(lines).encode("utf-8")
+                rows.append({"id": doc_id, **dict.fromkeys(job.json_fields)})
+            rows.extend(job.json_row(doc_id, item) for item in items)
+        try:  # one encoding for the chunk; a lone surrogate (in an id) makes its line escape it
+            return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows).encode("utf-8")
+        except UnicodeEncodeError:
+            return "".join(json_line(row) for row in rows).encode("utf-8")
     rows = [
         {k: writable(v) if isinstance(v, str) else v for k, v in row.items()}
         for row in _flat_rows(settings, docs)
@@ -684,14 +690,14 @@ class _Errors:
 
     def write(self, outcome: Outcome) -> None:
         self.count += 1
-        name = self.sources[outcome.source]
+        where = _record_name(self.sources, outcome.source, outcome.line)
+        doc_id = where if outcome.id is None else outcome.id
         if self.target is not None:
             line = None if outcome.line == 0 else outcome.line
-            entry = {"file": name, "line": line, "id": outcome.id, "error": outcome.error}
+            entry = {"file": self.sources[outcome.source], "line": line, "id": doc_id, "error": outcome.error}
             self.target.stream.write(json_line(entry).encode("utf-8"))
         else:
-            where = name if outcome.line == 0 else f"{name}:{outcome.line}"
-            shown = "" if outcome.id in (None, where) else f" (id {outcome.id})"
+            shown = "" if doc_id == where else f" (id {doc_id})"
             click.echo(writable(f"claimkit: {where}{shown}: {outcome.error}"), err=True)
 
     def close(self) -> None:
@@ -906,9 +912,13 @@ def _close(output: _Output | None, errors: _Errors | None, status: int) -> int:
     return status
 
 
+def _record_name(sources: Sequence[str], source: int, line: int) -> str:
+    """``FILE:LINE`` of a record, or ``FILE`` for a whole-file text: its id when it has none."""
+    return sources[source] if line == 0 else f"{sources[source]}:{line}"
+
+
 def _where(sources: Sequence[str], outcome: Outcome) -> str:
-    name = sources[outcome.source]
-    return name if outcome.line == 0 else f"{name}:{outcome.line}"
+    return _record_name(sources, outcome.source, outcome.line)
 
 
 def _note(message: str, kind: str = "") -> None:

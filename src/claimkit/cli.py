@@ -195,6 +195,8 @@ def _check_outputs(inputs: Sequence[str], outputs: dict[str, str | None]) -> Non
         folder = os.path.dirname(os.path.abspath(path))
         if not os.path.isdir(folder):
             raise click.UsageError(f"{option} {path}: the folder {folder} does not exist")
+        if not os.access(folder, os.W_OK):
+            raise click.UsageError(f"{option} {path}: cannot write in {folder}")
     for i, (option, path) in enumerate(named):
         for other, second in named[i + 1 :]:
             if same_file(path, second) or os.path.abspath(path) == os.path.abspath(second):
@@ -248,7 +250,7 @@ def run_batch(
         input_format=input_format,
         published=as_date(published),
         budget=Budget(max_chars or None, max_seconds or None),
-        jobs=os.cpu_count() or 1 if jobs == -1 else jobs,
+        jobs=(os.cpu_count() or 1) if jobs == -1 else jobs,
         batch_size=batch_size,
         keep_empty=keep_empty,
         progress=sys.stderr.isatty() if progress is None else progress,
