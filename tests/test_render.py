@@ -125,6 +125,13 @@ def test_the_page_names_the_font_it_needs() -> None:
     )  # shown when glyphs are missing
 
 
+def test_a_lone_surrogate_does_not_break_the_page() -> None:
+    text = "腾讯营收\ud800增长5%。"
+    page = render_html(text, claimkit.extract(text).claims)
+    page.encode("utf-8")
+    assert parse(page).marks[0]["_text"] == "5%" and "营收\ufffd" in page
+
+
 def test_bad_view() -> None:
     with pytest.raises(ValueError, match="view"):
         render_html("x", [], view="raw")  # type: ignore[arg-type]
