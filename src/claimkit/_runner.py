@@ -460,7 +460,7 @@ def work(worker: _Worker, chunk: list[Record]) -> ChunkResult:
 
 def died(record: Record, reason: str) -> ChunkResult:
     """The result of a record whose worker process died on it."""
-    outcome = Outcome(record.source, record.line, None, f"a worker process died on this record ({reason})")
+    outcome = Outcome(record.source, record.line, None, f"a worker process failed on this record ({reason})")
     return ChunkResult([outcome], None)
 
 
@@ -842,7 +842,15 @@ class Run:
                 else:
                     from ._workers import Pool
 
-                    pool = Pool(self.jobs, init_worker, (settings,), work, died)
+                    budget = self.budget
+                    pool = Pool(
+                        self.jobs,
+                        init_worker,
+                        (settings,),
+                        work,
+                        died,
+                        patience=lambda chunk: budget.patience(len(chunk)),
+                    )
                     results = pool.run(batches, read_ahead=True)
                 for result in results:
                     with signals.shielded():

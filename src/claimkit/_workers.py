@@ -2,16 +2,19 @@
 
 Each worker is a ``spawn``-started process with one duplex pipe to the parent (no
 queues, locks or semaphores, so nothing is left for the resource tracker when a run
-is interrupted). A worker builds its state once (``init(*initargs)``), then answers
-one chunk at a time: it gets a chunk only when it is idle, so the parent never blocks
-on a busy worker, and at most ``window`` chunks are in flight or waiting to be yielded,
-so memory stays flat however long the input is.
+is interrupted). A worker builds its state once (``init(*initargs)``), says it is ready,
+then answers one chunk at a time: it gets a chunk only when it is idle, so the parent
+never blocks on a busy worker, and at most ``window`` chunks are in flight or waiting to
+be yielded, so memory stays flat however long the input is.
 
-If a worker dies (a crash in native code, the OOM killer), the chunk it held is run
-again one item at a time in a fresh worker, so that only the item that kills a worker
-fails (``died(item, reason)`` gives its result). Workers ignore SIGINT (a Ctrl-C reaches
-the whole process group; the parent decides) and exit when their pipe closes, so a
-parent that is killed outright does not leave them behind.
+Nothing an item does stops the run. If a worker dies on a chunk (a crash in native
+code, the OOM killer), raises out of ``work``, or gives no answer within
+``patience(chunk)`` seconds (then it is killed), the chunk is run again one item at a
+time, so that only the item at fault fails (``died(item, reason)`` gives its result).
+Only workers that cannot start (an exception in ``init``, or ``max_breaks`` deaths in a
+row before they are ready) raise :class:`ClaimkitError`. Workers ignore SIGINT (a Ctrl-C
+reaches the whole process group; the parent decides) and exit when their pipe closes,
+so a parent that is killed outright does not leave them behind.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import multiprocessing
 import queue
 import signal
 import threading
+import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -33,6 +37,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 _PENDING: Any = object()  # a part without its result yet
 _END: Any = object()  # the input is exhausted
+_READY, _FAILED, _RAISED = "ready", "failed", "raised"  # a worker's messages besides results
 
 __all__ = ["Pool", "exit_reason"]
 
@@ -40,14 +45,15 @@ __all__ = ["Pool", "exit_reason"]
 def _serve(
     conn: Connection, init: Callable[..., Any], initargs: tuple[Any, ...], work: Callable[[Any, Any], Any]
 ) -> None:
-    """A worker's main loop: build the state, then answer ``(key, chunk)`` with ``(key, result)``."""
+    """A worker's main loop: build the state, say ``ready``, then answer ``(key, chunk)`` with ``(key, result)``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
         state = init(*initargs)
     except BaseException:
-        conn.send(("failed", f"a worker could not start:\n{traceback.format_exc()}"))
+        conn.send((_FAILED, f"a worker could not start:\n{traceback.format_exc()}"))
         return
+    conn.send((_READY, None))
     while True:
         try:
             message = conn.recv()
@@ -57,20 +63,22 @@ def _serve(
             return
         key, chunk = message
         try:
-            result = work(state, chunk)
-        except BaseException:
-            conn.send(("failed", f"a worker failed:\n{traceback.format_exc()}"))
-            return
+            answer = (key, work(state, chunk))
+        except Exception as exc:  # the chunk's fault, not the worker's: the parent runs it item by item
+            answer = (_RAISED, f"{type(exc).__name__}: {exc}")
         try:
-            conn.send((key, result))
-        except (BrokenPipeError, OSError):
-            return
+            conn.send(answer)
+        except Exception as exc:  # a result that cannot be sent (pickled): the same
+            try:
+                conn.send((_RAISED, f"{type(exc).__name__}: {exc}"))
+            except OSError:
+                return
 
 
 def exit_reason(exitcode: int | None) -> str:
     """Why a worker process ended, in words (``killed by SIGKILL, maybe out of memory``)."""
     if exitcode is None:
-        return "it vanished"
+        return "it stopped answering"
     if exitcode < 0:
         try:
             name = signal.Signals(-exitcode).name
@@ -89,12 +97,14 @@ class _Worker:
         )
         self.process.start()
         child.close()
+        self.ready = False  # its state is built: a death from now on is the fault of what it was given
         self.job: tuple[tuple[int, int], list[Any]] | None = None  # (key, chunk) being worked on
+        self.since = 0.0  # when the job was given (or the worker got ready, if later)
 
     def stop(self, kill: bool = False) -> None:
-        """End the process: politely (close the pipe) or at once (SIGTERM), then reap it."""
+        """End the process: politely (close the pipe) or at once (SIGKILL: even stuck in native code), then reap it."""
         if kill and self.process.is_alive():
-            self.process.terminate()
+            self.process.kill()
         try:
             if not kill:
                 self.conn.send(None)
@@ -150,9 +160,10 @@ class _Feeder(Generic[T]):
 class Pool(Generic[T, R]):
     """``n`` spawned workers running ``work(state, chunk) -> R`` over chunks (lists); results in input order.
 
-    ``died(item, reason)`` is the result of a one-item chunk whose worker died. More than
-    ``max_breaks`` worker deaths in a row without a result in between, or a worker that
-    cannot start, raise :class:`ClaimkitError`. Use as a context manager, or call
+    ``died(item, reason)`` is the result of an item on which a worker died, raised or hung
+    (``patience(chunk)``: seconds to wait for a chunk, or ``None``: no limit). A worker that
+    cannot start raises :class:`ClaimkitError` (after ``max_breaks`` deaths in a row before
+    ready, or at once on an exception in ``init``). Use as a context manager, or call
     :meth:`close` (normal end) or :meth:`terminate` (interruption).
     """
 
@@ -166,10 +177,12 @@ class Pool(Generic[T, R]):
         *,
         window: int | None = None,
         max_breaks: int = 5,
+        patience: Callable[[list[T]], float | None] | None = None,
     ) -> None:
         self.n, self.init, self.initargs, self.work, self.died = n, init, initargs, work, died
         self.window = window or 2 * n
         self.max_breaks = max_breaks
+        self.patience = patience
         self.context = multiprocessing.get_context("spawn")
         self.workers: list[_Worker] = []
 
@@ -207,7 +220,7 @@ class Pool(Generic[T, R]):
         feeder = _Feeder(chunks, self.window) if read_ahead else None
         todo: deque[tuple[tuple[int, int], list[T]]] = deque()  # retries first, then fresh chunks
         parts: dict[int, list[R]] = {}  # chunk number -> the results of its parts
-        fresh = out = breaks = 0  # next chunk number to read, next to yield, deaths in a row
+        fresh = out = breaks = 0  # next chunk number to read, next to yield, deaths before ready in a row
         exhausted = False
         while True:
             while len(self.workers) < self.n:
@@ -215,6 +228,9 @@ class Pool(Generic[T, R]):
             for worker in self.workers:
                 if worker.job is not None:
                     continue
+                if not worker.process.is_alive():  # died while idle: nothing of ours was lost
+                    self._drop(worker)
+                    break
                 if not todo and not exhausted and fresh < out + self.window:
                     chunk = feeder.get() if feeder is not None else next(chunks, _END)
                     if chunk is _END:
@@ -225,7 +241,7 @@ class Pool(Generic[T, R]):
                         fresh += 1
                 if not todo:
                     break
-                worker.job = todo.popleft()
+                worker.job, worker.since = todo.popleft(), time.monotonic()
                 try:
                     worker.conn.send(worker.job)
                 except OSError:  # it died while idle: the job goes back, a new worker takes it
@@ -244,42 +260,63 @@ class Pool(Generic[T, R]):
                 waits.append(feeder.wake)  # an idle worker waits for input
             if not waits:
                 continue
-            ready = set(wait(waits))
+            ready = set(wait(waits, timeout=self._timeout(busy)))
             for worker in busy:
-                if worker.conn not in ready and worker.process.sentinel not in ready:
-                    continue
+                assert worker.job is not None
+                (number, part), chunk = worker.job
                 message = self._receive(worker)
-                (number, part), chunk = worker.job  # type: ignore[misc]
-                if message is not _PENDING:
-                    breaks = 0
+                if message is not _PENDING and message[0] != _RAISED:
                     worker.job = None
-                    parts[number][part] = message
+                    parts[number][part] = message[1]
                     continue
-                if worker.process.is_alive():  # woken by the pipe, nothing complete yet
-                    continue
-                breaks += 1  # the worker died holding this chunk
-                reason = exit_reason(worker.process.exitcode)
-                worker.job = None
-                self._drop(worker)
-                if breaks > self.max_breaks:
-                    raise ClaimkitError(f"worker processes keep dying ({reason})")
+                if message is not _PENDING:  # work() raised on this chunk; the worker carries on
+                    worker.job, reason = None, f"it raised {message[1]}"
+                elif worker.process.sentinel in ready or not worker.process.is_alive():
+                    worker.process.join(timeout=5)  # its exit status (the sentinel may come first)
+                    reason = exit_reason(worker.process.exitcode)
+                    self._drop(worker)
+                    if not worker.ready:  # it never got going: not the chunk's fault
+                        breaks += 1
+                        if breaks > self.max_breaks:
+                            raise ClaimkitError(f"worker processes die before they are ready ({reason})")
+                        todo.appendleft(((number, part), chunk))
+                        continue
+                elif (limit := self._limit(worker)) is not None and time.monotonic() - worker.since > limit:
+                    reason = f"no answer within {limit:g} s: stopped"
+                    self._drop(worker)
+                else:
+                    continue  # nothing complete yet
+                breaks = 0
                 if len(chunk) == 1:
                     parts[number][part] = self.died(chunk[0], reason)
-                else:  # run each item alone, so that only the one that kills a worker fails
+                else:  # run each item alone, so that only the one at fault fails
                     parts[number] = [_PENDING] * len(chunk)
                     todo.extendleft(reversed([((number, i), [item]) for i, item in enumerate(chunk)]))
 
+    def _limit(self, worker: _Worker) -> float | None:
+        if self.patience is None or worker.job is None or not worker.ready:
+            return None
+        return self.patience(worker.job[1])
+
+    def _timeout(self, busy: list[_Worker]) -> float | None:
+        """Seconds until the first busy worker runs out of patience (``None``: no deadline)."""
+        left = [limit - (time.monotonic() - w.since) for w in busy if (limit := self._limit(w)) is not None]
+        return max(0.0, min(left)) if left else None
+
     def _receive(self, worker: _Worker) -> Any:
-        """The result the worker sent, or ``_PENDING`` if there is none (yet, or ever: it died)."""
+        """The worker's ``(key, result)`` or ``(_RAISED, reason)``; ``_PENDING`` if there is none (yet, or ever)."""
         try:
-            if not worker.conn.poll():
-                return _PENDING
-            key, result = worker.conn.recv()
+            while worker.conn.poll():
+                key, result = worker.conn.recv()
+                if key == _READY:
+                    worker.ready, worker.since = True, max(worker.since, time.monotonic())
+                    continue
+                if key == _FAILED:
+                    raise ClaimkitError(result)
+                return key, result
         except (EOFError, OSError):
-            return _PENDING
-        if key == "failed":
-            raise ClaimkitError(result)
-        return result
+            pass
+        return _PENDING
 
     def _drop(self, worker: _Worker) -> None:
         self.workers.remove(worker)

@@ -154,6 +154,15 @@ class Budget(NamedTuple):
             return f"text too long: {chars:,} characters; the limit per document is {self.max_chars:,}"
         return None
 
+    def patience(self, documents: int) -> float | None:
+        """How long a worker may take for ``documents`` before it is stopped from outside.
+
+        The time limit itself is enforced inside the worker (``SIGALRM``); this backstop,
+        each document's limit plus 30 s, catches work that a signal cannot interrupt
+        (a hang in native code).
+        """
+        return None if self.max_seconds is None else documents * self.max_seconds + 30
+
     def too_slow(self, chars: int) -> str:
         """The error for a document that ran out of time."""
         return (
@@ -290,7 +299,7 @@ def _work(state: _State, chunk: list[_Task | DocumentResult]) -> list[DocumentRe
 
 def _died(task: _Task | DocumentResult, reason: str) -> list[DocumentResult]:
     chars = task.chars if isinstance(task, DocumentResult) else len(task.text)
-    return [_failed(task.id, f"a worker process died on this document ({reason})", chars)]
+    return [_failed(task.id, f"a worker process failed on this document ({reason})", chars)]
 
 
 def _in_pool(pool: Pool[Any, list[DocumentResult]], chunks: Iterator[list[Any]]) -> Iterator[DocumentResult]:
@@ -354,7 +363,12 @@ def extract_many(
         return _in_process(tasks, nlp if nlp is not None else _pipeline(extra, metric), default, budget)
     chunks = iter(lambda: list(itertools.islice(tasks, batch_size)), [])
     pool: Pool[Any, list[DocumentResult]] = Pool(
-        n_process, _init_worker, (extra, metric, default, budget), _work, _died
+        n_process,
+        _init_worker,
+        (extra, metric, default, budget),
+        _work,
+        _died,
+        patience=lambda chunk: budget.patience(len(chunk)),
     )
     return _in_pool(pool, chunks)
 
