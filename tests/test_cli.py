@@ -466,20 +466,46 @@ def test_budget_options(tmp_path: Path) -> None:
     assert "--max-chars" in help_text and "1000000" in help_text and "60.0" in help_text
 
 
-def test_a_truncated_gzip_is_reported_with_the_line_it_reached(tmp_path: Path) -> None:
+@pytest.mark.parametrize("damage", ["truncated", "corrupt"])
+def test_a_damaged_gzip_is_reported_with_the_line_it_reached(tmp_path: Path, damage: str) -> None:
     path = tmp_path / "docs.jsonl.gz"
     lines = "".join(
-        json.dumps({"id": i, "text": "腾讯营收增长5%。"}, ensure_ascii=False) + "\n" for i in range(200)
+        json.dumps({"id": i, "text": f"腾讯营收增长{i}%。"}, ensure_ascii=False) + "\n" for i in range(2000)
     )
-    data = gzip.compress(lines.encode("utf-8"))
-    path.write_bytes(data[: len(data) * 2 // 3])
+    data = bytearray(gzip.compress(lines.encode("utf-8")))
+    if damage == "truncated":
+        del data[len(data) * 2 // 3 :]
+    else:
+        data[10:12] = b"\xff\xff"  # an invalid deflate block: zlib.error, not an OSError
+    path.write_bytes(bytes(data))
+    other = _records(tmp_path / "other.jsonl", [{"id": "next", "text": "京东营收增长3%。"}])
     errors = tmp_path / "errors.jsonl"
-    result = run("extract", str(path), "--errors", str(errors))
+    result = run("extract", str(path), str(other), "--errors", str(errors))
     assert result.exit_code == 1
     done = [r["id"] for r in jsonl(result.stdout)]
     (entry,) = jsonl(errors.read_text(encoding="utf-8"))
-    assert done == list(range(len(done))) and entry["line"] == len(done) + 1
-    assert entry["error"].startswith(f"cannot read {path} after line {len(done)}")
+    assert done[:-1] == list(range(len(done) - 1)) and done[-1] == "next"  # the next file is read
+    where = f"after line {len(done) - 1}" if done[:-1] else "at the start"
+    assert entry["error"].startswith(f"cannot read {path} {where}: ")
+    assert entry["line"] == (len(done) if done[:-1] else None)
+
+
+def test_a_file_that_vanishes_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    gone = tmp_path / "gone.txt"
+    gone.write_text("腾讯营收增长5%。", encoding="utf-8")
+    real_open = _runner.open_input
+
+    def vanishing(path: str) -> object:
+        if path == str(gone):
+            gone.unlink()  # between the option check and the read
+        return real_open(path)
+
+    monkeypatch.setattr(_runner, "open_input", vanishing)
+    errors = tmp_path / "errors.jsonl"
+    result = run("extract", str(gone), "-", "--errors", str(errors), input="阿里营收增长6%。")
+    assert result.exit_code == 1 and [r["id"] for r in jsonl(result.stdout)] == ["<stdin>"]
+    (entry,) = jsonl(errors.read_text(encoding="utf-8"))
+    assert entry["file"] == str(gone) and entry["error"].startswith(f"cannot read {gone} at the start")
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])

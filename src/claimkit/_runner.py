@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import itertools
 import json
 import os
 import signal
@@ -27,6 +28,7 @@ import time
 import traceback
 import typing
 import unicodedata
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -217,36 +219,36 @@ class Reader:
 
     def _records(self, index: int, path: str) -> Iterator[Record]:
         name = source_name(path)
-        with open_input(path) as stream:
-            line = 0
-            try:
-                if self.input_format == "jsonl" or (
+        line = 0  # the last line read
+        try:
+            with open_input(path) as stream:
+                jsonl = self.input_format == "jsonl" or (
                     self.input_format == "auto" and path.lower().endswith(JSONL_SUFFIXES)
-                ):
-                    for line, data in enumerate(self._lines(stream), 1):
-                        if data is None or data.strip():  # blank lines are not records
-                            yield self._line_record(index, line, data)
+                )
+                first = b""
+                if not jsonl and self.input_format == "auto":
+                    first = self._readline(stream)
+                    jsonl = bool(first) and _looks_like_jsonl(first)
+                    if jsonl:
+                        self.note(
+                            f"reading {name} as JSON lines (its first line is a JSON object; "
+                            "--input-format txt reads it as one text)"
+                        )
+                    elif first.lstrip()[:1] in (b"{", b"["):
+                        self.note(
+                            f"{name} starts like JSON but its first line is not a JSON object: read as "
+                            "one text document (for JSON lines, one object per line, pass --input-format jsonl)"
+                        )
+                if not jsonl:
+                    yield self._text_record(index, first, stream)
                     return
-                first = self._readline(stream) if self.input_format == "auto" else b""
-                if first and _looks_like_jsonl(first):
-                    self.note(
-                        f"reading {name} as JSON lines (its first line is a JSON object; "
-                        "--input-format txt reads it as one text)"
-                    )
-                    yield self._line_record(index, 1, first)
-                    for line, data in enumerate(self._lines(stream), 2):
-                        if data is None or data.strip():
-                            yield self._line_record(index, line, data)
-                    return
-                if first.lstrip()[:1] in (b"{", b"["):
-                    self.note(
-                        f"{name} starts like JSON but its first line is not a JSON object: read as one "
-                        "text document (for JSON lines, one object per line, pass --input-format jsonl)"
-                    )
-                yield self._text_record(index, first, stream)
-            except (OSError, EOFError, ValueError) as exc:  # a truncated .gz, a read error
-                where = f"after line {line}" if line else "at the start"
-                yield Record(index, line + 1 if line else 0, FAILED, f"cannot read {name} {where}: {exc}")
+                lines = itertools.chain([first] if first else [], self._lines(stream))
+                for line, data in enumerate(lines, 1):
+                    if data is None or data.strip():  # blank lines are not records
+                        yield self._line_record(index, line, data)
+        except (OSError, EOFError, ValueError, zlib.error) as exc:  # unreadable, a truncated or corrupt .gz
+            where = f"after line {line}" if line else "at the start"
+            yield Record(index, line + 1 if line else 0, FAILED, f"cannot read {name} {where}: {exc}")
 
     def _readline(self, stream: IO[bytes]) -> bytes:
         return stream.readline(self.line_limit) if self.line_limit else stream.readline()
