@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import itertools
+import multiprocessing
+import re
+import signal
 import textwrap
+import threading
+import time
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -15,6 +21,7 @@ from spacy.tokens import Doc
 
 import claimkit
 from claimkit import batch
+from claimkit._workers import Pool
 from claimkit.batch import FLAT_COLUMNS, DocumentResult, claim_row, extract_many, flat_row
 from claimkit.errors import ClaimkitError, ConfigError
 
@@ -193,30 +200,175 @@ def test_parallel_streams_an_endless_input() -> None:
 
 CRASHER = """
 import os
+import signal
+import time
 from claimkit import batch
 
-def work(chunk, published):
-    if any(getattr(task, "text", None) == "CRASH" for task in chunk):
+def work(state, chunk):
+    texts = [getattr(task, "text", None) for task in chunk]
+    if "CRASH" in texts:
         os._exit(3)
-    return batch._work(chunk, published)
+    if "KILL" in texts:
+        os.kill(os.getpid(), signal.SIGKILL)
+    if "HANG" in texts:  # as native code would: no signal handler runs
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM, signal.SIGTERM})
+        time.sleep(3600)
+    if "RAISE" in texts:
+        raise MemoryError("no room")
+    return batch._work(state, chunk)
+
+def init_fails(*args):
+    raise RuntimeError("no pipeline here")
+
+def init_dies(*args):
+    os._exit(7)
 """
 
 
-def test_a_dying_worker_fails_only_its_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _pool(work: object, n: int = 2, **kwargs: object) -> Pool:
+    return Pool(n, batch._init_worker, (None, "rules", None, batch.Budget()), work, batch._died, **kwargs)  # type: ignore[arg-type]
+
+
+def _chunks(texts: list[str], size: int = 4) -> Iterator[list[object]]:
+    tasks = itertools.starmap(batch._task, enumerate(texts))
+    return iter(lambda: list(itertools.islice(tasks, size)), [])
+
+
+@pytest.fixture
+def crasher(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     (tmp_path / "crasher.py").write_text(textwrap.dedent(CRASHER), encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
     import crasher  # type: ignore[import-not-found]
 
-    def chunks(texts: list[str]) -> Iterator[list[object]]:
-        tasks = itertools.starmap(batch._task, enumerate(texts))
-        return iter(lambda: list(itertools.islice(tasks, 4)), [])
+    return crasher
 
-    texts = ["腾讯营收增长5%。"] * 9 + ["CRASH"] + ["阿里营收增长6%。"] * 9
-    results = list(batch._Pool(2, None, None, work=crasher.work).run(chunks(texts)))  # type: ignore[arg-type]
+
+def test_a_failing_worker_fails_only_its_document(crasher: Any) -> None:
+    texts = ["腾讯营收增长5%。"] * 9 + ["CRASH", "RAISE"] + ["阿里营收增长6%。"] * 5 + ["KILL", "HANG"] * 2
+    texts += ["京东营收增长3%。"] * 3
+    with _pool(crasher.work, patience=lambda chunk: 2.0 * len(chunk)) as pool:
+        results = [r for chunk in pool.run(_chunks(texts)) for r in chunk]
     assert [r.id for r in results] == list(range(len(texts)))
-    assert [r.id for r in results if not r.ok] == [9]
-    assert results[9].error == "a worker process died on this document"
+    errors = {r.id: r.error for r in results if not r.ok}
+    prefix = "a worker process failed on this document"
+    assert errors == {
+        9: f"{prefix} (exit code 3)",
+        10: f"{prefix} (it raised MemoryError: no room)",
+        16: f"{prefix} (killed by SIGKILL, maybe out of memory)",
+        17: f"{prefix} (no answer within 2 s: stopped)",
+        18: f"{prefix} (killed by SIGKILL, maybe out of memory)",
+        19: f"{prefix} (no answer within 2 s: stopped)",
+    }
+    assert results[-1].claims[0].company == "JD.com"
 
-    pool = batch._Pool(1, None, None, work=crasher.work, max_breaks=1)
-    with pytest.raises(ClaimkitError, match="keep dying"):
-        list(pool.run(chunks(["CRASH"] * 8)))  # type: ignore[arg-type]
+
+def test_many_bad_documents_in_a_row_do_not_stop_the_run(crasher: Any) -> None:
+    with _pool(crasher.work, 1, max_breaks=1) as pool:
+        results = [r for chunk in pool.run(_chunks(["CRASH"] * 8 + ["腾讯营收增长5%。"])) for r in chunk]
+    assert [r.ok for r in results] == [False] * 8 + [True]
+
+
+def test_workers_that_cannot_start_raise(crasher: Any) -> None:
+    failing = Pool(1, crasher.init_fails, (), crasher.work, batch._died)
+    with pytest.raises(ClaimkitError, match=r"could not start(.|\n)*no pipeline here"), failing:
+        list(failing.run(_chunks(["x"])))
+    assert failing.workers == []  # stopped and reaped
+    dying = Pool(1, crasher.init_dies, (), crasher.work, batch._died, max_breaks=2)
+    with pytest.raises(ClaimkitError, match=r"die before they are ready \(exit code 7\)"), dying:
+        list(dying.run(_chunks(["x"])))
+
+
+def test_closing_the_results_early_stops_the_workers() -> None:
+    results = extract_many(["腾讯营收增长5%。"] * 100, n_process=2, batch_size=5)
+    assert next(iter(results)).ok
+    assert len(multiprocessing.active_children()) == 2
+    results.close()  # type: ignore[attr-defined]
+    assert multiprocessing.active_children() == []  # stopped and reaped
+
+
+# ---------------------------------------------------------------------------- budget
+
+DENSE = "".join(f"蓝亭茶饮第{i % 4 + 1}季度营收{i}.{i % 9}亿元，同比增长{i % 90}%，" for i in range(30_000))
+"""A claim-dense run of figures without a sentence end (our own writing): far slower than 0.3 s."""
+
+
+def test_max_chars_reports_long_documents() -> None:
+    docs = ["腾讯营收增长5%。", "京东营收增长3%。" * 20, ("c", "阿里营收增长6%。")]
+    results = list(extract_many(docs, max_chars=50))
+    assert [r.ok for r in results] == [True, False, True]
+    assert results[1].error == "text too long: 180 characters; the limit per document is 50"
+    assert results[1].chars == 180 and results[1].claims == []
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_max_seconds_stops_a_slow_document_and_goes_on(n_process: int) -> None:
+    docs = [("fast", "腾讯营收增长5%。"), ("slow", DENSE), ("after", "阿里营收增长6%。")]
+    start = time.monotonic()
+    results = list(extract_many(docs, max_seconds=0.3, n_process=n_process, batch_size=1))
+    assert time.monotonic() - start < 20  # not the minutes the slow document would take
+    assert [r.id for r in results] == ["fast", "slow", "after"]
+    assert (
+        results[1].error
+        == f"stopped after 0.3 s, the time limit per document (a text of {len(DENSE):,} characters)"
+    )
+    assert results[0].ok and results[2].claims[0].company == "Alibaba"
+    assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None)  # the handler is put back
+
+
+def test_budget_errors_are_the_callers() -> None:
+    for bad in ({"max_chars": 0}, {"max_chars": -5}, {"max_seconds": 0}, {"max_seconds": -1.0}):
+        with pytest.raises(ConfigError):
+            extract_many([], **bad)  # type: ignore[arg-type]
+    errors: list[BaseException] = []
+
+    def in_a_thread() -> None:
+        try:
+            extract_many([], max_seconds=1)
+        except ConfigError as exc:
+            errors.append(exc)
+
+    thread = threading.Thread(target=in_a_thread)
+    thread.start()
+    thread.join()
+    assert errors and "main thread" in str(errors[0])
+
+
+# ---------------------------------------------------------------------------- lone surrogates
+
+
+@pytest.mark.parametrize("via", ["extract", "spacy", "extract_many"])
+def test_lone_surrogates_become_replacement_characters(via: str) -> None:
+    text = "蓝亭茶饮\ud800营收\udc00增长5%，门店数达\ud83d3000家。"
+    if via == "extract_many":
+        claims = next(iter(extract_many([text]))).claims
+    else:
+        claims = claimkit.extract(text, nlp=claimkit.load() if via == "spacy" else None).claims
+    assert claims
+    for claim in claims:
+        for value in claim.model_dump(mode="json").values():
+            if isinstance(value, str):
+                value.encode("utf-8")  # every string is valid UTF-8
+        repaired = re.sub("[\ud800-\udfff]", "\ufffd", text)
+        assert claim.text == repaired[claim.start : claim.end]  # offsets still index the input
+    assert "\ufffd" in (claims[0].metric or "")
+
+
+def test_reading_ahead_in_a_thread_keeps_order_and_raises_input_errors() -> None:
+    texts = [f"腾讯营收增长{i}%。" for i in range(1, 40)]
+
+    def slow(items: Iterator[list[object]]) -> Iterator[list[object]]:
+        for i, chunk in enumerate(items):
+            if i % 3 == 0:
+                time.sleep(0.05)  # input that arrives in bursts, as from a pipe
+            yield chunk
+
+    with _pool(batch._work) as pool:
+        results = [r for chunk in pool.run(slow(_chunks(texts, 2)), read_ahead=True) for r in chunk]
+    assert [str(r.claims[0].value) for r in results] == [str(i) for i in range(1, 40)]
+
+    def broken() -> Iterator[list[object]]:
+        yield from itertools.islice(_chunks(texts, 2), 3)
+        raise OSError("the input went away")
+
+    with pytest.raises(OSError, match="went away"), _pool(batch._work) as pool:
+        list(pool.run(broken(), read_ahead=True))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import struct
@@ -18,6 +19,8 @@ from claimkit.claims.model import Claim
 from claimkit.render import render_html
 
 PAGE = (Path(__file__).parent.parent / "examples" / "page.txt").read_text(encoding="utf-8")
+TEMPLATE = (Path(claimkit.__file__).parent / "render_template.html").read_text(encoding="utf-8")
+FONT_HINT = "install a CJK font, e.g. Debian's fonts-noto-cjk (apt-get install fonts-noto-cjk; .ci/run does)"
 CLAIM_RGB = (0xFF, 0xE0, 0x7A)  # --claim in render_template.html
 REGION_RGB = (0xF1, 0xF1, 0xF1)  # .region background
 
@@ -109,6 +112,24 @@ def test_overlapping_claims_are_listed_not_nested() -> None:
     doc = parse(page)
     assert [m["_text"] for m in doc.marks] == ["12%"] and doc.cards == ["0", "1"]
     assert "not highlighted" in page
+
+
+def test_the_page_names_the_font_it_needs() -> None:
+    """Issue 11, problem 5: nothing said that a CJK font is needed."""
+    page = render_html("腾讯营收增长5%。", [])
+    stack = re.search(r"body \{[^}]*font: 15px/1.7 ([^;]+);", page)
+    assert stack and stack.group(1).startswith('"Noto Sans CJK SC"') and stack.group(1).endswith("sans-serif")
+    assert "Noto Sans CJK SC (Debian/Ubuntu package fonts-noto-cjk)" in page  # always shown
+    assert (
+        'id="font-warning"' in page and "apt install fonts-noto-cjk" in page
+    )  # shown when glyphs are missing
+
+
+def test_a_lone_surrogate_does_not_break_the_page() -> None:
+    text = "腾讯营收\ud800增长5%。"
+    page = render_html(text, claimkit.extract(text).claims)
+    page.encode("utf-8")
+    assert parse(page).marks[0]["_text"] == "5%" and "营收\ufffd" in page
 
 
 def test_bad_view() -> None:
@@ -212,3 +233,37 @@ def test_page_in_headless_chromium(tmp_path: Path) -> None:
     assert len(colours) > 50  # text, highlights, panels: not a blank page
     assert colours[CLAIM_RGB] > 20 * len(claims)  # the highlights are painted
     assert colours[REGION_RGB] > 1000  # the marked regions are greyed
+
+
+def _ink(pixels: list[tuple[int, int, int]], width: int, box: tuple[int, int, int, int]) -> tuple[bool, ...]:
+    """Which pixels of ``box`` (left, top, right, bottom) are dark: the shape of what was drawn there."""
+    left, top, right, bottom = box
+    return tuple(sum(pixels[y * width + x]) < 384 for y in range(top, bottom) for x in range(left, right))
+
+
+@pytest.mark.skipif(
+    CHROMIUM is None, reason="Chromium not installed (apt-get install chromium); .ci/run installs it"
+)
+def test_chinese_glyphs_are_not_tofu_in_chromium(tmp_path: Path) -> None:
+    """Issue 11, problem 5: without a CJK font every character was an empty box. Fails until one is installed."""
+    stack = re.search(r"body \{[^}]*font: 15px/1.7 ([^;]+);", TEMPLATE)
+    assert stack is not None
+    cells = ["营", "收", "\U0010fffd"]  # two distinct characters and one no font has (the tofu reference)
+    style = f"div {{ position: absolute; top: 0; font: 120px/1 {stack.group(1)}; color: #000 }}"
+    divs = "".join(f'<div style="left:{200 * i}px">{html.escape(ch)}</div>' for i, ch in enumerate(cells))
+    probe = tmp_path / "probe.html"
+    probe.write_text(
+        f'<!DOCTYPE html><meta charset="utf-8"><style>{style}</style><body style="margin:0;background:#fff">{divs}',
+        encoding="utf-8",
+    )
+    png = tmp_path / "probe.png"
+    chromium(tmp_path, "--window-size=600,200", f"--screenshot={png}", probe.as_uri())
+    width, _, pixels = png_pixels(png)
+    ying, shou, tofu = (_ink(pixels, width, (200 * i, 0, 200 * i + 200, 200)) for i in range(3))
+    assert sum(ying) > 200 and sum(shou) > 200, f"nothing drawn for 营/收: {FONT_HINT}"
+    assert ying != shou and tofu not in (ying, shou), f"营 and 收 render as tofu boxes: {FONT_HINT}"
+
+    page = tmp_path / "page.html"
+    page.write_text(render_html(PAGE, claimkit.extract(PAGE).claims), encoding="utf-8")
+    dom = parse(chromium(tmp_path, "--dump-dom", page.as_uri()).stdout)
+    assert dom.body.get("data-cjk") == "ok", f"the page's own check found no CJK font: {FONT_HINT}"

@@ -53,12 +53,16 @@ def corpus(n: int = 300, seed: int = 7) -> list[tuple[int, str | None, date | No
         docs.append((i, text, published))
     docs[5] = (5, None, None)  # a failing document
     docs[6] = (6, "", date(2025, 1, 1))  # no claims
+    docs[7] = (7, "美团营收增长7%。" * 600, None)  # over the budget of the test (MAX_CHARS)
     return docs
+
+
+MAX_CHARS = 4000
 
 
 def expected_rows(docs: list[tuple[int, str | None, date | None]], published: str | None) -> list[dict]:
     rows: list[dict[str, Any]] = []
-    for result in extract_many(docs, published=published):
+    for result in extract_many(docs, published=published, max_chars=MAX_CHARS, max_seconds=60):
         if result.error is not None:
             rows.append({"id": result.id, **dict.fromkeys(FLAT_COLUMNS), "error": result.error})
         rows.extend({**flat_row(result.id, c), "error": None} for c in result.claims)
@@ -103,7 +107,15 @@ def test_extract_claims_equals_extract_many(spark: Any) -> None:
         ]
     )
     df = spark.createDataFrame(docs, schema).repartition(2)
-    out = extract_claims(df, text_col="body", id_col="doc_id", published_col="date", published="2025-11-28")
+    out = extract_claims(
+        df,
+        text_col="body",
+        id_col="doc_id",
+        published_col="date",
+        published="2025-11-28",
+        max_chars=MAX_CHARS,
+        max_seconds=60,  # arms SIGALRM in Spark's Python workers: that must work there
+    )
     assert out.schema == claim_schema(LongType())
     got = [row.asDict() for row in out.collect()]
     expected = expected_rows(docs, "2025-11-28")
@@ -113,7 +125,10 @@ def test_extract_claims_equals_extract_many(spark: Any) -> None:
 
     assert sorted(got, key=key) == sorted(expected, key=key)
     assert len(expected) > 500
-    assert [r["error"] for r in got if r["error"]] == ["text must be str, not NoneType"]
+    assert [r["error"] for r in sorted(got, key=key) if r["error"]] == [
+        "text must be str, not NoneType",
+        "text too long: 5,400 characters; the limit per document is 4,000",
+    ]
     periods = {r["period"] for r in got if r["period"]}
     assert {"2019", "2024H1"} & periods  # relative periods resolved against each document's date
 
@@ -156,6 +171,15 @@ def test_pipeline_is_loaded_once_per_process(monkeypatch: pytest.MonkeyPatch) ->
         assert [list(f["id"]) for f in frames] == [["a"], ["b"]]
         assert frames[0]["company"][0] == "Foo Corp" and frames[0]["period"][0] == "2024"
     assert len(calls) == 1
+
+
+def test_budget_is_checked_on_the_driver() -> None:
+    pytest.importorskip("pyspark")
+    from claimkit.errors import ConfigError
+    from claimkit.spark import extract_claims
+
+    with pytest.raises(ConfigError, match="max_chars"):
+        extract_claims(None, max_chars=0)  # type: ignore[arg-type]  # before touching the frame
 
 
 def test_import_claimkit_does_not_import_spark_or_pandas() -> None:

@@ -15,20 +15,20 @@ nested spans flattened to ``sentence_start``, ``evidence_company_end``, ...).
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import operator
 import os
+import signal
+import threading
 import types
 import typing
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
+from ._workers import Pool
 from .claims.model import Claim
 from .errors import ClaimkitError, ConfigError
 from .periods.resolve import as_date
@@ -40,6 +40,7 @@ Published = date | datetime | str | None
 
 __all__ = [
     "FLAT_COLUMNS",
+    "Budget",
     "ClaimRow",
     "DocId",
     "DocumentResult",
@@ -126,6 +127,80 @@ def flat_row(doc_id: DocId, claim: Claim) -> dict[str, Any]:
     return row
 
 
+# ---------------------------------------------------------------------------- budget
+
+
+class Budget(NamedTuple):
+    """A per-document limit: at most ``max_chars`` characters, at most ``max_seconds`` of work.
+
+    ``None`` means no limit. A document over the budget becomes an error result
+    (``"text too long: ..."``, ``"stopped after ... s: ..."``) and the batch goes on.
+    """
+
+    max_chars: int | None = None
+    max_seconds: float | None = None
+
+    def check(self) -> Budget:
+        """This budget, if its limits are positive; :class:`ConfigError` otherwise."""
+        if self.max_chars is not None and (isinstance(self.max_chars, bool) or self.max_chars < 1):
+            raise ConfigError(f"max_chars must be a positive int or None, not {self.max_chars!r}")
+        if self.max_seconds is not None and not self.max_seconds > 0:
+            raise ConfigError(f"max_seconds must be a positive number or None, not {self.max_seconds!r}")
+        return self
+
+    def too_long(self, chars: int) -> str | None:
+        """The error for a text of ``chars`` characters, or ``None`` if it is within the limit."""
+        if self.max_chars is not None and chars > self.max_chars:
+            return f"text too long: {chars:,} characters; the limit per document is {self.max_chars:,}"
+        return None
+
+    def patience(self, documents: int) -> float | None:
+        """How long a worker may take for ``documents`` before it is stopped from outside.
+
+        The time limit itself is enforced inside the worker (``SIGALRM``); this backstop,
+        each document's limit plus 30 s, catches work that a signal cannot interrupt
+        (a hang in native code).
+        """
+        return None if self.max_seconds is None else documents * self.max_seconds + 30
+
+    def too_slow(self, chars: int) -> str:
+        """The error for a document that ran out of time."""
+        return (
+            f"stopped after {self.max_seconds:g} s, the time limit per document "
+            f"(a text of {chars:,} characters)"
+        )
+
+
+class OverTime(BaseException):
+    """Raised inside a document's work when its time is up (a ``BaseException``: nothing may swallow it)."""
+
+
+def _alarm(_signum: int, _frame: object) -> None:
+    raise OverTime
+
+
+def can_time_limit() -> bool:
+    """Whether :func:`time_limit` works here: on a system with ``setitimer``, in the main thread."""
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`OverTime` in the block after ``seconds`` (``SIGALRM``; main thread only)."""
+    if seconds is None:
+        yield
+        return
+    if not can_time_limit():
+        raise ConfigError("max_seconds works only in the main thread (or with worker processes)")
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 # ---------------------------------------------------------------------------- inputs
 
 
@@ -174,17 +249,23 @@ def _task(index: int, item: object) -> _Task | DocumentResult:
     return _Task(doc_id, text, pub)
 
 
-def _run(task: _Task | DocumentResult, nlp: Any, published: date | None) -> DocumentResult:
-    """Extract one task's claims; any exception becomes an error result."""
+def _run(task: _Task | DocumentResult, nlp: Any, published: date | None, budget: Budget) -> DocumentResult:
+    """Extract one task's claims within the budget; any exception becomes an error result."""
     if isinstance(task, DocumentResult):
         return task
     from .api import extract
 
+    chars = len(task.text)
+    if (reason := budget.too_long(chars)) is not None:
+        return _failed(task.id, reason, chars)
+    pub = task.published if task.published is not None else published
     try:
-        pub = task.published if task.published is not None else published
-        result = extract(task.text, published=pub, nlp=nlp)
+        with time_limit(budget.max_seconds):
+            result = extract(task.text, published=pub, nlp=nlp)
+    except OverTime:
+        return _failed(task.id, budget.too_slow(chars), chars)
     except Exception as exc:
-        return _failed(task.id, f"{type(exc).__name__}: {exc}", len(task.text))
+        return _failed(task.id, f"{type(exc).__name__}: {exc}", chars)
     return DocumentResult(id=task.id, claims=result.claims, chars=result.chars, published=result.published)
 
 
@@ -199,100 +280,32 @@ def _pipeline(extra_companies: list[dict[str, Any]] | None, metric: str = "rules
 
 # ---------------------------------------------------------------------------- workers
 
-_worker_nlp: Any = None
+
+class _State(NamedTuple):
+    nlp: Any
+    published: date | None
+    budget: Budget
 
 
-def _init_worker(extra_companies: list[dict[str, Any]] | None, metric: str = "rules") -> None:
-    global _worker_nlp
-    _worker_nlp = _pipeline(extra_companies, metric)
+def _init_worker(
+    extra_companies: list[dict[str, Any]] | None, metric: str, published: date | None, budget: Budget
+) -> _State:
+    return _State(_pipeline(extra_companies, metric), published, budget)
 
 
-def _work(chunk: list[_Task | DocumentResult], published: date | None) -> list[DocumentResult]:
-    return [_run(task, _worker_nlp, published) for task in chunk]
+def _work(state: _State, chunk: list[_Task | DocumentResult]) -> list[DocumentResult]:
+    return [_run(task, state.nlp, state.published, state.budget) for task in chunk]
 
 
-class _Pool:
-    """Spawned worker processes fed a bounded window of chunks; results come back in input order.
+def _died(task: _Task | DocumentResult, reason: str) -> list[DocumentResult]:
+    chars = task.chars if isinstance(task, DocumentResult) else len(task.text)
+    return [_failed(task.id, f"a worker process failed on this document ({reason})", chars)]
 
-    If a worker dies (a crash in native code, the OOM killer), every document that was in
-    flight is run again alone in a fresh pool, so only the document that kills a worker
-    fails. More than ``max_breaks`` deaths in a row raise :class:`ClaimkitError`.
-    """
 
-    def __init__(
-        self,
-        n_process: int,
-        extra: list[dict[str, Any]] | None,
-        published: date | None,
-        work: Callable[[list[_Task | DocumentResult], date | None], list[DocumentResult]] = _work,
-        max_breaks: int = 5,
-        metric: str = "rules",
-    ) -> None:
-        self.n_process, self.extra, self.published, self.work = n_process, extra, published, work
-        self.metric = metric
-        self.max_breaks = max_breaks
-        self.executor = self._executor()
-
-    def _executor(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(
-            max_workers=self.n_process,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_init_worker,
-            initargs=(self.extra, self.metric),
-        )
-
-    def _rebuild(self) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
-        self.executor = self._executor()
-
-    def _submit(self, chunk: list[_Task | DocumentResult]) -> Future[list[DocumentResult]]:
-        try:
-            return self.executor.submit(self.work, chunk, self.published)
-        except BrokenProcessPool as exc:  # broke before we noticed: fail the same way
-            future: Future[list[DocumentResult]] = Future()
-            future.set_exception(exc)
-            return future
-
-    def run(self, chunks: Iterator[list[_Task | DocumentResult]]) -> Iterator[DocumentResult]:
-        pending: deque[tuple[list[_Task | DocumentResult], Future[list[DocumentResult]]]] = deque()
-        try:
-            while True:
-                while len(pending) < 2 * self.n_process and (chunk := next(chunks, None)) is not None:
-                    pending.append((chunk, self._submit(chunk)))
-                if not pending:
-                    return
-                chunk, future = pending.popleft()
-                try:
-                    results = future.result()
-                except BrokenProcessPool:
-                    suspects = chunk + [task for c, _ in pending for task in c]
-                    pending.clear()
-                    yield from self._isolate(suspects)
-                    continue
-                yield from results
-        finally:
-            self.executor.shutdown(wait=True, cancel_futures=True)
-
-    def _isolate(self, tasks: list[_Task | DocumentResult]) -> Iterator[DocumentResult]:
-        """After a worker died: run each document that was in flight alone, in order, in a fresh pool."""
-        self._rebuild()
-        breaks = 0
-        for task in tasks:
-            try:
-                results = self._submit([task]).result()
-            except BrokenProcessPool as exc:
-                breaks += 1
-                if breaks > self.max_breaks:
-                    raise ClaimkitError(f"worker processes keep dying: {exc}") from exc
-                yield _failed(task.id, "a worker process died on this document", _chars(task))
-                self._rebuild()
-                continue
-            breaks = 0
+def _in_pool(pool: Pool[Any, list[DocumentResult]], chunks: Iterator[list[Any]]) -> Iterator[DocumentResult]:
+    with pool:  # closing this iterator early (or an exception) stops the workers
+        for results in pool.run(chunks):
             yield from results
-
-
-def _chars(task: _Task | DocumentResult) -> int:
-    return task.chars if isinstance(task, DocumentResult) else len(task.text)
 
 
 # ---------------------------------------------------------------------------- API
@@ -307,6 +320,8 @@ def extract_many(
     extra_companies: Iterable[Mapping[str, object]] | None = None,
     metric: str = "rules",
     nlp: Any = None,
+    max_chars: int | None = None,
+    max_seconds: float | None = None,
 ) -> Iterator[DocumentResult]:
     """The claims of many documents, one :class:`DocumentResult` per document, in input order, streaming.
 
@@ -321,6 +336,10 @@ def extract_many(
     passed to :class:`claimkit.Extractor`; ``nlp`` (an ``Extractor`` or spaCy pipeline of
     your own) only works in-process.
 
+    ``max_chars`` and ``max_seconds`` bound the work per document (default: no limit): a
+    longer text, or one still running after ``max_seconds``, gives an error result and the
+    batch goes on. The time limit uses ``SIGALRM``: in-process it needs the main thread.
+
     >>> [(r.id, len(r.claims), r.error) for r in extract_many(["腾讯营收增长5%。", ("b", 42)])]
     [(0, 1, None), ('b', 0, 'text must be str, not int')]
     """
@@ -333,20 +352,32 @@ def extract_many(
         raise ConfigError(f"batch_size must be >= 1, got {batch_size}")
     if metric not in ("rules", "pkuseg"):
         raise ConfigError(f"metric must be 'rules' or 'pkuseg', not {metric!r}")
+    budget = Budget(max_chars, max_seconds).check()
     extra = [dict(c) for c in extra_companies] if extra_companies else None
     if nlp is not None and (n_process > 1 or extra or metric != "rules"):
         raise ConfigError("nlp= works only in-process without extra_companies or metric; pass those instead")
+    if n_process == 1 and max_seconds is not None and not can_time_limit():
+        raise ConfigError("max_seconds in-process works only in the main thread; use n_process > 1")
     tasks = itertools.starmap(_task, enumerate(docs))
     if n_process == 1:
-        return _in_process(tasks, nlp if nlp is not None else _pipeline(extra, metric), default)
+        return _in_process(tasks, nlp if nlp is not None else _pipeline(extra, metric), default, budget)
     chunks = iter(lambda: list(itertools.islice(tasks, batch_size)), [])
-    return _Pool(n_process, extra, default, metric=metric).run(chunks)
+    pool: Pool[Any, list[DocumentResult]] = Pool(
+        n_process,
+        _init_worker,
+        (extra, metric, default, budget),
+        _work,
+        _died,
+        patience=lambda chunk: budget.patience(len(chunk)),
+    )
+    return _in_pool(pool, chunks)
 
 
 def _in_process(
     tasks: Iterator[_Task | DocumentResult],
     nlp: Any,
     published: date | None,
+    budget: Budget,
 ) -> Iterator[DocumentResult]:
     for task in tasks:
-        yield _run(task, nlp, published)
+        yield _run(task, nlp, published, budget)

@@ -1,37 +1,54 @@
 """The ``claimkit`` command line: ``extract``, ``clean``, ``schema`` and ``render`` (see docs/cli.md).
 
-Exit codes: 0 all documents done; 1 some documents failed (all others written);
-2 usage errors (bad option, missing file, missing optional dependency).
+Exit codes: 0 every record done; 1 some records failed (all reported, all others
+written); 2 usage error (nothing was written); 3 internal error; 130 and 143 interrupted
+by SIGINT and SIGTERM (what was complete is written); 141 the reader of stdout went away.
+
+``extract`` is one batch :class:`~claimkit._runner.Job` run by :mod:`claimkit._runner`;
+another subcommand that turns documents into rows reuses the same option groups
+(:func:`input_options`, :func:`output_options`, :func:`run_options`) and
+:func:`run_batch`.
 """
 
 from __future__ import annotations
 
-import csv
-import gzip
-import io
+import functools
 import json
 import os
 import sys
-import time
-import typing
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack, contextmanager
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any
+from typing import Any, TypeVar
 
 import click
 
+from . import _runner
+from ._runner import (
+    EXIT_INTERNAL,
+    EXIT_PIPE,
+    EXIT_SIGINT,
+    Fields,
+    Job,
+    Run,
+    open_input,
+    same_file,
+)
 from ._version import __version__
-from .batch import FLAT_COLUMNS, ClaimRow, DocumentResult, claim_row, extract_many, flat_row
+from .batch import FLAT_COLUMNS, Budget, ClaimRow, claim_row, flat_row
 from .errors import ClaimkitError
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PIPE = 0, 1, 2, 141  # 141: 128 + SIGPIPE, as a shell reports it
-_JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+F = TypeVar("F", bound=Callable[..., Any])
 
-OnError = Callable[[Any, str], None]
+CLI_MAX_CHARS = 1_000_000
+"""The CLI's default per-document limit in characters (a long article has ~20,000)."""
+CLI_MAX_SECONDS = 60.0
+"""The CLI's default per-document time limit (a long article takes well under a second)."""
 
 
-# ---------------------------------------------------------------------------- reading
+# ---------------------------------------------------------------------------- shared options
 
 
 def _published_option(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -44,147 +61,202 @@ def _published_option(_ctx: click.Context, _param: click.Parameter, value: str |
     return pub.isoformat() if pub else None
 
 
-def _field(obj: dict[str, Any], name: str) -> Any:
-    """``obj[name]``, or a dotted path (``meta.date``) into nested objects; ``None`` if absent."""
-    if name in obj:
-        return obj[name]
-    value: Any = obj
-    for part in name.split("."):
-        if not isinstance(value, dict) or part not in value:
-            return None
-        value = value[part]
-    return value
+def _apply(f: F, options: Sequence[Callable[[F], F]]) -> F:
+    for option in reversed(options):
+        f = option(f)
+    return f
 
 
-@contextmanager
-def _open_binary(path: str) -> Iterator[IO[bytes]]:
-    """The bytes of ``path`` (gunzipped if it ends in .gz); ``-`` is stdin, left open."""
-    if path == "-":
-        yield typing.cast(IO[bytes], getattr(sys.stdin, "buffer", sys.stdin))
-        return
-    with gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb") as stream:
-        yield stream  # type: ignore[misc]
+def input_options(f: F) -> F:
+    """``PATH...``, the input format, the JSONL fields, the default date and the per-document budget."""
+    return _apply(
+        f,
+        [
+            click.argument(
+                "paths",
+                nargs=-1,
+                required=True,
+                type=click.Path(exists=True, dir_okay=False, allow_dash=True),
+            ),
+            click.option(
+                "--published",
+                callback=_published_option,
+                metavar="DATE",
+                help="Publication date of documents without their own (YYYY-MM-DD); resolves 今年, 去年...",
+            ),
+            click.option(
+                "--input-format",
+                type=click.Choice(["auto", "txt", "jsonl"]),
+                default="auto",
+                show_default=True,
+                help="auto: .jsonl/.jsonl.gz/.ndjson are JSON lines; any other file (and stdin) is one "
+                "text, unless its first line is a JSON object.",
+            ),
+            click.option("--id-field", default="id", show_default=True, help="JSONL field with the id."),
+            click.option(
+                "--text-field", default="text", show_default=True, help="JSONL field with the text."
+            ),
+            click.option(
+                "--published-field",
+                default="published",
+                show_default=True,
+                help="JSONL field with the document's date.",
+            ),
+            click.option(
+                "--max-chars",
+                type=click.IntRange(min=0),
+                default=CLI_MAX_CHARS,
+                show_default=True,
+                help="Longer documents are reported as errors, not processed (0: no limit).",
+            ),
+            click.option(
+                "--max-seconds",
+                type=click.FloatRange(min=0),
+                default=CLI_MAX_SECONDS,
+                show_default=True,
+                help="A document still running after this long is stopped and reported (0: no limit).",
+            ),
+        ],
+    )
 
 
-def _is_jsonl(path: str, input_format: str) -> bool:
-    if input_format != "auto":
-        return input_format == "jsonl"
-    return path.lower().endswith(_JSONL_SUFFIXES)
+def output_options(f: F) -> F:
+    """``--format``, ``--output``, ``--errors``, ``--keep-empty`` and ``--progress``."""
+    return _apply(
+        f,
+        [
+            click.option(
+                "--format",
+                "fmt",
+                type=click.Choice(["jsonl", "csv", "parquet", "table"]),
+                default=None,
+                help="Output format [table on a terminal, jsonl otherwise].",
+            ),
+            click.option(
+                "-o",
+                "--output",
+                type=click.Path(dir_okay=False, allow_dash=True),
+                default="-",
+                help="Output file [stdout]; written under a temporary name, renamed when done.",
+            ),
+            click.option(
+                "--errors",
+                "errors_path",
+                type=click.Path(dir_okay=False),
+                help="Write failed records here (JSONL: file, line, id, error) [stderr].",
+            ),
+            click.option(
+                "--keep-empty",
+                is_flag=True,
+                help="Write a row (id, every other column null) for a document without results.",
+            ),
+            click.option(
+                "--progress/--no-progress",
+                default=None,
+                help="Progress line on stderr [when stderr is a terminal].",
+            ),
+        ],
+    )
 
 
-def _read_documents(
-    paths: Iterable[str],
+def run_options(f: F) -> F:
+    """``--jobs`` and ``--batch-size``."""
+    return _apply(
+        f,
+        [
+            click.option(
+                "-j",
+                "--jobs",
+                type=int,
+                default=1,
+                show_default=True,
+                help="Worker processes (-1: one per CPU).",
+            ),
+            click.option(
+                "--batch-size",
+                type=click.IntRange(min=1),
+                default=64,
+                show_default=True,
+                help="Documents per worker task.",
+            ),
+        ],
+    )
+
+
+def _check_outputs(inputs: Sequence[str], outputs: dict[str, str | None]) -> None:
+    """Usage errors for an output that is an input, or two outputs that are one file."""
+    named = [(option, path) for option, path in outputs.items() if path and path != "-"]
+    for option, path in named:
+        for source in inputs:
+            if same_file(path, source):
+                raise click.UsageError(f"{option} {path} is an input: refusing to overwrite it")
+        if os.path.isdir(path):
+            raise click.UsageError(f"{option} {path} is a directory")
+        folder = os.path.dirname(os.path.abspath(path))
+        if not os.path.isdir(folder):
+            raise click.UsageError(f"{option} {path}: the folder {folder} does not exist")
+        if not os.access(folder, os.W_OK):
+            raise click.UsageError(f"{option} {path}: cannot write in {folder}")
+    for i, (option, path) in enumerate(named):
+        for other, second in named[i + 1 :]:
+            if same_file(path, second) or os.path.abspath(path) == os.path.abspath(second):
+                raise click.UsageError(f"{option} and {other} are the same file: {path}")
+
+
+def run_batch(
+    job: Job,
     *,
+    paths: tuple[str, ...],
+    published: str | None,
     input_format: str,
     id_field: str,
     text_field: str,
     published_field: str,
-    on_error: OnError,
-) -> Iterator[dict[str, Any]]:
-    """The documents of ``paths`` as mappings for :func:`extract_many`; unreadable ones go to ``on_error``."""
-    for path in paths:
-        name = "<stdin>" if path == "-" else path
-        with _open_binary(path) as stream:
-            if not _is_jsonl(path, input_format):
-                try:
-                    yield {"id": name, "text": stream.read().decode("utf-8-sig")}
-                except UnicodeDecodeError as exc:
-                    on_error(name, f"not UTF-8: {exc}")
-                continue
-            for lineno, raw in enumerate(stream, 1):
-                line_id = f"{name}:{lineno}"
-                try:
-                    obj = json.loads(raw.decode("utf-8-sig"))
-                except (UnicodeDecodeError, ValueError) as exc:
-                    if raw.strip():
-                        on_error(line_id, f"invalid JSON line: {exc}")
-                    continue
-                if not isinstance(obj, dict):
-                    on_error(line_id, f"a JSON line must be an object, not {type(obj).__name__}")
-                    continue
-                doc_id = _field(obj, id_field)
-                text = _field(obj, text_field)
-                if text is None:
-                    on_error(line_id if doc_id is None else doc_id, f"no {text_field!r} field")
-                    continue
-                doc_id = line_id if doc_id is None else doc_id
-                yield {"id": doc_id, "text": text, "published": _field(obj, published_field)}
+    max_chars: int,
+    max_seconds: float,
+    fmt: str | None,
+    output: str,
+    errors_path: str | None,
+    keep_empty: bool,
+    progress: bool | None,
+    jobs: int,
+    batch_size: int,
+    other_inputs: Sequence[str] = (),
+    noun: str = "claims",
+) -> None:
+    """Check the options of a batch subcommand, run ``job`` over the inputs, exit with the run's status."""
+    from .periods.resolve import as_date
 
-
-# ---------------------------------------------------------------------------- writing
-
-
-@contextmanager
-def _utf8_stdout() -> Iterator[IO[str]]:
-    """stdout as UTF-8 text whatever the locale; left open (detached) afterwards."""
-    sys.stdout.flush()
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # already a plain text stream (embedded use)
-        yield sys.stdout
-        return
-    stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
-    try:
-        yield stream
-    finally:
-        stream.flush()
-        stream.detach()
-
-
-class _JsonlWriter:
-    def __init__(self, stream: IO[str]) -> None:
-        self.stream = stream
-
-    def write(self, result: DocumentResult) -> None:
-        for claim in result.claims:
-            self.stream.write(json.dumps(claim_row(result.id, claim), ensure_ascii=False) + "\n")
-
-    def close(self) -> None:
-        self.stream.flush()
-
-
-class _CsvWriter:
-    def __init__(self, stream: IO[str]) -> None:
-        self.stream = stream
-        self.writer = csv.DictWriter(stream, fieldnames=["id", *FLAT_COLUMNS], lineterminator="\n")
-        self.writer.writeheader()
-
-    def write(self, result: DocumentResult) -> None:
-        self.writer.writerows(flat_row(result.id, claim) for claim in result.claims)
-
-    def close(self) -> None:
-        self.stream.flush()
-
-
-class _ParquetWriter:
-    """Flat rows, ``id`` as a string, written in row groups of ``rows_per_group``."""
-
-    def __init__(self, path: str, rows_per_group: int = 10_000) -> None:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        arrow_type = {int: pa.int64(), str: pa.string(), bool: pa.bool_()}
-        self.schema = pa.schema(
-            [("id", pa.string()), *((name, arrow_type[kind]) for name, kind in FLAT_COLUMNS.items())]
-        )
-        self.writer = pq.ParquetWriter(path, self.schema)
-        self.rows: list[dict[str, Any]] = []
-        self.rows_per_group = rows_per_group
-
-    def write(self, result: DocumentResult) -> None:
-        self.rows.extend(flat_row(str(result.id), claim) for claim in result.claims)
-        if len(self.rows) >= self.rows_per_group:
-            self._flush()
-
-    def _flush(self) -> None:
-        import pyarrow as pa
-
-        if self.rows:
-            self.writer.write_table(pa.Table.from_pylist(self.rows, schema=self.schema))
-            self.rows = []
-
-    def close(self) -> None:
-        self._flush()
-        self.writer.close()
+    if paths.count("-") > 1:
+        raise click.UsageError("stdin (-) can be read only once")
+    if jobs == 0 or jobs < -1:
+        raise click.BadParameter("must be >= 1 or -1", param_hint="--jobs")
+    if fmt is None:
+        fmt = "table" if output == "-" and sys.stdout.isatty() else "jsonl"
+    if fmt == "table" and output != "-":
+        raise click.UsageError("--format table is for the terminal; use jsonl, csv or parquet with --output")
+    if fmt == "parquet":
+        _require_pyarrow()
+        if output == "-":
+            raise click.UsageError("--format parquet needs --output FILE")
+    _check_outputs([*paths, *other_inputs], {"--output": output, "--errors": errors_path})
+    run = Run(
+        job,
+        paths,
+        fmt=fmt,
+        output=output,
+        errors=errors_path,
+        fields=Fields(id_field, text_field, published_field),
+        input_format=input_format,
+        published=as_date(published),
+        budget=Budget(max_chars or None, max_seconds or None),
+        jobs=(os.cpu_count() or 1) if jobs == -1 else jobs,
+        batch_size=batch_size,
+        keep_empty=keep_empty,
+        progress=sys.stderr.isatty() if progress is None else progress,
+        noun=noun,
+    )
+    sys.exit(run.execute())
 
 
 def _require_pyarrow() -> None:
@@ -197,35 +269,62 @@ def _require_pyarrow() -> None:
         ) from exc
 
 
-class _Progress:
-    """A one-line progress report on stderr (documents, claims, failures, chars/s), redrawn at most 5 times/s."""
+# ---------------------------------------------------------------------------- the claims job
 
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.docs = self.claims = self.failed = self.chars = 0
-        self.start = self.last = time.monotonic()
 
-    def update(self, result: DocumentResult) -> None:
-        self.docs += 1
-        self.claims += len(result.claims)
-        self.failed += result.error is not None
-        self.chars += result.chars
-        now = time.monotonic()
-        if self.enabled and now - self.last >= 0.2:
-            self.last = now
-            self._draw(now)
+@dataclass(frozen=True)
+class _ClaimOptions:
+    extra_companies: list[dict[str, Any]] | None
+    metric: str
 
-    def _draw(self, now: float) -> None:
-        rate = self.chars / max(now - self.start, 1e-9)
-        line = (
-            f"\r{self.docs:,} documents  {self.claims:,} claims  {self.failed:,} failed  {rate:,.0f} chars/s"
-        )
-        click.echo(line, err=True, nl=False)
 
-    def close(self) -> None:
-        if self.enabled:
-            self._draw(time.monotonic())
-            click.echo(err=True)
+def _load_claims(options: _ClaimOptions) -> Any:
+    from .batch import _pipeline
+
+    return _pipeline(options.extra_companies, options.metric)
+
+
+def _claims(extractor: Any, text: str, published: Any) -> list[Any]:
+    return list(extractor(text, published=published).claims)
+
+
+def _unresolved_period(_extractor: Any, text: str, claims: Sequence[Any]) -> str | None:
+    """The first relative period of ``text`` left unresolved for lack of a date, if a claim lacks a period."""
+    if not any(c.period is None for c in claims):
+        return None
+    from .periods import find_periods
+
+    return next((p.text for p in find_periods(text) if p.value is None and p.relative), None)
+
+
+def _number(value: str | None) -> str:
+    if value is None:
+        return ""
+    number = Decimal(value)
+    return f"{number:,}" if abs(number) >= 10_000 else value
+
+
+def _claim_cells(row: dict[str, Any]) -> list[str]:
+    value = _number(row["value"])
+    if row["value"] is None and (row["low"] is not None or row["high"] is not None):
+        value = f"{_number(row['low'])}–{_number(row['high'])}"
+    unit = row["unit"] or ""
+    return [row["text"] or "", value, unit, row["period"] or "", row["company"] or "", row["speaker"] or ""]
+
+
+claims_job = functools.partial(
+    Job,
+    load=_load_claims,
+    extract=_claims,
+    json_row=claim_row,
+    flat_row=flat_row,
+    json_fields=tuple(ClaimRow.model_fields)[1:],
+    flat_columns=FLAT_COLUMNS,
+    table_headers=("claim", "value", "unit", "period", "company", "speaker"),
+    table=_claim_cells,
+    unresolved=_unresolved_period,
+)
+"""``claims_job(options=_ClaimOptions(...))``: the :class:`Job` of ``claimkit extract``."""
 
 
 # ---------------------------------------------------------------------------- commands
@@ -238,45 +337,9 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument(
-    "paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, allow_dash=True)
-)
-@click.option(
-    "--published", callback=_published_option, metavar="DATE", help="Default publication date (YYYY-MM-DD)."
-)
-@click.option(
-    "--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, allow_dash=True),
-    default="-",
-    help="Output file [stdout].",
-)
-@click.option(
-    "--errors", "errors_path", type=click.Path(dir_okay=False), help="Write failed documents here (JSONL)."
-)
-@click.option(
-    "-j", "--jobs", type=int, default=1, show_default=True, help="Worker processes (-1: one per CPU)."
-)
-@click.option(
-    "--batch-size",
-    type=click.IntRange(min=1),
-    default=64,
-    show_default=True,
-    help="Documents per worker task.",
-)
-@click.option(
-    "--input-format",
-    type=click.Choice(["auto", "txt", "jsonl"]),
-    default="auto",
-    show_default=True,
-    help="auto: .jsonl/.jsonl.gz/.ndjson are JSON lines, anything else (and stdin) one text document.",
-)
-@click.option("--id-field", default="id", show_default=True, help="JSONL field with the document id.")
-@click.option("--text-field", default="text", show_default=True, help="JSONL field with the text.")
-@click.option("--published-field", default="published", show_default=True, help="JSONL field with the date.")
+@input_options
+@output_options
+@run_options
 @click.option(
     "--companies",
     "companies_paths",
@@ -291,107 +354,27 @@ def cli() -> None:
     show_default=True,
     help="How metric phrases are cut (pkuseg: claimkit's own segmenter, slower).",
 )
-@click.option(
-    "--progress/--no-progress", default=None, help="Progress line on stderr [when stderr is a terminal]."
-)
-def extract(
-    paths: tuple[str, ...],
-    published: str | None,
-    fmt: str,
-    output: str,
-    errors_path: str | None,
-    jobs: int,
-    batch_size: int,
-    input_format: str,
-    id_field: str,
-    text_field: str,
-    published_field: str,
-    companies_paths: tuple[str, ...],
-    metric: str,
-    progress: bool | None,
-) -> None:
+def extract(companies_paths: tuple[str, ...], metric: str, **options: Any) -> None:
     """Extract the claims of PATH... (files, or - for stdin): one output row per claim, with the document id.
 
     A .txt file (or stdin) is one document whose id is its path; a .jsonl or .jsonl.gz
-    file holds one JSON object per line. Exit status: 0 all documents done, 1 some
-    failed (all others written), 2 usage error.
+    file holds one JSON object per line. Every record ends up in the output or in the
+    errors (--errors FILE, else stderr) with its file, line, id and reason. Exit status:
+    0 all done, 1 some records failed, 2 usage error, 3 internal error, 130/143
+    interrupted (SIGINT/SIGTERM; what was complete is written).
     """
-    if paths.count("-") > 1:
-        raise click.UsageError("stdin (-) can be read only once")
-    if jobs == 0 or jobs < -1:
-        raise click.BadParameter("must be >= 1 or -1", param_hint="--jobs")
-    if fmt == "parquet":
-        _require_pyarrow()
-        if output == "-":
-            raise click.UsageError("--format parquet needs --output FILE")
     from .attribution.lexicon import read_companies
 
     try:
         companies = [c for path in companies_paths for c in read_companies(path)]
     except ClaimkitError as exc:
         raise click.BadParameter(str(exc), param_hint="--companies") from exc
-    failed = 0
-    with ExitStack() as stack:
-        if errors_path:
-            errors_out: IO[str] | None = stack.enter_context(open(errors_path, "w", encoding="utf-8"))
-        else:
-            errors_out = None
-
-        def on_error(doc_id: Any, reason: str) -> None:
-            nonlocal failed
-            failed += 1
-            if errors_out is not None:
-                errors_out.write(json.dumps({"id": doc_id, "error": reason}, ensure_ascii=False) + "\n")
-            else:
-                click.echo(f"claimkit: {doc_id}: {reason}", err=True)
-
-        if fmt == "parquet":
-            writer: Any = _ParquetWriter(output)
-        else:
-            if output == "-":
-                stream = stack.enter_context(_utf8_stdout())
-            else:
-                stream = stack.enter_context(open(output, "w", encoding="utf-8", newline=""))
-            writer = _JsonlWriter(stream) if fmt == "jsonl" else _CsvWriter(stream)
-        if progress is None:
-            progress = sys.stderr.isatty()
-        bar = _Progress(progress)
-        docs = _read_documents(
-            paths,
-            input_format=input_format,
-            id_field=id_field,
-            text_field=text_field,
-            published_field=published_field,
-            on_error=on_error,
-        )
-        try:
-            results = extract_many(
-                docs,
-                published=published,
-                n_process=jobs,
-                batch_size=batch_size,
-                extra_companies=companies or None,
-                metric=metric,
-            )
-            for result in results:
-                if result.error is not None:
-                    on_error(result.id, result.error)
-                writer.write(result)
-                bar.update(result)
-        except BrokenPipeError:  # the reader went away (| head): stop quietly
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            sys.exit(EXIT_PIPE)
-        finally:
-            writer.close()
-            bar.close()
-    if failed:
-        where = f" (see {errors_path})" if errors_path else ""
-        click.echo(f"claimkit: {failed} document(s) failed{where}", err=True)
-        sys.exit(EXIT_FAILED)
+    job = claims_job(options=_ClaimOptions(companies or None, metric))
+    run_batch(job, other_inputs=companies_paths, **options)
 
 
 def _read_text(file: str) -> str:
-    with _open_binary(file) as stream:
+    with open_input(file) as stream:
         try:
             return stream.read().decode("utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -472,7 +455,11 @@ def schema(flat: bool) -> None:
 @cli.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option(
-    "-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="HTML file [stdout]."
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="-",
+    help="HTML file [stdout].",
 )
 @click.option(
     "--published", callback=_published_option, metavar="DATE", help="Publication date (YYYY-MM-DD)."
@@ -483,17 +470,23 @@ def schema(flat: bool) -> None:
     help="Show the original text (glosses struck out) instead of the cleaned text.",
 )
 @click.option("--title", help="Page title [the file name].")
-def render(file: str, output: IO[str], published: str | None, original: bool, title: str | None) -> None:
-    """Write a self-contained HTML review page of FILE: the text with every claim highlighted."""
+def render(file: str, output: str, published: str | None, original: bool, title: str | None) -> None:
+    """Write a self-contained HTML review page of FILE: the text with every claim highlighted.
+
+    The page needs a font with Chinese characters to show them (Noto Sans CJK SC or any
+    other CJK font; Debian/Ubuntu: apt install fonts-noto-cjk); it says so itself when
+    the browser has none.
+    """
     from . import extract as extract_text
     from .render import render_html
 
+    _check_outputs([file], {"--output": output})
     text = _read_text(file)
     result = extract_text(text, published=published)
     page = render_html(
         text, result.claims, view="original" if original else "cleaned", title=title or Path(file).name
     )
-    output.write(page)
+    _runner.write_bytes(output, page.encode("utf-8"))
 
 
 from .facts.command import facts as _facts  # noqa: E402  (claimkit facts lives with the facts package)
@@ -502,5 +495,23 @@ cli.add_command(_facts)
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the command line (``claimkit`` and ``python -m claimkit``)."""
-    cli.main(args=argv, prog_name="claimkit")
+    """Run the command line (``claimkit`` and ``python -m claimkit``), exiting with its status.
+
+    Besides each command's own status: 2 for a usage error, 130 for Ctrl-C, 141 when the
+    reader of stdout went away, 3 (with the traceback) for an internal error.
+    """
+    try:
+        status = cli.main(args=argv, prog_name="claimkit", standalone_mode=False)
+    except click.ClickException as exc:
+        exc.show()
+        status = exc.exit_code
+    except click.exceptions.Abort:  # Ctrl-C outside a batch run (a batch run handles its own)
+        status = EXIT_SIGINT
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        status = EXIT_PIPE
+    except Exception as exc:
+        click.echo(f"claimkit: internal error: {type(exc).__name__}: {exc}", err=True)
+        click.echo(traceback.format_exc(), err=True)
+        status = EXIT_INTERNAL
+    sys.exit(status if isinstance(status, int) else 0)

@@ -17,6 +17,7 @@ from importlib import resources
 from string import Template
 from typing import Literal
 
+from ._text import without_surrogates
 from .claims.model import Claim
 from .cleaning import Cleaned
 
@@ -97,6 +98,7 @@ def render_html(
 
     if view not in ("cleaned", "original"):
         raise ValueError(f"view must be 'cleaned' or 'original', not {view!r}")
+    text = without_surrogates(text)  # as extraction saw it: the page can always be written as UTF-8
     cleaned = cleaned if cleaned is not None else clean(text)
     if view == "cleaned":
         shown = cleaned.text

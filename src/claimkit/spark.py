@@ -78,6 +78,8 @@ def _rows_of(
     published_col: str | None,
     published: str | None,
     extra_companies: list[dict[str, Any]] | None,
+    max_chars: int | None = None,
+    max_seconds: float | None = None,
 ) -> Iterator[pd.DataFrame]:
     import pandas as pd
 
@@ -89,7 +91,10 @@ def _rows_of(
         dates = _nulls(pdf[published_col].tolist()) if published_col else [None] * len(pdf)
         docs = ({"id": i, "text": t, "published": p} for i, t, p in zip(ids, texts, dates, strict=True))
         rows: list[dict[str, Any]] = []
-        for doc_id, result in zip(ids, extract_many(docs, published=published, nlp=nlp), strict=True):
+        results = extract_many(
+            docs, published=published, nlp=nlp, max_chars=max_chars, max_seconds=max_seconds
+        )
+        for doc_id, result in zip(ids, results, strict=True):
             if result.error is not None:
                 rows.append({"id": doc_id, "error": result.error})
             rows.extend(flat_row(doc_id, claim) for claim in result.claims)
@@ -104,6 +109,8 @@ def extract_claims(
     published_col: str | None = None,
     published: str | None = None,
     extra_companies: Iterable[Mapping[str, object]] | None = None,
+    max_chars: int | None = None,
+    max_seconds: float | None = None,
 ) -> DataFrame:
     """One row per claim of every document in ``df``, computed on the executors with ``mapInPandas``.
 
@@ -112,17 +119,23 @@ def extract_claims(
     one. The ``id`` column keeps the type of ``id_col``. The result equals
     :func:`claimkit.extract_many` row for row: ``flat_row(id, claim)`` for each claim, plus
     an ``error`` row for each failed document (see :func:`claim_schema`).
+
+    ``max_chars`` and ``max_seconds`` are the per-document budget of
+    :func:`claimkit.extract_many` (default: none): a longer or slower document becomes an
+    ``error`` row instead of holding the task.
     """
+    from .batch import Budget
     from .periods.resolve import as_date
 
     pub = as_date(published)  # fail on the driver, not in every task
+    Budget(max_chars, max_seconds).check()
     pub_iso = pub.isoformat() if pub else None
     extra = [dict(c) for c in extra_companies] if extra_companies else None
     cols = [id_col, text_col] + ([published_col] if published_col else [])
     schema = claim_schema(df.schema[id_col].dataType)
 
     def run(batches: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
-        return _rows_of(batches, text_col, id_col, published_col, pub_iso, extra)
+        return _rows_of(batches, text_col, id_col, published_col, pub_iso, extra, max_chars, max_seconds)
 
     return df.select(*cols).mapInPandas(run, schema)
 

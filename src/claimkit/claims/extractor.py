@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 
+from .._text import without_surrogates
 from ..attribution.lexicon import Lexicon, with_companies
 from ..attribution.matcher import NameMatcher
 from ..attribution.mentions import mentions_of
@@ -58,7 +59,7 @@ class Extractor:
 
     def __call__(self, text: str, *, published: date | datetime | str | None = None) -> Extraction:
         """The claims of ``text``; ``published`` overrides the extractor's default date."""
-        require_str(text)
+        text = without_surrogates(require_str(text))  # the one repair: lone surrogate -> U+FFFD
         pub = as_date(published) if published is not None else self.published
         claims = self.claims_of(clean(text), pub)
         return Extraction(claims=claims, published=pub.isoformat() if pub else None, chars=len(text))

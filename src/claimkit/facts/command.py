@@ -12,7 +12,7 @@ import io
 import json
 import sys
 from collections.abc import Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from typing import IO, Any
 
 import click
@@ -88,9 +88,23 @@ def _claim_rows(path: str) -> Iterator[dict[str, Any]]:
             yield row
 
 
-def _write(facts: list[Fact], output: str, fmt: str, texts: dict[Any, str]) -> None:
-    from ..cli import _utf8_stdout
+@contextmanager
+def _utf8_stdout() -> Iterator[IO[str]]:
+    """stdout as UTF-8 text whatever the locale; left open (detached) afterwards."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # already a plain text stream (embedded use)
+        yield sys.stdout
+        return
+    stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
+    try:
+        yield stream
+    finally:
+        stream.flush()
+        stream.detach()
 
+
+def _write(facts: list[Fact], output: str, fmt: str, texts: dict[Any, str]) -> None:
     if fmt == "parquet":
         try:
             import pyarrow as pa
@@ -170,7 +184,7 @@ def facts(
     Exit status: 0 done, 1 some documents failed (all others used), 2 usage error.
     """
     from .. import extract_many
-    from ..cli import _read_documents
+    from .._runner import Fields, read_documents
     from ..periods.resolve import as_date
     from .consolidate import consolidate
 
@@ -206,12 +220,11 @@ def facts(
     if documents:
         doc_format = input_format if input_format in ("txt", "jsonl") else "auto"
         docs = list(
-            _read_documents(
+            read_documents(
                 documents,
                 input_format=doc_format,
-                id_field=id_field,
-                text_field=text_field,
-                published_field=published_field,
+                fields=Fields(id_field, text_field, published_field),
+                published=pub,
                 on_error=on_error,
             )
         )

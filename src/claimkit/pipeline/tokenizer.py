@@ -14,10 +14,10 @@ import re
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from .._text import without_surrogates
 from ..cleaning import clean
 from ..errors import require_str
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _TOKEN = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[A-Za-z]+|[ \t]+|.", re.S)
 
 
@@ -33,14 +33,10 @@ class ClaimkitTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        require_str(text)
-        cleaned = clean(text)
-        clean_text = cleaned.text
-        if _SURROGATE.search(clean_text):
-            # spaCy stores strings as UTF-8; a lone surrogate becomes U+FFFD in the Doc only
-            # (same length, so offsets agree; claims are cut from the input itself)
-            clean_text = _SURROGATE.sub("\ufffd", clean_text)
-        words = words_of(clean_text)
+        # spaCy stores strings as UTF-8, and claims are cut from the text: a lone surrogate
+        # becomes U+FFFD (same length, so offsets agree), as in Extractor.__call__
+        cleaned = clean(without_surrogates(require_str(text)))
+        words = words_of(cleaned.text)
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
         doc._.cleaned = cleaned
         return doc
