@@ -19,7 +19,7 @@ from .._words import word_set
 from ..cleaning.glosses import HAN
 from ..cleaning.model import Cleaned
 from .lexicon import Entry, Lexicon
-from .unknown import find_unknown_companies
+from .unknown import find_unknown_bodies, find_unknown_companies
 
 
 @dataclass(slots=True)
@@ -259,12 +259,22 @@ def _with_unknown_companies(
 ) -> list[Mention]:
     """Add the companies no lexicon holds (``attribution.unknown``) where no other mention is."""
     found = find_unknown_companies(text, spans, lexicon.entries)
-    if not found:
+    bodies = find_unknown_bodies(text, spans, lexicon.entries)
+    if not found and not bodies:
         return mentions
     taken = Intervals((m.start, m.end) for m in mentions)
     extra = [
         Mention(f.start, f.end, "company", f.name, f.name, text[f.start : f.end])
         for f in found
+        if not taken.overlaps(f.start, f.end) and not _inside_book_title(text, f.start)
+    ]
+    if bodies:  # a body's name may hold a known source's (某某协会游戏出版工作委员会): the longer wins
+        inside = Intervals((f.start, f.end) for f in bodies)
+        mentions = [m for m in mentions if not (m.kind == "source" and inside.overlaps(m.start, m.end))]
+    taken = Intervals([(m.start, m.end) for m in mentions] + [(m.start, m.end) for m in extra])
+    extra += [
+        Mention(f.start, f.end, "source", f.name, None, f.name, sector=f.kind)
+        for f in bodies
         if not taken.overlaps(f.start, f.end) and not _inside_book_title(text, f.start)
     ]
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions

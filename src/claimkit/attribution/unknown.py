@@ -11,6 +11,7 @@ mention of it. Words live in ``resources/company_forms.tsv``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -18,10 +19,11 @@ from functools import cache
 import regex
 
 from .. import _resources
+from .._words import words_pattern
 
 _CODE = (
     r"[(（]\s*(?:股票代码|股票代碼|代码|代碼)?[:：]?\s*"
-    r"(?:[0-9]{6}(?:\.(?:SH|SZ|BJ|sh|sz))?|[0-9]{4,5}\.(?:HK|hk)|(?:SH|SZ|HK)[0-9]{4,6}"
+    r"(?:[0-9]{6}(?:\.(?:SH|SZ|BJ|sh|sz))?|[0-9]{4,5}\.(?:HK|hk)|(?:SH|SZ|HK)[0-9]{4,6}|0[0-9]{4}"
     r"|(?:NYSE|NASDAQ|纳斯达克|納斯達克|纽交所|紐交所)[:：]?\s*[A-Z]{1,5}|[A-Z]{2,5}\.(?:US|O|N))\s*[)）]"
 )
 _ABBREVIATION = regex.compile(
@@ -40,6 +42,7 @@ class Found:
     start: int
     end: int
     name: str  # the shortest form the text uses
+    kind: str | None = None  # for a body: association, government or research
 
 
 @cache
@@ -171,6 +174,49 @@ def find_unknown_companies(
     return [
         Found(m.start(), m.end(), named[m.group()]) for a, b in spans for m in finder.finditer(text, a, b)
     ]
+
+
+_BODY_KINDS = {
+    "body_association": "association",
+    "body_government": "government",
+    "body_research": "research",
+}
+_MAX_BODY = 24  # characters of a body's name before its ending (中国音像与数字出版协会游戏出版工作委员会)
+
+
+@cache
+def _bodies() -> tuple[re.Pattern[str], dict[str, str]]:
+    kinds = {w: _BODY_KINDS[role] for role in _BODY_KINDS for w in _forms().get(role, ())}
+    return re.compile(words_pattern(kinds)), kinds
+
+
+def find_unknown_bodies(text: str, spans: list[tuple[int, int]], known: Mapping[str, object]) -> list[Found]:
+    """Public bodies and research institutes no list holds (某某协会, 某某统计局): their names, with
+    the kind of body in :attr:`Found.kind`."""
+    pattern, kinds = _bodies()
+    out: list[Found] = []
+    for a, b in spans:
+        for m in pattern.finditer(text, a, b):
+            begin = _name_start(text, m.start(), a, _MAX_BODY, han_only=True)
+            if begin is None or m.start() - begin < 2:
+                continue
+            begin = _strip_lead(text, begin, m.end())
+            surface = text[begin : m.end()]
+            if surface in known or surface[:1] in "该該本其这這" or _company_inside(surface, known):
+                continue  # (中国…协会 is a body's name: the words no company name starts with may start one)
+            out.append(Found(begin, m.end(), surface, kinds[m.group()]))
+    return out
+
+
+def _company_inside(surface: str, known: Mapping[str, object]) -> bool:
+    """Whether a company's name of three or more characters is inside ``surface`` (a body may hold a
+    source's name: 某某协会游戏出版工作委员会 is a committee of the association)."""
+    n = len(surface)
+    return any(
+        getattr(known.get(surface[i:j]), "kind", None) in ("company", "product")
+        for i in range(n)
+        for j in range(i + 3, min(n, i + 12) + 1)
+    )
 
 
 def _known_inside(surface: str, known: Mapping[str, object]) -> bool:

@@ -39,10 +39,12 @@ if TYPE_CHECKING:
 def _aggregate() -> re.Pattern[str]:
     """Several companies as one subject: 两家公司, 双方, and a count of companies before a total
     (42家上市银行…合计)."""
+    count = r"(?:[0-9]+|[一二两兩三四五六七八九十百]+)"
     return re.compile(
         rf"{alternation('aggregate')}"
-        rf"|(?:[0-9]+|[一二两兩三四五六七八九十百]+)(?:{alternation('aggregate_count')})[^，,。；;]{{0,12}}?"
-        rf"(?:合计|合計|共计|共計|整体|整體|总计|總計)"
+        rf"|{count}(?:{alternation('aggregate_count')})[^，,。；;]{{0,12}}?(?:合计|合計|共计|共計|整体|整體|总计|總計)"
+        # TOP100房企, 三家航司, 百强房企: a group of companies
+        rf"|(?:(?:{alternation('collective_quantifier')})\s?[0-9]*|{count}(?:家|大))(?:{alternation('collective_noun')})"
     )
 
 
@@ -51,8 +53,12 @@ def market_terms() -> re.Pattern[str]:
     """Market-wide measures (``resources/market_terms.txt``) and a scope's whole market
     (``中国大陆智能手机市场出货量``, ``全国乘用车零售销量``), the latter in group ``scope``."""
     terms = sorted(_resources.lines("market_terms.txt"), key=len, reverse=True)
-    phrase = f"(?:{alternation('market_scope')})[^，,。；;：:\\s]{{0,10}}?(?:市场|市場)(?!{alternation('market_not')})"
-    return re.compile(f"{words_pattern(terms)}|(?P<scope>{phrase})")
+    scope = alternation("market_scope")
+    phrase = (
+        f"(?:{scope})(?P<industry>[^，,。；;：:\\s]{{0,10}}?)(?:市场|市場)(?!{alternation('market_not')})"
+    )
+    total = f"(?:{scope})(?:{alternation('scope_total')})"  # 国内共有, 全国合计
+    return re.compile(f"{words_pattern(terms)}|{total}|(?P<scope>{phrase})")
 
 
 @cache
@@ -177,9 +183,11 @@ class CompanyIndex:
             if (
                 market is not None
                 and market.group("scope")
+                and not market.group("industry")
                 and _company_measure().search(text, market.end(), start)
             ):
-                market = None  # 海外市场中美洲收入: a region's share of the company's own measure
+                # 海外市场中美洲收入: a region of the company's own measure (国内游戏市场收入 is an industry's)
+                market = None
             if market is not None or public:
                 # a market-wide figure: the market is the subject, or a public body's statistics, no company named
                 return None, None

@@ -229,8 +229,11 @@ def _resolve_periods(
     report = _main_period(
         explicit, _resolve_once(Resolver.for_document(published, periods, calendar, text), explicit)
     )
-    if report is not None and report.quarter is not None and report.quarter_end in (None, report.quarter):
-        resolver.report = report  # a quarter's results: 本季度 and 期内 are that quarter
+    if report is not None and (
+        (report.quarter is not None and report.quarter_end in (None, report.quarter))
+        or report.half is not None
+    ):
+        resolver.report = report  # a quarter's or a half's results: 本季度 and 期内 are that period
     out: dict[int, Resolved | None] = {}
     year_in_sentence: dict[int, int] = {}
     forecast_in_sentence: dict[int, Resolved] = {}

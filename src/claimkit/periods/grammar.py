@@ -40,7 +40,8 @@ _SUB = rf"""
   | (?P<q>第?{S}(?P<qn>{QN}){S}(?:季度|季(?![节风])))
   | (?P<qrep>(?P<qrn2>{QN})季报)
   | Q(?P<qn2>[1-4])(?![0-9])
-  | (?P<half>上半年度?|下半年度?|上半财年|下半财年|H(?P<hn>[12])(?![0-9])|中期|半年报|中报)
+  | (?P<half>上半年度?|下半年度?|上半财年|下半财年|H(?P<hn>[12])(?![0-9])|中期|半年度|半年报|中报)
+  | (?P<drange>(?P<dm1>{MON}){S}月{S}(?:{DAY}){S}[日号號]?{S}[-—~～至到]{S}(?P<dm2>{MON}){S}月{S}(?:{DAY}){S}[日号號])
   | (?P<mrange>(?P<mr1>{MON}){S}月?{S}(?P<mlink>[-—~～至到、]){S}(?P<mr2>{MON}){S}月份?)
   | (?P<mfirst>前{S}(?P<mfn>{MON}){S}(?:个|個)?月)
   | (?P<month>(?P<mn>{MON}){S}月份?(?:{S}(?P<day>{DAY}){S}[日号])?)
@@ -92,7 +93,7 @@ _GATE = rf"""
   | {YCN}{S}[年财財会會]
   | FY | [1-4]Q\d\d | [12]H\d\d | \d\d[财財会會年] | Q[1-4] | H[12]
   | 前{S}(?:[二两兩三2-3]|{MON}) | 首{S}(?:[二两兩三2-3]|季) | {QN}{S}[至到\-—~～财財季] | 第{S}{QN}
-  | [上下]半 | 中期 | 半年报 | 中报 | 全年 | 整年 | 年报 | 年[末底终初中]
+  | [上下]半 | 中期 | 半年度 | 半年报 | 中报 | 全年 | 整年 | 年报 | 年[末底终初中]
   | (?:{MON}){S}月?{S}[-—~～至到月、]
 """
 
@@ -362,6 +363,12 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
         h = g["half"]
         p.half = int(g["hn"]) if g["hn"] else 2 if h.startswith("下") else 1
         p.fiscal = p.fiscal or h.endswith("财年")  # 上半财年: the first half of the fiscal year
+    elif g["drange"]:
+        first, last = _small(g["dm1"]), _small(g["dm2"])
+        if first is None or last is None or not 1 <= first <= last <= 12:
+            return None
+        p.month = last  # 10月14日至11月11日: the months the days run over
+        p.month_from = first if first != last else None
     elif g["mrange"] or g["mfirst"]:
         first = 1 if g["mfirst"] else _small(g["mr1"])
         last = _small(g["mfn"] if g["mfirst"] else g["mr2"])
