@@ -103,7 +103,9 @@ class CompanyIndex:
         # the default company, for claims before any is named: the main one, if the lead names it
         lead_end = structure.sentences[min(2, len(structure.sentences) - 1)].end if structure.sentences else 0
         self.default = (
-            main if any((m.company or m.name) == main and m.start < lead_end for m in found) else None
+            main
+            if any((m.company or m.name) == main and m.start < lead_end and m.kind == "company" for m in found)
+            else None  # the lead names the company itself, not only one of its products (小程序游戏)
         )
 
     def _comparison(self, m: Mention) -> bool:
