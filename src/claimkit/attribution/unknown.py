@@ -31,6 +31,7 @@ _ABBREVIATION = regex.compile(
 )
 _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z0-9]")
 _HAN_CHAR = regex.compile(r"\p{Han}")
+_NAME_BREAK = "的之"  # 主攻大湾区住宅项目的宏轩物业: no name holds them
 _MAX_NAME = 15  # characters of a name before its legal form or code
 _MAX_SUBJECT = 6  # characters of a name before its industry word
 
@@ -74,11 +75,11 @@ def _name_start(text: str, end: int, floor: int, longest: int, han_only: bool = 
     at most ``longest`` characters back; ``None`` when the run of name characters is longer."""
     char = _HAN_CHAR if han_only else _NAME_CHAR
     pos = end
-    while pos > floor and char.match(text, pos - 1):
+    while pos > floor and char.match(text, pos - 1) and text[pos - 1] not in _NAME_BREAK:
         pos -= 1
         if end - pos > longest:
             return _after_descriptor(text, pos, end)
-    if han_only and pos > floor and _NAME_CHAR.match(text, pos - 1):
+    if han_only and pos > floor and text[pos - 1].isascii() and text[pos - 1].isalnum():
         return None  # 42家A股上市银行: letters or digits glued before the run, not a name's start
     return pos
 

@@ -104,13 +104,19 @@ class CompanyIndex:
         lead_end = structure.sentences[min(2, len(structure.sentences) - 1)].end if structure.sentences else 0
         self.default = (
             main
-            if any((m.company or m.name) == main and m.start < lead_end and m.kind == "company" for m in found)
+            if any(
+                (m.company or m.name) == main and m.start < lead_end and m.kind == "company" for m in found
+            )
             else None  # the lead names the company itself, not only one of its products (小程序游戏)
         )
 
     def _comparison(self, m: Mention) -> bool:
+        """A mention that is not a subject: a comparison base (较腾讯) or a venue (在港交所上市)."""
         before = self.text[max(0, m.start - 4) : m.start]
-        return before.endswith(words("comparison_before"))
+        if before.endswith(words("comparison_before")):
+            return True
+        after = self.text[m.end : m.end + 6]
+        return before.endswith(words("venue_before")) and any(w in after for w in words("venue_after"))
 
     def _in(self, a: int, b: int, *, subjects_only: bool = False) -> list[Mention]:
         starts, mentions = (
