@@ -300,6 +300,8 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
         if meaning == "year_to_date":
             p.relative, p.clause_scoped = "year_to_date", True
             p.cumulative = _CUMULATIVE.match(m.string, m.end(), m.end() + 12) is not None
+        elif meaning == "today":
+            p.relative, p.day = "now", True  # 今日公布: an event's day, weaker than a reporting period
         else:
             p.relative = meaning
             p.clause_scoped = meaning == "same_period_last_year"
