@@ -254,6 +254,33 @@ def _find_introduced(text: str, mentions: list[Mention], introduced: dict[str, s
     return sorted(mentions + extra, key=lambda m: m.start)
 
 
+def _joined_sources(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Two names of one source written together are one mention (TrendForce集邦咨询)."""
+    out: list[Mention] = []
+    for m in mentions:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and m.kind == last.kind == "source"
+            and m.name == last.name
+            and last.end == m.start
+        ):
+            out[-1] = Mention(
+                last.start,
+                m.end,
+                "source",
+                last.name,
+                None,
+                text[last.start : m.end],
+                last.generic,
+                None,
+                last.sector,
+            )
+            continue
+        out.append(m)
+    return out
+
+
 def _with_unknown_companies(
     text: str, mentions: list[Mention], spans: list[tuple[int, int]], lexicon: Lexicon
 ) -> list[Mention]:
@@ -302,7 +329,7 @@ def mentions_of(cleaned: Cleaned, matches: Iterable[tuple[int, int]], lexicon: L
         entry = lexicon.entries.get(surface)
         if entry is not None:
             raw.append((a, b, entry, surface))
-    mentions = build_mentions(text, raw, lexicon)
+    mentions = _joined_sources(text, build_mentions(text, raw, lexicon))
     mentions = _with_unknown_companies(text, mentions, cleaned.kept_spans(), lexicon)
     if cleaned.regions:
         mentions = [m for m in mentions if not cleaned.skipped(m.start, m.end)]

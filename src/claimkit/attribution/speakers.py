@@ -181,9 +181,16 @@ def _clause_final_verb(
         return None
     for length in (3, 2, 1):
         kind = lexicon.verbs.get(text[stop.start() - length : stop.start()])
+        if kind == "forecast" and _expectation(text, stop.start() - length):
+            continue  # 业绩略胜预期: expectations, not a forecast
         if kind in ("say", "forecast") and stop.start() - length >= m.end:
             return m.end, kind  # the subject speaks for its clause too (台積電維持…400億美元的預估)
     return None
+
+
+def _expectation(text: str, pos: int) -> bool:
+    """Whether the forecast verb at ``pos`` is the noun of 胜预期, 符合市场预期 (expectations)."""
+    return text[max(0, pos - 3) : pos].endswith(words("expectation_before"))
 
 
 def _verb_at(text: str, pos: int, lexicon: Lexicon) -> tuple[int, str] | None:
