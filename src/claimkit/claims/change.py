@@ -21,6 +21,7 @@ from .._words import alternation, word_set, words, words_pattern
 from ..periods.resolve import Resolved
 from ..quantities.grammar import Raw
 from .document import DocModel, QContext
+from .period import ratio_base
 
 # 较8月 / 比上月: a comparison with the month before is sequential (qoq in the spec's terms)
 _MONTH_BASIS = r"(?:较|較|比)(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月(?:份)?"
@@ -282,8 +283,6 @@ def resolve_change(
     period: Resolved | None,
 ) -> ChangeResolution:
     """The change basis and direction of the claim at ``ctx``."""
-    from .period import ratio_base
-
     text, q = model.text, ctx.q
     change, direction = change_and_direction(model, ctx, metric_start, metric)
     if change is None and q.kind == "multiple" and q.value is not None:

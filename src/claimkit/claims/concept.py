@@ -19,7 +19,7 @@ company and mentions) and return the value with the clean-text span that decided
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -31,6 +31,7 @@ from ..attribution.mentions import Mention
 from ..errors import ResourceError
 from ..periods.grammar import scan_periods
 from ..quantities.grammar import Raw
+from ..quantities.grammar import scan as _scan_quantities
 from .segments import DEFAULT_PROFIT, segments
 
 Span = tuple[int, int]
@@ -449,6 +450,8 @@ class KnownSpans:
     starts: list[int]
     spans: list[Span]
     cues: tuple[Span, ...] = ()  # the forecast cue words of the whole text, found once
+    clause_starts: tuple[int, ...] = ()  # where clauses start (see _clause_before), found once
+    folded: str = ""  # the text with traditional characters read as simplified
     memo: dict[tuple[Any, ...], Any] = field(default_factory=dict)  # per-clause results shared by its claims
 
     @classmethod
@@ -459,7 +462,10 @@ class KnownSpans:
             [(p.start, p.end) for p in periods]
             + [(q.start, q.end) for q in quantities if q.kind in _CLAIM_KINDS and not q.bare]
         )
-        return cls(text, [a for a, _ in spans], spans, tuple(cue_spans(text, 0, len(text))))
+        starts = tuple(m.end() for m in _CLAUSE_START.finditer(text))
+        return cls(
+            text, [a for a, _ in spans], spans, tuple(cue_spans(text, 0, len(text))), starts, fold(text)
+        )
 
     def cues_in(self, start: int, end: int) -> list[Span]:
         """The forecast cue words inside ``[start, end)``."""
@@ -539,9 +545,6 @@ def _cuts(
     """What is no part of a segment in ``text[start:end]``: the company's own name (not a segment named
     after it: 百度核心), people, sources, bases, measures, averages, verbs, periods, other figures, forecast
     cues, the concept's own word repeated (月均活跃用户(MAU)) and a headline's spaces."""
-    from ..quantities.grammar import scan as scan_quantities
-    from .forecast import cue_spans
-
     cuts: list[Span] = []
     index = segments()
     for m in mentions:
@@ -570,17 +573,25 @@ def _cuts(
         cuts.extend((p.start, p.end) for p in scan_periods(text, start, end))
         cuts.extend(
             (r.start, r.end)
-            for r in scan_quantities(text, start, end)
+            for r in _scan_quantities(text, start, end)
             if r.kind in _CLAIM_KINDS and not r.bare
         )
     elif not _PERIOD_CHARS.isdisjoint(region):
         cuts.extend((p.start, p.end) for p in scan_periods(text, start, end))
     cuts.extend(
-        known.cues_in(start, end) if known is not None and known.text is text else cue_spans(text, start, end)
+        known.cues_in(start, end)
+        if known is not None and known.text is text
+        else _cue_spans(text, start, end)
     )
     cuts.extend(m.span() for m in _CJK_SPACE.finditer(text, start, end))
     cuts.extend(m.span() for m in _LABEL.finditer(text, start, end))
     return cuts
+
+
+def _cue_spans(text: str, start: int, end: int) -> list[Span]:
+    from .forecast import cue_spans  # forecast reads concept's words: imported when first needed
+
+    return cue_spans(text, start, end)
 
 
 def _runs(text: str, start: int, end: int, cuts: Sequence[Span]) -> list[Span]:
@@ -725,12 +736,22 @@ def _part_start(text: str, sentence_start: int, pos: int) -> int:
 
 def _clause_before(text: str, floor: int, pos: int) -> int:
     """Start of the clause before ``pos``: after a clause break, or a space between hanzi (a headline's)."""
+    known = KNOWN_SPANS.get()
+    if known is not None and known.text is text:
+        starts = known.clause_starts
+        k = bisect_right(starts, pos) - 1
+        return max(floor, starts[k]) if k >= 0 else floor
     k = pos
     while k > floor and text[k - 1] not in _CLAUSE_STOP:
         if text[k - 1] in " 　" and k - 2 >= floor and _is_hanzi(text[k - 2]) and _is_hanzi(text[k : k + 1]):
             break
         k -= 1
     return k
+
+
+_CLAUSE_START = re.compile(
+    "[" + re.escape("".join(sorted(_CLAUSE_STOP))) + r"]|(?<=[\u4e00-\u9fff])[ 　](?=[\u4e00-\u9fff])"
+)  # a clause starts after one of these (the positions _clause_before steps back to)
 
 
 def _is_hanzi(ch: str) -> bool:
@@ -842,8 +863,6 @@ def _measure_before(text: str, sentence_start: int, clause_start: int) -> tuple[
 
 def _respective(text: str, segment: Span, q: Raw, clause_start: int) -> Span:
     """A list of segments with 分别 (内容发行和其他收入分别为5.53亿元和8.07亿元): the k-th for the k-th figure."""
-    from ..quantities.grammar import scan as scan_quantities
-
     at = text.find("分别", segment[1], q.start)
     if at < 0:
         at = text.find("分別", segment[1], q.start)
@@ -851,7 +870,7 @@ def _respective(text: str, segment: Span, q: Raw, clause_start: int) -> Span:
         return segment
     k = sum(
         1
-        for r in scan_quantities(text, at, q.start)
+        for r in _scan_quantities(text, at, q.start)
         if r.kind in _CLAIM_KINDS and r.unit == q.unit and not r.bare
     )
     cuts = [m.span() for m in _LIST_LINKS.finditer(text, *segment)]

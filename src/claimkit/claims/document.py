@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from .._spans import Matches
-from .._words import words, words_pattern
+from .._words import concrete_counters, list_links, words, words_pattern
 from ..attribution.lexicon import FiscalYear, Lexicon
 from ..attribution.mentions import Mention
 from ..attribution.speakers import Cue, find_cues, quote_speakers
@@ -154,8 +154,6 @@ def is_claim(q: Raw) -> bool:
         return True
     if q.qualifier == "exact" and q.value is not None and q.value <= _STRUCTURAL_MAX:
         # 两家公司, 三件事: structure, not a claim; 四款新车, 三座工厂: things counted are
-        from .._words import concrete_counters
-
         return q.counted is not None and q.counted in concrete_counters()
     return not (q.qualifier == "range" and q.high is not None and q.high <= _STRUCTURAL_MAX)  # 几个
 
@@ -301,8 +299,6 @@ def _frames(
 
 def _list_indexes(text: str, quantities: list[Raw]) -> list[int]:
     """Each quantity's place in a list of numbers (146/132/151亿元 -> 0, 1, 2)."""
-    from .._words import list_links
-
     links = list_links()
     out = [0] * len(quantities)
     for i in range(1, len(quantities)):

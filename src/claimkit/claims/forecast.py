@@ -21,7 +21,7 @@ from functools import cache
 from .. import _resources
 from ..errors import ResourceError
 from ..quantities.grammar import Raw
-from .concept import fold
+from .concept import KNOWN_SPANS, fold
 
 Span = tuple[int, int]
 """A span of the clean text, end exclusive."""
@@ -141,7 +141,14 @@ def resolve_forecast(
     """Whether the claim of quantity ``q`` is a forecast, and the span of the cue that says so."""
     cues = _cues()
     base = sentence_start
-    t = fold(text[base : max(clause_end, q.end)])  # the sentence up to the claim's clause end, offsets - base
+    known = KNOWN_SPANS.get()
+    stop = max(clause_end, q.end)
+    # the sentence up to the claim's clause end, folded (offsets - base)
+    t = (
+        known.folded[base:stop]
+        if known is not None and known.text is text and known.folded
+        else fold(text[base:stop])
+    )
     start, clause, number, number_end = 0, clause_start - base, q.start - base, q.end - base
     found: Span | None = None
     end = period_end(period)
