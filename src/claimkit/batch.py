@@ -18,6 +18,7 @@ import itertools
 import operator
 import os
 import signal
+import sys
 import threading
 import types
 import typing
@@ -175,7 +176,13 @@ class OverTime(BaseException):
     """Raised inside a document's work when its time is up (a ``BaseException``: nothing may swallow it)."""
 
 
+_REARM = 0.05  # seconds before the alarm fires again if its exception was swallowed (raised in a finalizer)
+
+
 def _alarm(_signum: int, _frame: object) -> None:
+    # The signal may land in code that cannot propagate it (a finalizer run by the garbage
+    # collector reports it as unraisable): fire again shortly until the block is left.
+    signal.setitimer(signal.ITIMER_REAL, _REARM)
     raise OverTime
 
 
@@ -193,12 +200,20 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     if not can_time_limit():
         raise ConfigError("max_seconds works only in the main thread (or with worker processes)")
     previous = signal.signal(signal.SIGALRM, _alarm)
+    hook = sys.unraisablehook
+
+    def quiet(unraisable: Any) -> None:  # an alarm swallowed by a finalizer fires again: no report
+        if not isinstance(unraisable.exc_value, OverTime):
+            hook(unraisable)
+
+    sys.unraisablehook = quiet
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        sys.unraisablehook = hook
 
 
 # ---------------------------------------------------------------------------- inputs
