@@ -76,6 +76,7 @@ EXAMPLES = [
     ("介乎265亿至292亿元", "265亿至292亿元", ("26500000000", "29200000000"), "CNY", "range"),
     ("收入57亿至58亿元", "57亿至58亿元", ("5700000000", "5800000000"), "CNY", "range"),
     ("规模达到3~5万亿", "3~5万亿", ("3000000000000", "5000000000000"), "count", "range"),
+    ("指引由8%-10%上调至", "8%-10%", ("8", "10"), "%", "range"),  # 由 before a dashed range
     # counts and ranks
     ("6家券商机构分析师提问", "6家", "6", "count", "exact"),
     ("研发人员共2330名", "2330名", "2330", "count", "exact"),
@@ -253,6 +254,11 @@ def test_issue_8_forms(phrase: str, text: str, value, unit: str, qualifier: str)
         assert (q.value, q.low, q.high) == (None, D(value[0]), D(value[1]))
     else:
         assert q.value == D(value)
+
+
+def test_from_before_a_worded_link_is_a_change_not_a_range() -> None:
+    assert [q.text for q in claimkit.find_quantities("营收从3亿元增至5亿元")] == ["3亿元", "5亿元"]
+    assert [q.text for q in claimkit.find_quantities("区间由5-6亿元上调至7亿元")] == ["5-6亿元", "7亿元"]
 
 
 def test_blocked_qualifier_does_not_read_a_scale_word() -> None:

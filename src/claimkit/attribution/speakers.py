@@ -131,12 +131,17 @@ _DATE_WORDS = regex.compile(
 )
 
 
+def company_pronouns() -> str:
+    """A pattern of the words standing for the company in context (该公司, bare 公司 and 集团)."""
+    return rf"{words_alternation('company_pronoun')}|(?<![子分母])公司|(?<![子])(?:集团|集團)"
+
+
 @cache
 def _pronoun() -> regex.Pattern[str]:
     """他/她, the company in context (该公司, bare 公司 and 集团), the institution named last (该行)."""
     return regex.compile(
         rf"(?<!\p{{Han}})(?P<person>[他她])(?![们們])|(?P<institution>{words_alternation('institution_pronoun')})"
-        rf"|{words_alternation('company_pronoun')}|(?<![子分母])公司|(?<![子])(?:集团|集團)"
+        rf"|{company_pronouns()}"
     )
 
 

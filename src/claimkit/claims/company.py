@@ -19,7 +19,7 @@ an aggregate, about no company.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections import Counter
 from functools import cache
 from itertools import pairwise
@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from .. import _resources
 from .._words import alternation, word_set, words, words_pattern
 from ..attribution.mentions import Mention
+from ..attribution.speakers import company_pronouns
 from ..attribution.structure import Structure
 
 if TYPE_CHECKING:
@@ -66,9 +67,24 @@ def _company_measure() -> re.Pattern[str]:
     return re.compile(alternation("company_measure"))
 
 
+@cache
+def _self_reference() -> re.Pattern[str]:
+    """公司, 该集团…: the company in context is the subject (its list is of measures, not of companies)."""
+    return re.compile(company_pronouns())
+
+
+@cache
+def _category_after() -> re.Pattern[str]:
+    """What follows a product's name used as a category: a few words and 市场/行业 (not 市场份额)."""
+    return re.compile(
+        rf"[^，,。；;：:、\s0-9]{{0,6}}?(?:{alternation('category_noun')})(?!{alternation('market_not')})"
+    )
+
+
 _LIST_LOOKBACK = 4  # sentences a "respectively" list may look back for its companies
 _LIST_REACH = 240  # characters a "respectively" list may stand before its numbers
 _DESCRIPTOR_MAX = 8  # characters of a descriptor between a list's coordinator and its next item
+_OF_BEFORE = re.compile(r"[^，,。；;]*的\s*")  # what follows a ratio's base up to the figure (…的4倍)
 _LIST_BREAK = re.compile(r"[，,。；;：:、0-9]")
 
 
@@ -81,6 +97,8 @@ class CompanyIndex:
         self.text = text
         self.structure = structure
         found = [m for m in mentions if m.kind in ("company", "product")]
+        self._categories = [m.start for m in found if self._category(m)]  # 小程序游戏市场: a market
+        found = [m for m in found if not self._category(m)]
         self.comparison = {id(m) for m in found if self._comparison(m)}
         self.subject: set[int] = set()
         last_clause = None
@@ -90,6 +108,7 @@ class CompanyIndex:
                 self.subject.add(id(m))
                 last_clause = clause
         self.mentions = found
+        self._groups: list[int] = []  # where claims about a market or a group of companies stand
         self._starts = [m.start for m in found]
         self.subjects = [m for m in found if id(m) in self.subject]
         self._subject_starts = [m.start for m in self.subjects]
@@ -109,6 +128,10 @@ class CompanyIndex:
             )
             else None  # the lead names the company itself, not only one of its products (小程序游戏)
         )
+
+    def _category(self, m: Mention) -> bool:
+        """A product's name used for a category of goods (小程序游戏市场收入): no company's."""
+        return m.kind == "product" and _category_after().match(self.text, m.end) is not None
 
     def _comparison(self, m: Mention) -> bool:
         """A mention that is not a subject: a comparison base (较腾讯) or a venue (在港交所上市)."""
@@ -170,18 +193,16 @@ class CompanyIndex:
         clause_start = self.structure.clause_start(start, sentence_start)
         in_clause = self._in(clause_start, start)
         own = [m for m in in_clause if id(m) not in self.comparison]
-        if not absolute and len(own) > 1 and re.fullmatch(r"[^，,。；;]*的\s*", text[own[-1].end : start]):
+        if not absolute and len(own) > 1 and _OF_BEFORE.fullmatch(text, own[-1].end, start):
             own = own[:-1]  # 美的营收约为海尔智家的1.6倍: 海尔智家 is the base of the ratio
         if absolute:
             own += [
-                m
-                for m in in_clause
-                if id(m) in self.comparison and re.fullmatch(r"[^，,。；;]*的\s*", text[m.end : start])
+                m for m in in_clause if id(m) in self.comparison and _OF_BEFORE.fullmatch(text, m.end, start)
             ]
             own.sort(key=lambda m: m.start)
         if own:
             if self._aggregate(own, clause_start, start):
-                return None, None
+                return self._group(start)
             subjects = [m for m in own if id(m) in self.subject]
             m = subjects[-1] if subjects and subjects[-1] is own[-1] else own[-1]
             return self._owner(m), m
@@ -196,13 +217,19 @@ class CompanyIndex:
             ):
                 # 海外市场中美洲收入: a region of the company's own measure (国内游戏市场收入 is an industry's)
                 market = None
+            if market is not None and self._base_of_ratio(market.start(), market.end(), start):
+                market = (
+                    None  # 增速约是行业平均增速的4倍: the market is the base the figure is measured against
+                )
+            if market is None and self._category_in(max(sentence_start, segment), start):
+                return self._group(start)
             if market is not None or public:
                 # a market-wide figure: the market is the subject, or a public body's statistics, no company named
-                return None, None
+                return self._group(start)
         before = [m for m in self._in(sentence_start, clause_start) if id(m) not in self.comparison]
         if before:
             if self._aggregate(before, sentence_start, clause_start) and len({b.company for b in before}) > 1:
-                return None, None
+                return self._group(start)
             subjects = [m for m in before if id(m) in self.subject] or before
             m = subjects[-1]
             return self._owner(m), m
@@ -215,8 +242,40 @@ class CompanyIndex:
         if speaker_company is not None:
             return speaker_company, None
         if _aggregate().search(text, clause_start, start):
+            return self._group(start)
+        if self._after_group(start, sentence_start):
+            # 全网销售额…。其中，综合电商平台销售额…: the market or group stays the subject
             return None, None
         return self.at(start)
+
+    def _base_of_ratio(self, a: int, b: int, start: int) -> bool:
+        """Whether ``text[a:b]`` is the base of the ratio at ``start`` (是/为…的 before it)."""
+        text = self.text
+        return text[max(0, a - 4) : a].endswith(words("base_verb")) and bool(
+            _OF_BEFORE.fullmatch(text, b, start)
+        )
+
+    def _category_in(self, a: int, b: int) -> bool:
+        """Whether a product's name stands for a market in ``[a, b)`` (微信小游戏市场收入)."""
+        i = bisect_left(self._categories, a)
+        return i < len(self._categories) and self._categories[i] < b
+
+    def _group(self, start: int) -> tuple[None, None]:
+        """No company: the claim at ``start`` is about a market or a group of companies."""
+        insort(self._groups, start)
+        return None, None
+
+    def _after_group(self, start: int, sentence_start: int) -> bool:
+        """Whether a claim about a market or group stands before ``start`` with no company named since:
+        earlier in its sentence, or anywhere before the first company the text names."""
+        i = bisect_left(self._groups, start) - 1
+        if i < 0:
+            return False
+        last = self._groups[i]
+        if last >= sentence_start:
+            return True
+        k = bisect_left(self._subject_starts, start) - 1
+        return k < 0
 
     def respective(
         self, start: int, sentence_start: int, index: int, length: int
@@ -228,7 +287,7 @@ class CompanyIndex:
         if not any(self.text.find(w, near, start) >= 0 for w in words("respectively")):
             return None
         run = self._last_run(near, start, length)
-        if run is None and not self._in(near, start):
+        if run is None and not self._in(near, start) and not _self_reference().search(self.text, near, start):
             # 三家运营商的5G用户分别达到x、y和z: the list is in one of the sentences before
             k = self.structure.sentence_index(sentence_start) - 1
             floor = max(-1, k - _LIST_LOOKBACK)

@@ -758,7 +758,9 @@ def _link_ranges(text: str, out: list[Raw]) -> None:
             and b.kind != "rank"
             and _compatible(a, b)
             and not (b.bare and a.bare)
-            and not any(w in text[max(0, a.start - 6) : a.start] for w in v.range_from)
+            and not (  # 从3亿元增至5亿元 is a change; 由13%-17%上调至… still holds a range
+                _HAN_NEXT.match(link) and any(w in text[max(0, a.start - 6) : a.start] for w in v.range_from)
+            )
             and not ((a.chinese or b.chinese) and not _HAN_NEXT.match(link))  # 三至五, not 三-五
         ):
             lo, hi = a.value, b.value
