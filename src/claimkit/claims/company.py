@@ -217,6 +217,13 @@ class CompanyIndex:
             ):
                 # 海外市场中美洲收入: a region of the company's own measure (国内游戏市场收入 is an industry's)
                 market = None
+            if (
+                market is not None
+                and market.group("scope")
+                and not market.group("industry")
+                and text.startswith(words("part_lead"), clause_start)
+            ):
+                market = None  # …收入增长11%，其中欧洲市场增长超过20%: a part of the figure before
             if market is not None and self._base_of_ratio(market.start(), market.end(), start):
                 market = (
                     None  # 增速约是行业平均增速的4倍: the market is the base the figure is measured against
@@ -243,7 +250,7 @@ class CompanyIndex:
             return speaker_company, None
         if _aggregate().search(text, clause_start, start):
             return self._group(start)
-        if self._after_group(start, sentence_start):
+        if self._after_group(start, sentence_start, clause_start):
             # 全网销售额…。其中，综合电商平台销售额…: the market or group stays the subject
             return None, None
         return self.at(start)
@@ -265,14 +272,17 @@ class CompanyIndex:
         insort(self._groups, start)
         return None, None
 
-    def _after_group(self, start: int, sentence_start: int) -> bool:
+    def _after_group(self, start: int, sentence_start: int, clause_start: int) -> bool:
         """Whether a claim about a market or group stands before ``start`` with no company named since:
-        earlier in its sentence, or anywhere before the first company the text names."""
+        earlier in its ；-part of the sentence, or anywhere before the first company the text names."""
         i = bisect_left(self._groups, start) - 1
         if i < 0:
             return False
-        last = self._groups[i]
-        if last >= sentence_start:
+        text = self.text
+        part = max(
+            text.rfind("；", sentence_start, clause_start), text.rfind(";", sentence_start, clause_start)
+        )
+        if self._groups[i] >= max(sentence_start, part + 1):
             return True
         k = bisect_left(self._subject_starts, start) - 1
         return k < 0

@@ -27,6 +27,7 @@ from functools import cache, lru_cache
 from typing import Any, TypeVar
 
 from .. import _resources
+from .._words import words
 from ..attribution.mentions import Mention
 from ..errors import ResourceError
 from ..periods.grammar import scan_periods
@@ -692,7 +693,8 @@ def _names_a_part(
 ) -> bool:
     """Whether a phrase without a concept word names a part of the company: after 其中, a product, one of
     the company's segments, or a phrase ending in a segment suffix (业务, 板块)."""
-    if text[clause_start : span[0]].strip(" 　").endswith("其中") or text.startswith("其中", clause_start):
+    part = words("part_lead")
+    if text[clause_start : span[0]].strip(" 　").endswith(part) or text.startswith(part, clause_start):
         return True
     if any(m.kind == "product" and span[0] <= m.start and m.end <= span[1] for m in mentions):
         return True
@@ -958,7 +960,9 @@ def resolve_segment(
             or reading is None
             or reading.head is None
             or not reading.concepts
-            or text.startswith("其中", clause_start)  # 其中一季度交付量: a part of the figure before
+            or text.startswith(
+                words("part_lead"), clause_start
+            )  # 其中一季度交付量: a part of the figure before
         )
         own_clause = clause_start
         if result.own and reading is not None and reading.head is not None:
@@ -989,8 +993,8 @@ def resolve_segment(
         segment = None  # 非年化综合投资收益率: the words name the figure, not a part
     if measure is None:
         return (text[segment[0] : segment[1]], segment) if segment is not None else (None, None)
-    words, where = measure
+    basis, where = measure
     if segment is None:
-        return words, where
-    name = f"{text[segment[0] : segment[1]]}({words})"
+        return basis, where
+    name = f"{text[segment[0] : segment[1]]}({basis})"
     return name, (min(segment[0], where[0]), max(segment[1], where[1]))

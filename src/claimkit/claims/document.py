@@ -256,8 +256,12 @@ def _resolve_once(resolver: Resolver, periods: list[RawPeriod]) -> dict[int, Res
     return {id(p): resolver.resolve(p) for p in periods}
 
 
+_MONTH_MAIN = 2  # times as often as any longer period, a month is the one a text reports on
+
+
 def _main_period(periods: list[RawPeriod], resolved: dict[int, Resolved | None]) -> Resolved | None:
-    """The period the document reports on: its most frequent sentence-level period, months aside."""
+    """The period the document reports on: its most frequent sentence-level period; a month only when
+    it is much more frequent than any longer period (a monthly statistic's report)."""
     counts: dict[Resolved, int] = {}
     first: dict[Resolved, int] = {}
     for i, p in enumerate(periods):
@@ -268,8 +272,13 @@ def _main_period(periods: list[RawPeriod], resolved: dict[int, Resolved | None])
         first.setdefault(r, i)
     if not counts:
         return None
-    coarse = {r: n for r, n in counts.items() if r.month is None} or counts
-    return max(coarse, key=lambda r: (coarse[r], -first[r]))
+    best = max(counts, key=lambda r: (counts[r], -first[r]))
+    coarse = {r: n for r, n in counts.items() if r.month is None}
+    if not coarse:
+        return best
+    top = max(coarse, key=lambda r: (coarse[r], -first[r]))
+    # a month mentioned in passing does not frame a quarter's results; a monthly report's month does
+    return best if counts[best] >= _MONTH_MAIN * coarse[top] else top
 
 
 def _frames(
