@@ -63,6 +63,15 @@ def _report_phrase() -> regex.Pattern[str]:
     )
 
 
+@cache
+def _rating_object() -> regex.Pattern[str]:
+    """将/把, the stock (a name, 的), and what a source acts on: 将腾讯目标价, 把拼多多的評級."""
+    return regex.compile(
+        rf"(?:{words_alternation('object_marker')})[^，,。；;：:！？\n“”]{{0,12}}?"
+        rf"(?:{words_alternation('rating_object')})"
+    )
+
+
 _OWN_SPEECH = re.compile(r"的(?:回答|观点|看法|说法|回应|解释|判断)是")
 
 
@@ -251,6 +260,8 @@ def find_cues(
             found = None  # 台积电维持…的预估: only a source rates; the clause's own verb may still speak
         if found is None and m.source is not None:
             found = _report_after(text, pos, limit, lexicon)  # 花旗发表报告，将目标价…
+        if found is None and m.source is not None:
+            found = _rating_after(text, pos, limit, lexicon)  # 花旗将腾讯目标价上调至…
         if found is None:
             found = _clause_final_verb(text, m, structure, lexicon)
         if found is None:
@@ -387,6 +398,8 @@ def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon) -> Cue | No
         found = _after_subject(text, pos, limit, lexicon)  # SNE数据显示
     if found is None:
         found = _report_after(text, m.end, limit, lexicon)  # 乘联会12月8日发布数据显示
+    if found is None:
+        found = _rating_after(text, m.end, limit, lexicon)  # 里昂将拼多多目标价…
     public = _public(m.sector)
     if found is not None:
         return Cue(start if start is not None else m.start, found[0], speaker, found[1], public=public)
@@ -406,6 +419,13 @@ def _report_after(text: str, pos: int, limit: int, lexicon: Lexicon) -> tuple[in
     m = _adverbial(lexicon.verb_set()).match(text, pos, limit)
     report = _report_phrase().match(text, m.end() if m else pos, limit)
     return (report.end(), "data") if report is not None else None
+
+
+def _rating_after(text: str, pos: int, limit: int, lexicon: Lexicon) -> tuple[int, str] | None:
+    """A rating act written object first after the subject ending at ``pos`` (将腾讯目标价…)."""
+    m = _adverbial(lexicon.verb_set()).match(text, pos, limit)
+    rated = _rating_object().match(text, m.end() if m else pos, limit)
+    return (rated.end(), "rating") if rated is not None else None
 
 
 def _source_name(m: Mention) -> str:

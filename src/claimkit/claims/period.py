@@ -70,6 +70,19 @@ def _point_basis() -> re.Pattern[str]:
     return re.compile(alternation("point_basis"))
 
 
+def _last_list(text: str, near: list[RawPeriod]) -> list[RawPeriod] | None:
+    """The last periods of ``near`` when two or more are joined as a list (2025年及2026年)."""
+    joins = word_set("coordinator")
+    run: list[RawPeriod] = []
+    for p in reversed(near):
+        if p.comparison or p.local:
+            break
+        if run and text[p.end : run[0].start].strip() not in joins:
+            break
+        run.insert(0, p)
+    return run if len(run) > 1 else None
+
+
 def resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     """The period of the claim at ``ctx`` and the mention that decided it."""
     found = _resolve_period(model, ctx)
@@ -121,6 +134,11 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
         if listed or any(w in text[max(p.end, ctx.clause_start) : q.start] for w in words("respectively")):
             year = p.year + ctx.list_index
             return PeriodResolution(Resolved(year, p.fiscal) if year <= p.year_end else None, p)
+    # 2025年及2026年净利润分别为x及y: a list of periods, one for each number of a list as long
+    run = _last_list(text, near)
+    if run is not None and ctx.list_length == len(run):
+        p = run[ctx.list_index]
+        return PeriodResolution(resolved.get(id(p)), p)
     reach = model.reach(ctx, ctx.sentence_start)
     published = model.published
     clause = model.reach(ctx, ctx.clause_start)
