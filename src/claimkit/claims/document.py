@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import regex
@@ -248,7 +249,36 @@ def _resolve_periods(
         out[id(p)] = r
         if p.year is not None and not p.local and not p.comparison:
             year_in_sentence[s] = p.year
+    _name_windows(text, periods, out)
     return out
+
+
+# a named window defined by the dates in its parenthesis: 2025年国庆黄金周期间（9月30日至10月8日）
+_WINDOW_NAME = regex.compile(r"\s?([\p{Han}A-Za-z0-9“”\"]{1,8}?)\s?(?:期间|期間)?\s?[（(]\s?$")
+
+
+def _name_windows(text: str, periods: list[RawPeriod], out: dict[int, Resolved | None]) -> None:
+    """A year followed by a named event whose dates a parenthesis gives (今年国庆黄金周期间（9月30日
+    至10月8日）) means those dates, there and wherever the same year and name recur."""
+    windows: dict[tuple[int, str], Resolved] = {}
+    for before, p in pairwise(periods):
+        r, year = out.get(id(p)), out.get(id(before))
+        if r is None or year is None or year.granularity != "year" or r.year != year.year:
+            continue
+        if r.month is None or p.start - before.end > 14:
+            continue
+        m = _WINDOW_NAME.fullmatch(text, before.end, p.start)
+        if m is not None:
+            windows[(year.year, m.group(1))] = r
+    if not windows:
+        return
+    for p in periods:
+        year = out.get(id(p))
+        if year is None or year.granularity != "year":
+            continue
+        for (y, name), r in windows.items():
+            if y == year.year and text.startswith(name, p.end + (text[p.end : p.end + 1] == " ")):
+                out[id(p)] = r
 
 
 def _resolve_once(resolver: Resolver, periods: list[RawPeriod]) -> dict[int, Resolved | None]:
