@@ -336,12 +336,16 @@ def _frames(
     return frames
 
 
+# a note in brackets after a number does not break its list: 3.12亿元(人民币，下同)、5.86亿元
+_NOTE = re.compile(r"^\s?[（(][^（()）]{1,12}[)）]")
+
+
 def _list_indexes(text: str, quantities: list[Raw]) -> list[int]:
     """Each quantity's place in a list of numbers (146/132/151亿元 -> 0, 1, 2)."""
     links = list_links()
     out = [0] * len(quantities)
     for i in range(1, len(quantities)):
-        link = text[quantities[i - 1].end : quantities[i].start].strip()
+        link = _NOTE.sub("", text[quantities[i - 1].end : quantities[i].start]).strip()
         if link in links and quantities[i - 1].kind == quantities[i].kind:
             out[i] = out[i - 1] + 1
     return out

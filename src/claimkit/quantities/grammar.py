@@ -454,10 +454,12 @@ def _read_main(m: re.Match[str], text: str, floor: int, ceiling: int, numbers: b
     if info.capital and _HAN_NEXT.match(text, num_end):
         return None  # 登陆部队, 大陆家庭, 陆续: a financial capital alone is a word, not a digit
     code_end = end if unit_word or rate else num_end
+    # 5600万股H股, 3个App: Latin letters after a unit in hanzi start the next word, not a code
+    code_ceiling = code_end if unit_word and _HAN_NEXT.match(text, end - 1) else ceiling
     before = text[start - 1] if start > floor else ""
-    if (before in _CODE_CHARS or (code_end < ceiling and text[code_end] in _CODE_CHARS)) and _name_or_code(
-        text, start, code_end, floor, ceiling
-    ):
+    if (
+        before in _CODE_CHARS or (code_end < code_ceiling and text[code_end] in _CODE_CHARS)
+    ) and _name_or_code(text, start, code_end, floor, code_ceiling):
         return None
     raw = Raw(
         start, end, numeral.value, numeral.low, numeral.high, None, None, None,
