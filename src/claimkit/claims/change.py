@@ -147,6 +147,8 @@ def change_and_direction(
     basis_match = model.matches(basis_pattern()).last_within(clause_start, q.start)
     basis = basis_of(text[basis_match[0] : basis_match[1]]) if basis_match else None
     d_before, to = _direction_before(before)
+    if d_before is None and basis_match is not None:
+        d_before = _comparative(text[basis_match[1] : q.start])  # 增速比上月末低0.2个百分点
     if d_before is None and _impact().search(text, max(clause_start, q.start - 16), q.start):
         return None, None  # 影响净利润增速4.6个百分点: an effect on a change, not a change
     d_after, basis_after = (
@@ -200,6 +202,26 @@ def change_and_direction(
 
 
 @cache
+def _comparatives() -> dict[str, str]:
+    return {
+        r["word"]: r["value"]
+        for r in _resources.table("changes.tsv", ("word", "kind", "value"))
+        if r["kind"] == "comparative"
+    }
+
+
+def _comparative(between: str) -> str | None:
+    """The direction of a comparative adjective ending the words between a basis and its number
+    (比上月末低, 較去年高出; qualifiers allowed after it)."""
+    s = between.rstrip(" ")
+    found = _between_at_end().search(s)
+    if found is not None:
+        s = s[: found.start()].rstrip(" ")
+    s = s.removesuffix("出").removesuffix("了")
+    return _comparatives().get(s[-1:]) if s and len(s) <= 6 else None
+
+
+@cache
 def _flow_verb() -> re.Pattern[str]:
     """A verb of additions or closures opening a count's metric (新开门店, 净增用户, 关闭门店)."""
     flows = [
@@ -233,20 +255,21 @@ def _respectively(model: DocModel, ctx: QContext) -> str | None:
 
 
 def _sentence_basis(model: DocModel, ctx: QContext) -> str | None:
-    """同比增速仅为3.9%，而一季度增速为16.2%: a rate noun with no basis of its own takes the basis
-    written before the same rate noun earlier in its sentence (a verb alone does not carry it)."""
+    """同比增速仅为3.9%，而一季度增速为16.2%; 同比上涨1.2%，涨幅已连续…: a rate noun with no basis of
+    its own takes the last basis written before it in its ``；``-part of the sentence."""
     text = model.text
     rates = change_words()[2]
     clause = text[ctx.clause_start : ctx.q.start]
     noun = next((w for w in sorted(rates, key=len, reverse=True) if w in clause), None)
     if noun is None:
         return None
-    for a, b in reversed(
-        model.matches(basis_pattern()).within(model.reach(ctx, ctx.sentence_start), ctx.clause_start)
-    ):
-        if text.startswith(noun, b):
-            found = basis_of(text[a:b])
-            return found if found in ("yoy", "qoq") else None
+    reach = model.reach(ctx, ctx.sentence_start)
+    segment = max(
+        reach, text.rfind("；", reach, ctx.clause_start) + 1, text.rfind(";", reach, ctx.clause_start) + 1
+    )
+    for a, b in reversed(model.matches(basis_pattern()).within(segment, ctx.clause_start)):
+        found = basis_of(text[a:b])
+        return found if found in ("yoy", "qoq") else None
     return None
 
 
