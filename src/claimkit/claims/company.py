@@ -74,6 +74,12 @@ def _self_reference() -> re.Pattern[str]:
 
 
 @cache
+def _origin() -> re.Pattern[str]:
+    """An origin word before a name, a few words of a place between (来自中国大陆App Store)."""
+    return re.compile(rf"(?:{alternation('origin_before')})[^，,。；;：:、\s]{{0,6}}$")
+
+
+@cache
 def _category_after() -> re.Pattern[str]:
     """What follows a product's name used as a category: a few words and 市场/行业 (not 市场份额)."""
     return re.compile(
@@ -134,9 +140,12 @@ class CompanyIndex:
         return m.kind == "product" and _category_after().match(self.text, m.end) is not None
 
     def _comparison(self, m: Mention) -> bool:
-        """A mention that is not a subject: a comparison base (较腾讯) or a venue (在港交所上市)."""
+        """A mention that is not a subject: a comparison base (较腾讯), a venue (在港交所上市) or an
+        origin (来自中国区App Store的收入)."""
         before = self.text[max(0, m.start - 4) : m.start]
         if before.endswith(words("comparison_before")):
+            return True
+        if _origin().search(self.text, max(0, m.start - 10), m.start):
             return True
         after = self.text[m.end : m.end + 6]
         return before.endswith(words("venue_before")) and any(w in after for w in words("venue_after"))
