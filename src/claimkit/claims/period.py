@@ -41,6 +41,15 @@ def _ratio_base() -> re.Pattern[str]:
     )
 
 
+@cache
+def _since_launch() -> re.Pattern[str]:
+    """A period counted from a launch: 上线首月, 开售首日, 上映后第二周 (not a calendar period; but
+    2月上市首日 is a day of February)."""
+    return re.compile(
+        rf"(?<![月日])(?:{alternation('launch_verb')})后?(?:首|次|第{_N})[个個]?(?:日|天|周|週|月|季|年)(?![度份底末初])"
+    )
+
+
 class PeriodResolution(NamedTuple):
     value: Resolved | None
     evidence: RawPeriod | None  # the period mention that decided it (None: the frame or nothing)
@@ -147,7 +156,9 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
         # 将目标价由45港元上调至52港元, 股价收报76港元: a share figure is at publication
         return PeriodResolution(Resolved(published.year, month=published.month), None)
     last_period_end = max((p.end for p in near if is_sentence_period(p)), default=reach)
-    if model.matches(_window()).any_within(max(last_period_end, reach), q.start):
+    if model.matches(_window()).any_within(max(last_period_end, reach), q.start) or model.matches(
+        _since_launch()
+    ).any_within(max(last_period_end, clause), q.start):
         return PeriodResolution(None, None)  # 未来三年投入…, 十年累计…: a span of years, not one period
     # 去年同期为盈利28.2亿元, 年内累计上涨35%: a clause-scoped period governs its own clause
     for p in reversed(near):
