@@ -50,6 +50,15 @@ def _aggregate() -> re.Pattern[str]:
 
 
 @cache
+def _counted_companies() -> re.Pattern[str]:
+    """A group of companies right before their count (的房企共有38家, 车企仅剩5家)."""
+    return re.compile(rf"(?:{alternation('collective_noun')})([^，,。；;0-9]{{0,4}})$")
+
+
+_COUNT_ENDS = frozenset("，,。；;、）)！!？? \n")
+
+
+@cache
 def market_terms() -> re.Pattern[str]:
     """Market-wide measures (``resources/market_terms.txt``) and a scope's whole market
     (``中国大陆智能手机市场出货量``, ``全国乘用车零售销量``), the latter in group ``scope``."""
@@ -209,6 +218,8 @@ class CompanyIndex:
                 m for m in in_clause if id(m) in self.comparison and _OF_BEFORE.fullmatch(text, m.end, start)
             ]
             own.sort(key=lambda m: m.start)
+        if self._counts_companies(clause_start, start, end):
+            return self._group(start)  # 销售额超百亿元的房企共有38家: a count of companies is no one's
         if own:
             if self._aggregate(own, clause_start, start):
                 return self._group(start)
@@ -263,6 +274,18 @@ class CompanyIndex:
             # 全网销售额…。其中，综合电商平台销售额…: the market or group stays the subject
             return None, None
         return self.at(start)
+
+    def _counts_companies(self, clause_start: int, start: int, end: int) -> bool:
+        """Whether the count at ``[start, end)`` counts a group of companies named right before it
+        (的车企共有18家; not 某银行共有38家分行, where a company is named and its branches counted)."""
+        text = self.text
+        if text[end - 1 : end] not in words("aggregate_count") or text[end : end + 1] not in _COUNT_ENDS:
+            return False
+        group = _counted_companies().search(text, max(clause_start, start - 16), start)
+        if group is None:
+            return False
+        noun_end = group.start(1)  # the group's noun is not the end of a company's name (招商银行)
+        return not any(m.start < noun_end <= m.end for m in self._in(clause_start, start))
 
     def _base_of_ratio(self, a: int, b: int, start: int) -> bool:
         """Whether ``text[a:b]`` is the base of the ratio at ``start`` (是/为…的 before it)."""
