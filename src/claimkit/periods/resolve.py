@@ -329,7 +329,8 @@ class Resolver:
         if kind == "report_end":
             return Resolved(ctx.year, month=ctx.end_month()) if ctx else None
         if kind == "this_month" and ctx is not None and ctx.month is not None:
-            return ctx  # 当月: the month the text is about
+            # 当月: the month the text is about (the last of a run: 1-11月…，当月 is November)
+            return ctx if ctx.month_from is None else Resolved(ctx.year, ctx.fiscal, month=ctx.month)
         if kind == "now" or kind == "this_month":
             return Resolved(pub.year, month=pub.month) if pub else None
         if kind == "last_month" and pub is not None:
