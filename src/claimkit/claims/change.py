@@ -323,7 +323,7 @@ def resolve_change(
         if previous is not None and _coordinated(text, prev.q, q):
             change, direction = previous  # 同比增长15%和16%
     if change == "growth" and not model.matches(basis_pattern()).any_within(ctx.clause_start, q.start):
-        change = _sentence_basis(model, ctx) or _compared_basis(model, ctx, period) or change
+        change = _compared_basis(model, ctx, period) or _sentence_basis(model, ctx) or change
     if change is not None and _has_respectively(model, model.reach(ctx, ctx.clause_start), q.start):
         change = _respectively(model, ctx) or change
     model.changes[ctx.index] = ChangeResolution(change, direction)
