@@ -241,14 +241,27 @@ def find_cues(
     """Every reporting and source cue in the kept ``spans`` of the text, in text order."""
     spans = spans if spans is not None else [(0, len(text))]
     cues: list[Cue] = []
-    for m in mentions:
+    lead: int | None = None  # where a generic noun before a named source starts (据研究机构Sensor Tower数据)
+    for i, m in enumerate(mentions):
         sentence = structure.sentence_at(m.start)
         limit = sentence.end
         if m.kind == "source":
-            cue = _source_cue(text, m, limit, lexicon)
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            if (
+                m.generic
+                and nxt is not None
+                and nxt.kind in ("source", "company")
+                and not nxt.generic
+                and not text[m.end : nxt.start].strip()
+            ):
+                lead = m.start  # the named source that follows speaks
+                continue
+            cue = _source_cue(text, m, limit, lexicon, m.start if lead is None else lead)
+            lead = None
             if cue is not None:
                 cues.append(cue)
             continue
+        lead = None
         pos = m.end
         if m.kind in ("company", "product"):
             for word in words("speaker_group"):
@@ -382,13 +395,20 @@ def _scan(pattern: regex.Pattern[str], text: str, spans: list[tuple[int, int]]):
         yield from pattern.finditer(text, a, b)
 
 
-def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon) -> Cue | None:
-    before = text[max(0, m.start - 3) : m.start]
+_QUALIFIED_LEAD = regex.compile(r"(?:根据|依据|根據|依據|据|據|援引|引述)(\p{Han}{1,4})$")
+
+
+def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon, lead: int) -> Cue | None:
+    """The cue of source ``m``; ``lead`` is where its noun phrase starts (a generic noun before it)."""
+    if lead != m.start:  # 据市场研究机构Canalys数据: a word or two may qualify the generic noun
+        qualified = _QUALIFIED_LEAD.search(text, max(0, lead - 7), lead)
+        lead = qualified.start(1) if qualified is not None else lead
+    before = text[max(0, lead - 3) : lead]
     speaker = _source_name(m)
     if before.endswith(("根据", "依据", "根據", "依據")):
-        start = m.start - 2
+        start: int | None = lead - 2
     elif before.endswith(("据", "據", "援引", "引述")):
-        start = m.start - (2 if before.endswith(("援引", "引述")) else 1)
+        start = lead - (2 if before.endswith(("援引", "引述")) else 1)
     else:
         start = None
     found = _after_subject(text, m.end, limit, lexicon)  # 媒体统计, QuestMobile显示

@@ -248,7 +248,9 @@ def _resolve_periods(
             forecast_in_sentence[s] = r
         out[id(p)] = r
         if p.year is not None and not p.local and not p.comparison and not p.anchor:
-            year_in_sentence[s] = p.year  # (自2024年第三季度以来…，较二季度: a point of reference sets no year)
+            year_in_sentence[s] = (
+                p.year
+            )  # (自2024年第三季度以来…，较二季度: a point of reference sets no year)
     _name_windows(text, periods, out)
     return out
 
