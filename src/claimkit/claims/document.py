@@ -252,7 +252,19 @@ def _resolve_periods(
                 p.year
             )  # (自2024年第三季度以来…，较二季度: a point of reference sets no year)
     _name_windows(text, periods, out)
+    _date_holidays(text, periods, out)
     return out
+
+
+def _date_holidays(text: str, periods: list[RawPeriod], out: dict[int, Resolved | None]) -> None:
+    """A year written right before a holiday dates it, and the two are one period: 去年国庆假期 is
+    last October."""
+    for before, p in pairwise(periods):
+        year = out.get(id(before))
+        if p.relative != "holiday" or p.month is None or year is None or year.granularity != "year":
+            continue
+        if before.end == p.start or (p.start - before.end == 1 and text[before.end] == " "):
+            out[id(p)] = out[id(before)] = Resolved(year.year, month=p.month)  # (a named window is no year)
 
 
 # a named window defined by the dates in its parenthesis: 2025年国庆黄金周期间（9月30日至10月8日）
@@ -261,26 +273,36 @@ _WINDOW_NAME = regex.compile(r"\s?([\p{Han}A-Za-z0-9“”\"]{1,8}?)\s?(?:期间
 
 def _name_windows(text: str, periods: list[RawPeriod], out: dict[int, Resolved | None]) -> None:
     """A year followed by a named event whose dates a parenthesis gives (今年国庆黄金周期间（9月30日
-    至10月8日）) means those dates, there and wherever the same year and name recur."""
+    至10月8日）) means those dates, there and wherever the same year and name recur (the dates
+    outrank a holiday's month inside the name)."""
     windows: dict[tuple[int, str], Resolved] = {}
-    for before, p in pairwise(periods):
-        r, year = out.get(id(p)), out.get(id(before))
-        if r is None or year is None or year.granularity != "year" or r.year != year.year:
+    for i, p in enumerate(periods):
+        r = out.get(id(p))
+        if r is None or r.month is None or i == 0:
             continue
-        if r.month is None or p.start - before.end > 14:
+        j = i - 1
+        if periods[j].relative == "holiday" and j > 0:
+            j -= 1  # 国庆黄金周 inside the name
+        before = periods[j]
+        year = out.get(id(before))
+        if year is None or year.granularity != "year" or r.year != year.year or p.start - before.end > 14:
             continue
         m = _WINDOW_NAME.fullmatch(text, before.end, p.start)
         if m is not None:
             windows[(year.year, m.group(1))] = r
     if not windows:
         return
-    for p in periods:
+    for i, p in enumerate(periods):
         year = out.get(id(p))
         if year is None or year.granularity != "year":
             continue
+        at = p.end + (text[p.end : p.end + 1] == " ")
         for (y, name), r in windows.items():
-            if y == year.year and text.startswith(name, p.end + (text[p.end : p.end + 1] == " ")):
+            if y == year.year and text.startswith(name, at):
                 out[id(p)] = r
+                for inner in periods[i + 1 : i + 3]:
+                    if inner.end <= at + len(name):
+                        out[id(inner)] = r  # the holiday inside the name
 
 
 def _resolve_once(resolver: Resolver, periods: list[RawPeriod]) -> dict[int, Resolved | None]:

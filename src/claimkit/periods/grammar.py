@@ -302,6 +302,8 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
             p.cumulative = _CUMULATIVE.match(m.string, m.end(), m.end() + 12) is not None
         elif meaning == "today":
             p.relative, p.day = "now", True  # 今日公布: an event's day, weaker than a reporting period
+        elif meaning == "holiday":
+            p.relative, p.month = "holiday", offset  # 国庆假期: a month of a year read in context
         else:
             p.relative = meaning
             p.clause_scoped = meaning == "same_period_last_year"
