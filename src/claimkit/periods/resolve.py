@@ -217,10 +217,10 @@ class Resolver:
             if kind == "year_to_date":
                 return self._year_to_date(p, pub, ctx)
             if kind == "holiday" and p.month is not None:
-                year = local_year or (
+                dated = local_year or (
                     ctx.year if ctx is not None and not ctx.fiscal else pub.year if pub else None
                 )
-                return Resolved(year, month=p.month) if year is not None else None
+                return Resolved(dated, month=p.month) if dated is not None else None
             if kind in ("current_quarter", "report_period") and self.report is not None:
                 ctx = self.report  # 本季度, 期内: the period the text reports, not the last one it named
             return self._relative(kind, pub, ctx)
