@@ -89,6 +89,12 @@ def _origin() -> re.Pattern[str]:
 
 
 @cache
+def _chart_after() -> re.Pattern[str]:
+    """A chart or store after a product's name, a word of kind between (iOS下载榜, App Store畅销榜)."""
+    return re.compile(rf"\s?[^\s，,。；;：:、0-9]{{0,3}}?(?:{alternation('chart_after')})")
+
+
+@cache
 def _category_after() -> re.Pattern[str]:
     """What follows a product's name used as a category: a few words and 市场/行业 (not 市场份额)."""
     return re.compile(
@@ -156,6 +162,8 @@ class CompanyIndex:
             return True
         if _origin().search(self.text, max(0, m.start - 10), m.start):
             return True
+        if m.kind == "product" and _chart_after().match(self.text, m.end):
+            return True  # 位居iOS下载榜榜首: a chart the figure is ranked on
         after = self.text[m.end : m.end + 6]
         return before.endswith(words("venue_before")) and any(w in after for w in words("venue_after"))
 

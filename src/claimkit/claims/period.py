@@ -46,7 +46,7 @@ def _since_launch() -> re.Pattern[str]:
     """A period counted from a launch: 上线首月, 开售首日, 上映后第二周 (not a calendar period; but
     2月上市首日 is a day of February)."""
     return re.compile(
-        rf"(?<![月日])(?:{alternation('launch_verb')})后?(?:首|次|第{_N})[个個]?(?:日|天|周|週|月|季|年)(?![度份底末初])"
+        rf"(?<![月日])(?:{alternation('launch_verb')})(?:[后後]的?)?(?:首|次|[第前]{_N})[个個]?(?:日|天|周|週|月|季|年)(?![度份底末初])"
     )
 
 
@@ -156,10 +156,11 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
         # 将目标价由45港元上调至52港元, 股价收报76港元: a share figure is at publication
         return PeriodResolution(Resolved(published.year, month=published.month), None)
     last_period_end = max((p.end for p in near if is_sentence_period(p)), default=reach)
-    if model.matches(_window()).any_within(max(last_period_end, reach), q.start) or model.matches(
-        _since_launch()
-    ).any_within(max(last_period_end, clause), q.start):
-        return PeriodResolution(None, None)  # 未来三年投入…, 十年累计…: a span of years, not one period
+    after = max(last_period_end, reach)
+    if model.matches(_window()).any_within(after, q.start) or model.matches(_since_launch()).any_within(
+        after, q.start
+    ):
+        return PeriodResolution(None, None)  # 未来三年投入…, 上线首月…: not one calendar period
     # 去年同期为盈利28.2亿元, 年内累计上涨35%: a clause-scoped period governs its own clause
     for p in reversed(near):
         if not p.clause_scoped or p.comparison:
