@@ -19,6 +19,7 @@ D = Decimal
 # (phrase, text, value or (low, high), unit, qualifier)
 EXAMPLES = [
     # Arabic, separators, decimals, full-width, signs
+    ("建議派末期股息每股22港仙", "22港仙", "0.22", "HKD", "exact"),  # Hong Kong cents
     ("公司拟发行8200万股H股", "8200万股", "82000000", "count", "exact"),  # Latin after a hanzi unit
     ("月均下载量达1343.3万", "1343.3万", "13433000", "count", "exact"),
     ("实现全球销售收入6,423亿人民币", "6,423亿人民币", "642300000000", "CNY", "exact"),
