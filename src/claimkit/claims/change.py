@@ -195,7 +195,7 @@ def change_and_direction(
     if d_before and not to and len(before.rstrip()) and q.kind in ("money", "count"):
         return basis or "growth", d_before
     if q.kind == "count" and metric:
-        verb = _flow_verb().match(metric)
+        verb = _flow_verb().search(metric)
         if verb is not None and len(metric) > verb.end():  # 新开门店6600家, 关闭门店1700家
             return basis or "growth", change_words()[1][verb.group()]
     return None, None
