@@ -165,8 +165,9 @@ def is_sentence_period(p: RawPeriod) -> bool:
 
 
 def sets_frame(p: RawPeriod) -> bool:
-    """A period that frames the sentences after its own: a sentence period of reported results."""
-    return is_sentence_period(p) and not p.forecast
+    """A period that frames the sentences after its own: a sentence period of reported results
+    (not a year before the publication's: 去年…为X is a comparison, not the report)."""
+    return is_sentence_period(p) and not p.forecast and not (p.year_from is not None and p.year_offset < 0)
 
 
 @cache

@@ -242,6 +242,8 @@ class Resolver:
             # 全年: the context's year (fiscal when the context is), else the last full year
             if ctx is not None:
                 return Resolved(ctx.year, fiscal=ctx.fiscal)
+            if self.fiscal_year is not None:
+                return Resolved(self.fiscal_year, fiscal=True)  # a headline's 全年 in a 财年 text
             if pub is None:
                 return None
             return Resolved(pub.year - 1 if pub.month <= 4 else pub.year)
