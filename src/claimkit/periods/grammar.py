@@ -50,7 +50,7 @@ _SUB = rf"""
 """
 
 _PATTERN = rf"""
-  (?P<rel>\L<rel>)
+  (?P<rel>\L<rel>)(?!(?<=今)[年日天晚早])  # 截至今年: 至今 is not read where 今年 starts
 | (?:
       (?P<fyslash>(?P<fy1>{Y4})[/／](?P<fy2>(?:19|20)?\d{{2}}){S}(?:{FISCAL}))
     | FY{S}(?P<fy>(?:19|20)?\d{{2}})(?![0-9])

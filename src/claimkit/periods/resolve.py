@@ -250,6 +250,9 @@ class Resolver:
         elif p.year_edge:
             # 年末 / 年初 with no year: the sentence's year, else the context's, else publication's
             year = local_year or (ctx.year if ctx else None) or (pub.year if pub else None)
+        elif p.half is not None and not p.has_year and (ctx.fiscal if ctx is not None else self.fiscal_year):
+            # 中期, 上半年 with no year in a 财年 text: the fiscal half (a headline's: the text's fiscal year)
+            year, fiscal = (ctx.year if ctx is not None else self.fiscal_year), True
         elif p.fiscal and p.quarter is not None and ctx is not None and ctx.fiscal:
             year = ctx.year  # 第二财季 in a text about 2026财年
         elif p.fiscal and p.quarter is not None and self.fiscal_year is not None:
