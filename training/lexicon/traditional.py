@@ -48,7 +48,8 @@ RESOURCES = Path(__file__).resolve().parents[2] / "src" / "claimkit" / "resource
 CONVERSIONS = ("s2t", "s2tw", "s2hk")
 
 # file -> how its words are laid out: ("cells", {column: role}) for |-lists in tab-separated
-# rows, ("rows", None) for one word per row in the first column. The quantity grammar's lists
+# rows, ("rows", None) for one word per row in the first column, ("names", None) for one name per
+# row, converted only when certain, to its common (s2tw) form. The quantity grammar's lists
 # (units.tsv, qualifiers.tsv, quantity_cues.tsv, money_nouns.txt, rate_units.txt,
 # not_quantities.txt, magnitudes.tsv) are not here: their loader reads every word in its
 # traditional spellings too, from the character table resources/traditional.tsv.
@@ -67,6 +68,7 @@ FILES: dict[str, Layout] = {
     "function_words.tsv": ("rows", None),
     "company_forms.tsv": ("rows", None),
     "market_terms.txt": ("rows", None),
+    "surnames.txt": ("names", None),
 }
 
 
@@ -185,8 +187,9 @@ def _forms(conv: Words, word: str, name: bool = False) -> list[str]:
     return conv.name_variants(bare) if name else conv.variants(bare)
 
 
-def update_rows(name: str, text: str, conv: Words, report: Report) -> str:
-    """A one-word-per-row file with each row's Traditional copies after it."""
+def update_rows(name: str, text: str, conv: Words, report: Report, names: bool = False) -> str:
+    """A one-word-per-row file with each row's Traditional copies after it (``names``: a row is
+    a name, converted only when certain, to its common form)."""
     lines = text.split("\n")
     keys: dict[str, set[str]] = {}  # word -> the rest of each row that holds it
     for line in lines:
@@ -199,7 +202,9 @@ def update_rows(name: str, text: str, conv: Words, report: Report) -> str:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         word, tab, rest = line.partition("\t")
-        for form in _forms(conv, word.strip()):
+        if names and not conv.certain(word.strip()):
+            continue
+        for form in _forms(conv, word.strip(), name=names):
             held = keys.get(form, set())
             if rest in held:
                 continue
@@ -314,8 +319,8 @@ def _values(cells: list[str], column: int) -> list[str]:
 def update_text(name: str, text: str, conv: Words, report: Report) -> str:
     """The text of resource ``name`` with its missing Traditional forms added."""
     kind, roles = FILES[name]
-    if kind == "rows":
-        return update_rows(name, text, conv, report)
+    if kind in ("rows", "names"):
+        return update_rows(name, text, conv, report, names=kind == "names")
     assert roles is not None
     return update_cells(name, text, roles, conv, report)
 

@@ -45,7 +45,7 @@ _SUB = rf"""
   | (?P<mrange>(?P<mr1>{MON}){S}月?{S}(?P<mlink>[-—~～至到、]){S}(?P<mr2>{MON}){S}月份?)
   | (?P<mfirst>前{S}(?P<mfn>{MON}){S}(?:个|個)?月)
   | (?P<month>(?P<mn>{MON}){S}月份?(?:{S}(?P<day>{DAY}){S}[日号])?)
-  | (?P<whole>全年度?|整年|年报)
+  | (?P<whole>全年度?|整年|年报|全[财財]年)
   | (?P<yedge>年末|年底|年终|年初|年中)
 """
 
@@ -93,7 +93,7 @@ _GATE = rf"""
   | {YCN}{S}[年财財会會]
   | FY | [1-4]Q\d\d | [12]H\d\d | \d\d[财財会會年] | Q[1-4] | H[12]
   | 前{S}(?:[二两兩三2-3]|{MON}) | 首{S}(?:[二两兩三2-3]|季) | {QN}{S}[至到\-—~～财財季] | 第{S}{QN}
-  | [上下]半 | 中期 | 半年度 | 半年报 | 中报 | 全年 | 整年 | 年报 | 年[末底终初中]
+  | [上下]半 | 中期 | 半年度 | 半年报 | 中报 | 全年 | 全[财財]年 | 整年 | 年报 | 年[末底终初中]
   | (?:{MON}){S}月?{S}[-—~～至到月、]
 """
 
@@ -398,6 +398,7 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
             return None
     elif g["whole"]:
         p.whole_year = True
+        p.fiscal = p.fiscal or g["whole"] in ("全财年", "全財年")  # 全财年: the fiscal year in context
     elif g["yedge"]:
         e = g["yedge"]
         p.month, p.point = (1 if e == "年初" else 6 if e == "年中" else 12), True

@@ -240,6 +240,8 @@ class Resolver:
             fiscal = fiscal or bool(ctx and ctx.fiscal and p.whole_year)
         elif p.whole_year and not (p.quarter or p.half or p.month):
             # 全年: the context's year (fiscal when the context is), else the last full year
+            if p.fiscal and not (ctx is not None and ctx.fiscal) and self.fiscal_year is not None:
+                return Resolved(self.fiscal_year, fiscal=True)  # 全财年 after a calendar month: the text's
             if ctx is not None:
                 return Resolved(ctx.year, fiscal=ctx.fiscal)
             if self.fiscal_year is not None:
