@@ -379,7 +379,7 @@ def find_cues(
     cues.sort(key=lambda c: (c.start, -c.end))
     kept: list[Cue] = []
     for c in cues:
-        if kept and kept[-1].start < c.start < kept[-1].end and kept[-1].speaker is not None:
+        if kept and kept[-1].start <= c.start < kept[-1].end and kept[-1].speaker is not None:
             # nested subjects: a person speaks over a company or source around or inside it
             # (美团首席财务官陈少晖在…上说; 王宁在接受21世纪经济报道记者采访时表示)
             if c.person and not kept[-1].person:

@@ -64,8 +64,15 @@ def _anchors() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[st
     """What ends a name: a legal form, a stock code, an industry word before a period or results verb."""
     legal = regex.compile(f"(?:{_alt('legal')})")
     coded = regex.compile(rf"\s?{_CODE}")
+    # an analyst (分析师, 首席经济学家, 研究员) speaks about others: only a company's own officers count
+    analyst = _forms().get("analyst_title", ())
+    own = [t for t in _resources.lines("titles.txt") if not any(w in t for w in analyst)]
+    titles = "|".join(map(regex.escape, sorted(own, key=len, reverse=True)))
     subject = regex.compile(
-        rf"(?:{_alt('industry')})(?=\s?(?:则|則|亦|也)?(?:(?:19|20)[0-9]{{2}}年|[0-9]{{1,2}}月|前[0-9一二两三四五六七八九十]|{_alt('results')}))"
+        rf"(?:{_alt('industry')})(?=\s?(?:则|則|亦|也)?(?:在[^，,。；;：:“”]{{1,10}}?[中上])?"
+        rf"(?:(?:19|20)[0-9]{{2}}年|[0-9]{{1,2}}月|前[0-9一二两三四五六七八九十]|{_alt('results')}"
+        # 某某置业的营销负责人张三: a company its people speak for
+        rf"|的?[^，,。；;：:“”0-9]{{0,4}}?(?:{titles})))"
     )
     return legal, coded, subject
 
@@ -84,8 +91,16 @@ def _name_start(text: str, end: int, floor: int, longest: int, han_only: bool = 
     return pos
 
 
+def _company_start(text: str, end: int, floor: int, longest: int, han_only: bool) -> int | None:
+    """Where a company's name ending at ``end`` starts: after a descriptor before it, if any
+    (小型酒企金樽酒业; a body's name may hold one: 中国连锁经营协会)."""
+    pos = _name_start(text, end, floor, longest, han_only)
+    after = None if pos is None else _after_descriptor(text, pos, end)
+    return pos if after is None else after
+
+
 def _after_descriptor(text: str, pos: int, end: int) -> int | None:
-    """零部件供应商拓岳股份: in a run too long for one name, the name starts after a descriptor."""
+    """零部件供应商拓岳股份, 小型酒企金樽酒业: the name starts after a descriptor."""
     run = text[pos:end]
     best = -1
     for w in _forms().get("descriptor_end", ()):
@@ -154,7 +169,9 @@ def find_unknown_companies(
                 is_subject = pattern is subject
                 name_end = m.end() if pattern is legal else m.start() if pattern is coded else m.end()
                 stem_end = m.start() if pattern is not coded else name_end
-                begin = _name_start(text, stem_end, a, _MAX_SUBJECT if is_subject else _MAX_NAME, is_subject)
+                begin = _company_start(
+                    text, stem_end, a, _MAX_SUBJECT if is_subject else _MAX_NAME, is_subject
+                )
                 if begin is None or stem_end - begin < (1 if pattern is not coded else 2):
                     continue
                 begin = _strip_lead(text, begin, name_end)
