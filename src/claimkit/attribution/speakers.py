@@ -68,7 +68,7 @@ def _report_phrase() -> regex.Pattern[str]:
 def _rating_object() -> regex.Pattern[str]:
     """将/把, the stock (a name, 的), and what a source acts on: 将腾讯目标价, 把拼多多的評級."""
     return regex.compile(
-        rf"(?:{words_alternation('object_marker')})[^，,。；;：:！？\n“”]{{0,12}}?"
+        rf"(?:{words_alternation('object_marker')})[^，,。；;：:！？\n“”]{{0,20}}?"
         rf"(?:{words_alternation('rating_object')})"
     )
 
@@ -163,6 +163,7 @@ _LATIN_SOURCE = regex.compile(
 
 _INSTITUTION_SECTORS = frozenset(["bank", "broker", "insurance", "finance"])
 _PRONOUN_REACH = 600  # characters back a pronoun may refer
+_BROKER_REACH = 3000  # 该券商 in a note about one broker's report refers to it from far down the page
 
 
 @dataclass(slots=True)
@@ -294,6 +295,8 @@ def find_cues(
     for pm in _scan(_pronoun(), text, spans):
         sentence = structure.sentence_at(pm.start())
         found = _after_subject(text, pm.end(), sentence.end, lexicon)
+        if found is None and pm.group("institution"):
+            found = _rating_after(text, pm.end(), sentence.end, lexicon)  # 该券商将公司盈利预测下调至…
         if found is None or found[1] == "data" or (found[1] == "rating" and not pm.group("institution")):
             continue
         end, kind = found
@@ -313,7 +316,12 @@ def find_cues(
                 )
             )
         elif pm.group("institution"):
-            named = _last_before(mentions, pm.start(), _is_institution)
+            broker = any(w in pm.group("institution") for w in words("broker_noun"))
+            named = (
+                _last_before(mentions, pm.start(), _is_broker, _BROKER_REACH)
+                if broker  # 该券商: the broker whose note the text reads, however far back
+                else _last_before(mentions, pm.start(), _is_institution)
+            )
             if named is None:
                 continue
             if named.kind == "source" or named.source is not None:
@@ -467,9 +475,18 @@ def _is_institution(m: Mention) -> bool:
     return m.kind == "company" and (m.source is not None or m.sector in _INSTITUTION_SECTORS)
 
 
-def _last_before(mentions: list[Mention], pos: int, accept) -> Mention | None:  # type: ignore[no-untyped-def]
+def _is_broker(m: Mention) -> bool:
+    """A broker that 该券商 may stand for."""
+    if m.kind == "source":
+        return m.sector == "broker"
+    return m.kind == "company" and (m.source_kind == "broker" or m.sector == "broker")
+
+
+def _last_before(  # type: ignore[no-untyped-def]
+    mentions: list[Mention], pos: int, accept, reach: int = _PRONOUN_REACH
+) -> Mention | None:
     k = bisect_left([m.start for m in mentions], pos) - 1
-    while k >= 0 and pos - mentions[k].start <= _PRONOUN_REACH:
+    while k >= 0 and pos - mentions[k].start <= reach:
         if accept(mentions[k]):
             return mentions[k]
         k -= 1
