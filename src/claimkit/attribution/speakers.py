@@ -271,6 +271,10 @@ def find_cues(
                     pos += len(word)
                     break
         found = _after_subject(text, pos, limit, lexicon)
+        if found is None and m.source is not None:
+            follow = _source_follow().match(text, pos, limit)  # 摩根士丹利最新报告给予…
+            if follow is not None and follow.end() > pos:
+                found = _after_subject(text, follow.end(), limit, lexicon)
         if found is not None and found[1] == "rating" and m.source is None:
             found = None  # 台积电维持…的预估: only a source rates; the clause's own verb may still speak
         if found is None and m.source is not None:
