@@ -87,7 +87,7 @@ def _narrator() -> regex.Pattern[str]:
 @cache
 def _source_follow() -> regex.Pattern[str]:
     """What may follow a source's name before its verb: 的最新发布的数据."""
-    return regex.compile(rf"(?:的)?(?:最新)?(?:发布的|發佈的)?(?:{words_alternation('data_noun')})?")
+    return regex.compile(rf"(?:的)?(?:最新|初步)?(?:发布的|發佈的)?(?:{words_alternation('data_noun')})?")
 
 
 @cache
@@ -301,7 +301,13 @@ def find_cues(
         found = _after_subject(text, pm.end(), sentence.end, lexicon)
         if found is None and pm.group("institution"):
             found = _rating_after(text, pm.end(), sentence.end, lexicon)  # 该券商将公司盈利预测下调至…
-        if found is None or found[1] == "data" or (found[1] == "rating" and not pm.group("institution")):
+        if found is None and pm.group("institution"):
+            follow = _source_follow().match(text, pm.end(), sentence.end)  # 该协会数据还显示
+            if follow is not None and follow.end() > pm.end():
+                found = _after_subject(text, follow.end(), sentence.end, lexicon)
+        if found is None or (found[1] == "data" and not pm.group("institution")):
+            continue  # 公司数据显示 is the company's own document; 该协会数据显示 is the body's
+        if found[1] == "rating" and not pm.group("institution"):
             continue
         end, kind = found
         if pm.group("person"):
