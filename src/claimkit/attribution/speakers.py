@@ -279,6 +279,10 @@ def find_cues(
             found = None  # 台积电维持…的预估: only a source rates; the clause's own verb may still speak
         if found is None and m.source is not None:
             found = _report_after(text, pos, limit, lexicon)  # 花旗发表报告，将目标价…
+        if found is None and m.kind == "company":
+            said = _report_after(text, pos, limit, lexicon)  # 某某地产发布自愿性公告称: the company says
+            if said is not None and text[: said[0]].endswith(words("report_speech_verb")):
+                found = (said[0], "say")
         if found is None and m.source is not None:
             found = _rating_after(text, pos, limit, lexicon)  # 花旗将腾讯目标价上调至…
         if found is None:
