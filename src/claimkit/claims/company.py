@@ -89,6 +89,12 @@ def _origin() -> re.Pattern[str]:
 
 
 @cache
+def _unit_price() -> re.Pattern[str]:
+    """A price per unit of a commodity: 元/吨, 美元/桶, 元/平方米."""
+    return re.compile(rf"[/／每](?:{alternation('price_per')})$")
+
+
+@cache
 def _chart_after() -> re.Pattern[str]:
     """A chart or store after a product's name, a word of kind between (iOS下载榜, App Store畅销榜)."""
     return re.compile(rf"\s?[^\s，,。；;：:、0-9]{{0,3}}?(?:{alternation('chart_after')})")
@@ -219,6 +225,12 @@ class CompanyIndex:
         clause_start = self.structure.clause_start(start, sentence_start)
         in_clause = self._in(clause_start, start)
         own = [m for m in in_clause if id(m) not in self.comparison]
+        if (
+            not own
+            and _unit_price().search(text, start, end)
+            and not _self_reference().search(text, clause_start, start)
+        ):
+            return self._group(start)  # 纯MDI均价1.86万元/吨: a commodity's price, no company's unless named
         if not absolute and len(own) > 1 and _OF_BEFORE.fullmatch(text, own[-1].end, start):
             own = own[:-1]  # 美的营收约为海尔智家的1.6倍: 海尔智家 is the base of the ratio
         if absolute:
