@@ -178,6 +178,7 @@ class Cue:
     scope_end: int = 0  # the cue covers claims up to here
     person: bool = False
     public: bool = False  # a government body or trade association: its figures are not one company's
+    pronoun: bool = False  # the company in context as a subject (公司预计)
 
 
 _CLAUSE_END = re.compile(r"[，,：:；;。！？\n“”\"]")
@@ -356,7 +357,7 @@ def find_cues(
             company, _ = company_at(pm.start())
             if company is None:
                 continue
-            cues.append(Cue(pm.start(), end, company, kind, company))
+            cues.append(Cue(pm.start(), end, company, kind, company, pronoun=True))
     taken = Intervals((c.start, c.end) for c in cues)
     for lm in _scan(_LATIN_SOURCE, text, spans):
         name = lm.group(1).strip()
@@ -407,6 +408,8 @@ def find_cues(
             if c.person and not kept[-1].person:
                 kept[-1] = c
             continue
+        if c.pronoun and kept and kept[-1].person and structure.sentence_at(kept[-1].start).end > c.start:
+            continue  # 首席财务官某某表示，公司预计…: the company's plan is in the officer's words
         kept.append(c)
     for c in kept:
         c.scope_end = structure.sentence_at(c.start).end
