@@ -254,7 +254,27 @@ def _resolve_periods(
             )  # (自2024年第三季度以来…，较二季度: a point of reference sets no year)
     _name_windows(text, periods, out)
     _date_holidays(text, periods, out)
+    _sentence_quarters(structure, periods, out)
     return out
+
+
+def _sentence_quarters(
+    structure: Structure, periods: list[RawPeriod], out: dict[int, Resolved | None]
+) -> None:
+    """单季, 当季 after a quarter named earlier in the sentence are that quarter (四季度…，单季增速…)."""
+    last: dict[int, Resolved] = {}  # sentence -> its last single quarter so far
+    for p in periods:
+        s = structure.sentence_index(p.start)
+        r = out.get(id(p))
+        if p.relative == "current_quarter" and s in last:
+            out[id(p)] = last[s]
+        elif (
+            r is not None
+            and r.quarter is not None
+            and r.quarter_end in (None, r.quarter)
+            and is_sentence_period(p)
+        ):
+            last[s] = r
 
 
 def _date_holidays(text: str, periods: list[RawPeriod], out: dict[int, Resolved | None]) -> None:
