@@ -19,6 +19,7 @@ D = Decimal
 # (phrase, text, value or (low, high), unit, qualifier)
 EXAMPLES = [
     # Arabic, separators, decimals, full-width, signs
+    ("占总营收的近一半", "一半", "50", "%", "nearly"),  # a half is 50 %
     ("每股基本盈利88.2美仙", "88.2美仙", "0.882", "USD", "exact"),  # US cents, Hong Kong wording
     ("10月博彩收入240.9億澳門元", "240.9億澳門元", "24090000000", "MOP", "exact"),  # Macau patacas
     ("建議派末期股息每股22港仙", "22港仙", "0.22", "HKD", "exact"),  # Hong Kong cents
