@@ -553,3 +553,11 @@ def test_a_text_naming_one_yuan_currency_counts_its_bare_yuan_in_it() -> None:
 def test_a_text_naming_two_yuan_currencies_declares_no_default() -> None:
     text = "某公司收入100億元。\n\n其中台灣業務收入新台幣30億元，內地業務收入人民幣20億元。"
     assert claimkit.find_quantities(text)[0].unit == "CNY"
+
+
+def test_a_headline_amount_takes_the_currency_the_body_restates_it_in() -> None:
+    text = "某物流中期蝕2460萬\n\n某物流控股公布中期業績，蝕2,460萬港元，去年同期則賺310萬港元。"
+    found = {q.text: q.unit for q in claimkit.find_quantities(text)}
+    assert found["2460萬"] == "HKD"
+    alone = {q.text: q.unit for q in claimkit.find_quantities("某物流中期蝕2460萬")}
+    assert alone["2460萬"] == "CNY"  # nothing restates it: the default stands

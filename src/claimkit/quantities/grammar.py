@@ -906,6 +906,21 @@ def currency_scopes(text: str) -> CurrencyScopes:
     return CurrencyScopes(notes, scopes, default)
 
 
+_RESTATED_WITHIN = 400  # characters after a headline's amount where the body restates it
+
+
+def _restated(out: list[Raw], r: Raw) -> str | None:
+    """The currency of the same amount written with its currency soon after ``r``."""
+    for other in out:
+        if other.start <= r.end:
+            continue
+        if other.start - r.end > _RESTATED_WITHIN:
+            break
+        if other.kind == "money" and other.value == r.value and other.unit_word not in (None, "元"):
+            return other.unit
+    return None
+
+
 def _apply_currency_context(text: str, floor: int, out: list[Raw], currency: CurrencyScopes | None) -> None:
     """The currency of each money amount: a currency word written before it (人民币50亿) or right after
     元 (亿元新台币), else the currency in scope (:class:`CurrencyScopes`) for bare 元 and for an amount
@@ -953,6 +968,9 @@ def _apply_currency_context(text: str, floor: int, out: list[Raw], currency: Cur
                     break
         if before.endswith(nouns):
             r.unit, r.kind = (currency.at(r.start) if currency else None) or "CNY", "money"  # 营收超500亿
+            restated = _restated(out, r)
+            if restated is not None:
+                r.unit = restated  # 某某中期蝕1860萬 … 蝕1,860萬港元: a headline's amount restated below
     if currency:
         for r in out:
             if r.kind == "money" and r.unit_word == "元" and id(r) not in written:
