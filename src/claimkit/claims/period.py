@@ -36,7 +36,7 @@ def _window() -> re.Pattern[str]:
 def _ratio_base() -> re.Pattern[str]:
     """A verb of a ratio before a period (是去年同期的2.4倍, 為2019年同期的115%)."""
     return re.compile(
-        rf"(?:{alternation('base_verb')}|达|達|至|到|占|佔)"
+        rf"(?:{alternation('base_verb')}|达|達|至|到)"
         r"[0-9０-９一二三四五六七八九十〇零年月季度上下半去今同期财財Q ]*$"
     )
 
