@@ -286,7 +286,10 @@ def find_cues(
                 found = (said[0], "say")
         if found is None and m.source is not None:
             found = _rating_after(text, pos, limit, lexicon)  # 花旗将腾讯目标价上调至…
-        if found is None:
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        officer = nxt is not None and nxt.kind == "person" and nxt.title_start is not None
+        if found is None and not (officer and nxt is not None and nxt.start - m.end <= 20):
+            # (美的集团副总裁兼国际业务总裁某某表示: the officer named after the company speaks)
             found = _clause_final_verb(text, m, structure, lexicon)
         if found is None:
             continue
@@ -294,6 +297,15 @@ def find_cues(
         if kind in ("data", "rating") and m.kind != "source" and m.source is None:
             continue  # 腾讯统计 is rare; 财报显示 is a narrator cue
         start = m.title_start if m.title_start is not None else m.start
+        prev = mentions[i - 1] if i > 0 else None
+        if (
+            m.kind == "person"
+            and prev is not None
+            and prev.kind in ("company", "product")
+            and 0 <= start - prev.end <= 12
+            and not _CLAUSE_END.search(text, prev.end, start)
+        ):
+            start = prev.start  # 美的集团副总裁兼国际业务总裁某某: the subject starts with the company
         if m.kind == "person":
             cues.append(Cue(start, end, m.name, kind, m.company, person=True, public=_public(m.sector)))
         elif m.source is not None:  # 花旗预计: a broker speaks as a source; 港交所数据显示: a public one
@@ -406,6 +418,7 @@ def find_cues(
             # nested subjects: a person speaks over a company or source around or inside it
             # (美团首席财务官陈少晖在…上说; 王宁在接受21世纪经济报道记者采访时表示)
             if c.person and not kept[-1].person:
+                c.start = kept[-1].start  # the subject starts with the company: 美团首席财务官陈少晖
                 kept[-1] = c
             continue
         if c.pronoun and kept and kept[-1].person and structure.sentence_at(kept[-1].start).end > c.start:
