@@ -68,7 +68,10 @@ def market_terms() -> re.Pattern[str]:
         f"(?:{scope})(?P<industry>[^，,。；;：:\\s]{{0,10}}?)(?:市场|市場)(?!{alternation('market_not')})"
     )
     total = f"(?:{scope})(?:{alternation('scope_total')})"  # 国内共有, 全国合计
-    return re.compile(f"{words_pattern(terms)}|{total}|(?P<scope>{phrase})")
+    # 国内家电零售额, 全球智能手机出货量: a whole market's measure of an industry (not 海外销量, and not
+    # the scope a company ranks in: 在中国品牌乘用车销量中排名第二)
+    industry = f"(?:{alternation('industry_scope')})[^，,。；;：:\\s的]{{2,6}}?(?:{alternation('market_measure')})(?!中|排)"
+    return re.compile(f"{words_pattern(terms)}|{total}|{industry}|(?P<scope>{phrase})")
 
 
 @cache
