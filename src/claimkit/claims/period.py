@@ -115,6 +115,18 @@ def _is_balance(model: DocModel, ctx: QContext) -> bool:
     return False
 
 
+def _governing_window(model: DocModel, ctx: QContext, after: int) -> bool:
+    """A window of several periods after ``after`` that governs the claim: in its own clause, or
+    leading an earlier one (近五年累计分红…，其中…), not inside a record phrase (创近两年来的新高)."""
+    text = model.text
+    for a, _ in model.matches(_window()).within(after, ctx.q.start):
+        if a >= ctx.clause_start:
+            return True
+        if not text[max(after, a - 3) : a].endswith(words("record_before")):
+            return True
+    return False
+
+
 def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     text, q, resolved = model.text, ctx.q, model.resolved
     structure = model.structure
@@ -157,9 +169,7 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
         return PeriodResolution(Resolved(published.year, month=published.month), None)
     last_period_end = max((p.end for p in near if is_sentence_period(p)), default=reach)
     after = max(last_period_end, reach)
-    if model.matches(_window()).any_within(after, q.start) or model.matches(_since_launch()).any_within(
-        after, q.start
-    ):
+    if _governing_window(model, ctx, after) or model.matches(_since_launch()).any_within(after, q.start):
         return PeriodResolution(None, None)  # 未来三年投入…, 上线首月…: not one calendar period
     # 去年同期为盈利28.2亿元, 年内累计上涨35%: a clause-scoped period governs its own clause
     for p in reversed(near):
