@@ -50,6 +50,9 @@ def _since_launch() -> re.Pattern[str]:
     )
 
 
+_ANNUAL_AFTER = re.compile(r"的?(?:年度|全年)")
+
+
 class PeriodResolution(NamedTuple):
     value: Resolved | None
     evidence: RawPeriod | None  # the period mention that decided it (None: the frame or nothing)
@@ -96,6 +99,9 @@ def resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     """The period of the claim at ``ctx`` and the mention that decided it."""
     found = _resolve_period(model, ctx)
     value = found.value
+    if value is not None and value.granularity != "year" and _ANNUAL_AFTER.match(model.text, ctx.q.end):
+        # 35万辆的年度交付目标: an annual figure is the year's, whatever month the sentence is in
+        return PeriodResolution(Resolved(value.year, value.fiscal), found.evidence)
     if value is not None and value.month is None and _is_balance(model, ctx):
         # 贷款余额较年初增长9.6%: a balance compared with a point in time is at the period's end
         return PeriodResolution(Resolved(value.year, month=value.end_month()), found.evidence)
