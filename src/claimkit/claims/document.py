@@ -261,12 +261,15 @@ def _resolve_periods(
 def _sentence_quarters(
     structure: Structure, periods: list[RawPeriod], out: dict[int, Resolved | None]
 ) -> None:
-    """单季, 当季 after a quarter named earlier in the sentence are that quarter (四季度…，单季增速…)."""
+    """单季, 当季 after a quarter named earlier in the sentence are that quarter (四季度…，单季增速…),
+    and 去年同期 after one is that quarter a year before."""
     last: dict[int, Resolved] = {}  # sentence -> its last single quarter so far
     for p in periods:
         s = structure.sentence_index(p.start)
         r = out.get(id(p))
-        if p.relative == "current_quarter" and s in last:
+        if p.relative == "same_period_last_year" and s in last:
+            out[id(p)] = last[s].shifted(-1)  # 本季度…从去年同期64.9%: a year before the sentence's quarter
+        elif p.relative == "current_quarter" and s in last:
             out[id(p)] = last[s]
         elif (
             r is not None
