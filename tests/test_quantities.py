@@ -19,6 +19,7 @@ D = Decimal
 # (phrase, text, value or (low, high), unit, qualifier)
 EXAMPLES = [
     # Arabic, separators, decimals, full-width, signs
+    ("计划五年内培养300万AI人才", "300万", "3000000", "count", "exact"),  # Latin after a scale word
     ("占总营收的近一半", "一半", "50", "%", "nearly"),  # a half is 50 %
     ("每股基本盈利88.2美仙", "88.2美仙", "0.882", "USD", "exact"),  # US cents, Hong Kong wording
     ("10月博彩收入240.9億澳門元", "240.9億澳門元", "24090000000", "MOP", "exact"),  # Macau patacas

@@ -455,7 +455,8 @@ def _read_main(m: re.Match[str], text: str, floor: int, ceiling: int, numbers: b
         return None  # 登陆部队, 大陆家庭, 陆续: a financial capital alone is a word, not a digit
     code_end = end if unit_word or rate else num_end
     # 5600万股H股, 3个App: Latin letters after a unit in hanzi start the next word, not a code
-    code_ceiling = code_end if unit_word and _HAN_NEXT.match(text, end - 1) else ceiling
+    # (500万AI人才: the same after a scale word in hanzi)
+    code_ceiling = code_end if _HAN_NEXT.match(text, code_end - 1) and (unit_word or info.scaled) else ceiling
     before = text[start - 1] if start > floor else ""
     if (
         before in _CODE_CHARS or (code_end < code_ceiling and text[code_end] in _CODE_CHARS)
