@@ -286,6 +286,10 @@ def find_cues(
                 found = (said[0], "say")
         if found is None and m.source is not None:
             found = _rating_after(text, pos, limit, lexicon)  # 花旗将腾讯目标价上调至…
+        if found is None and m.kind == "person":
+            colon = _COLON_QUOTE.match(text, m.end, limit)
+            if colon is not None:
+                found = (colon.end() - 1, "say")  # 首席执行官某某：“…”: a live blog's speaker, no verb
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         officer = nxt is not None and nxt.kind == "person" and nxt.title_start is not None
         if found is None and not (officer and nxt is not None and nxt.start - m.end <= 20):
@@ -528,6 +532,10 @@ def _public(sector: str | None) -> bool:
     return sector in ("government", "association")
 
 
+_COLON_QUOTE = re.compile(r"[ 　]?[：:][ 　]?[“「\"]")
+_QUOTE_REACH = 80  # characters between a speech cue and a quotation of the same sentence it covers
+
+
 def quote_speakers(
     text: str, structure: Structure, cues: list[Cue], mentions: list[Mention], lexicon: Lexicon
 ) -> dict[tuple[int, int], Cue]:
@@ -544,7 +552,7 @@ def quote_speakers(
         best = None
         # before: the cue's verb ends right before the opening mark (punctuation and space allowed)
         k = bisect_right(ends, qa) - 1
-        while k >= 0 and qa - by_end[k].end <= 20:
+        while k >= 0 and qa - by_end[k].end <= _QUOTE_REACH:
             c = by_end[k]
             gap = text[c.end : qa]
             if qa - c.end <= 3 and gap.strip(" ：:，,") == "":
