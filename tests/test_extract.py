@@ -296,10 +296,10 @@ def _strict_f1(folder) -> tuple[float, float]:  # type: ignore[no-untyped-def]
 
 
 # Floors a little under today's scores (span/strict: seed 1.000/1.000; dev, 25 articles,
-# 0.997/0.974): a regression fails CI, an honest trade-off on a new rule does not. Raise them
+# 0.999/0.990): a regression fails CI, an honest trade-off on a new rule does not. Raise them
 # with the scores.
 @pytest.mark.parametrize(
-    ("folder", "span_floor", "strict_floor"), [(GOLD, 0.97, 0.95), (GOLD / "dev", 0.99, 0.96)]
+    ("folder", "span_floor", "strict_floor"), [(GOLD, 0.97, 0.95), (GOLD / "dev", 0.99, 0.975)]
 )
 def test_gold_scores(folder, span_floor: float, strict_floor: float) -> None:  # type: ignore[no-untyped-def]
     if not folder.exists():
@@ -309,10 +309,11 @@ def test_gold_scores(folder, span_floor: float, strict_floor: float) -> None:  #
 
 
 # The project's own pages (tests/data/heldout*), as regression floors a little under today's strict
-# F1 (0.940, 0.958, 0.954, 0.787): not evidence of quality on unseen text, but a change that loses
-# what they hold fails here.
+# F1 (0.952, 0.963, 0.961, 0.935, 0.924): not evidence of quality on unseen text, but a change that
+# loses what they hold fails here.
 @pytest.mark.parametrize(
-    ("name", "strict_floor"), [("heldout", 0.92), ("heldout2", 0.94), ("heldout3", 0.93), ("heldout4", 0.76)]
+    ("name", "strict_floor"),
+    [("heldout", 0.93), ("heldout2", 0.94), ("heldout3", 0.94), ("heldout4", 0.91), ("heldout5", 0.90)],
 )
 def test_heldout_scores(name: str, strict_floor: float) -> None:
     folder = HELDOUT.parent / name
