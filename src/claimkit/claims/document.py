@@ -295,6 +295,9 @@ def _date_holidays(text: str, periods: list[RawPeriod], out: dict[int, Resolved 
 _WINDOW_NAME = regex.compile(r"\s?([\p{Han}A-Za-z0-9“”\"]{1,8}?)\s?(?:期间|期間)?\s?[（(]\s?$")
 
 
+_MAX_WINDOWS = 16  # named windows a text defines (bounds the look-up per period)
+
+
 def _name_windows(text: str, periods: list[RawPeriod], out: dict[int, Resolved | None]) -> None:
     """A year followed by a named event whose dates a parenthesis gives (今年国庆黄金周期间（9月30日
     至10月8日）) means those dates, there and wherever the same year and name recur (the dates
@@ -312,7 +315,7 @@ def _name_windows(text: str, periods: list[RawPeriod], out: dict[int, Resolved |
         if year is None or year.granularity != "year" or r.year != year.year or p.start - before.end > 14:
             continue
         m = _WINDOW_NAME.fullmatch(text, before.end, p.start)
-        if m is not None:
+        if m is not None and len(windows) < _MAX_WINDOWS:
             windows[(year.year, m.group(1))] = r
     if not windows:
         return

@@ -910,11 +910,11 @@ def currency_scopes(text: str) -> CurrencyScopes:
 _RESTATED_WITHIN = 400  # characters after a headline's amount where the body restates it
 
 
-def _restated(out: list[Raw], r: Raw) -> str | None:
-    """The currency of the same amount written with its currency soon after ``r``."""
-    for other in out:
-        if other.start <= r.end:
-            continue
+def _restated(out: list[Raw], starts: list[int], r: Raw) -> str | None:
+    """The currency of the same amount written with its currency soon after ``r`` (``starts``: the
+    start of each of ``out``, in order)."""
+    for k in range(bisect_right(starts, r.end), len(out)):
+        other = out[k]
         if other.start - r.end > _RESTATED_WITHIN:
             break
         if other.kind == "money" and other.value == r.value and other.unit_word not in (None, "元"):
@@ -956,6 +956,7 @@ def _apply_currency_context(text: str, floor: int, out: list[Raw], currency: Cur
                     written.add(id(r))
                     break
     nouns, gaps = money_nouns(), vocab().money_gap
+    starts = [o.start for o in out]
     for r in out:
         if r.bare or r.kind != "count" or r.counted is not None or r.scale < 10**4:
             continue
@@ -969,7 +970,7 @@ def _apply_currency_context(text: str, floor: int, out: list[Raw], currency: Cur
                     break
         if before.endswith(nouns):
             r.unit, r.kind = (currency.at(r.start) if currency else None) or "CNY", "money"  # 营收超500亿
-            restated = _restated(out, r)
+            restated = _restated(out, starts, r)
             if restated is not None:
                 r.unit = restated  # 某某中期蝕1860萬 … 蝕1,860萬港元: a headline's amount restated below
     if currency:
