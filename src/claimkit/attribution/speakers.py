@@ -402,7 +402,7 @@ def find_cues(
         if taken.overlaps(a, b) or name in generic or name in lexicon.entries:
             continue
         if any(ch.isdigit() for ch in name) or _names_known(name, lexicon):
-            continue  # 根据腾讯控股13日发布的财报: a company's own report, dated
+            continue  # 根据某某控股15日发布的财报: a company's own report, dated
         if subject and (
             scan_periods(name) or any(w in name for w in (*generic, *words("report_phrase_open")))
         ):

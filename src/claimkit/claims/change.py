@@ -6,8 +6,8 @@ basis; a direction verb right before the number (``增长``, qualifiers and fill
 between) or right after it (``三位数增长``) makes it a change; a rate noun in the metric
 (``增速``) does too; a ratio noun (``毛利率升至56%``) makes ``升至`` a level. A multiple of a
 period's figure (``是去年同期的2.4倍``) is a change on that period; a number coordinated with
-the one before (``同比增长15%和16%``) shares its change; in a ``分别`` list after several basis
-words (``按年及按季分别跌5.4及3.9个百分点``) the k-th number takes the k-th basis.
+the one before (``同比增长12%和19%``) shares its change; in a ``分别`` list after several basis
+words (``按年及按季分别降4.2及2.6个百分点``) the k-th number takes the k-th basis.
 """
 
 from __future__ import annotations
@@ -150,7 +150,7 @@ def change_and_direction(
     if d_before is None and basis_match is not None:
         d_before = _comparative(text[basis_match[1] : q.start])  # 增速比上月末低0.2个百分点
     if d_before is None and _impact().search(text, max(clause_start, q.start - 16), q.start):
-        return None, None  # 影响净利润增速4.6个百分点: an effect on a change, not a change
+        return None, None  # 拖累净利润增速2.8个百分点: an effect on a change, not a change
     d_after, basis_after = (
         _direction_after(text[q.end : q.end + 8]) if q.kind in ("percent", "pp", "multiple") else (None, None)
     )
@@ -162,11 +162,11 @@ def change_and_direction(
                 break
     is_ratio = metric is not None and any(w in metric for w in ratio)
     if not is_ratio and _ratio_words().search(text, max(ctx.sentence_start, q.start - 60), q.start):
-        is_ratio = True  # 营收贡献占比，来自中国区的营收增加至85%
+        is_ratio = True  # 营收贡献占比，来自本土的营收增加至78%
     if q.kind == "multiple" and text[q.start : q.start + 1] == "翻":
         return basis or "growth", "up"  # 翻番, 翻倍: a doubling is a rise
     if q.kind == "multiple" and _RATIO_OF.search(text, max(clause_start, q.start - 24), q.start):
-        return None, None  # 增速约是行业平均增速的4倍: a multiple of another figure, not a change
+        return None, None  # 增速约为行业均值的3倍: a multiple of another figure, not a change
     sign = text[q.start : q.start + 1]
     if is_rate == "up" and sign in "-−－":
         is_rate = "down"  # 增速为-3.5%
@@ -235,7 +235,7 @@ def _coordinated(text: str, a: Raw, b: Raw) -> bool:
 
 
 def _respectively(model: DocModel, ctx: QContext) -> str | None:
-    """按年及按季分别跌5.4及3.9个百分点: the k-th number takes the k-th basis."""
+    """按年及按季分别降4.2及2.6个百分点: the k-th number takes the k-th basis."""
     text, q = model.text, ctx.q
     found = [
         text[a:b]
@@ -255,7 +255,7 @@ def _respectively(model: DocModel, ctx: QContext) -> str | None:
 
 
 def _sentence_basis(model: DocModel, ctx: QContext) -> str | None:
-    """同比增速仅为3.9%，而一季度增速为16.2%; 同比上涨1.2%，涨幅已连续…: a rate noun with no basis of
+    """同比增速为5.1%，而上季度增速为8.7%; 同比上涨1.2%，涨幅已连续…: a rate noun with no basis of
     its own takes the last basis written before it in its ``；``-part of the sentence."""
     text = model.text
     rates = change_words()[2]
@@ -321,7 +321,7 @@ def resolve_change(
         prev = model.contexts[ctx.index - 1]
         previous = model.changes.get(prev.index)
         if previous is not None and _coordinated(text, prev.q, q):
-            change, direction = previous  # 同比增长15%和16%
+            change, direction = previous  # 同比增长12%和19%
     if change == "growth" and not model.matches(basis_pattern()).any_within(ctx.clause_start, q.start):
         change = _compared_basis(model, ctx, period) or _sentence_basis(model, ctx) or change
     if change is not None and _has_respectively(model, model.reach(ctx, ctx.clause_start), q.start):

@@ -269,7 +269,7 @@ class CompanyIndex:
                 market = None  # …收入增长11%，其中欧洲市场增长超过20%: a part of the figure before
             if market is not None and self._base_of_ratio(market.start(), market.end(), start):
                 market = (
-                    None  # 增速约是行业平均增速的4倍: the market is the base the figure is measured against
+                    None  # 增速约为行业均值的3倍: the market is the base the figure is measured against
                 )
             if market is None and self._category_in(max(sentence_start, segment), start):
                 return self._group(start)
@@ -284,7 +284,7 @@ class CompanyIndex:
             m = subjects[-1]
             return self._owner(m), m
         # a company named later in the claim's own clause (营收达1800亿元的阿里巴巴); one in a later
-        # clause is that clause's subject, not the claim's (玩家超过4000万，位居iOS榜首)
+        # clause is that clause's subject, not the claim's (玩家超过2500万，位居iOS榜首)
         clause_end = self.structure.clause_end(end - 1, sentence.end)
         after = [m for m in self._in(end, clause_end) if id(m) not in self.comparison]
         if after and not _aggregate().search(text, sentence_start, start):

@@ -300,7 +300,7 @@ def _phrase_around(text: str, head: Hit, floor: int, ceiling: int) -> Span:
 
 
 def _after(text: str, q: Raw, clause_end: int) -> Reading | None:
-    """The phrase after the number through 的 (35万辆的年度交付目标, 45.53元的现金分红)."""
+    """The phrase after the number through 的 (20万台的年度销售目标, 28.60元的现金分红)."""
     if not text.startswith("的", q.end):
         return None
     start = q.end + 1
@@ -355,7 +355,7 @@ def _profit(
     if segment is not None:
         found = segments().lookup(company, text[segment[0] : segment[1]])
         return found.profit if found is not None else DEFAULT_PROFIT
-    # 经调整亏损3.59亿元，去年同期为盈利39亿元: the profit of the clause before
+    # 经调整亏损2.14亿元，去年同期为盈利11亿元: the profit of the clause before
     floor = text.rfind("，", sentence_start, clause_start - 1)
     floor = max(
         floor,
@@ -395,7 +395,7 @@ def resolve_concept(
     own: Reading | None = None
     if (
         span is not None and span[1] <= clause_start
-    ):  # carried over from a clause before: 平台月活上半年同比增加
+    ):  # carried over from a clause before: 平台日活上半年同比增加
         here = _last_head(text, clause_start, q.start)
         own = here if here is not None and here.head is not None else None
     if own is None and span is not None:
@@ -428,7 +428,7 @@ def resolve_concept(
         if concept != OTHER:
             return ConceptResult(concept, (reading.head.start, reading.head.end), reading, False)
     named = segments().find(text, max(sentence_start, clause_start - 40), q.start, company)
-    if named is not None and fits("revenue", q.unit, change):  # 网络广告同比增长32%至177.13亿元
+    if named is not None and fits("revenue", q.unit, change):  # 网络广告同比增长21%至96.40亿元
         return ConceptResult("revenue", None, own, False, segment=named)
     market = next((h for h in scan(text, clause_start, q.start) if h.word.role == "market"), None)
     if (
@@ -495,7 +495,7 @@ _CUT_ROLES = frozenset(("basis", "measure", "per"))
 _LEAD_ROLES = frozenset(("whole", "period", "group", "lead", "verb", "market", "anaphor"))
 _TAIL_ROLES = frozenset(("whole", "period", "suffix", "market", "lead", "verb"))
 _KEEP_BUSINESS = (
-    2  # 新业务, 游戏业务, 电商业务: a name this short keeps its 业务 (海外及港澳台业务 -> 海外及港澳台)
+    2  # 新业务, 游戏业务, 电商业务: a name this short keeps its 业务 (海外及港澳业务 -> 海外及港澳台)
 )
 _QUIET_ROLES = frozenset(("lead", "verb", "market", "name", "period"))
 _POINTING = frozenset(("suffix", "business", "group"))
@@ -764,7 +764,7 @@ _TOPIC_MAX = 12  # characters of a clause's subject that can be the topic of the
 
 
 def _topic(text: str, start: int, end: int, company: str | None, mentions: Sequence[Mention]) -> Span | None:
-    """The subject of a clause without figures: 毛绒实现爆发式增长 -> 毛绒, 其他业务方面 -> 其他业务."""
+    """The subject of a clause without figures: 潮玩实现高速增长 -> 毛绒, 其他业务方面 -> 其他业务."""
     hits = scan(text, start, end)
     verb = next((h for h in hits if h.word.role == "verb" and h.start > start), None)
     stop = None
@@ -788,8 +788,8 @@ def _inherited(
     figures: bool,
 ) -> Span | None:
     """The segment a clause with none of its own carries over from before it in its ；-part: the topic of
-    a clause without figures (毛绒实现爆发式增长，营收28.3亿元); with ``figures`` (a claim without a
-    concept word of its own, or a share) also that of the last phrase with one (…，同比增长1289%)."""
+    a clause without figures (潮玩实现高速增长，营收28.3亿元); with ``figures`` (a claim without a
+    concept word of its own, or a share) also that of the last phrase with one (…，同比增长846%)."""
     floor = _part_start(text, sentence_start, clause_start)
     end = clause_start - 1
     while end > floor:
@@ -797,7 +797,7 @@ def _inherited(
         hits = scan(text, start, end)
         heads = [h for h in hits if h.word.role in _HEAD_ROLES]
         if heads:
-            figureless = not any(c in _DIGITS for c in text[start:end])  # 云智能集团收入进一步加速，季度收入…
+            figureless = not any(c in _DIGITS for c in text[start:end])  # 云业务收入继续提速，季度收入…
             if not figures and not figureless:
                 return None
             reading = read(text, *_phrase_around(text, heads[-1], start, end))
@@ -849,7 +849,7 @@ def _antecedent(
 
 
 def _measure_before(text: str, sentence_start: int, clause_start: int) -> tuple[str, Span] | None:
-    """A measure stated in a clause without figures before the claim's (若剔除召回成本的影响，毛利率会是19.8%)."""
+    """A measure stated in a clause without figures before the claim's (若剔除召回成本的影响，毛利率会是17.3%)."""
     floor = _part_start(text, sentence_start, clause_start)
     end = clause_start - 1
     while end > floor:
@@ -864,7 +864,7 @@ def _measure_before(text: str, sentence_start: int, clause_start: int) -> tuple[
 
 
 def _respective(text: str, segment: Span, q: Raw, clause_start: int) -> Span:
-    """A list of segments with 分别 (内容发行和其他收入分别为5.53亿元和8.07亿元): the k-th for the k-th figure."""
+    """A list of segments with 分别 (授权和其他收入分别为3.21亿元和6.45亿元): the k-th for the k-th figure."""
     at = text.find("分别", segment[1], q.start)
     if at < 0:
         at = text.find("分別", segment[1], q.start)
@@ -897,7 +897,7 @@ def resolve_segment(
     """The segment of a claim, in the text's words, and its span; ``None`` for the whole company.
 
     The words before the head of the claim's own phrase, back to the start of its clause
-    (``会员服务第二季度实现营收`` -> ``会员服务``); or the phrase itself when it has no concept
+    (``广告服务第三季度实现营收`` -> ``会员服务``); or the phrase itself when it has no concept
     word and names a part of the company (``其中海外增长`` -> ``海外``); or, when nothing
     stands before the head (``营收``, ``占比``, ``同比增长``), the segment of the figure or
     the topic before it in its ；-part. The company's own name, bases, periods and scope
@@ -930,7 +930,7 @@ def resolve_segment(
         said = said and bool(reading.concepts)
         measure = _measure_words(text, hits, reading.end)
     elif reading is not None and reading.head is not None and not result.own and result.concept != OTHER:
-        # 线下演出及艺人周边商品销售在本季度实现三位数同比增长: the phrase the concept came from
+        # 线下活动及衍生品销售本季实现三位数同比增长: the phrase the concept came from
         start = _clause_before(text, sentence_start, reading.head.start)
         hits = scan(text, start, reading.end)
         segment, said = segment_span(
@@ -962,7 +962,7 @@ def resolve_segment(
             or not reading.concepts
             or text.startswith(
                 words("part_lead"), clause_start
-            )  # 其中一季度交付量: a part of the figure before
+            )  # 其中二季度交付量: a part of the figure before
         )
         own_clause = clause_start
         if result.own and reading is not None and reading.head is not None:

@@ -184,7 +184,7 @@ def _future_words() -> frozenset[str]:
 def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexicon: Lexicon) -> None:
     """Set each period's role: a forecast's period (a forecast verb before it in its sentence, or a
     future marker after it in its clause: 预计第四季度…, 第四季度收入将…) and a parenthetical that
-    explains the period before it (2022财年(2021年4月到2022年3月底))."""
+    explains the period before it (2022财年(2023年7月到2024年6月底))."""
     if not periods:
         return
     cues = _forecast_cues(lexicon.forecast_verbs())
@@ -205,7 +205,7 @@ def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexic
 
 
 def _explains(text: str, before: RawPeriod, p: RawPeriod) -> bool:
-    """``p`` stands in a parenthesis right after ``before``: 2022财年（2021年4月到2022年3月底）,
+    """``p`` stands in a parenthesis right after ``before``: 2022财年（2023年7月到2024年6月底）,
     第四财季（截至9月底止季度）."""
     opening = text[before.end : p.start].strip(" ")
     for point in words("point_before"):
@@ -268,7 +268,7 @@ def _sentence_quarters(
         s = structure.sentence_index(p.start)
         r = out.get(id(p))
         if p.relative == "same_period_last_year" and s in last:
-            out[id(p)] = last[s].shifted(-1)  # 本季度…从去年同期64.9%: a year before the sentence's quarter
+            out[id(p)] = last[s].shifted(-1)  # 本季度…从去年同期的X: a year before the sentence's quarter
         elif p.relative == "current_quarter" and s in last:
             out[id(p)] = last[s]
         elif (

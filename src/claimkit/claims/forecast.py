@@ -5,9 +5,9 @@ A cue word (``resources/forecast_cues.tsv`` and the forecast verbs of
 its clause forecasts; written before a comma (``理想预计，…``) it covers its whole
 sentence, and a clause that only continues the figure before it (``，同比增长5%至10%``)
 stays covered. A forecast noun after the number through ``的`` counts too
-(``35万辆的年度交付目标``). A cue compared with (``超预期``, ``符合市场预期``) or under a
+(``20万台的年度销售目标``). A cue compared with (``超预期``, ``符合市场预期``) or under a
 condition (``如果…将``) is none, and a cue over its sentence does not reach a figure of a
-period that ended before the publication date (``…，但金额会高于2024年的767亿元``). A target
+period that ended before the publication date (``…，但规模将超过2024年的512亿元``). A target
 price is a forecast whatever the words.
 """
 
@@ -29,7 +29,7 @@ Span = tuple[int, int]
 _KINDS = frozenset(("cue", "noun", "not", "versus", "filler", "hypothesis"))
 _CLAUSE_BREAK = "，,；;：:"
 _SENTENCE_LEVEL = "，,：:"
-_AFTER_WINDOW = 10  # characters after 的 a forecast noun may stand (35万辆的年度交付目标)
+_AFTER_WINDOW = 10  # characters after 的 a forecast noun may stand (20万台的年度销售目标)
 _VERSUS_WINDOW = 8  # characters before a cue searched for a comparison (超出市场预期)
 _FORECAST_CONCEPTS = frozenset(("target_price",))
 _PERIOD = re.compile(
@@ -112,7 +112,7 @@ def _continues(text: str, start: int, end: int) -> bool:
 
 
 def _after(t: str, q_end: int, clause_end: int) -> tuple[int, int] | None:
-    """A forecast noun after the number through 的: 35万辆的年度交付目标, 4亿用户的目标."""
+    """A forecast noun after the number through 的: 20万台的年度销售目标, 4亿用户的目标."""
     stop = min(clause_end, q_end + _AFTER_WINDOW)
     at = t.find("的", q_end, stop)
     if at < 0 or any(c in _CLAUSE_BREAK for c in t[q_end:at]):

@@ -3,7 +3,7 @@
 The metric is the noun phrase left of the number in its clause, after the last company
 mention, period or reporting cue there, with leading connectives and trailing
 predicates stripped (``营收分别为`` -> ``营收``). A number with no words of its own
-(``同比增长15%和16%``, ``较上年…``) takes the metric of the claim before it in the sentence.
+(``同比增长12%和19%``, ``较上年…``) takes the metric of the claim before it in the sentence.
 """
 
 from __future__ import annotations

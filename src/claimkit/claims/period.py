@@ -1,6 +1,6 @@
 """The period resolver: which period a claim is about.
 
-In order: a period written right before the number (``去年同期9830万``); a range of
+In order: a period written right before the number (``去年同期7460万``); a range of
 years listed ``分别``; nothing for a window of several years or a rate per period;
 a clause-scoped period of the claim's clause (``去年同期为…``); the latest period of
 the claim's ``；``-segment, else its sentence's frame; a share figure's publication
@@ -34,7 +34,7 @@ def _window() -> re.Pattern[str]:
 
 @cache
 def _ratio_base() -> re.Pattern[str]:
-    """A verb of a ratio before a period (是去年同期的2.4倍, 為2019年同期的115%)."""
+    """A verb of a ratio before a period (是去年同期的2.4倍, 為2018年同期的108%)."""
     return re.compile(
         rf"(?:{alternation('base_verb')}|达|達|至|到)"
         r"[0-9０-９一二三四五六七八九十〇零年月季度上下半去今同期财財Q ]*$"
@@ -100,7 +100,7 @@ def resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     found = _resolve_period(model, ctx)
     value = found.value
     if value is not None and value.granularity != "year" and _ANNUAL_AFTER.match(model.text, ctx.q.end):
-        # 35万辆的年度交付目标: an annual figure is the year's, whatever month the sentence is in
+        # 20万台的年度销售目标: an annual figure is the year's, whatever month the sentence is in
         return PeriodResolution(Resolved(value.year, value.fiscal), found.evidence)
     if value is not None and value.month is None and _is_balance(model, ctx):
         # 贷款余额较年初增长9.6%: a balance compared with a point in time is at the period's end
@@ -123,7 +123,7 @@ def _is_balance(model: DocModel, ctx: QContext) -> bool:
 
 def _governing_window(model: DocModel, ctx: QContext, after: int) -> bool:
     """A window of several periods after ``after`` that governs the claim: in its own clause, or
-    leading an earlier one (近五年累计分红…，其中…), not inside a record phrase (创近两年来的新高)."""
+    leading an earlier one (近五年累计分红…，其中…), not inside a record phrase (创五年来新高)."""
     text = model.text
     for a, _ in model.matches(_window()).within(after, ctx.q.start):
         if a >= ctx.clause_start:
@@ -138,7 +138,7 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     structure = model.structure
     # 恢复到2019年同期的六成, 是去年同期的2.4倍: a period that is the base of a ratio is not its period
     near = [p for p in model.sentence_periods(ctx) if not ratio_base(text, p, q)]
-    # a period written right before the number binds it alone: 去年同期9830万, 上年末的19.84亿元
+    # a period written right before the number binds it alone: 去年同期7460万, 上年末的23.61亿元
     gap_words = word_set("local_gap") | {""}
     for p in reversed(near):
         if q.start - p.end > 4:
@@ -177,7 +177,7 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     after = max(last_period_end, reach)
     if _governing_window(model, ctx, after) or model.matches(_since_launch()).any_within(after, q.start):
         return PeriodResolution(None, None)  # 未来三年投入…, 上线首月…: not one calendar period
-    # 去年同期为盈利28.2亿元, 年内累计上涨35%: a clause-scoped period governs its own clause
+    # 去年同期为盈利17.5亿元, 年内累计上涨35%: a clause-scoped period governs its own clause
     for p in reversed(near):
         if not p.clause_scoped or p.comparison:
             continue

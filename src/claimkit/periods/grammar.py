@@ -246,7 +246,7 @@ class RawPeriod:
     year_end: int | None = None  # 2025-2027年: the last year of a range of years
     clause_scoped: bool = False  # governs only its own clause: 去年同期为…, 年内累计上涨…
     anchor: bool = False  # a reference point, not a period of claims: 2021年第一季度以来
-    local: bool = False  # directly attached to a number: 去年同期9830万, 上年的586.7万片
+    local: bool = False  # directly attached to a number: 去年同期7460万, 上年的412.5万片
     comparison: bool = False  # a comparison basis: 较上年末, 比去年同期
     span_months: int | None = None  # 截至…止三个月 -> 3
     month_from: int | None = None  # 1-11月, 前11个月: a run of months from this one to ``month``

@@ -245,7 +245,7 @@ def _num_info(num_text: str) -> _NumInfo:
     if fast is not None and len(num_text) <= 24:  # what read_numeral does with this form, without its steps
         sign, whole, fraction, scale = fast.groups()
         exponent, factor = _scale_values()[scale] if scale else (0, _ONE)
-        # the plain decimal string, built by moving the point: 1080.65亿 -> 108065000000
+        # the plain decimal string, built by moving the point: 2093.47亿 -> 209347000000
         integer = whole.replace(",", "").replace("，", "")
         decimals = fraction[1:] if fraction else ""
         digits, point = integer + decimals, len(integer) + exponent
@@ -781,7 +781,7 @@ def _link_ranges(text: str, out: list[Raw]) -> None:
 
 
 def _distribute_units(text: str, out: list[Raw]) -> None:
-    """``5.4及3.9个百分点``, ``10、20和30亿元``: a plain number borrows the unit of the next one."""
+    """``4.2及2.6个百分点``, ``10、20和30亿元``: a plain number borrows the unit of the next one."""
     links = vocab().list_links
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]

@@ -243,7 +243,7 @@ def read_numeral(text: str) -> Numeral | None:
         return None
     s = s.replace("万万", "亿").replace("萬萬", "億")  # 四万万 = 4亿
     fast = _arabic_scaled().fullmatch(s)
-    if fast is not None and len(fast.group(2)) <= 21:  # most numerals in news: 1080.65亿, 26, -3.5
+    if fast is not None and len(fast.group(2)) <= 21:  # most numerals in news: 2093.47亿, 26, -3.5
         sign, digits, scale = fast.groups()
         value = Decimal(digits)
         if scale:
