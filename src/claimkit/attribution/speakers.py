@@ -282,7 +282,7 @@ def find_cues(
             found = _report_after(text, pos, limit, lexicon)  # 花旗发表报告，将目标价…
         if found is None and m.kind == "company":
             said = _report_after(text, pos, limit, lexicon)  # 某某地产发布自愿性公告称: the company says
-            if said is not None and text[: said[0]].endswith(words("report_speech_verb")):
+            if said is not None and text.endswith(words("report_speech_verb"), 0, said[0]):
                 found = (said[0], "say")
         if found is None and m.source is not None:
             found = _rating_after(text, pos, limit, lexicon)  # 花旗将腾讯目标价上调至…
@@ -317,6 +317,7 @@ def find_cues(
         else:
             cues.append(Cue(start, end, m.company or m.name, kind, m.company or m.name))
     # pronouns: 他/她 -> the last person named; 公司/集团/管理层 -> the company in context
+    starts = [m.start for m in mentions]
     for pm in _scan(_pronoun(), text, spans):
         sentence = structure.sentence_at(pm.start())
         found = _after_subject(text, pm.end(), sentence.end, lexicon)
@@ -332,7 +333,7 @@ def find_cues(
             continue
         end, kind = found
         if pm.group("person"):
-            person = _last_before(mentions, pm.start(), _is_person)
+            person = _last_before(mentions, starts, pm.start(), _is_person)
             if person is None:
                 continue
             cues.append(
@@ -349,9 +350,9 @@ def find_cues(
         elif pm.group("institution"):
             broker = any(w in pm.group("institution") for w in words("broker_noun"))
             named = (
-                _last_before(mentions, pm.start(), _is_broker, _BROKER_REACH)
+                _last_before(mentions, starts, pm.start(), _is_broker, _BROKER_REACH)
                 if broker  # 该券商: the broker whose note the text reads, however far back
-                else _last_before(mentions, pm.start(), _is_institution)
+                else _last_before(mentions, starts, pm.start(), _is_institution)
             )
             if named is None:
                 continue
@@ -517,9 +518,10 @@ def _is_broker(m: Mention) -> bool:
 
 
 def _last_before(  # type: ignore[no-untyped-def]
-    mentions: list[Mention], pos: int, accept, reach: int = _PRONOUN_REACH
+    mentions: list[Mention], starts: list[int], pos: int, accept, reach: int = _PRONOUN_REACH
 ) -> Mention | None:
-    k = bisect_left([m.start for m in mentions], pos) - 1
+    """The last mention before ``pos`` (``starts``: the mentions' starts) that ``accept`` takes."""
+    k = bisect_left(starts, pos) - 1
     while k >= 0 and pos - mentions[k].start <= reach:
         if accept(mentions[k]):
             return mentions[k]
