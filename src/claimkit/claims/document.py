@@ -184,7 +184,7 @@ def _future_words() -> frozenset[str]:
 def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexicon: Lexicon) -> None:
     """Set each period's role: a forecast's period (a forecast verb before it in its sentence, or a
     future marker after it in its clause: 预计第四季度…, 第四季度收入将…) and a parenthetical that
-    explains the period before it (2022财年(2023年7月到2024年6月底))."""
+    explains the period before it (2024财年(2023年7月到2024年6月底))."""
     if not periods:
         return
     cues = _forecast_cues(lexicon.forecast_verbs())
@@ -205,7 +205,7 @@ def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexic
 
 
 def _explains(text: str, before: RawPeriod, p: RawPeriod) -> bool:
-    """``p`` stands in a parenthesis right after ``before``: 2022财年（2023年7月到2024年6月底）,
+    """``p`` stands in a parenthesis right after ``before``: 2024财年（2023年7月到2024年6月底）,
     第四财季（截至9月底止季度）."""
     opening = text[before.end : p.start].strip(" ")
     for point in words("point_before"):
@@ -248,10 +248,9 @@ def _resolve_periods(
         if p.forecast and r is not None and not p.comparison and not p.local:
             forecast_in_sentence[s] = r
         out[id(p)] = r
+        # (自2024年第三季度以来…，较二季度: a point of reference sets no year)
         if p.year is not None and not p.local and not p.comparison and not p.anchor:
-            year_in_sentence[s] = (
-                p.year
-            )  # (自2024年第三季度以来…，较二季度: a point of reference sets no year)
+            year_in_sentence[s] = p.year
     _name_windows(text, periods, out)
     _date_holidays(text, periods, out)
     _sentence_quarters(structure, periods, out)
