@@ -12,6 +12,12 @@ _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 _QUOTE = re.compile(r"“[^“”\n]{1,3000}(?:”|(?=\n)|$)|「[^「」\n]{1,3000}(?:」|(?=\n)|$)|\"[^\"\n]{1,3000}\"")
 
 
+def part_start(text: str, floor: int, pos: int) -> int:
+    """Start of the ``；``-part of a sentence holding ``pos`` (``floor``: the sentence's start, or
+    how far back to look)."""
+    return max(text.rfind("；", floor, pos), text.rfind(";", floor, pos), floor - 1) + 1
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     start: int

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from .. import _resources
 from .._words import alternation, word_set, words, words_pattern
+from ..attribution.structure import part_start
 from ..periods.resolve import Resolved
 from ..quantities.grammar import Raw
 from .document import DocModel, QContext
@@ -263,14 +264,12 @@ def _sentence_basis(model: DocModel, ctx: QContext) -> str | None:
     noun = next((w for w in sorted(rates, key=len, reverse=True) if w in clause), None)
     if noun is None:
         return None
-    reach = model.reach(ctx, ctx.sentence_start)
-    segment = max(
-        reach, text.rfind("；", reach, ctx.clause_start) + 1, text.rfind(";", reach, ctx.clause_start) + 1
-    )
-    for a, b in reversed(model.matches(basis_pattern()).within(segment, ctx.clause_start)):
-        found = basis_of(text[a:b])
-        return found if found in ("yoy", "qoq") else None
-    return None
+    part = part_start(text, model.reach(ctx, ctx.sentence_start), ctx.clause_start)
+    last = model.matches(basis_pattern()).last_within(part, ctx.clause_start)
+    if last is None:
+        return None
+    found = basis_of(text[last[0] : last[1]])
+    return found if found in ("yoy", "qoq") else None
 
 
 @cache

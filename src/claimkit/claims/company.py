@@ -29,7 +29,7 @@ from .. import _resources
 from .._words import alternation, word_set, words, words_pattern
 from ..attribution.mentions import Mention
 from ..attribution.speakers import company_pronouns
-from ..attribution.structure import Structure
+from ..attribution.structure import Structure, part_start
 
 if TYPE_CHECKING:
     from ..attribution.speakers import Cue
@@ -250,7 +250,7 @@ class CompanyIndex:
             m = subjects[-1] if subjects and subjects[-1] is own[-1] else own[-1]
             return self._owner(m), m
         if not self._any_in(sentence_start, start):
-            segment = max(text.rfind("；", sentence_start, start), text.rfind(";", sentence_start, start)) + 1
+            segment = part_start(text, sentence_start, start)
             market = market_terms().search(text, max(sentence_start, segment), start)
             if (
                 market is not None
@@ -332,10 +332,7 @@ class CompanyIndex:
         if i < 0:
             return False
         text = self.text
-        part = max(
-            text.rfind("；", sentence_start, clause_start), text.rfind(";", sentence_start, clause_start)
-        )
-        if self._groups[i] >= max(sentence_start, part + 1):
+        if self._groups[i] >= part_start(text, sentence_start, clause_start):
             return True
         k = bisect_left(self._subject_starts, start) - 1
         return k < 0

@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 from .. import _resources
 from .._words import words
 from ..attribution.mentions import Mention
+from ..attribution.structure import part_start
 from ..errors import ResourceError
 from ..periods.grammar import scan_periods
 from ..quantities.grammar import Raw
@@ -728,14 +729,6 @@ def _per_document(text: str, key: tuple[Any, ...], compute: Callable[[], _T]) ->
     return known.memo[key]  # type: ignore[no-any-return]
 
 
-def _part_start(text: str, sentence_start: int, pos: int) -> int:
-    """Start of the ；-part of the sentence holding ``pos``."""
-    return (
-        max(text.rfind("；", sentence_start, pos), text.rfind(";", sentence_start, pos), sentence_start - 1)
-        + 1
-    )
-
-
 def _clause_before(text: str, floor: int, pos: int) -> int:
     """Start of the clause before ``pos``: after a clause break, or a space between hanzi (a headline's)."""
     known = KNOWN_SPANS.get()
@@ -790,7 +783,7 @@ def _inherited(
     """The segment a clause with none of its own carries over from before it in its ；-part: the topic of
     a clause without figures (潮玩实现高速增长，营收28.3亿元); with ``figures`` (a claim without a
     concept word of its own, or a share) also that of the last phrase with one (…，同比增长846%)."""
-    floor = _part_start(text, sentence_start, clause_start)
+    floor = part_start(text, sentence_start, clause_start)
     end = clause_start - 1
     while end > floor:
         start = _clause_before(text, floor, end)
@@ -850,7 +843,7 @@ def _antecedent(
 
 def _measure_before(text: str, sentence_start: int, clause_start: int) -> tuple[str, Span] | None:
     """A measure stated in a clause without figures before the claim's (若剔除召回成本的影响，毛利率会是17.3%)."""
-    floor = _part_start(text, sentence_start, clause_start)
+    floor = part_start(text, sentence_start, clause_start)
     end = clause_start - 1
     while end > floor:
         start = _clause_before(text, floor, end)

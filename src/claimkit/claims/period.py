@@ -14,6 +14,7 @@ from functools import cache
 from typing import NamedTuple
 
 from .._words import alternation, word_set, words
+from ..attribution.structure import part_start
 from ..periods.grammar import RawPeriod
 from ..periods.resolve import Resolved
 from ..quantities.grammar import Raw
@@ -189,7 +190,7 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
             # 去年同期，微软营收为656亿美元: a period of its own clause leads the sentence
             return PeriodResolution(resolved.get(id(p)), p)
     # the latest period of the claim's ；-segment, else the sentence's first (its frame)
-    segment_start = max(text.rfind("；", reach, q.start), text.rfind(";", reach, q.start)) + 1
+    segment_start = part_start(text, reach, q.start)
     current = None
     for p in reversed(near):
         if is_sentence_period(p) and resolved.get(id(p)) is not None:

@@ -243,9 +243,8 @@ class Resolver:
             if p.fiscal and not (ctx is not None and ctx.fiscal) and self.fiscal_year is not None:
                 return Resolved(self.fiscal_year, fiscal=True)  # 全财年 after a calendar month: the text's
             if ctx is not None and p.forecast and pub is not None and not ctx.fiscal and ctx.year < pub.year:
-                return Resolved(
-                    pub.year
-                )  # 全年…预计将超过: a forecast for the year under way, not a past one
+                # 全年…预计将超过: a forecast for the year under way, not a past one
+                return Resolved(pub.year)
             if ctx is not None:
                 return Resolved(ctx.year, fiscal=ctx.fiscal)
             if self.fiscal_year is not None:
