@@ -3,12 +3,14 @@ banks, insurers, carmakers, consumer chains, market-wide statistics), the resour
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claimkit
-from claimkit.claims.concept import concepts, fits, fold, lexicon, read, scan
+from claimkit.claims.concept import KNOWN_SPANS, KnownSpans, concepts, fits, fold, lexicon, read, scan
 from claimkit.claims.forecast import period_end
 from claimkit.claims.segments import segment_key, segments
 
@@ -257,3 +259,57 @@ def test_fields_are_always_set_and_spans_index_the_input(text: str) -> None:
         assert isinstance(claim.forecast, bool)
         for span in (claim.evidence.concept, claim.evidence.segment, claim.evidence.forecast):
             assert span is None or 0 <= span.start < span.end <= len(text)
+
+
+_WORDS = sorted(lexicon().words)
+
+
+def _plain_alternation(words: list[str]) -> re.Pattern[str]:
+    """The concept words as one flat longest-first alternation (what the factored pattern must equal)."""
+    out = []
+    for w in sorted(words, key=len, reverse=True):
+        body = re.escape(w)
+        if w[:1].isascii() and w[:1].isalpha():
+            body = r"(?<![A-Za-z])" + body
+        if w[-1:].isascii() and w[-1:].isalpha():
+            body += r"(?![A-Za-z])"
+        out.append(body)
+    return re.compile("|".join(out), re.IGNORECASE)
+
+
+_PIECES = st.one_of(
+    st.sampled_from(_WORDS),
+    st.sampled_from(_WORDS).map(str.upper),
+    st.sampled_from(_WORDS).map(lambda w: w[: len(w) // 2 + 1]),
+    st.text(alphabet="abAIxyzE的率收入，12%", max_size=3),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=10).map("".join))
+def test_factored_word_pattern_finds_what_a_flat_alternation_finds(text: str) -> None:
+    flat = _plain_alternation(_WORDS)
+    assert [m.span() for m in lexicon().pattern.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+@pytest.mark.parametrize("text,start,end", [("xGMVy", 1, 4), ("净利润率", 0, 3), ("营收EPSa", 0, 5)])
+def test_words_at_a_piece_edge(text: str, start: int, end: int) -> None:
+    alone = scan(text, start, end)
+    token = KNOWN_SPANS.set(KnownSpans.of(text, (), ()))
+    try:
+        assert scan(text, start, end) == alone
+    finally:
+        KNOWN_SPANS.reset(token)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=12).map("".join), st.data())
+def test_words_of_a_piece_are_those_of_one_scan_of_the_document(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    alone = scan(text, start, end)
+    token = KNOWN_SPANS.set(KnownSpans.of(text, (), ()))
+    try:
+        assert scan(text, start, end) == alone
+    finally:
+        KNOWN_SPANS.reset(token)

@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 from typing import Any, TypeVar
 
 from .. import _resources
-from .._words import words
+from .._words import words, words_pattern
 from ..attribution.mentions import Mention
 from ..attribution.structure import part_start
 from ..errors import ResourceError
@@ -50,7 +50,6 @@ _MONEY_KINDS = frozenset(("amount", "price", "per_share"))
 _AFTER_WINDOW = 12  # characters after a number searched for 的 + a concept word (35万辆的交付目标)
 _MEASURE_MAX = 16  # characters a measure phrase (剔除…后) may run
 _ATTRIBUTABLE_MAX = 12  # 归属于上市公司股东的: an attributable basis runs to its 的
-_LATIN = re.compile(r"[A-Za-z]")
 _PHRASE_STOP = frozenset('，,。；;：:！？!?\n“”"「」')
 _CLAUSE_STOP = frozenset("，,。；;：:！？!?\n")
 _DIGITS = frozenset("0123456789０１２３４５６７８９%％")
@@ -99,15 +98,8 @@ def fold(text: str) -> str:
 
 
 def _word_pattern(words: Sequence[str]) -> re.Pattern[str]:
-    alternatives = []
-    for w in sorted(words, key=len, reverse=True):
-        body = re.escape(w)
-        if _LATIN.search(w[:1]):
-            body = r"(?<![A-Za-z])" + body
-        if _LATIN.search(w[-1:]):
-            body += r"(?![A-Za-z])"
-        alternatives.append(body)
-    return re.compile("|".join(alternatives), re.IGNORECASE)
+    """The words as one case-blind alternation, longest first; Latin words only between non-Latin."""
+    return re.compile(words_pattern(words, latin_edges=True), re.IGNORECASE)
 
 
 @cache
@@ -173,6 +165,11 @@ def concepts() -> tuple[str, ...]:
 def scan(text: str, start: int = 0, end: int | None = None) -> list[Hit]:
     """The words of ``concept_terms.tsv`` in ``text[start:end]``, leftmost-longest, in order
     (traditional characters read as simplified)."""
+    known = KNOWN_SPANS.get()
+    if known is not None and known.text is text:
+        hits = known.hits_in(start, len(text) if end is None else min(end, len(text)))
+        if hits is not None:
+            return hits
     found = _scan_piece(text[start:end])
     if not start:
         return list(found)
@@ -469,6 +466,29 @@ class KnownSpans:
             text, [a for a, _ in spans], spans, tuple(cue_spans(text, 0, len(text))), starts, fold(text)
         )
 
+    def hits_in(self, start: int, end: int) -> list[Hit] | None:
+        """The words of ``text[start:end]`` from one scan of the whole text, or None where that scan
+        may differ from one of the piece alone (a word across an edge, a Latin letter beside one)."""
+        found = self.memo.get(_HITS)
+        if found is None:
+            words = lexicon().words
+            hits = [
+                Hit(m.start(), m.end(), words[m.group().casefold()])
+                for m in lexicon().pattern.finditer(self.folded or fold(self.text))
+            ]
+            found = self.memo[_HITS] = (hits, [h.start for h in hits], [h.end for h in hits])
+        hits, starts, ends = found
+        text = self.text
+        if start >= end:
+            return []
+        if (start > 0 and _LATIN_CASELESS.match(text, start - 1)) or _LATIN_CASELESS.match(text, end):
+            return None
+        lo = bisect_left(starts, start)
+        hi = bisect_left(starts, end, lo)
+        if (lo > 0 and ends[lo - 1] > start) or (hi > lo and ends[hi - 1] > end):
+            return None
+        return hits[lo:hi]
+
     def cues_in(self, start: int, end: int) -> list[Span]:
         """The forecast cue words inside ``[start, end)``."""
         k = bisect_left(self.cues, (start, start))
@@ -479,6 +499,9 @@ class KnownSpans:
             k += 1
         return out
 
+
+_HITS = ("hits",)  # KnownSpans.memo key of the whole text's words
+_LATIN_CASELESS = re.compile(r"[A-Za-z]", re.IGNORECASE)  # what the words' Latin edges look at
 
 KNOWN_SPANS: ContextVar[KnownSpans | None] = ContextVar("claimkit_known_spans", default=None)
 """Set while the engine describes a document's claims: its periods and figures need not be read again."""
