@@ -10,7 +10,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claimkit
-from claimkit.claims.concept import KNOWN_SPANS, KnownSpans, concepts, fits, fold, lexicon, read, scan
+from claimkit.claims.concept import (
+    _LOWER,
+    KNOWN_SPANS,
+    KnownSpans,
+    concepts,
+    find_words,
+    fits,
+    fold,
+    lexicon,
+    read,
+    scan,
+)
 from claimkit.claims.forecast import period_end
 from claimkit.claims.segments import segment_key, segments
 
@@ -287,9 +298,14 @@ _PIECES = st.one_of(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_PIECES, max_size=10).map("".join))
-def test_factored_word_pattern_finds_what_a_flat_alternation_finds(text: str) -> None:
+def test_the_word_trie_finds_what_a_flat_alternation_finds(text: str) -> None:
     flat = _plain_alternation(_WORDS)
-    assert [m.span() for m in lexicon().pattern.finditer(text)] == [m.span() for m in flat.finditer(text)]
+    assert [(h.start, h.end) for h in find_words(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_latin_letters_are_those_a_case_blind_match_reads() -> None:
+    letters = [chr(c) for c in range(0x110000) if re.fullmatch("[a-z]", chr(c), re.IGNORECASE)]
+    assert all("a" <= ch <= "z" for ch in "".join(letters).translate(_LOWER))
 
 
 @pytest.mark.parametrize("text,start,end", [("xGMVy", 1, 4), ("净利润率", 0, 3), ("营收EPSa", 0, 5)])

@@ -9,13 +9,11 @@ from functools import cache
 from . import _resources
 
 
-def words_pattern(words: Iterable[str], *, latin_edges: bool = False) -> str:
+def words_pattern(words: Iterable[str]) -> str:
     """A regex alternation of ``words`` with shared prefixes factored out (a trie), longest first.
 
     ``re`` tries an alternation's branches in order at each position; factored, a word list
-    costs one branch per distinct next character instead of one per word. With
-    ``latin_edges``, a word that starts (ends) with a Latin letter matches only where no
-    Latin letter stands before (after) it: ``AI`` is not found inside ``MAIN``.
+    costs one branch per distinct next character instead of one per word.
     """
     trie: dict[str, dict] = {}
     for word in words:
@@ -24,15 +22,8 @@ def words_pattern(words: Iterable[str], *, latin_edges: bool = False) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict[str, dict], latin: bool) -> str:
-        branches = [
-            re.escape(ch) + build(child, latin_edges and _is_latin(ch))
-            for ch, child in sorted(node.items())
-            if ch
-        ]
-        if "" in node and latin:  # a word ending in a Latin letter: no Latin letter may follow
-            branches.append(_NO_LATIN_AFTER)
-            return "(?:" + "|".join(branches) + ")" if len(branches) > 1 else branches[0]
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -40,22 +31,7 @@ def words_pattern(words: Iterable[str], *, latin_edges: bool = False) -> str:
             return body + "?" if body.startswith("(?:") else "(?:" + body + ")?"
         return body
 
-    if not latin_edges:
-        return build(trie, False) or "(?!)"
-    first = [
-        (_NO_LATIN_BEFORE if _is_latin(ch) else "") + re.escape(ch) + build(child, _is_latin(ch))
-        for ch, child in sorted(trie.items())
-        if ch
-    ]
-    return "|".join(first) or "(?!)"
-
-
-_NO_LATIN_BEFORE = r"(?<![A-Za-z])"
-_NO_LATIN_AFTER = r"(?![A-Za-z])"
-
-
-def _is_latin(ch: str) -> bool:
-    return ("a" <= ch <= "z") or ("A" <= ch <= "Z")
+    return build(trie) or "(?!)"
 
 
 @cache

@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 from typing import Any, TypeVar
 
 from .. import _resources
-from .._words import words, words_pattern
+from .._words import words
 from ..attribution.mentions import Mention
 from ..attribution.structure import part_start
 from ..errors import ResourceError
@@ -79,7 +79,8 @@ class ConceptLexicon:
     derived: dict[tuple[str, str], str]  # (concept, basis) -> derived concept
     profits: frozenset[str]  # the concepts of the profit family
     words: dict[str, Word]  # casefolded surface -> word
-    pattern: re.Pattern[str]
+    trie: dict[str, Any]  # casefolded words by character; "" at a node holds the word ending there
+    first: re.Pattern[str]  # a character that starts a word
     ratio_nouns: tuple[str, ...]  # changes.tsv: a level that is a ratio (占比, 比例, 率)
     rate_nouns: tuple[str, ...]  # changes.tsv: a rate of change (增速, 涨幅)
 
@@ -97,9 +98,60 @@ def fold(text: str) -> str:
     return text.translate(_fold_table())
 
 
-def _word_pattern(words: Sequence[str]) -> re.Pattern[str]:
-    """The words as one case-blind alternation, longest first; Latin words only between non-Latin."""
-    return re.compile(words_pattern(words, latin_edges=True), re.IGNORECASE)
+def _trie(words: Sequence[str]) -> dict[str, Any]:
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = word
+    return trie
+
+
+# Latin letters as the words' case-blind match reads them: ASCII capitals and the four other
+# letters that equal an ASCII letter when case is ignored (re.IGNORECASE; tests/test_concepts.py)
+_LOWER = str.maketrans(
+    {chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}
+    | {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+)
+
+
+def _is_latin(ch: str) -> bool:
+    return "a" <= ch <= "z"
+
+
+def find_words(folded: str) -> list[Hit]:
+    """The words of ``concept_terms.tsv`` in a folded text: at each position the longest word
+    (case-blind), left to right without overlap; a word starting (ending) with a Latin letter
+    only where no Latin letter stands before (after) it (``EPS``, not inside ``STEPS``)."""
+    lex = lexicon()
+    low = folded.translate(_LOWER)
+    trie, words, n = lex.trie, lex.words, len(low)
+    out: list[Hit] = []
+    m = lex.first.search(low)
+    while m is not None:
+        i = m.start()
+        if _is_latin(low[i]) and i > 0 and _is_latin(low[i - 1]):
+            m = lex.first.search(low, i + 1)
+            continue
+        node, j, best = trie[low[i]], i + 1, 0
+        key = ""
+        while True:
+            word = node.get("")
+            if word is not None and not (_is_latin(low[j - 1]) and j < n and _is_latin(low[j])):
+                best, key = j, word
+            if j >= n:
+                break
+            node = node.get(low[j])
+            if node is None:
+                break
+            j += 1
+        if best:
+            out.append(Hit(i, best, words[key]))
+            m = lex.first.search(low, best)
+        else:
+            m = lex.first.search(low, i + 1)
+    return out
 
 
 @cache
@@ -151,7 +203,8 @@ def lexicon() -> ConceptLexicon:
         derived=derived,
         profits=frozenset(profits),
         words=words,
-        pattern=_word_pattern(list(words)),
+        trie=_trie(list(words)),
+        first=re.compile("[" + re.escape("".join(sorted({w[0] for w in words}))) + "]"),
         ratio_nouns=tuple(ratio),
         rate_nouns=tuple(sorted(rate, key=len, reverse=True)),
     )
@@ -178,10 +231,7 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Hit]:
 
 @lru_cache(maxsize=16384)
 def _scan_piece(piece: str) -> tuple[Hit, ...]:
-    lex = lexicon()
-    return tuple(
-        Hit(m.start(), m.end(), lex.words[m.group().casefold()]) for m in lex.pattern.finditer(fold(piece))
-    )
+    return tuple(find_words(fold(piece)))
 
 
 # ---------------------------------------------------------------------------- reading a phrase
@@ -471,11 +521,7 @@ class KnownSpans:
         may differ from one of the piece alone (a word across an edge, a Latin letter beside one)."""
         found = self.memo.get(_HITS)
         if found is None:
-            words = lexicon().words
-            hits = [
-                Hit(m.start(), m.end(), words[m.group().casefold()])
-                for m in lexicon().pattern.finditer(self.folded or fold(self.text))
-            ]
+            hits = find_words(self.folded or fold(self.text))
             found = self.memo[_HITS] = (hits, [h.start for h in hits], [h.end for h in hits])
         hits, starts, ends = found
         text = self.text
