@@ -116,10 +116,6 @@ _LOWER = str.maketrans(
 )
 
 
-def _is_latin(ch: str) -> bool:
-    return "a" <= ch <= "z"
-
-
 def find_words(folded: str) -> list[Hit]:
     """The words of ``concept_terms.tsv`` in a folded text: at each position the longest word
     (case-blind), left to right without overlap; a word starting (ending) with a Latin letter
@@ -128,17 +124,18 @@ def find_words(folded: str) -> list[Hit]:
     low = folded.translate(_LOWER)
     trie, words, n = lex.trie, lex.words, len(low)
     out: list[Hit] = []
-    m = lex.first.search(low)
-    while m is not None:
+    pos = 0  # where the last word found ends
+    for m in lex.first.finditer(low):
         i = m.start()
-        if _is_latin(low[i]) and i > 0 and _is_latin(low[i - 1]):
-            m = lex.first.search(low, i + 1)
+        if i < pos:
             continue
-        node, j, best = trie[low[i]], i + 1, 0
-        key = ""
+        ch = low[i]
+        if "a" <= ch <= "z" and i and "a" <= low[i - 1] <= "z":
+            continue
+        node, j, best, key = trie[ch], i + 1, 0, ""
         while True:
             word = node.get("")
-            if word is not None and not (_is_latin(low[j - 1]) and j < n and _is_latin(low[j])):
+            if word is not None and not (j < n and "a" <= low[j] <= "z" and "a" <= low[j - 1] <= "z"):
                 best, key = j, word
             if j >= n:
                 break
@@ -148,9 +145,7 @@ def find_words(folded: str) -> list[Hit]:
             j += 1
         if best:
             out.append(Hit(i, best, words[key]))
-            m = lex.first.search(low, best)
-        else:
-            m = lex.first.search(low, i + 1)
+            pos = best
     return out
 
 
