@@ -83,6 +83,16 @@ EXAMPLES = [
     ("收入57亿至58亿元", "57亿至58亿元", ("5700000000", "5800000000"), "CNY", "range"),
     ("规模达到3~5万亿", "3~5万亿", ("3000000000000", "5000000000000"), "count", "range"),
     ("指引由8%-10%上调至", "8%-10%", ("8", "10"), "%", "range"),  # 由 before a dashed range
+    (
+        "经营利润率每年提升30至50个基点",
+        "30至50个基点",
+        ("0.3", "0.5"),
+        "pp",
+        "range",
+    ),  # the factor serves both
+    ("净息差收窄20-30个基点", "20-30个基点", ("0.2", "0.3"), "pp", "range"),
+    ("线上占比提升至二到三成", "二到三成", ("20", "30"), "%", "range"),
+    ("毛利率约2至3成", "2至3成", ("20", "30"), "%", "range"),
     # counts and ranks
     ("6家券商机构分析师提问", "6家", "6", "count", "exact"),
     ("研发人员共2330名", "2330名", "2330", "count", "exact"),
@@ -115,6 +125,17 @@ EXAMPLES = [
     ("约为492亿美元", "492亿美元", "49200000000", "USD", "approx"),
     ("涨超8%", "8%", "8", "%", "more_than"),
 ]
+
+
+@pytest.mark.parametrize(
+    "phrase,values",
+    [
+        ("两行净息差分别收窄8、12个基点", ["0.08", "0.12"]),  # the unit's factor serves the whole list
+        ("线上渗透率分别为两成、三成", ["20", "30"]),
+    ],
+)
+def test_a_list_shares_its_unit_factor(phrase: str, values: list[str]) -> None:
+    assert [q.value for q in claimkit.find_quantities(phrase) if q.unit != "count"] == [D(v) for v in values]
 
 
 @pytest.mark.parametrize(

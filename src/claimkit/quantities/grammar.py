@@ -769,6 +769,8 @@ def _link_ranges(text: str, out: list[Raw]) -> None:
             lo, hi = a.value, b.value
             if a.scale == 1 and b.scale != 1 and a.value is not None and a.value <= b.value / b.scale:
                 lo = plain(a.value * b.scale)
+            if a.bare:
+                lo = plain(lo * _unit_factor(b))  # 30至50个基点, 三至五成: the unit's factor serves both
             if lo > hi:
                 lo, hi = hi, lo
             merged = Raw(
@@ -778,6 +780,12 @@ def _link_ranges(text: str, out: list[Raw]) -> None:
             out[i : i + 2] = [merged]
             continue
         i += 1
+
+
+def _unit_factor(raw: Raw) -> Decimal:
+    """What a quantity's unit word multiplied its numeral by (基点 0.01, 成 10; else 1)."""
+    unit = units().get(raw.unit_word) if raw.unit_word else None
+    return unit.factor if unit is not None and unit.scaled else _ONE
 
 
 def _distribute_units(text: str, out: list[Raw]) -> None:
@@ -795,6 +803,8 @@ def _distribute_units(text: str, out: list[Raw]) -> None:
         value = a.value
         if value is not None and a.scale == 1 and b.scale != 1:
             value = plain(value * b.scale)  # 146/132/151亿元: the scale word serves the whole list
+        if value is not None:
+            value = plain(value * _unit_factor(b))  # 10、12个基点: so does a unit's factor
         a.value, a.unit, a.kind, a.counted, a.bare = value, b.unit, b.kind, b.counted, False
         a.scale = b.scale
 
