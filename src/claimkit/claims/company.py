@@ -104,6 +104,12 @@ def _chart_after() -> re.Pattern[str]:
 
 
 @cache
+def _analyst_after() -> re.Pattern[str]:
+    """An analyst's title after a firm's name, a few words of rank or field between (高盛首席中国经济学家)."""
+    return re.compile(rf"[^，,。；;：:、\s0-9]{{0,4}}?(?:{alternation('analyst_after')})")
+
+
+@cache
 def _category_after() -> re.Pattern[str]:
     """What follows a product's name used as a category: a few words and 市场/行业 (not 市场份额)."""
     return re.compile(
@@ -173,6 +179,8 @@ class CompanyIndex:
             return True
         if m.kind == "product" and _chart_after().match(self.text, m.end):
             return True  # 位居iOS下载榜榜首: a chart the figure is ranked on
+        if _analyst_after().match(self.text, m.end):
+            return True  # 摩根大通分析师就…提问: the firm employs the analyst; it is not what the figures are about
         after = self.text[m.end : m.end + 6]
         return before.endswith(words("venue_before")) and any(w in after for w in words("venue_after"))
 
