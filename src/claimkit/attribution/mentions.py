@@ -153,6 +153,16 @@ def build_mentions(
                     sector = mentions[-1].sector  # 中国汽车流通协会常务副会长兼秘书长某某
             limit = raw[j + 1][0] if j + 1 < n else len(text)
             span = read_name(text, chain_end, lexicon, min(limit, chain_end + 12))
+            if span is None and j + 1 < n and raw[j + 1][2].kind in ("company", "product"):
+                # 首席财务官李宁远: a person's name that holds a brand's (李宁) after a title is the person's
+                k = j + 2
+                while k < n and raw[k][0] < raw[j + 1][1]:
+                    k += 1
+                after = raw[k][0] if k < n else len(text)
+                name = read_name(text, chain_end, lexicon, min(after, chain_end + 12))
+                if name is not None and raw[j + 1][0] == chain_end and name[1] >= raw[j + 1][1]:
+                    span = name
+                    j = k - 1
             if (
                 span is None
                 and j + 1 < n
