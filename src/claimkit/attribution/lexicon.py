@@ -144,8 +144,9 @@ def _build_base() -> Lexicon:
             )
     for row in _resources.table("people.tsv", ("name", "company", "titles")):
         lex.add(row["name"], Entry("person", row["name"], row["company"] or None))
+    office = {r["form"]: r["title"] for r in _resources.table("title_forms.tsv", ("form", "title"))}
     for title in _resources.lines("titles.txt"):
-        lex.add(title, Entry("title", title))
+        lex.add(title, Entry("title", office.get(title, title)))
     for row in _resources.table("reporting_verbs.tsv", ("verb", "kind")):
         lex.verbs[row["verb"]] = row["kind"]
     lex.surnames = frozenset(_resources.lines("surnames.txt"))

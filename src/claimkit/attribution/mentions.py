@@ -132,6 +132,7 @@ def build_mentions(
     n = len(raw)
     i = 0
     introduced: dict[str, str | None] = {}
+    holder: dict[str, tuple[str, str | None]] = {}  # an office -> the person last introduced with it
     while i < n:
         start, end, entry, surface = raw[i]
         if entry.kind == "title":
@@ -190,6 +191,16 @@ def build_mentions(
                 introduced.setdefault(name, company)
                 if company is not None:
                     introduced[name] = company
+                holder[raw[j][2].canonical] = (name, company)
+            elif raw[j][2].canonical in holder and (
+                text[chain_end : chain_end + 1] in _NAME_STOP or _starts_verb(text, chain_end, lexicon)
+            ):
+                # 公司CFO还表示, 这位首席财务官指出: the office names the person introduced with it
+                name, company = holder[raw[j][2].canonical]
+                surface = text[chain_start:chain_end]
+                mentions.append(
+                    Mention(chain_start, chain_end, "person", name, company, surface, title_start=chain_start)
+                )
             i = j + 1
             continue
         if entry.kind == "person":
