@@ -392,6 +392,7 @@ class _Edges(NamedTuple):
     prefix_last: frozenset[str]  # last characters of prefix qualifiers (up to three characters)
     suffix_first: frozenset[str]  # first characters of suffix qualifiers
     currency_last: frozenset[str]  # last characters of currency words (two to four characters)
+    verb_last: frozenset[str]  # last characters of the verbs a qualifier may stand before (至少增长20%)
 
 
 @cache
@@ -401,7 +402,15 @@ def _edges() -> _Edges:
         frozenset(w[-1] for w in prefix if len(w) <= 3),
         frozenset(w[0] for w in suffix),
         frozenset(w[-1] for w in currency_words() if 2 <= len(w) <= 4),
+        frozenset(w[-1] for w in cues()["qualified_verb"]) | {"了"},
     )
+
+
+@cache
+def _verb_qualifier() -> re.Pattern[str]:
+    """A qualifier before a verb of change, right before the number: 至少增长20%, 最多下降了5%."""
+    qualified, verbs = words_pattern(cues()["verb_qualifier"]), words_pattern(cues()["qualified_verb"])
+    return re.compile(rf"({qualified})(?:{verbs})了?$")
 
 
 def _alone(text: str, a: int, b: int, floor: int, ceiling: int) -> bool:
@@ -621,6 +630,9 @@ def _qualifier(text: str, raw: Raw, floor: int, edges: _Edges) -> str | None:
             q = _prefix_qualifier(text, pos, floor)
         if q is None and (last == "的" or last == "\n"):
             q = _phrase_qualifier(text, raw.start, floor)
+        if q is None and last in edges.verb_last:
+            m = _verb_qualifier().search(text, max(floor, raw.start - 8), raw.start)
+            q = qualifiers()[0].get(m.group(1)) if m is not None else None
     if q is None and text[raw.end : raw.end + 1] in edges.suffix_first:
         q, _ = _suffix_qualifier(text, raw.end)
     return q
