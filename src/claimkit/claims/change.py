@@ -176,8 +176,9 @@ def change_and_direction(
             return basis or "growth", d_before
         if d_before and to:
             if is_rate is not None:
-                # 增速跌至个位数: a growth rate falling to a level says no direction of the figure
-                slowed = is_rate == "up" and d_before == "down"
+                # a growth rate falling to a level is still a rise (增速回落至5%: up), unless the level
+                # may be nil (增速跌至个位数: no direction)
+                slowed = is_rate == "up" and d_before == "down" and not (q.value or q.low)
                 return "growth", None if is_rate == "none" or slowed else is_rate
             if is_ratio and q.kind != "pp":
                 return None, None
