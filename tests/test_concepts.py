@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import claimkit
 from claimkit.claims.concept import (
     _LOWER,
+    _SENTENCE_BREAK,
     KNOWN_SPANS,
     KnownSpans,
     concepts,
@@ -292,7 +293,7 @@ _PIECES = st.one_of(
     st.sampled_from(_WORDS),
     st.sampled_from(_WORDS).map(str.upper),
     st.sampled_from(_WORDS).map(lambda w: w[: len(w) // 2 + 1]),
-    st.text(alphabet="abAIxyzE的率收入，12%", max_size=3),
+    st.text(alphabet="abAIxyzE的率收入，。\n12%", max_size=3),
 )
 
 
@@ -301,6 +302,10 @@ _PIECES = st.one_of(
 def test_the_word_trie_finds_what_a_flat_alternation_finds(text: str) -> None:
     flat = _plain_alternation(_WORDS)
     assert [(h.start, h.end) for h in find_words(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_no_concept_word_holds_a_sentence_break() -> None:
+    assert not [w for w in _WORDS if _SENTENCE_BREAK.search(w)]  # sentences are scanned one by one
 
 
 def test_latin_letters_are_those_a_case_blind_match_reads() -> None:

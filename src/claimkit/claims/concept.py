@@ -512,21 +512,38 @@ class KnownSpans:
         )
 
     def hits_in(self, start: int, end: int) -> list[Hit] | None:
-        """The words of ``text[start:end]`` from one scan of the whole text, or None where that scan
-        may differ from one of the piece alone (a word across an edge, a Latin letter beside one)."""
-        found = self.memo.get(_HITS)
-        if found is None:
-            hits = find_words(self.folded or fold(self.text))
-            found = self.memo[_HITS] = (hits, [h.start for h in hits], [h.end for h in hits])
-        hits, starts, ends = found
-        text = self.text
+        """The words of ``text[start:end]`` from scans of the whole sentences around it, or None where
+        that may differ from a scan of the piece alone (a word across an edge, a Latin letter beside one).
+
+        Sentences are scanned when first asked for: no word holds a sentence break, so a sentence
+        scanned alone has the words a scan of the whole text finds in it.
+        """
         if start >= end:
             return []
+        text = self.text
         if (start > 0 and _LATIN_CASELESS.match(text, start - 1)) or _LATIN_CASELESS.match(text, end):
             return None
+        chunks = self.memo.get(_HITS)
+        if chunks is None:
+            bounds = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(text)), len(text)]
+            chunks = self.memo[_HITS] = (bounds, {})
+        bounds, scanned = chunks
+        first = bisect_right(bounds, start) - 1
+        last = bisect_left(bounds, end)
+        folded = self.folded or fold(text)
+        for k in range(first, last):
+            if k not in scanned:
+                a = bounds[k]
+                found = [Hit(h.start + a, h.end + a, h.word) for h in find_words(folded[a : bounds[k + 1]])]
+                scanned[k] = (found, [h.start for h in found])
+        if last - first == 1:
+            hits, starts = scanned[first]
+        else:  # a piece across sentences (a few hundred characters at most)
+            hits = [h for k in range(first, last) for h in scanned[k][0]]
+            starts = [h.start for h in hits]
         lo = bisect_left(starts, start)
         hi = bisect_left(starts, end, lo)
-        if (lo > 0 and ends[lo - 1] > start) or (hi > lo and ends[hi - 1] > end):
+        if (lo > 0 and hits[lo - 1].end > start) or (hi > lo and hits[hi - 1].end > end):
             return None
         return hits[lo:hi]
 
@@ -541,7 +558,8 @@ class KnownSpans:
         return out
 
 
-_HITS = ("hits",)  # KnownSpans.memo key of the whole text's words
+_HITS = ("hits",)  # KnownSpans.memo key of the words of the sentences scanned so far
+_SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")  # no concept word holds one (checked in tests)
 _LATIN_CASELESS = re.compile(r"[A-Za-z]", re.IGNORECASE)  # what the words' Latin edges look at
 
 KNOWN_SPANS: ContextVar[KnownSpans | None] = ContextVar("claimkit_known_spans", default=None)
