@@ -266,19 +266,25 @@ def derive(concept: str, bases: set[str]) -> str:
 @lru_cache(maxsize=8192)
 def _read(phrase: str) -> tuple[int | None, tuple[str, ...], tuple[Hit, ...], bool]:
     """Head index, concepts, hits (offsets into the phrase) and count flag of a phrase."""
-    lex = lexicon()
     hits = tuple(scan(phrase))
+    index, concepts, count = _interpret(phrase, len(phrase), hits)
+    return index, concepts, hits, count
+
+
+def _interpret(text: str, end: int, hits: Sequence[Hit]) -> tuple[int | None, tuple[str, ...], bool]:
+    """Head index, concepts and count flag of the phrase ending at ``end`` whose words are ``hits``."""
+    lex = lexicon()
     heads = [i for i, h in enumerate(hits) if h.word.role in _HEAD_ROLES]
     if not heads:
-        return None, (), hits, False
+        return None, (), False
     head = hits[heads[-1]]
-    tail = phrase[head.end :]
+    tail = text[head.end : end]
     for rate in lex.rate_nouns:
         tail = tail.replace(rate, "")
     before = hits[: heads[-1]]
     count = any(h.word.role == "count" for h in hits[heads[-1] + 1 :])
     if any(h.word.role == "share" for h in before) or any(r in tail for r in lex.ratio_nouns):
-        return heads[-1], (), hits, count  # 研发投入占营收比, 收入占比: a ratio of the head
+        return heads[-1], (), count  # 研发投入占营收比, 收入占比: a ratio of the head
     bases = {h.word.concepts[0] for h in hits if h.word.role == "basis"}
     per = any(h.word.role == "per" for h in before)
     out = []
@@ -288,14 +294,20 @@ def _read(phrase: str) -> tuple[int | None, tuple[str, ...], tuple[Hit, ...], bo
         c = derive(c, bases)
         amount = c == PROFIT or lex.kinds.get(c) == "amount"
         out.append(OTHER if per and amount else c)  # 日均盈利: an average
-    return heads[-1], tuple(out), hits, count
+    return heads[-1], tuple(out), count
 
 
 def read(text: str, start: int, end: int) -> Reading:
     """The reading of ``text[start:end]``."""
-    index, found, hits, count = _read(text[start:end])
-    moved = tuple(Hit(h.start + start, h.end + start, h.word) for h in hits)
-    return Reading(start, end, moved[index] if index is not None else None, found, moved, count)
+    known = KNOWN_SPANS.get()
+    found = known.hits_in(start, end) if known is not None and known.text is text else None
+    if found is not None:  # the words of the document's scan
+        hits = tuple(found)
+        index, concepts, count = _interpret(text, end, hits)
+    else:
+        index, concepts, relative, count = _read(text[start:end])
+        hits = tuple(Hit(h.start + start, h.end + start, h.word) for h in relative)
+    return Reading(start, end, hits[index] if index is not None else None, concepts, hits, count)
 
 
 def fits(concept: str, unit: str | None, change: str | None) -> bool:
