@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from .. import _resources
+from .._words import words_pattern
 from ..errors import ResourceError
 from ..quantities.grammar import Raw
 from .concept import KNOWN_SPANS, fold
@@ -46,7 +47,7 @@ class _Cues:
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+    return words_pattern(set(words))  # longest first, prefixes factored
 
 
 @cache
