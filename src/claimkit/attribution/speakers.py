@@ -18,7 +18,7 @@ import regex
 
 from .._spans import Intervals
 from .._words import alternation as words_alternation
-from .._words import word_set, words
+from .._words import word_set, words, words_pattern
 from ..periods.grammar import scan_periods
 from .lexicon import Lexicon
 from .mentions import Mention
@@ -43,9 +43,7 @@ _ADVERBIAL = (
 @cache
 def _adverbial(verbs: frozenset[str]) -> regex.Pattern[str]:
     """The adverbial grammar, with the lexicon's reporting verbs as what it may run up to."""
-    alternation = "|".join(
-        map(regex.escape, sorted((v for v in verbs if len(v) > 1 or v in "称稱说說"), key=len, reverse=True))
-    )
+    alternation = words_pattern(v for v in verbs if len(v) > 1 or v in "称稱说說")
     return regex.compile(
         _ADVERBIAL.format(
             verbs=alternation,

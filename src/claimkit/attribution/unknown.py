@@ -56,7 +56,7 @@ def _forms() -> dict[str, tuple[str, ...]]:
 
 
 def _alt(role: str) -> str:
-    return "|".join(map(regex.escape, _forms().get(role, ())))
+    return words_pattern(_forms().get(role, ()))
 
 
 @cache
@@ -67,7 +67,7 @@ def _anchors() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[st
     # an analyst (分析师, 首席经济学家, 研究员) speaks about others: only a company's own officers count
     analyst = _forms().get("analyst_title", ())
     own = [t for t in _resources.lines("titles.txt") if not any(w in t for w in analyst)]
-    titles = "|".join(map(regex.escape, sorted(own, key=len, reverse=True)))
+    titles = words_pattern(own)
     subject = regex.compile(
         rf"(?:{_alt('industry')})(?=\s?(?:则|則|亦|也)?(?:在[^，,。；;：:“”]{{1,10}}?[中上])?"
         rf"(?:(?:19|20)[0-9]{{2}}年|[0-9]{{1,2}}月|前[0-9一二两三四五六七八九十]|{_alt('results')}"
