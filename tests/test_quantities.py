@@ -125,6 +125,8 @@ EXAMPLES = [
     ("约为492亿美元", "492亿美元", "49200000000", "USD", "approx"),
     ("涨超8%", "8%", "8", "%", "more_than"),
     ("预计收入至少增长20%", "20%", "20", "%", "more_than"),  # a qualifier before the verb of change
+    ("全年净利润不足百亿", "百亿", "10000000000", "CNY", "less_than"),  # a money noun, a qualifier, an amount
+    ("经营利润低于3000万", "3000万", "30000000", "CNY", "less_than"),
     ("毛利率最多下降了2%", "2%", "2", "%", "less_than"),
     ("車用營收約成長3%", "3%", "3", "%", "approx"),
 ]

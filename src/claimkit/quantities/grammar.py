@@ -118,7 +118,14 @@ def vocab() -> _Vocab:
         link_chars=frozenset(single),
         range_from=w["range_from"],
         growth_cues=w["growth_cue"],
-        money_gap=tuple(sorted(w["money_gap"], key=len, reverse=True)),
+        # 营收达到500亿, 净利润不足百亿: the gap words and every prefix qualifier
+        money_gap=tuple(
+            sorted(
+                {*w["money_gap"], *(q for q, kind in qualifiers()[0].items() if kind != "none")},
+                key=len,
+                reverse=True,
+            )
+        ),
         date_units=frozenset(w["date_unit"]),
         not_unit={k: tuple(v) for k, v in not_unit.items()},
         not_after_top=frozenset(w["not_after_top"]),
