@@ -239,7 +239,7 @@ ISSUE_8 = [
         "range",
     ),
     # scale words with no digit after any qualifier
-    ("该业务年收入不足百亿", "百亿", "10000000000", "count", "less_than"),
+    ("该业务年收入不足百亿", "百亿", "10000000000", "CNY", "less_than"),  # a money noun before it
     ("订单规模近百亿元", "百亿元", "10000000000", "CNY", "nearly"),
     ("新增用户逾千万", "千万", "10000000", "count", "more_than"),
     ("门店收入不到亿元", "亿元", "100000000", "CNY", "less_than"),
@@ -559,7 +559,7 @@ def test_huge_numeral_is_not_read() -> None:
     [
         ("规模上百亿元", "百亿元", "10000000000", "CNY", "more_than"),
         ("市值近千亿元", "千亿元", "100000000000", "CNY", "nearly"),
-        ("营收破万亿", "万亿", "1000000000000", "count", "more_than"),
+        ("营收破万亿", "万亿", "1000000000000", "CNY", "more_than"),
         ("营收新台币200亿元", "新台币200亿元", "20000000000", "TWD", "exact"),
         ("占比三成多", "三成多", "30", "%", "more_than"),
     ],
