@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from functools import cache
 
-from .._words import alternation, words
+from .._words import alternation, word_set, words
 from ..attribution.speakers import Cue
 from .change import change_words
 from .document import DocModel, QContext
@@ -87,7 +87,11 @@ def resolve_metric(model: DocModel, ctx: QContext, cue: Cue | None) -> tuple[str
     seg_from = metric_segment(model, ctx, cue)
     words_before = text[seg_from : q.start]
     metric = model.metric_cutter(words_before)
-    inherit = metric is None or words_before.strip().startswith(("较", "比", "較"))
+    inherit = (
+        metric is None
+        or metric in word_set("restatement")  # 营收300亿元，折合约41亿美元: the same figure restated
+        or words_before.strip().startswith(("较", "比", "較"))
+    )
     if inherit and ctx.index > 0:
         prev = model.contexts[ctx.index - 1]
         if prev.sentence == ctx.sentence:
