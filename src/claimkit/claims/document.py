@@ -171,9 +171,14 @@ def sets_frame(p: RawPeriod) -> bool:
 
 
 @cache
-def _forecast_cues(verbs: frozenset[str]) -> re.Pattern[str]:
-    """Forecast verbs (``reporting_verbs.tsv``) and future markers (``function_words.tsv``)."""
-    return re.compile(words_pattern({*verbs, *words("future")}))
+def _forecast_cues(verbs: frozenset[str]) -> regex.Pattern[str]:
+    """Forecast verbs (``reporting_verbs.tsv``) and future markers (``function_words.tsv``), not inside a
+    word that only holds one (饮料, 将近: ``forecast_cues.tsv`` kind ``not``)."""
+    from .forecast import not_cues
+
+    return regex.compile(
+        f"(?:{words_pattern(not_cues())})(*SKIP)(*FAIL)|(?:{words_pattern({*verbs, *words('future')})})"
+    )
 
 
 @cache

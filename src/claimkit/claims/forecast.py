@@ -76,6 +76,14 @@ def _cues() -> _Cues:
     )
 
 
+@cache
+def not_cues() -> tuple[str, ...]:
+    """Words that hold a forecast cue but are none (饮料, 将近, 目标客户), as written."""
+    return tuple(
+        r["word"] for r in _resources.table("forecast_cues.tsv", ("word", "kind")) if r["kind"] == "not"
+    )
+
+
 def period_end(period: str | None) -> date | None:
     """The last day of a normalised period (``2025Q3`` -> 2025-09-30); None for fiscal or unknown ones."""
     if not period:
