@@ -71,7 +71,9 @@ def market_terms() -> re.Pattern[str]:
     # 国内家电零售额, 全球智能手机出货量: a whole market's measure of an industry (not 海外销量, and not
     # the scope a company ranks in: 在中国品牌乘用车销量中排名第二)
     industry = f"(?:{alternation('industry_scope')})[^，,。；;：:\\s的]{{2,6}}?(?:{alternation('market_measure')})(?!中|排)"
-    return re.compile(f"{words_pattern(terms)}|{total}|{industry}|(?P<scope>{phrase})")
+    # 银行业 is a market, 银行业务 a company's line of business: a term ending in 业 does not run into 务
+    whole = f"(?:{words_pattern(terms)})(?!(?<=[业業])[务務])"
+    return re.compile(f"{whole}|{total}|{industry}|(?P<scope>{phrase})")
 
 
 @cache
