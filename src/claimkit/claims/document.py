@@ -344,15 +344,28 @@ def _resolve_once(resolver: Resolver, periods: list[RawPeriod]) -> dict[int, Res
 _MONTH_MAIN = 2  # times as often as any longer period, a month is the one a text reports on
 
 
-def _main_period(periods: list[RawPeriod], resolved: dict[int, Resolved | None]) -> Resolved | None:
+def _part(text: str, p: RawPeriod) -> bool:
+    """A period named as a part of the one reported (其中第三季度, 第三季度单季, 单季): no vote for the main one."""
+    before = text[max(0, p.start - 4) : p.start].rstrip("，, ")
+    single = words("single_period")
+    return (
+        before.endswith(words("part_lead"))
+        or text.startswith(single, p.end)
+        or text[p.start : p.end] in single
+    )
+
+
+def _main_period(
+    periods: list[RawPeriod], resolved: dict[int, Resolved | None], text: str | None = None
+) -> Resolved | None:
     """The period the document reports on: its most frequent sentence-level period; a month only when
     it is much more frequent than any longer period (a monthly statistic's report)."""
     counts: dict[Resolved, int] = {}
     first: dict[Resolved, int] = {}
     for i, p in enumerate(periods):
         r = resolved.get(id(p))
-        if r is None or not sets_frame(p) or p.point:
-            continue
+        if r is None or not sets_frame(p) or p.point or (text is not None and _part(text, p)):
+            continue  # a part of the period reported is not what the text reports on
         counts[r] = counts.get(r, 0) + 1
         first.setdefault(r, i)
     if not counts:
@@ -446,7 +459,7 @@ def build_model(doc: Document) -> DocModel | None:
     periods_by_sentence: dict[int, list[RawPeriod]] = {}
     for p in doc.periods:
         periods_by_sentence.setdefault(structure.sentence_index(p.start), []).append(p)
-    main = _main_period(doc.periods, resolved)
+    main = _main_period(doc.periods, resolved, text)
 
     contexts: list[QContext] = []
     indexes = _list_indexes(text, quantities)
