@@ -21,6 +21,7 @@ from .._words import alternation, word_set, words, words_pattern
 from ..attribution.structure import part_start
 from ..periods.resolve import Resolved
 from ..quantities.grammar import Raw
+from ..quantities.lexicon import qualifiers
 from .document import DocModel, QContext
 from .period import ratio_base
 
@@ -115,12 +116,17 @@ def _direction_before(before: str) -> tuple[str | None, bool]:
 
 
 def _direction_after(after: str) -> tuple[str | None, str | None]:
-    """Direction (and basis) written after a number: 三位数同比增长, 50%的增长 (not 43%回升至45%)."""
+    """Direction (and basis) written after a number: 三位数同比增长, 50%(以上)的增长 (not 43%回升至45%)."""
     basis_words, direction, rate, _ = change_words()
     s = after.lstrip(" ")
+    basis = None
+    suffix = qualifiers()[1]
+    for length in (2, 1):  # 30%以上的增长: a qualifier may stand before 的
+        if s[:length] in suffix:
+            s = s[length:]
+            break
     if s.startswith("的"):
         s = s[1:]
-    basis = None
     for prefix in ("同比", "环比", "按年", "按季"):
         if s.startswith(prefix):
             s = s[len(prefix) :]
@@ -187,7 +193,10 @@ def change_and_direction(
             return basis_after or basis or "growth", d_after
         if is_rate is not None:
             return basis or "growth", None if is_rate == "none" else is_rate
-        if basis_match is not None and text[basis_match[1] : q.start].strip(" 为達為达约約") == "":
+        signed = sign in "+＋-−－"  # 同比分别+10.7%、+19.7%: a written sign makes the figure the change
+        if basis_match is not None and (
+            signed or text[basis_match[1] : q.start].strip(" 为達為达约約") == ""
+        ):
             word = text[basis_match[0] : basis_match[1]]
             implied = next((v for w, v in rate.items() if w in word and v != "none"), None)
             if implied is not None:  # 复合年增长率为25%: the basis names a growth rate
