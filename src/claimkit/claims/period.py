@@ -83,6 +83,11 @@ def _point_basis() -> re.Pattern[str]:
     return re.compile(alternation("point_basis"))
 
 
+@cache
+def _stock_measure() -> re.Pattern[str]:
+    return re.compile(alternation("stock_measure"))
+
+
 def _last_list(text: str, near: list[RawPeriod]) -> list[RawPeriod] | None:
     """The last periods of ``near`` when two or more are joined as a list (2025年及2026年)."""
     joins = word_set("coordinator")
@@ -110,9 +115,13 @@ def resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
 
 
 def _is_balance(model: DocModel, ctx: QContext) -> bool:
-    """A point comparison (较年初, 较上年末) in the claim's clause before it, or in the next clause."""
+    """A balance: a stock measure (资产总额, 不良贷款率) or a point comparison (较年初, 较上年末) in the
+    claim's clause before it, or a point comparison in the next clause."""
     points = model.matches(_point_basis())
-    if points.any_within(model.reach(ctx, ctx.clause_start), ctx.q.start):
+    clause = model.reach(ctx, ctx.clause_start)
+    if points.any_within(clause, ctx.q.start) or model.matches(_stock_measure()).any_within(
+        clause, ctx.q.start
+    ):
         return True
     structure = model.structure
     end = structure.clause_end(ctx.q.end - 1, ctx.sentence_end)
