@@ -309,11 +309,18 @@ def test_gold_scores(folder, span_floor: float, strict_floor: float) -> None:  #
 
 
 # The project's own pages (tests/data/heldout*), as regression floors a little under today's strict
-# F1 (0.952, 0.963, 0.961, 0.935, 0.924): not evidence of quality on unseen text, but a change that
-# loses what they hold fails here.
+# F1 (0.952, 0.966, 0.963, 0.937, 0.936, 0.898; heldout6 scored 0.738 when first run, blind): not
+# evidence of quality on unseen text, but a change that loses what they hold fails here.
 @pytest.mark.parametrize(
     ("name", "strict_floor"),
-    [("heldout", 0.93), ("heldout2", 0.94), ("heldout3", 0.94), ("heldout4", 0.91), ("heldout5", 0.90)],
+    [
+        ("heldout", 0.93),
+        ("heldout2", 0.945),
+        ("heldout3", 0.945),
+        ("heldout4", 0.915),
+        ("heldout5", 0.915),
+        ("heldout6", 0.875),
+    ],
 )
 def test_heldout_scores(name: str, strict_floor: float) -> None:
     folder = HELDOUT.parent / name
