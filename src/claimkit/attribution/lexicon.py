@@ -92,9 +92,16 @@ class Lexicon:
         # a company's own name beats a product or source of the same spelling; person beats title
         if old is None or _rank(entry) < _rank(old):
             self.entries[surface] = entry
-        # a broker or bank is a company and a cited source: as a speaker it is the source
+        # a broker or bank (or a bank's broking arm, 招银国际) is a company and a cited source: as a
+        # speaker it is the source
         for a, b in ((entry, old), (old, entry)):
-            if a is not None and b is not None and a.kind == "company" and b.kind == "source" and not b.weak:
+            if (
+                a is not None
+                and b is not None
+                and a.kind in ("company", "product")
+                and b.kind == "source"
+                and not b.weak
+            ):
                 self.sources[surface] = b
 
     def add_company(

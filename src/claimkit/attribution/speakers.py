@@ -258,6 +258,8 @@ def find_cues(
                 lead = m.start  # the named source that follows speaks
                 continue
             cue = _source_cue(text, m, limit, lexicon, m.start if lead is None else lead)
+            if cue is None and (colon := _headline_colon(text, m, sentence.start, limit)) is not None:
+                cue = Cue(m.start, colon, _source_name(m), "say", public=_public(m.sector))  # 乘联会：…
             lead = None
             if cue is not None:
                 cues.append(cue)
@@ -284,6 +286,8 @@ def find_cues(
                 found = (said[0], "say")
         if found is None and m.source is not None:
             found = _rating_after(text, pos, limit, lexicon)  # 花旗将腾讯目标价上调至…
+        if found is None and (colon_end := _headline_colon(text, m, sentence.start, limit)) is not None:
+            found = (colon_end, "say")  # 中金：维持…评级，目标价…: a headline's speaker before its colon
         if found is None and m.kind == "person":
             colon = _COLON_QUOTE.match(text, m.end, limit)
             if colon is not None:
@@ -533,6 +537,20 @@ def _public(sector: str | None) -> bool:
 
 
 _COLON_QUOTE = re.compile(r"[ 　]?[：:][ 　]?[“「\"]")
+_LINE_LEAD = re.compile(r"[ 　]*(?:【[^【】\n]{0,12}】[ 　]*)?$")  # what may open a headline: a page's label
+_COLON_AFTER = re.compile(r"[ 　]?[：:]")
+
+
+def _headline_colon(text: str, m: Mention, sentence_start: int, limit: int) -> int | None:
+    """Where the colon ends when a name opens its line and a colon follows it (招银国际：…目标价…);
+    a headline's way of saying who states the rest."""
+    line = text.rfind("\n", 0, m.start) + 1
+    if line < sentence_start - 1 or not _LINE_LEAD.match(text, line, m.start):
+        return None
+    colon = _COLON_AFTER.match(text, m.end, limit)
+    return colon.end() if colon is not None else None
+
+
 _QUOTE_REACH = 80  # characters between a speech cue and a quotation of the same sentence it covers
 
 
