@@ -160,9 +160,9 @@ def build_mentions(
                 while k < n and raw[k][0] < raw[j + 1][1]:
                     k += 1
                 after = raw[k][0] if k < n else len(text)
-                name = read_name(text, chain_end, lexicon, min(after, chain_end + 12))
-                if name is not None and raw[j + 1][0] == chain_end and name[1] >= raw[j + 1][1]:
-                    span = name
+                holder_span = read_name(text, chain_end, lexicon, min(after, chain_end + 12))
+                if holder_span is not None and raw[j + 1][0] == chain_end and holder_span[1] >= raw[j + 1][1]:
+                    span = holder_span
                     j = k - 1
             if (
                 span is None
@@ -196,10 +196,10 @@ def build_mentions(
                 text[chain_end : chain_end + 1] in _NAME_STOP or _starts_verb(text, chain_end, lexicon)
             ):
                 # 公司CFO还表示, 这位首席财务官指出: the office names the person introduced with it
-                name, company = holder[raw[j][2].canonical]
+                held, company = holder[raw[j][2].canonical]
                 surface = text[chain_start:chain_end]
                 mentions.append(
-                    Mention(chain_start, chain_end, "person", name, company, surface, title_start=chain_start)
+                    Mention(chain_start, chain_end, "person", held, company, surface, title_start=chain_start)
                 )
             i = j + 1
             continue

@@ -258,8 +258,8 @@ def find_cues(
                 lead = m.start  # the named source that follows speaks
                 continue
             cue = _source_cue(text, m, limit, lexicon, m.start if lead is None else lead)
-            if cue is None and (colon := _headline_colon(text, m, sentence.start, limit)) is not None:
-                cue = Cue(m.start, colon, _source_name(m), "say", public=_public(m.sector))  # 乘联会：…
+            if cue is None and (headline := _headline_colon(text, m, sentence.start, limit)) is not None:
+                cue = Cue(m.start, headline, _source_name(m), "say", public=_public(m.sector))  # 乘联会：…
             lead = None
             if cue is not None:
                 cues.append(cue)
@@ -286,8 +286,8 @@ def find_cues(
                 found = (said[0], "say")
         if found is None and m.source is not None:
             found = _rating_after(text, pos, limit, lexicon)  # 花旗将腾讯目标价上调至…
-        if found is None and (colon_end := _headline_colon(text, m, sentence.start, limit)) is not None:
-            found = (colon_end, "say")  # 中金：维持…评级，目标价…: a headline's speaker before its colon
+        if found is None and (headline := _headline_colon(text, m, sentence.start, limit)) is not None:
+            found = (headline, "say")  # 中金：维持…评级，目标价…: a headline's speaker before its colon
         if found is None and m.kind == "person":
             colon = _COLON_QUOTE.match(text, m.end, limit)
             if colon is not None:

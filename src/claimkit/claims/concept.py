@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from .. import _resources
 from .._words import words
@@ -539,7 +539,8 @@ class KnownSpans:
         if chunks is None:
             bounds = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(text)), len(text)]
             chunks = self.memo[_HITS] = (bounds, {})
-        bounds, scanned = chunks
+        bounds, scanned = chunks  # sentence starts; scanned sentence -> (its words, their starts)
+        scanned = cast("dict[int, tuple[list[Hit], list[int]]]", scanned)
         first = bisect_right(bounds, start) - 1
         last = bisect_left(bounds, end)
         folded = self.folded or fold(text)
