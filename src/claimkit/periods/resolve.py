@@ -187,7 +187,7 @@ class Resolver:
             and p.relative is None
             and p.year_from != "ctx"
             and not (p.year_from is not None and p.year_offset < 0)  # 去年…为X: a comparison, not the report
-            and not (p.point and p.year is None and p.year_from is None)
+            and not (p.point and p.span_months is None and p.year is None and p.year_from is None)
         )
 
     def _resolve(self, p: RawPeriod, local_year: int | None) -> Resolved | None:
@@ -279,10 +279,19 @@ class Resolver:
                 )  # 截至9月30日止季度, FY ends March
             if p.span_months == 3:
                 return Resolved(year, quarter=end_q)
+            if p.span_months == 6 and fiscal_quarter is not None and fiscal_quarter[1] in (2, 4):
+                return Resolved(
+                    fiscal_quarter[0], True, half=fiscal_quarter[1] // 2
+                )  # 截至9月底止六个月, FY ends March
             if p.span_months == 6 and p.month in (6, 12):
                 return Resolved(year, half=p.month // 6)
+            if p.span_months == 9 and fiscal_quarter is not None and fiscal_quarter[1] == 3:
+                return Resolved(fiscal_quarter[0], True, quarter=1, quarter_end=3)
             if p.span_months == 9 and p.month == 9:
                 return Resolved(year, quarter=1, quarter_end=3)
+            if p.span_months in (6, 9) and p.month >= p.span_months:
+                # 截至9月底止六个月 with no fiscal year: the run of months (2025-04/2025-09)
+                return Resolved(year, month=p.month, month_from=p.month - p.span_months + 1)
             if p.span_months == 12 and (p.month == 12 or self.fiscal_text):
                 # 截至3月31日止12个月 in a text about 财年: the fiscal year; elsewhere, its last month
                 if fiscal_quarter is not None and fiscal_quarter[1] == 4:
