@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 from typing import Any, TypeVar, cast
 
 from .. import _resources
-from .._words import words
+from .._words import words, words_pattern
 from ..attribution.mentions import Mention
 from ..attribution.structure import part_start
 from ..errors import ResourceError
@@ -83,6 +83,8 @@ class ConceptLexicon:
     first: re.Pattern[str]  # a character that starts a word
     ratio_nouns: tuple[str, ...]  # changes.tsv: a level that is a ratio (占比, 比例, 率)
     rate_nouns: tuple[str, ...]  # changes.tsv: a rate of change (增速, 涨幅)
+    ratio_any: re.Pattern[str]  # any ratio noun
+    rate_any: re.Pattern[str]  # any rate noun
 
 
 @cache
@@ -202,6 +204,8 @@ def lexicon() -> ConceptLexicon:
         first=re.compile("[" + re.escape("".join(sorted({w[0] for w in words}))) + "]"),
         ratio_nouns=tuple(ratio),
         rate_nouns=tuple(sorted(rate, key=len, reverse=True)),
+        ratio_any=re.compile(words_pattern(ratio)),
+        rate_any=re.compile(words_pattern(rate)),
     )
 
 
@@ -279,11 +283,12 @@ def _interpret(text: str, end: int, hits: Sequence[Hit]) -> tuple[int | None, tu
         return None, (), False
     head = hits[heads[-1]]
     tail = text[head.end : end]
-    for rate in lex.rate_nouns:
-        tail = tail.replace(rate, "")
+    if lex.rate_any.search(tail):
+        for rate in lex.rate_nouns:
+            tail = tail.replace(rate, "")
     before = hits[: heads[-1]]
     count = any(h.word.role == "count" for h in hits[heads[-1] + 1 :])
-    if any(h.word.role == "share" for h in before) or any(r in tail for r in lex.ratio_nouns):
+    if any(h.word.role == "share" for h in before) or lex.ratio_any.search(tail):
         return heads[-1], (), count  # 研发投入占营收比, 收入占比: a ratio of the head
     bases = {h.word.concepts[0] for h in hits if h.word.role == "basis"}
     per = any(h.word.role == "per" for h in before)
@@ -533,7 +538,7 @@ class KnownSpans:
         if start >= end:
             return []
         text = self.text
-        if (start > 0 and _LATIN_CASELESS.match(text, start - 1)) or _LATIN_CASELESS.match(text, end):
+        if (start > 0 and text[start - 1] in _LATIN_EDGE) or (end < len(text) and text[end] in _LATIN_EDGE):
             return None
         chunks = self.memo.get(_HITS)
         if chunks is None:
@@ -573,7 +578,8 @@ class KnownSpans:
 
 _HITS = ("hits",)  # KnownSpans.memo key of the words of the sentences scanned so far
 _SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")  # no concept word holds one (checked in tests)
-_LATIN_CASELESS = re.compile(r"[A-Za-z]", re.IGNORECASE)  # what the words' Latin edges look at
+# what the words' Latin edges look at: a letter in any case (those _LOWER maps, and a-z)
+_LATIN_EDGE = frozenset("abcdefghijklmnopqrstuvwxyz") | frozenset(chr(c) for c in _LOWER)
 
 KNOWN_SPANS: ContextVar[KnownSpans | None] = ContextVar("claimkit_known_spans", default=None)
 """Set while the engine describes a document's claims: its periods and figures need not be read again."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import _resources
 from .._words import words_pattern
@@ -84,6 +84,7 @@ def not_cues() -> tuple[str, ...]:
     )
 
 
+@lru_cache(maxsize=1024)
 def period_end(period: str | None) -> date | None:
     """The last day of a normalised period (``2025Q3`` -> 2025-09-30); None for fiscal or unknown ones."""
     if not period:
