@@ -267,6 +267,9 @@ def find_cues(
         lead = None
         pos = m.end
         if m.kind in ("company", "product"):
+            code = _STOCK_CODE.match(text, pos, limit)  # 中国太平(00966.HK)发布公告称: the code is no gap
+            if code is not None:
+                pos = code.end()
             for word in words("speaker_group"):
                 if text.startswith(word, pos):
                     pos += len(word)
@@ -539,6 +542,9 @@ def _public(sector: str | None) -> bool:
 _COLON_QUOTE = re.compile(r"[ 　]?[：:][ 　]?[“「\"]")
 _LINE_LEAD = re.compile(r"[ 　]*(?:【[^【】\n]{0,12}】[ 　]*)?$")  # what may open a headline: a page's label
 _COLON_AFTER = re.compile(r"[ 　]?[：:]")
+_STOCK_CODE = re.compile(
+    r"[ 　]?[（(][ 　]?[0-9A-Za-z]{1,8}(?:\.[A-Za-z]{1,3})?[ 　]?[)）]"
+)  # (00966.HK), (9896)
 
 
 def _headline_colon(text: str, m: Mention, sentence_start: int, limit: int) -> int | None:
