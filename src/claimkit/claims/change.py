@@ -303,6 +303,23 @@ def _compared_basis(model: DocModel, ctx: QContext, period: Resolved | None) -> 
     return "qoq" if months == 3 else "yoy" if months == 12 else None
 
 
+def _month_basis(model: DocModel, ctx: QContext, period: Resolved) -> str | None:
+    """较3月底 of a figure at September's end: a comparison with a month half a year back is growth,
+    not sequential (a month or a quarter back is)."""
+    found = model.matches(basis_pattern()).last_within(model.reach(ctx, ctx.clause_start), ctx.q.start)
+    if found is None:
+        return None
+    m = re.fullmatch(_MONTH_BASIS_PARTS, model.text[found[0] : found[1]])
+    if m is None:
+        return None
+    month = int(m.group(1)) if m.group(1).isdigit() else _CHINESE_MONTHS.index(m.group(1)) + 1
+    return None if (period.end_month() - month) % 12 in (1, 3) else "growth"
+
+
+_MONTH_BASIS_PARTS = r"(?:较|較|比)([0-9]{1,2}|[一二三四五六七八九十]{1,2})月(?:份)?"
+_CHINESE_MONTHS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
+
+
 def _has_respectively(model: DocModel, a: int, b: int) -> bool:
     return model.matches(_respectively_words()).any_within(a, b)
 
@@ -333,6 +350,8 @@ def resolve_change(
             change, direction = previous  # 同比增长12%和19%
     if change == "growth" and not model.matches(basis_pattern()).any_within(ctx.clause_start, q.start):
         change = _compared_basis(model, ctx, period) or _sentence_basis(model, ctx) or change
+    if change == "qoq" and period is not None:
+        change = _month_basis(model, ctx, period) or change
     if change is not None and _has_respectively(model, model.reach(ctx, ctx.clause_start), q.start):
         change = _respectively(model, ctx) or change
     model.changes[ctx.index] = ChangeResolution(change, direction)
