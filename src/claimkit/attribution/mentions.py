@@ -43,6 +43,7 @@ class Mention:
 _NAME_STOP = frozenset(
     '则还也又亦曾已将就都均在于於对向与和及跟同的是了着过此今昨近等兼、，,。.：:；;！!？?“”"（）() '
 )
+_STOCK_CODE = re.compile(r"[ 　]?[（(][ 　]?[0-9]{4,6}(?:\.[A-Za-z]{2})?[ 　]?[)）]")  # (2377), (600690.SH)
 _JOINERS = ("兼", "、", "和", "及", "与", " ", "/")
 _HAN_RE = re.compile(f"[{HAN}]")
 _FOREIGN_NAME = re.compile(f"[{HAN}]{{1,6}}[·•‧][{HAN}]{{1,8}}")
@@ -62,6 +63,12 @@ def resolve_weak(
     """Keep weak aliases (``理想``, ``平安``) only for entities the document names strongly somewhere,
     or that stand in one list with a strongly named company (``比亚迪、吉利、长城``)."""
     named = {_key(entry) for _, _, entry, _ in mentions if not entry.weak}
+    if text:  # 微星(2377)同日公布: a name given with a stock code is the company's, however short
+        named |= {
+            _key(entry)
+            for _, end, entry, _ in mentions
+            if entry.weak and entry.kind == "company" and _STOCK_CODE.match(text, end)
+        }
     keep = [not m[2].weak or _key(m[2]) in named for m in mentions]
     if text:
         joins = word_set("coordinator")

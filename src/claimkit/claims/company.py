@@ -106,6 +106,12 @@ def _chart_after() -> re.Pattern[str]:
 
 
 @cache
+def _excluded() -> re.Pattern[str]:
+    """An excluding word earlier in the name's clause (剔除…, 扣除…)."""
+    return re.compile(rf"(?:{alternation('excluding')})[^，,。；;：:]{{0,20}}$")
+
+
+@cache
 def _analyst_after() -> re.Pattern[str]:
     """An analyst's title after a firm's name, a few words of rank or field between (高盛首席中国经济学家)."""
     return re.compile(rf"[^，,。；;：:、\s0-9]{{0,4}}?(?:{alternation('analyst_after')})")
@@ -181,6 +187,8 @@ class CompanyIndex:
             return True
         if m.kind == "product" and _chart_after().match(self.text, m.end):
             return True  # 位居iOS下载榜榜首: a chart the figure is ranked on
+        if _excluded().search(self.text, max(0, m.start - 24), m.start):
+            return True  # 若剔除高鑫零售等已出售业务的影响: a business taken out of the figure
         if _analyst_after().match(self.text, m.end):
             return True  # 摩根大通分析师就…提问: the firm employs the analyst; it is not what the figures are about
         after = self.text[m.end : m.end + 6]
