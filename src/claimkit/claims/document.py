@@ -364,8 +364,12 @@ def _main_period(
     first: dict[Resolved, int] = {}
     for i, p in enumerate(periods):
         r = resolved.get(id(p))
-        if r is None or not sets_frame(p) or p.point or (text is not None and _part(text, p)):
+        if r is None or not sets_frame(p) or (text is not None and _part(text, p)):
             continue  # a part of the period reported is not what the text reports on
+        if p.point:
+            if p.month is None or p.span_months is not None or r.month is None:
+                continue
+            r = Resolved(r.year, r.fiscal, month=r.month)  # 截至10月底: a month-end statistic's month
         counts[r] = counts.get(r, 0) + 1
         first.setdefault(r, i)
     if not counts:
