@@ -107,7 +107,15 @@ def read_name(text: str, pos: int, lexicon: Lexicon, limit: int) -> tuple[int, i
         return None
     end = pos + surname_len
     for _ in range(2):  # a given name of one or two characters
-        if end >= limit or not _is_han(text[end]) or text[end] in _NAME_STOP:
+        if end >= limit or not _is_han(text[end]):
+            break
+        if text[end] in _NAME_STOP and not (
+            end == pos + surname_len  # 封亦澄: a particle may open a two-character given name
+            and end + 1 < limit
+            and _is_han(text[end + 1])
+            and text[end + 1] not in _NAME_STOP
+            and not _starts_verb(text, end + 1, lexicon)
+        ):
             break
         if end > pos + surname_len and _starts_verb(text, end, lexicon):
             break  # 付欣解释称: the verb starts after one given character
