@@ -232,6 +232,7 @@ class CompanyIndex:
         absolute: bool = True,
         public: bool = False,
         reach: int = 0,
+        rank: bool = False,
     ) -> tuple[str | None, Mention | None]:
         """The company a claim at ``[start, end)`` is about, and the mention that says so.
 
@@ -292,6 +293,11 @@ class CompanyIndex:
             if market is not None or public:
                 # a market-wide figure: the market is the subject, or a public body's statistics, no company named
                 return self._group(start)
+        group = None if rank else _aggregate().search(text, clause_start, start)
+        if group is not None and not any(w in text[group.end() : start] for w in words("respectively")):
+            # …位列第10；同期TOP100房企累计销售额…: the group is the clause's subject (not in 二者分别增长,
+            # nor a rank within the group: 位居上市银行第一)
+            return self._group(start)
         before = [m for m in self._in(sentence_start, clause_start) if id(m) not in self.comparison]
         if before:
             if self._aggregate(before, sentence_start, clause_start) and len({b.company for b in before}) > 1:
@@ -426,4 +432,5 @@ def resolve_company(model: DocModel, ctx: QContext, cue: Cue | None) -> tuple[st
         absolute=q.kind in ("money", "count"),
         public=cue is not None and cue.public,
         reach=model.reach(ctx, ctx.sentence_start),
+        rank=q.kind == "rank",
     )
