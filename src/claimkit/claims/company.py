@@ -187,6 +187,8 @@ class CompanyIndex:
             return True
         if m.kind == "product" and _chart_after().match(self.text, m.end):
             return True  # 位居iOS下载榜榜首: a chart the figure is ranked on
+        if self.text.startswith(words("name_as_model"), m.end + (self.text[m.end : m.end + 1] in '”」"’')):
+            return True  # 按照“胖东来模式”完成调改: the company names a model, it is not the subject
         if _excluded().search(self.text, max(0, m.start - 24), m.start):
             return True  # 若剔除高鑫零售等已出售业务的影响: a business taken out of the figure
         if _analyst_after().match(self.text, m.end):
