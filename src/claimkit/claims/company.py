@@ -76,6 +76,15 @@ def market_terms() -> re.Pattern[str]:
     return re.compile(f"{whole}|{total}|{industry}|(?P<scope>{phrase})")
 
 
+def _regions_only(industry: str | None) -> bool:
+    """Whether what stands between a scope word and 市场 names no industry: nothing, or more regions
+    of a list (北美、欧洲和南亚市场收入)."""
+    if not industry:
+        return True
+    items = [w for w in re.split(f"(?:{alternation('coordinator')})", industry) if w]
+    return all(w in word_set("market_scope") for w in items)
+
+
 @cache
 def _company_measure() -> re.Pattern[str]:
     return re.compile(alternation("company_measure"))
@@ -273,10 +282,11 @@ class CompanyIndex:
         if not self._any_in(sentence_start, start):
             segment = part_start(text, sentence_start, start)
             market = market_terms().search(text, max(sentence_start, segment), start)
+            regions = market is not None and _regions_only(market.group("industry"))
             if (
                 market is not None
                 and market.group("scope")
-                and not market.group("industry")
+                and regions
                 and _company_measure().search(text, market.end(), start)
             ):
                 # 海外市场中美洲收入: a region of the company's own measure (国内游戏市场收入 is an industry's)
@@ -284,7 +294,7 @@ class CompanyIndex:
             if (
                 market is not None
                 and market.group("scope")
-                and not market.group("industry")
+                and regions
                 and text.startswith(words("part_lead"), clause_start)
             ):
                 market = None  # …收入增长11%，其中欧洲市场增长超过20%: a part of the figure before
