@@ -58,16 +58,20 @@ def _key(entry: Entry) -> str:
 
 
 def resolve_weak(
-    mentions: list[tuple[int, int, Entry, str]], text: str = ""
+    mentions: list[tuple[int, int, Entry, str]], text: str = "", lexicon: Lexicon | None = None
 ) -> list[tuple[int, int, Entry, str]]:
     """Keep weak aliases (``理想``, ``平安``) only for entities the document names strongly somewhere,
     or that stand in one list with a strongly named company (``比亚迪、吉利、长城``)."""
     named = {_key(entry) for _, _, entry, _ in mentions if not entry.weak}
-    if text:  # 微星(2377)同日公布: a name given with a stock code is the company's, however short
+    if text:
+        # 微星(2377)同日公布: a name given with a stock code is the company's, however short; so is one
+        # that speaks (世界先進亦預估: not 世界先进水平)
         named |= {
             _key(entry)
             for _, end, entry, _ in mentions
-            if entry.weak and entry.kind == "company" and _STOCK_CODE.match(text, end)
+            if entry.weak
+            and entry.kind == "company"
+            and (_STOCK_CODE.match(text, end) or (lexicon is not None and _speaks(text, end, lexicon)))
         }
     keep = [not m[2].weak or _key(m[2]) in named for m in mentions]
     if text:
@@ -125,6 +129,13 @@ def read_name(text: str, pos: int, lexicon: Lexicon, limit: int) -> tuple[int, i
     return pos, end
 
 
+def _speaks(text: str, pos: int, lexicon: Lexicon) -> bool:
+    """A reporting verb right after ``pos``, an adverb allowed between (亦预估, 则表示)."""
+    if text[pos : pos + 1] in _NAME_STOP:
+        pos += 1
+    return any(lexicon.verbs.get(text[pos : pos + n]) in ("say", "forecast") for n in (3, 2, 1))
+
+
 def _starts_verb(text: str, pos: int, lexicon: Lexicon) -> bool:
     return any(text[pos : pos + length] in lexicon.verbs for length in (3, 2, 1))
 
@@ -142,7 +153,7 @@ def build_mentions(
     lexicon: Lexicon,
 ) -> list[Mention]:
     """Mentions from lexicon matches: weak aliases resolved, people read after their titles."""
-    raw = resolve_weak(sorted(raw, key=lambda r: r[0]), text)
+    raw = resolve_weak(sorted(raw, key=lambda r: r[0]), text, lexicon)
     mentions: list[Mention] = []
     n = len(raw)
     i = 0

@@ -460,15 +460,17 @@ def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon, lead: int) 
         start = lead - (2 if before.endswith(("援引", "引述")) else 1)
     else:
         start = None
-    found = _after_subject(text, m.end, limit, lexicon)  # 媒体统计, QuestMobile显示
-    follow = _source_follow().match(text, m.end, limit)
-    pos = follow.end() if follow else m.end
+    note = _BRACKET_NOTE.match(text, m.end, limit)  # 中国汽车工业协会（以下简称“中汽协”）10日发布…
+    end = note.end() if note is not None else m.end
+    found = _after_subject(text, end, limit, lexicon)  # 媒体统计, QuestMobile显示
+    follow = _source_follow().match(text, end, limit)
+    pos = follow.end() if follow else end
     if found is None:
         found = _after_subject(text, pos, limit, lexicon)  # SNE数据显示
     if found is None:
-        found = _report_after(text, m.end, limit, lexicon)  # 乘联会12月8日发布数据显示
+        found = _report_after(text, end, limit, lexicon)  # 乘联会12月8日发布数据显示
     if found is None:
-        found = _rating_after(text, m.end, limit, lexicon)  # 里昂将拼多多目标价…
+        found = _rating_after(text, end, limit, lexicon)  # 里昂将拼多多目标价…
     public = _public(m.sector)
     if found is not None:
         return Cue(start if start is not None else m.start, found[0], speaker, found[1], public=public)
@@ -542,6 +544,7 @@ def _public(sector: str | None) -> bool:
 _COLON_QUOTE = re.compile(r"[ 　]?[：:][ 　]?[“「\"]")
 _LINE_LEAD = re.compile(r"[ 　]*(?:【[^【】\n]{0,12}】[ 　]*)?$")  # what may open a headline: a page's label
 _COLON_AFTER = re.compile(r"[ 　]?[：:]")
+_BRACKET_NOTE = re.compile(r"[ 　]?[（(][^（）()\n]{1,20}[)）]")  # a note after a name: （以下简称“中汽协”）
 _STOCK_CODE = re.compile(
     r"[ 　]?[（(][ 　]?[0-9A-Za-z]{1,8}(?:\.[A-Za-z]{1,3})?[ 　]?[)）]"
 )  # (00966.HK), (9896)
