@@ -300,7 +300,10 @@ def _compared_basis(model: DocModel, ctx: QContext, period: Resolved | None) -> 
     if other is None:
         return None
     months = (period.year * 12 + period.end_month()) - (other.year * 12 + other.end_month())
-    return "qoq" if months == 3 else "yoy" if months == 12 else None
+    # 较1—10月 for January-November: compared with its own base, not on the sentence's basis
+    if months == 0:
+        return None  # 增速较3Q24的9.5%: the figure is the base's own
+    return "qoq" if months == 3 else "yoy" if months == 12 else "growth"
 
 
 def _month_basis(model: DocModel, ctx: QContext, period: Resolved) -> str | None:
@@ -343,11 +346,14 @@ def resolve_change(
                 or (period is not None and base.year is not None and base.year == period.year - 1)
             )
             change, direction = ("yoy" if last_year else "growth"), ("up" if q.value > 1 else "down")
-    if change is None and ctx.index > 0:
+    if ctx.index > 0:
         prev = model.contexts[ctx.index - 1]
         previous = model.changes.get(prev.index)
-        if previous is not None and _coordinated(text, prev.q, q):
-            change, direction = previous  # 同比增长12%和19%
+        if previous is not None and previous.change is not None and _coordinated(text, prev.q, q):
+            # 同比增长12%和19%, 分别回落0.8和0.7个百分点: one verb for the list (a sign is the item's own)
+            signed = text[q.start : q.start + 1] in "+＋-−－"
+            change = previous.change if change is None or not signed else change
+            direction = previous.direction if not signed else direction
     if change == "growth" and not model.matches(basis_pattern()).any_within(ctx.clause_start, q.start):
         change = _compared_basis(model, ctx, period) or _sentence_basis(model, ctx) or change
     if change == "qoq" and period is not None:
