@@ -349,11 +349,11 @@ def resolve_change(
     if ctx.index > 0:
         prev = model.contexts[ctx.index - 1]
         previous = model.changes.get(prev.index)
-        if previous is not None and previous.change is not None and _coordinated(text, prev.q, q):
+        if previous is not None and previous[0] is not None and _coordinated(text, prev.q, q):
             # 同比增长12%和19%, 分别回落0.8和0.7个百分点: one verb for the list (a sign is the item's own)
             signed = text[q.start : q.start + 1] in "+＋-−－"
-            change = previous.change if change is None or not signed else change
-            direction = previous.direction if not signed else direction
+            change = previous[0] if change is None or not signed else change
+            direction = previous[1] if not signed else direction
     if change == "growth" and not model.matches(basis_pattern()).any_within(ctx.clause_start, q.start):
         change = _compared_basis(model, ctx, period) or _sentence_basis(model, ctx) or change
     if change == "qoq" and period is not None:
