@@ -273,7 +273,10 @@ def _two_digit_year(s: str) -> int:
     return y if y >= 1900 else 2000 + y
 
 
-_RATIO_BASE_AFTER = regex.compile(r"(?:同期|同期水平|水平)?的")
+# after a base period: 的, or a short measure and 的 before a number (约为2024年全年交付量的2.1倍)
+_RATIO_BASE_AFTER = regex.compile(
+    r"(?:同期|同期水平|水平)?的|[^，,。；;：:！？\n0-9]{1,8}?的(?=\s?[0-9０-９一二两兩三四五六七八九十半几幾])"
+)
 _CUMULATIVE = regex.compile(r"[^，,。；;：:！？\n]*?(?:累计|累計)")
 
 
