@@ -588,3 +588,15 @@ def test_a_headline_amount_takes_the_currency_the_body_restates_it_in() -> None:
     assert found["2460萬"] == "HKD"
     alone = {q.text: q.unit for q in claimkit.find_quantities("某物流中期蝕2460萬")}
     assert alone["2460萬"] == "CNY"  # nothing restates it: the default stands
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("某集团中期蝕1,250萬\n\n集團中期錄得虧損1,250萬港元。", "HKD"),  # the same amount restated
+        ("某集团料全年蝕最多2,200萬\n\n預期年度虧損介乎1,800萬至2,200萬港元。", "HKD"),  # a bound of a range
+        ("某集团中期蝕1,250萬\n\n集團中期錄得虧損980萬港元。", "CNY"),  # another amount restates nothing
+    ],
+)
+def test_a_headline_amount_takes_the_currency_of_its_restatement(text: str, unit: str) -> None:
+    assert claimkit.find_quantities(text)[0].unit == unit

@@ -946,8 +946,9 @@ def _restated(out: list[Raw], starts: list[int], r: Raw) -> str | None:
         other = out[k]
         if other.start - r.end > _RESTATED_WITHIN:
             break
-        if other.kind == "money" and other.value == r.value and other.unit_word not in (None, "元"):
-            return other.unit
+        same = other.value == r.value if other.value is not None else r.value in (other.low, other.high)
+        if other.kind == "money" and same and other.unit_word not in (None, "元"):
+            return other.unit  # 蝕最多2200萬 … 介乎1,800萬至2,200萬港元: a bound of a range counts too
     return None
 
 
