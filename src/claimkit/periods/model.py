@@ -58,6 +58,10 @@ def normalise(
     if month is not None:
         return f"{year:04d}-{month:02d}"
     if quarter is not None and quarter_end is not None and quarter_end != quarter:
+        if (quarter, quarter_end) in ((1, 2), (3, 4)):
+            return f"{prefix}{year}H{quarter_end // 2}"  # 前两个季度: a half
+        if (quarter, quarter_end) == (1, 4):
+            return f"{prefix}{year}"  # 前四个季度 of one year: the year
         return f"{prefix}{year}Q{quarter}-Q{quarter_end}"
     if quarter is not None:
         return f"{prefix}{year}Q{quarter}"
