@@ -99,9 +99,14 @@ def _direction_before(before: str) -> tuple[str | None, bool]:
     """Direction of a change verb ending ``before`` (qualifiers allowed after it) and whether 至/到 follows."""
     direction = change_words()[1]
     s = before.rstrip(" ")
-    between = _between_at_end().search(s)
-    if between is not None:
-        s = s[: between.start()].rstrip(" ")
+    fillers = [w for w in _between_verb_and_number() if s.endswith(w)] or [""]
+    cut = len(s) - len(fillers[0])  # the longest filler; a shorter one only where the longest cuts a verb
+    if len(fillers) > 1 and cut > 0 and direction.get(s[cut - 1 : cut + 1]) is not None:
+        fillers = fillers[1:]  # 扩大约19%: the filler is 约, not 大约 (跌破8400 keeps 跌破)
+    return _verb_at_end(s[: len(s) - len(fillers[0])].rstrip(" "), direction)
+
+
+def _verb_at_end(s: str, direction: dict[str, str]) -> tuple[str | None, bool]:
     to = False
     if s.endswith(("至", "到")):
         s, to = s[:-1], True
