@@ -544,6 +544,7 @@ def _public(sector: str | None) -> bool:
 _COLON_QUOTE = re.compile(r"[ 　]?[：:][ 　]?[“「\"]")
 _LINE_LEAD = re.compile(r"[ 　]*(?:【[^【】\n]{0,12}】[ 　]*)?$")  # what may open a headline: a page's label
 _COLON_AFTER = re.compile(r"[ 　]?[：:]")
+_HEADLINE_LEAD = 24  # characters a label and spaces may take before a headline's name
 _BRACKET_NOTE = re.compile(r"[ 　]?[（(][^（）()\n]{1,20}[)）]")  # a note after a name: （以下简称“中汽协”）
 _STOCK_CODE = re.compile(
     r"[ 　]?[（(][ 　]?[0-9A-Za-z]{1,8}(?:\.[A-Za-z]{1,3})?[ 　]?[)）]"
@@ -553,8 +554,11 @@ _STOCK_CODE = re.compile(
 def _headline_colon(text: str, m: Mention, sentence_start: int, limit: int) -> int | None:
     """Where the colon ends when a name opens its line and a colon follows it (招银国际：…目标价…);
     a headline's way of saying who states the rest."""
-    line = text.rfind("\n", 0, m.start) + 1
-    if line < sentence_start - 1 or not _LINE_LEAD.match(text, line, m.start):
+    lo = max(0, sentence_start - 2, m.start - _HEADLINE_LEAD)  # a bounded look back, also in unbroken runs
+    nl = text.rfind("\n", lo, m.start)
+    if nl < 0 and lo > 0:
+        return None
+    if not _LINE_LEAD.match(text, nl + 1, m.start):
         return None
     colon = _COLON_AFTER.match(text, m.end, limit)
     return colon.end() if colon is not None else None
