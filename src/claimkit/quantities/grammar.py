@@ -765,6 +765,12 @@ def _compatible(a: Raw, b: Raw) -> bool:
     return a.kind == "count" and a.counted is None and b.kind == "money"  # 265亿至292亿元
 
 
+@cache
+def _revised_after() -> re.Pattern[str]:
+    """A revision verb and 至/到/为 right after a range (…1,800家上调至)."""
+    return re.compile(rf"[ 　]?(?:{words_pattern(cues()['revision_verb'])})[ 　]?(?:至|到|为|為)")
+
+
 def _link_ranges(text: str, out: list[Raw]) -> None:
     """Merge ``A至B``, ``A-B``, ``A~B`` into one range; A borrows B's scale and unit."""
     v = vocab()
@@ -780,8 +786,10 @@ def _link_ranges(text: str, out: list[Raw]) -> None:
             and b.kind != "rank"
             and _compatible(a, b)
             and not (b.bare and a.bare)
-            and not (  # 从3亿元增至5亿元 is a change; 由13%-17%上调至… still holds a range
-                _HAN_NEXT.match(link) and any(w in text[max(0, a.start - 6) : a.start] for w in v.range_from)
+            and not (  # 从3亿元增至5亿元 is a change; 由13%-17%上调至…, 由1,600至1,800家上调至… hold a range
+                _HAN_NEXT.match(link)
+                and any(w in text[max(0, a.start - 6) : a.start] for w in v.range_from)
+                and not _revised_after().match(text, b.end)
             )
             and not ((a.chinese or b.chinese) and not _HAN_NEXT.match(link))  # 三至五, not 三-五
         ):
