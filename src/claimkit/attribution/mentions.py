@@ -43,7 +43,8 @@ class Mention:
 _NAME_STOP = frozenset(
     '则还也又亦曾已将就都均在于於对向与和及跟同的是了着过此今昨近等兼、，,。.：:；;！!？?“”"（）() '
 )
-_STOCK_CODE = re.compile(r"[ 　]?[（(][ 　]?[0-9]{4,6}(?:\.[A-Za-z]{2})?[ 　]?[)）]")  # (2377), (600690.SH)
+# a stock code in brackets right after a name: (2377), (600690.SH), (00966.HK), (BABA.US)
+STOCK_CODE = re.compile(r"[ 　]?[（(][ 　]?(?:[0-9]{4,6}|[A-Z]{2,5})(?:\.[A-Za-z]{1,3})?[ 　]?[)）]")
 _JOINERS = ("兼", "、", "和", "及", "与", " ", "/")
 _HAN_RE = re.compile(f"[{HAN}]")
 _FOREIGN_NAME = re.compile(f"[{HAN}]{{1,6}}[·•‧][{HAN}]{{1,8}}")
@@ -71,7 +72,7 @@ def resolve_weak(
             for _, end, entry, _ in mentions
             if entry.weak
             and entry.kind == "company"
-            and (_STOCK_CODE.match(text, end) or (lexicon is not None and _speaks(text, end, lexicon)))
+            and (STOCK_CODE.match(text, end) or (lexicon is not None and _speaks(text, end, lexicon)))
         }
     keep = [not m[2].weak or _key(m[2]) in named for m in mentions]
     if text:

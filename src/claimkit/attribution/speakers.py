@@ -21,7 +21,7 @@ from .._words import alternation as words_alternation
 from .._words import word_set, words, words_pattern
 from ..periods.grammar import scan_periods
 from .lexicon import Lexicon
-from .mentions import Mention
+from .mentions import STOCK_CODE, Mention
 from .structure import Structure
 
 # What may stand between a subject and its verb: adverbs and bounded adverbial phrases.
@@ -267,7 +267,7 @@ def find_cues(
         lead = None
         pos = m.end
         if m.kind in ("company", "product"):
-            code = _STOCK_CODE.match(text, pos, limit)  # 中国太平(00966.HK)发布公告称: the code is no gap
+            code = STOCK_CODE.match(text, pos, limit)  # 中国太平(00966.HK)发布公告称: the code is no gap
             if code is not None:
                 pos = code.end()
             for word in words("speaker_group"):
@@ -546,9 +546,6 @@ _LINE_LEAD = re.compile(r"[ 　]*(?:【[^【】\n]{0,12}】[ 　]*)?$")  # what 
 _COLON_AFTER = re.compile(r"[ 　]?[：:]")
 _HEADLINE_LEAD = 24  # characters a label and spaces may take before a headline's name
 _BRACKET_NOTE = re.compile(r"[ 　]?[（(][^（）()\n]{1,20}[)）]")  # a note after a name: （以下简称“中汽协”）
-_STOCK_CODE = re.compile(
-    r"[ 　]?[（(][ 　]?[0-9A-Za-z]{1,8}(?:\.[A-Za-z]{1,3})?[ 　]?[)）]"
-)  # (00966.HK), (9896)
 
 
 def _headline_colon(text: str, m: Mention, sentence_start: int, limit: int) -> int | None:
