@@ -316,6 +316,9 @@ class CompanyIndex:
                 return self._group(start)
             subjects = [m for m in before if id(m) in self.subject] or before
             m = subjects[-1]
+            later = None if rank else _aggregate().search(text, before[-1].end, clause_start)
+            if later is not None and not any(w in text[later.end() : start] for w in words("respectively")):
+                return self._group(start)  # …TOP100房企累计销售额28906亿元，同比下降16.3%: the group's
             return self._owner(m), m
         # a company named later in the claim's own clause (营收达1800亿元的阿里巴巴); one in a later
         # clause is that clause's subject, not the claim's (玩家超过2500万，位居iOS榜首)
