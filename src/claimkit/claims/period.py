@@ -219,6 +219,20 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
             day_frame = day_frame or p
         elif frame is None:
             frame = p
+    if current is None and frame is not None:
+        # 发布了2022年第四季度及2022财年业绩，2022财年收入…；净利润…: the latest period before the
+        # claim's ；-part frames it, when it restates a period the sentence already named
+        latest = next((p for p in reversed(near) if p.end <= segment_start and is_sentence_period(p)), None)
+        if (
+            latest is not None
+            and resolved.get(id(latest)) != resolved.get(id(frame))
+            and any(
+                resolved.get(id(o)) == resolved.get(id(latest))
+                for o in near
+                if o is not latest and o.end <= latest.start
+            )
+        ):
+            frame = latest
     chosen = current or frame or day_frame
     if chosen is not None:
         return PeriodResolution(resolved[id(chosen)], chosen)
