@@ -89,6 +89,7 @@ def test_report_year_relatives_follow_the_text() -> None:
 
 def test_durations_are_not_quarters() -> None:
     assert claimkit.find_periods("AI收入连续三季度三位数增长", published="2025-05-16") == []
+    assert claimkit.find_periods("海外收入占比连续12季超过30%", published="2025-05-16") == []  # not Q2
 
 
 def test_published_accepts_dates_and_rejects_junk() -> None:

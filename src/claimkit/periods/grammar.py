@@ -447,6 +447,8 @@ def scan_periods(text: str, start: int = 0, end: int | None = None) -> list[RawP
         before = text[max(start, p.start - 4) : p.start]
         if p.quarter is not None and not p.has_year and before.endswith(words("duration_before")):
             continue  # 连续三季度: a duration, not the third quarter
+        if p.quarter is not None and before[-1:].isdigit() and text[p.start : p.start + 1].isdigit():
+            continue  # 连续12季: the end of a larger number, not the second quarter
         if p.quarter is not None and not p.has_year and text[p.end : p.end + 1] in ("报", "報"):
             continue  # 三季报显示: a report's name (an A-share 三季报 covers 前三季度), not the third quarter
         if p.month is not None and not p.point and before.endswith(words("point_before")):
