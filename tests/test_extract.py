@@ -296,10 +296,10 @@ def _strict_f1(folder) -> tuple[float, float]:  # type: ignore[no-untyped-def]
 
 
 # Floors a little under today's scores (span/strict: seed 1.000/1.000; dev, 25 articles,
-# 0.999/0.990): a regression fails CI, an honest trade-off on a new rule does not. Raise them
+# 0.999/0.994): a regression fails CI, an honest trade-off on a new rule does not. Raise them
 # with the scores.
 @pytest.mark.parametrize(
-    ("folder", "span_floor", "strict_floor"), [(GOLD, 0.97, 0.95), (GOLD / "dev", 0.99, 0.975)]
+    ("folder", "span_floor", "strict_floor"), [(GOLD, 0.97, 0.95), (GOLD / "dev", 0.99, 0.98)]
 )
 def test_gold_scores(folder, span_floor: float, strict_floor: float) -> None:  # type: ignore[no-untyped-def]
     if not folder.exists():
