@@ -20,7 +20,8 @@ from ..periods.resolve import Resolved
 from ..quantities.grammar import Raw
 from .document import DocModel, QContext, is_sentence_period
 
-_N = r"(?:[一二两兩三四五六七八九十百]+|(?<![0-9])[0-9]{1,2})"
+# two or more (a window of one period, 过去一个季度, is that period)
+_N = r"(?:(?!一(?![二两兩三四五六七八九十百]))[一二两兩三四五六七八九十百]+|(?<![0-9])(?:[2-9]|[1-9][0-9]))"
 
 
 @cache
