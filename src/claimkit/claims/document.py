@@ -449,6 +449,20 @@ def _running_max(values: list[int]) -> list[int]:
     return out
 
 
+def _unbind(text: str, periods: list[RawPeriod], quantities: list[Raw]) -> None:
+    """A period written right before a number that is no claim (明年22奈米出货…) frames its sentence
+    rather than binding that number alone."""
+    starts = {q.start: q for q in quantities}
+    for p in periods:
+        if not p.local:
+            continue
+        pos = p.end + (text[p.end : p.end + 1] == " ")
+        pos += text[pos : pos + 1] == "的"
+        q = starts.get(pos)
+        if q is None or not is_claim(q):
+            p.local = False
+
+
 def build_model(doc: Document) -> DocModel | None:
     """The document model of ``doc``, or ``None`` when it holds no claim."""
     quantities = [q for q in doc.quantities if is_claim(q)]
@@ -458,6 +472,7 @@ def build_model(doc: Document) -> DocModel | None:
     structure = doc.structure or Structure(text)
     companies = CompanyIndex(text, structure, doc.mentions, doc.lexicon.parents)
     calendar = doc.lexicon.fiscal.get(companies.main) if companies.main is not None else None
+    _unbind(text, doc.periods, doc.quantities)
     _mark_roles(text, structure, doc.periods, doc.lexicon)
     resolved = _resolve_periods(doc.published, doc.periods, structure, calendar, text)
     periods_by_sentence: dict[int, list[RawPeriod]] = {}
