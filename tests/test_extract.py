@@ -309,8 +309,8 @@ def test_gold_scores(folder, span_floor: float, strict_floor: float) -> None:  #
 
 
 # The project's own pages (tests/data/heldout*), as regression floors a little under today's strict
-# F1 (0.960, 0.966, 0.963, 0.939, 0.936, 0.951, 0.959, 0.928; heldout6, 7 and 8 scored 0.738, 0.901
-# and 0.773 when first run, blind): not evidence of quality on unseen text, but a change that loses
+# F1 (0.960, 0.966, 0.963, 0.939, 0.938, 0.951, 0.968, 0.941, 0.884; heldout6-9 scored 0.738, 0.901,
+# 0.773 and 0.884 when first run, blind): not evidence of quality on unseen text, but a change that loses
 # what they hold fails here.
 @pytest.mark.parametrize(
     ("name", "strict_floor"),
@@ -323,6 +323,7 @@ def test_gold_scores(folder, span_floor: float, strict_floor: float) -> None:  #
         ("heldout6", 0.93),
         ("heldout7", 0.94),
         ("heldout8", 0.905),
+        ("heldout9", 0.86),
     ],
 )
 def test_heldout_scores(name: str, strict_floor: float) -> None:
