@@ -26,7 +26,7 @@ from .document import DocModel, QContext
 from .period import ratio_base
 
 # 较8月 / 比上月: a comparison with the month before is sequential (qoq in the spec's terms)
-_MONTH_BASIS = r"(?:较|較|比)(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月(?:份)?"
+_MONTH_BASIS = r"(?:较|較|比)([0-9]{1,2}|[一二三四五六七八九十]{1,2})月(?:份)?"  # the month in group 1
 
 
 class ChangeResolution(NamedTuple):
@@ -317,14 +317,13 @@ def _month_basis(model: DocModel, ctx: QContext, period: Resolved) -> str | None
     found = model.matches(basis_pattern()).last_within(model.reach(ctx, ctx.clause_start), ctx.q.start)
     if found is None:
         return None
-    m = re.fullmatch(_MONTH_BASIS_PARTS, model.text[found[0] : found[1]])
+    m = re.fullmatch(_MONTH_BASIS, model.text[found[0] : found[1]])
     if m is None:
         return None
     month = int(m.group(1)) if m.group(1).isdigit() else _CHINESE_MONTHS.index(m.group(1)) + 1
     return None if (period.end_month() - month) % 12 in (1, 3) else "growth"
 
 
-_MONTH_BASIS_PARTS = r"(?:较|較|比)([0-9]{1,2}|[一二三四五六七八九十]{1,2})月(?:份)?"
 _CHINESE_MONTHS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
 
 

@@ -305,8 +305,7 @@ class CompanyIndex:
             if market is not None or public:
                 # a market-wide figure: the market is the subject, or a public body's statistics, no company named
                 return self._group(start)
-        group = None if rank else _aggregate().search(text, clause_start, start)
-        if group is not None and not any(w in text[group.end() : start] for w in words("respectively")):
+        if not rank and self._group_subject(clause_start, start):
             # …位列第10；同期TOP100房企累计销售额…: the group is the clause's subject (not in 二者分别增长,
             # nor a rank within the group: 位居上市银行第一)
             return self._group(start)
@@ -316,8 +315,7 @@ class CompanyIndex:
                 return self._group(start)
             subjects = [m for m in before if id(m) in self.subject] or before
             m = subjects[-1]
-            later = None if rank else _aggregate().search(text, before[-1].end, clause_start)
-            if later is not None and not any(w in text[later.end() : start] for w in words("respectively")):
+            if not rank and self._group_subject(before[-1].end, clause_start, start):
                 return self._group(start)  # …TOP100房企累计销售额28906亿元，同比下降16.3%: the group's
             return self._owner(m), m
         # a company named later in the claim's own clause (营收达1800亿元的阿里巴巴); one in a later
@@ -334,6 +332,13 @@ class CompanyIndex:
             # 全网销售额…。其中，综合电商平台销售额…: the market or group stays the subject
             return None, None
         return self.at(start)
+
+    def _group_subject(self, a: int, b: int, claim: int | None = None) -> bool:
+        """Whether a group of companies (TOP100房企, 两家公司) stands in ``[a, b)`` as a subject, with no
+        respectively list between it and the claim (二者分别增长: each its own)."""
+        found = _aggregate().search(self.text, a, b)
+        end = b if claim is None else claim
+        return found is not None and not any(w in self.text[found.end() : end] for w in words("respectively"))
 
     def _counts_companies(self, clause_start: int, start: int, end: int) -> bool:
         """Whether the count at ``[start, end)`` counts a group of companies named right before it

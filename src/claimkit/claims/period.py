@@ -221,7 +221,7 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
         elif frame is None:
             frame = p
     if current is None and frame is not None:
-        # 公布了2025年第二季度及2025财年业绩，2025财年收入…；净利润…: the latest period before the
+        # 公布季报及2025财年年报，2025财年营收…；净利润…: the latest period before the
         # claim's ；-part frames it, when it restates a period the sentence already named
         latest = next((p for p in reversed(near) if p.end <= segment_start and is_sentence_period(p)), None)
         if (
