@@ -562,6 +562,30 @@ def _headline_colon(text: str, m: Mention, sentence_start: int, limit: int) -> i
 
 
 _QUOTE_REACH = 80  # characters between a speech cue and a quotation of the same sentence it covers
+_INTRODUCED_REACH = 60  # characters after a paragraph's opening quotation searched for the person it quotes
+
+
+def _introduced_after(
+    text: str, structure: Structure, qa: int, qb: int, mentions: list[Mention]
+) -> Cue | None:
+    """A quotation that opens its paragraph with no cue at either end: the person named in the sentence
+    right after it (“……”日前，某公司总经理某某接受了记者采访), the way interviews and features open."""
+    line = text.rfind("\n", 0, qa) + 1
+    if text[line:qa].strip(" 　\t"):
+        return None
+    nxt = structure.sentence_at(qb)
+    if "\n" in text[qb : nxt.end].strip():
+        return None
+    limit = min(nxt.end, qb + _INTRODUCED_REACH)
+    k = bisect_left([m.start for m in mentions], qb)
+    for m in mentions[k:]:
+        if m.start >= limit or "“" in text[qb : m.start]:
+            break
+        if m.kind == "person" and m.title_start is not None:
+            return Cue(
+                m.title_start, m.end, m.name, "say", m.company, qb, person=True, public=_public(m.sector)
+            )
+    return None
 
 
 def quote_speakers(
@@ -599,6 +623,8 @@ def quote_speakers(
                 and text[qb : named[j].start].strip(" ，,。") == ""
             ):
                 best = named[j]
+        if best is None:
+            best = _introduced_after(text, structure, qa, qb, mentions)
         if best is not None:
             out[(qa, qb)] = Cue(best.start, best.end, best.speaker, best.kind, best.company, qb, best.person)
     return out
