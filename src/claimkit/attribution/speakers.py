@@ -104,6 +104,17 @@ def _unknown_source() -> re.Pattern[str]:
     )
 
 
+_CONSENSUS_LINK = re.compile(r"(?:的|为|為)(?:约|約|近|超|逾)?(?=[0-9０-９一二两兩三四五六七八九十])")
+
+
+@cache
+def _consensus() -> re.Pattern[str]:
+    """The market as a voice: 市场 + 预期/一致预期/预估 (its expectation of the figures after it)."""
+    return re.compile(
+        f"(?P<voice>{words_alternation('consensus_voice')})(?:{words_alternation('consensus_verb')})"
+    )
+
+
 @cache
 def _data_shows() -> re.Pattern[str]:
     """A data noun and a verb of showing (数据显示): a source may be named right before it."""
@@ -415,6 +426,20 @@ def find_cues(
             continue  # 今年以来数据显示, 行业数据显示, 某公司公布数据显示: no source named
         cues.append(Cue(a, b, name, "data"))
     taken = Intervals((c.start, c.end) for c in cues)
+    for cm in _scan(_consensus(), text, spans):
+        if taken.overlaps(cm.start(), cm.end()):
+            continue
+        before = text[cm.start() - 1 : cm.start()]
+        scope = 0
+        if before in word_set("consensus_compare"):
+            link = _CONSENSUS_LINK.match(text, cm.end())  # 低于市场预期的1,100亿元: that figure only
+            if link is None:
+                continue  # 较市场一致预期高约5%: the gap is the narrator's
+            scope = link.end() + 1
+        elif before and before not in word_set("consensus_open") and not _CLAUSE_END.match(before):
+            continue  # 国内市场预计…: a market named, not the market's voice
+        cues.append(Cue(cm.start(), cm.end(), cm.group("voice"), "forecast", scope_end=scope))
+    taken = Intervals((c.start, c.end) for c in cues)
     narrators = []
     for nm in _scan(_narrator(), text, spans):
         if taken.overlaps(nm.start(), nm.end()):
@@ -435,7 +460,7 @@ def find_cues(
             continue  # 首席财务官某某表示，公司预计…: the company's plan is in the officer's words
         kept.append(c)
     for c in kept:
-        c.scope_end = structure.sentence_at(c.start).end
+        c.scope_end = c.scope_end or structure.sentence_at(c.start).end
     return kept
 
 
