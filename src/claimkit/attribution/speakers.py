@@ -108,6 +108,19 @@ _CONSENSUS_LINK = re.compile(r"(?:的|为|為)(?:约|約|近|超|逾)?(?=[0-9０
 
 
 @cache
+def _estimate() -> re.Pattern[str]:
+    return re.compile(f"的?(?:{words_alternation('estimate_noun')})")
+
+
+def _estimate_of(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """按照他的测算 / 据某某估算: a person cited for an estimate states the figures of the clause after it."""
+    if not text.endswith(words("according_to"), 0, start):
+        return None
+    m = _estimate().match(text, end)
+    return (m.end(), "say") if m is not None else None
+
+
+@cache
 def _consensus() -> re.Pattern[str]:
     """The market as a voice: 市场 + 预期/一致预期/预估 (its expectation of the figures after it)."""
     return re.compile(
@@ -159,7 +172,7 @@ def company_pronouns() -> str:
 def _pronoun() -> regex.Pattern[str]:
     """他/她, the company in context (该公司, bare 公司 and 集团), the institution named last (该行)."""
     return regex.compile(
-        rf"(?<!\p{{Han}})(?P<person>[他她])(?![们們])|(?P<institution>{words_alternation('institution_pronoun')})"
+        rf"(?:(?<!\p{{Han}})|(?<={words_alternation('according_to')}))(?P<person>[他她])(?![们們])|(?P<institution>{words_alternation('institution_pronoun')})"
         rf"|{company_pronouns()}"
     )
 
@@ -303,6 +316,8 @@ def find_cues(
         if found is None and (headline := _headline_colon(text, m, sentence.start, limit)) is not None:
             found = (headline, "say")  # 中金：维持…评级，目标价…: a headline's speaker before its colon
         if found is None and m.kind == "person":
+            found = _estimate_of(text, m.start, m.end)  # 据某某测算，…
+        if found is None and m.kind == "person":
             colon = _COLON_QUOTE.match(text, m.end, limit)
             if colon is not None:
                 found = (colon.end() - 1, "say")  # 首席执行官某某：“…”: a live blog's speaker, no verb
@@ -343,6 +358,8 @@ def find_cues(
             follow = _source_follow().match(text, pm.end(), sentence.end)  # 该协会数据还显示
             if follow is not None and follow.end() > pm.end():
                 found = _after_subject(text, follow.end(), sentence.end, lexicon)
+        if found is None and pm.group("person"):
+            found = _estimate_of(text, pm.start(), pm.end())  # 按照他的测算，…
         if found is None or (found[1] == "data" and not pm.group("institution")):
             continue  # 公司数据显示 is the company's own document; 该协会数据显示 is the body's
         if found[1] == "rating" and not pm.group("institution"):
