@@ -311,6 +311,10 @@ def find_cues(
             said = _report_after(text, pos, limit, lexicon)  # 某某地产发布自愿性公告称: the company says
             if said is not None and text.endswith(words("report_speech_verb"), 0, said[0]):
                 found = (said[0], "say")
+            elif said is not None and text[said[0] : said[0] + 1] in ("，", ","):
+                then = _verb_at(text, said[0] + 1, lexicon)  # 某某控股昨晚發盈警，預期…: it goes on to say
+                if then is not None and then[1] in ("say", "forecast"):
+                    found = then
         if found is None and m.source is not None:
             found = _rating_after(text, pos, limit, lexicon)  # 花旗将腾讯目标价上调至…
         if found is None and (headline := _headline_colon(text, m, sentence.start, limit)) is not None:
