@@ -20,6 +20,7 @@ from .._spans import Intervals
 from .._words import alternation as words_alternation
 from .._words import word_set, words, words_pattern
 from ..periods.grammar import scan_periods
+from ..quantities.numerals import chars as numeral_chars
 from .lexicon import Lexicon
 from .mentions import STOCK_CODE, Mention
 from .structure import Structure
@@ -104,9 +105,6 @@ def _unknown_source() -> re.Pattern[str]:
     )
 
 
-_CONSENSUS_LINK = re.compile(r"(?:的|为|為)(?:约|約|近|超|逾)?(?=[0-9０-９一二两兩三四五六七八九十])")
-
-
 @cache
 def _estimate() -> re.Pattern[str]:
     return re.compile(f"的?(?:{words_alternation('estimate_noun')})")
@@ -118,6 +116,16 @@ def _estimate_of(text: str, start: int, end: int) -> tuple[int, str] | None:
         return None
     m = _estimate().match(text, end)
     return (m.end(), "say") if m is not None else None
+
+
+@cache
+def _consensus_link() -> re.Pattern[str]:
+    """What joins the market's expectation to the figure it names: 的/为, a qualifier, then a numeral."""
+    c = numeral_chars()
+    first = re.escape("".join(sorted({*c.digits, *c.units, *c.tens})))
+    return re.compile(
+        rf"(?:{words_alternation('consensus_link')})[^\s，,。；;：:]{{0,2}}?(?=[0-9０-９{first}])"
+    )
 
 
 @cache
@@ -453,7 +461,7 @@ def find_cues(
         before = text[cm.start() - 1 : cm.start()]
         scope = 0
         if before in word_set("consensus_compare"):
-            link = _CONSENSUS_LINK.match(text, cm.end())  # 低于市场预期的1,100亿元: that figure only
+            link = _consensus_link().match(text, cm.end())  # 低于市场预期的1,100亿元: that figure only
             if link is None:
                 continue  # 较市场一致预期高约5%: the gap is the narrator's
             scope = link.end() + 1
@@ -612,7 +620,7 @@ _INTRODUCED_REACH = 60  # characters after a paragraph's opening quotation searc
 
 
 def _introduced_after(
-    text: str, structure: Structure, qa: int, qb: int, mentions: list[Mention]
+    text: str, structure: Structure, qa: int, qb: int, mentions: list[Mention], starts: list[int]
 ) -> Cue | None:
     """A quotation that opens its paragraph with no cue at either end: the person named in the sentence
     right after it (“……”日前，某公司总经理某某接受了记者采访), the way interviews and features open."""
@@ -623,7 +631,7 @@ def _introduced_after(
     if "\n" in text[qb : nxt.end].strip():
         return None
     limit = min(nxt.end, qb + _INTRODUCED_REACH)
-    k = bisect_left([m.start for m in mentions], qb)
+    k = bisect_left(starts, qb)
     for m in mentions[k:]:
         if m.start >= limit or "“" in text[qb : m.start]:
             break
@@ -646,6 +654,7 @@ def quote_speakers(
     by_end = sorted(named, key=lambda c: c.end)
     ends = [c.end for c in by_end]
     starts = [c.start for c in named]
+    mention_starts = [m.start for m in mentions]
     for qa, qb in structure.quotes:
         best = None
         # before: the cue's verb ends right before the opening mark (punctuation and space allowed)
@@ -670,7 +679,7 @@ def quote_speakers(
             ):
                 best = named[j]
         if best is None:
-            best = _introduced_after(text, structure, qa, qb, mentions)
+            best = _introduced_after(text, structure, qa, qb, mentions, mention_starts)
         if best is not None:
             out[(qa, qb)] = Cue(best.start, best.end, best.speaker, best.kind, best.company, qb, best.person)
     return out
