@@ -232,13 +232,12 @@ def _resolve_periods(
     resolver = Resolver.for_document(published, periods, calendar, text)
     explicit = [p for p in periods if p.relative is None and p.year_from != "ctx"]
     report = _main_period(
-        explicit, _resolve_once(Resolver.for_document(published, periods, calendar, text), explicit)
+        explicit,
+        _resolve_once(Resolver.for_document(published, periods, calendar, text), explicit),
+        text,
     )
-    if report is not None and (
-        (report.quarter is not None and report.quarter_end in (None, report.quarter))
-        or report.half is not None
-    ):
-        resolver.report = report  # a quarter's or a half's results: 本季度 and 期内 are that period
+    if report is not None and (report.quarter is not None or report.half is not None):
+        resolver.report = report  # a quarter's, a half's or Q1-Q3's results: 期内 is that period
     out: dict[int, Resolved | None] = {}
     year_in_sentence: dict[int, int] = {}
     forecast_in_sentence: dict[int, Resolved] = {}
@@ -259,7 +258,33 @@ def _resolve_periods(
     _name_windows(text, periods, out)
     _date_holidays(text, periods, out)
     _sentence_quarters(structure, periods, out)
+    _report_period_after(structure, periods, out)
     return out
+
+
+def _report_period_after(
+    structure: Structure, periods: list[RawPeriod], out: dict[int, Resolved | None]
+) -> None:
+    """期内 opening the sentence after one that names the quarter or half being reported (…发布第二财季
+    业绩。期内收入…) is that period, whatever the document reports most."""
+    named: dict[int, Resolved] = {}  # sentence -> the last quarter or half it reports
+    seen: set[int] = set()  # sentences with a period before the one being read
+    sentences = structure.sentences
+    for p in periods:
+        s = structure.sentence_index(p.start)
+        r = out.get(id(p))
+        if p.relative == "report_period" and s not in seen and s - 1 in named:
+            if sentences[s - 1].paragraph == sentences[s].paragraph:
+                out[id(p)] = named[s - 1]
+        elif (
+            r is not None
+            and (r.quarter is not None or r.half is not None)
+            and sets_frame(p)
+            and not p.forecast
+            and p.relative is None
+        ):
+            named[s] = r
+        seen.add(s)
 
 
 def _sentence_quarters(
@@ -355,13 +380,35 @@ def _part(text: str, p: RawPeriod) -> bool:
     )
 
 
+def _lead_end(text: str) -> int:
+    """The end of the lead: the first paragraph that holds a full stop (a headline has none)."""
+    stop = text.find("。")
+    if stop < 0:
+        return 0
+    end = text.find("\n", stop)
+    return len(text) if end < 0 else end
+
+
+def _names_results(text: str, end: int) -> bool:
+    """Whether a results noun follows a period ending at ``end`` (a bracketed note may stand between)."""
+    note = _NOTE.match(text[end : end + 40])
+    at = end + (note.end() if note is not None else 0)
+    if not text.startswith(words("results_noun"), at):
+        return False
+    noun = next(w for w in words("results_noun") if text.startswith(w, at))
+    return not text.startswith(words("report_name_tail"), at + len(noun))  # 三季度业绩报告: the Q3 report
+
+
 def _main_period(
     periods: list[RawPeriod], resolved: dict[int, Resolved | None], text: str | None = None
 ) -> Resolved | None:
-    """The period the document reports on: its most frequent sentence-level period; a month only when
-    it is much more frequent than any longer period (a monthly statistic's report)."""
+    """The period the document reports on: the first period named as the results published (发布第二财季
+    业绩), else its most frequent sentence-level period; a month only when it is much more frequent than
+    any longer period (a monthly statistic's report)."""
     counts: dict[Resolved, int] = {}
     first: dict[Resolved, int] = {}
+    published: Resolved | None = None
+    lead_end = _lead_end(text) if text is not None else 0
     for i, p in enumerate(periods):
         r = resolved.get(id(p))
         if r is None or not sets_frame(p) or (text is not None and _part(text, p)):
@@ -370,8 +417,18 @@ def _main_period(
             if p.month is None or p.span_months is not None or r.month is None:
                 continue
             r = Resolved(r.year, r.fiscal, month=r.month)  # 截至10月底: a month-end statistic's month
+        if (
+            published is None
+            and text is not None
+            and r.month is None
+            and p.start < lead_end
+            and _names_results(text, p.end)
+        ):
+            published = r  # 发布第二财季业绩 in the lead: the results the text says it reports
         counts[r] = counts.get(r, 0) + 1
         first.setdefault(r, i)
+    if published is not None:
+        return published
     if not counts:
         return None
     best = max(counts, key=lambda r: (counts[r], -first[r]))

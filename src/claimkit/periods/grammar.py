@@ -40,7 +40,7 @@ _SUB = rf"""
   | (?P<q>第?{S}(?P<qn>{QN}){S}(?:季度|季(?![节风])))
   | (?P<qrep>(?P<qrn2>{QN})季报)
   | Q(?P<qn2>[1-4])(?![0-9])
-  | (?P<half>上半年度?|下半年度?|上半财年|下半财年|H(?P<hn>[12])(?![0-9])|中期|半年度|半年报|中报)
+  | (?P<half>上半年度?|下半年度?|上半[财財]年|下半[财財]年|上半年報|半年報|H(?P<hn>[12])(?![0-9])|中期|半年度|半年报|中报)
   | (?P<drange>(?P<dm1>{MON}){S}月{S}(?:{DAY}){S}[日号號]?{S}[-—~～至到]{S}(?P<dm2>{MON}){S}月{S}(?:{DAY}){S}[日号號])
   | (?P<mrange>(?P<mr1>{MON}){S}月?{S}(?P<mlink>[-—~～至到、]){S}(?P<mr2>{MON}){S}月份?)
   | (?P<mfirst>前{S}(?P<mfn>{MON}){S}(?:个|個)?月)
@@ -369,7 +369,7 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
     elif g["half"]:
         h = g["half"]
         p.half = int(g["hn"]) if g["hn"] else 2 if h.startswith("下") else 1
-        p.fiscal = p.fiscal or h.endswith("财年")  # 上半财年: the first half of the fiscal year
+        p.fiscal = p.fiscal or h.endswith(("财年", "財年"))  # 上半财年: the first half of the fiscal year
     elif g["drange"]:
         first, last = _small(g["dm1"]), _small(g["dm2"])
         if first is None or last is None or not 1 <= first <= last <= 12:
@@ -449,7 +449,7 @@ def scan_periods(text: str, start: int = 0, end: int | None = None) -> list[RawP
             continue  # 连续三季度: a duration, not the third quarter
         if p.quarter is not None and before[-1:].isdigit() and text[p.start : p.start + 1].isdigit():
             continue  # 连续12季: the end of a larger number, not the second quarter
-        if p.quarter is not None and not p.has_year and text[p.end : p.end + 1] in ("报", "報"):
+        if p.quarter is not None and p.quarter_end is None and text[p.end : p.end + 1] in ("报", "報"):
             continue  # 三季报显示: a report's name (an A-share 三季报 covers 前三季度), not the third quarter
         if p.month is not None and not p.point and before.endswith(words("point_before")):
             p.point = True

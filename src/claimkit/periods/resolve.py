@@ -221,8 +221,15 @@ class Resolver:
                     ctx.year if ctx is not None and not ctx.fiscal else pub.year if pub else None
                 )
                 return Resolved(dated, month=p.month) if dated is not None else None
-            if kind in ("current_quarter", "report_period") and self.report is not None:
-                ctx = self.report  # 本季度, 期内: the period the text reports, not the last one it named
+            report = self.report
+            if (
+                kind == "current_quarter"
+                and report is not None
+                and report.quarter_end not in (None, report.quarter)
+            ):
+                report = None  # 本季度 in a text on the first three quarters: the last quarter named
+            if kind in ("current_quarter", "report_period") and report is not None:
+                ctx = report  # 本季度, 期内: the period the text reports, not the last one it named
             return self._relative(kind, pub, ctx)
         fiscal = p.fiscal
         whole = not (p.quarter or p.half or p.month or p.point or p.year_edge)
