@@ -371,13 +371,15 @@ class CompanyIndex:
 
     def _after_group(self, start: int, sentence_start: int, clause_start: int) -> bool:
         """Whether a claim about a market or group stands before ``start`` with no company named since:
-        earlier in its ；-part of the sentence, or anywhere before the first company the text names."""
+        earlier in its ；-part or its sentence, or anywhere before the first company the text names."""
         i = bisect_left(self._groups, start) - 1
         if i < 0:
             return False
         text = self.text
         if self._groups[i] >= part_start(text, sentence_start, clause_start):
             return True
+        if self._groups[i] >= sentence_start and not self._any_in(self._groups[i], start):
+            return True  # …总票房为18.3亿元…；总观影人次4,710万: the sentence's market stays the subject
         k = bisect_left(self._subject_starts, start) - 1
         return k < 0
 
