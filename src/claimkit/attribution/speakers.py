@@ -30,6 +30,7 @@ _ADVERBIAL = (
     r"(?:[ ]|{adverb}"
     r"|在[^，。；！？\n“”]{{1,60}}?(?:上|时|時|中|期间|期間|之际|之際|后|後|里|裡)(?=(?:{verbs}))"
     r"|在[^，。；！？\n“”]{{1,40}}?(?:上|时|時|中|期间|期間|之际|之際|后|後|里|裡)"
+    r"|在[^，。；！？\n“”]{{1,20}}?(?=(?:{verbs}))"  # 在互动平台回复称
     r"|于[^，。；！？\n“”]{{1,30}}?(?:上|时|時|中)|於[^，。；！？\n“”]{{1,30}}?(?:上|时|時|中)"
     r"|接受[^，。；！？\n“”]{{1,30}}?(?:采访|採訪)时|接受[^，。；！？\n“”]{{1,30}}?(?:采访|採訪)時"
     r"|(?:今年|去年|明年)?[0-9０-９一二三四五六七八九十]{{1,2}}月(?:[0-9０-９一二三四五六七八九十]{{1,3}}[日号號])?"
@@ -453,7 +454,7 @@ def find_cues(
             scan_periods(name) or any(w in name for w in (*generic, *words("report_phrase_open")))
         ):
             continue  # 今年以来数据显示, 行业数据显示, 某公司公布数据显示: no source named
-        cues.append(Cue(a, b, name, "data"))
+        cues.append(Cue(a, b, name, "data", public=name.endswith(words("public_body_suffix"))))
     taken = Intervals((c.start, c.end) for c in cues)
     for cm in _scan(_consensus(), text, spans):
         if taken.overlaps(cm.start(), cm.end()):
@@ -534,9 +535,15 @@ def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon, lead: int) 
 
 
 def _names_known(name: str, lexicon: Lexicon) -> bool:
-    """Whether a lexicon name of two or more characters is inside ``name``."""
+    """Whether a company's, product's or person's name of two or more characters is inside ``name``
+    (a source's is not: 海口海关 holds 海关 and is a body of its own)."""
     n = len(name)
-    return any(name[i:j] in lexicon.entries for i in range(n) for j in range(i + 2, min(n, i + 10) + 1))
+    for i in range(n):
+        for j in range(i + 2, min(n, i + 10) + 1):
+            entry = lexicon.entries.get(name[i:j])
+            if entry is not None and entry.kind != "source":
+                return True
+    return False
 
 
 def _report_after(text: str, pos: int, limit: int, lexicon: Lexicon) -> tuple[int, str] | None:

@@ -244,6 +244,7 @@ class CompanyIndex:
         public: bool = False,
         reach: int = 0,
         rank: bool = False,
+        public_from: int | None = None,
     ) -> tuple[str | None, Mention | None]:
         """The company a claim at ``[start, end)`` is about, and the mention that says so.
 
@@ -279,7 +280,9 @@ class CompanyIndex:
             subjects = [m for m in own if id(m) in self.subject]
             m = subjects[-1] if subjects and subjects[-1] is own[-1] else own[-1]
             return self._owner(m), m
-        if not self._any_in(sentence_start, start):
+        if not self._any_in(sentence_start, start) or (
+            public and public_from is not None and not self._any_in(public_from, start)
+        ):  # (据海口海关统计，…: no company named since the public body, whatever stood before it)
             segment = part_start(text, sentence_start, start)
             market = market_terms().search(text, max(sentence_start, segment), start)
             regions = market is not None and _regions_only(market.group("industry"))
@@ -453,6 +456,7 @@ def resolve_company(model: DocModel, ctx: QContext, cue: Cue | None) -> tuple[st
         speaker_company,
         absolute=q.kind in ("money", "count"),
         public=cue is not None and cue.public,
+        public_from=cue.start if cue is not None and cue.public else None,
         reach=model.reach(ctx, ctx.sentence_start),
         rank=q.kind == "rank",
     )
