@@ -154,6 +154,18 @@ class Resolver:
         fy = year if month <= cal.end_month else year + 1  # named by the year it ends in
         return (fy - 1 if cal.named_by_start else fy), quarter
 
+    def _current_fiscal(self, ctx: Resolved | None) -> int | None:
+        """The fiscal year 本财年 means when no fiscal period is in context: the one holding the calendar
+        period in context (IDC's 第三季 -> FY2026 for a March year end), else (a headline's, before any
+        period) the one under way at publication; None without the company's calendar."""
+        if ctx is not None and ctx.fiscal:
+            return None
+        if ctx is not None:
+            found = self._fiscal(ctx.year, ctx.end_month())
+        else:
+            found = self._fiscal(self.published.year, self.published.month) if self.published else None
+        return found[0] if found is not None else None
+
     def _undated_fiscal_year(self, quarter: int) -> int | None:
         """第二财季 with no year: the fiscal year of the last such quarter to end by publication."""
         cal, pub = self.calendar, self.published
@@ -236,6 +248,9 @@ class Resolver:
         if p.year is None and p.year_from is not None and p.year_offset == -1 and whole and self.fiscal_year:
             # 去年 in a text about 财年: the fiscal year before the one in context
             prior = ctx.year if ctx is not None and ctx.fiscal else self.fiscal_year
+            current = self._current_fiscal(ctx) if p.fiscal else None
+            if current is not None:
+                prior = current  # a headline's 上财年: the year before the one under way at publication
             return Resolved(prior - 1, fiscal=True)
         if p.year is not None:
             year: int | None = p.year
@@ -243,6 +258,9 @@ class Resolver:
             year = pub.year + p.year_offset if pub else None
         elif p.year_from == "ctx":
             base = ctx.year if ctx else pub.year if pub else None
+            if p.fiscal and not (ctx is not None and ctx.fiscal):
+                # 本财年, 下一财年 with no fiscal period in context: see _current_fiscal
+                base = self._current_fiscal(ctx) or self.fiscal_year or base
             year = base + p.year_offset if base is not None else None
             fiscal = fiscal or bool(ctx and ctx.fiscal and p.whole_year)
         elif p.whole_year and not (p.quarter or p.half or p.month):
