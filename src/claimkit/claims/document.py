@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from .._spans import Matches
-from .._words import concrete_counters, list_links, words, words_pattern
+from .._words import concrete_counters, list_links, word_set, words, words_pattern
 from ..attribution.lexicon import FiscalYear, Lexicon
 from ..attribution.mentions import Mention
 from ..attribution.speakers import Cue, find_cues, quote_speakers
@@ -448,7 +448,8 @@ def _frames(
     last: int,
 ) -> list[Resolved | None]:
     """The period in effect before each sentence up to ``last``: the last sentence-level period of
-    the paragraph so far, else the document's main period (a new paragraph starts from it)."""
+    the paragraph so far that is not named as a part of the one reported, else the document's main
+    period (a new paragraph starts from it)."""
     frames: list[Resolved | None] = []
     state = main
     sentences = structure.sentences
@@ -459,8 +460,8 @@ def _frames(
             else:
                 for p in periods_by_sentence.get(s - 1, ()):
                     r = resolved.get(id(p))
-                    if sets_frame(p) and r is not None:
-                        state = r
+                    if sets_frame(p) and r is not None and not _part(structure.text, p):
+                        state = r  # (其中第三季度单季…: a part of the period reported frames no more)
         frames.append(state)
     return frames
 
@@ -506,9 +507,12 @@ def _running_max(values: list[int]) -> list[int]:
     return out
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _unbind(text: str, periods: list[RawPeriod], quantities: list[Raw]) -> None:
-    """A period written right before a number that is no claim (明年22奈米出货…) frames its sentence
-    rather than binding that number alone."""
+    """A period written right before a number that is no claim (明年22奈米出货…), or before a count
+    that a noun follows (上半年150家证券公司…), frames its sentence rather than binding that number alone."""
     starts = {q.start: q for q in quantities}
     for p in periods:
         if not p.local:
@@ -518,6 +522,8 @@ def _unbind(text: str, periods: list[RawPeriod], quantities: list[Raw]) -> None:
         q = starts.get(pos)
         if q is None or not is_claim(q):
             p.local = False
+        elif q.kind == "count" and q.counted in word_set("aggregate_count") and _HAN.match(text, q.end):
+            p.local = False  # 上半年150家证券公司合计…: the count is part of the subject the period frames
 
 
 def build_model(doc: Document) -> DocModel | None:

@@ -453,9 +453,8 @@ def scan_periods(text: str, start: int = 0, end: int | None = None) -> list[RawP
             continue  # 三季报显示: a report's name (an A-share 三季报 covers 前三季度), not the third quarter
         if p.month is not None and not p.point and before.endswith(words("point_before")):
             p.point = True
-        if before.endswith(words("period_compare")) or (
-            _RATIO_BASE_AFTER.match(text, p.end) and before.endswith(words("base_verb"))
-        ):
+        compared = before.endswith(words("period_compare")) and not before.endswith(words("compare_not"))
+        if compared or (_RATIO_BASE_AFTER.match(text, p.end) and before.endswith(words("base_verb"))):
             p.comparison = (
                 True  # 较上年, 比2019年同期, 恢复到2019年同期的六成: a base, not the claim's period
             )
