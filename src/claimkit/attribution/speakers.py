@@ -469,6 +469,7 @@ def find_cues(
         elif before and before not in word_set("consensus_open") and not _CLAUSE_END.match(before):
             continue  # 国内市场预计…: a market named, not the market's voice
         cues.append(Cue(cm.start(), cm.end(), cm.group("voice"), "forecast", scope_end=scope))
+    cues.extend(_possessive_cues(text, structure, cues, lexicon, spans))
     taken = Intervals((c.start, c.end) for c in cues)
     narrators = []
     for nm in _scan(_narrator(), text, spans):
@@ -492,6 +493,39 @@ def find_cues(
     for c in kept:
         c.scope_end = c.scope_end or structure.sentence_at(c.start).end
     return kept
+
+
+def _possessive_cues(
+    text: str, structure: Structure, cues: list[Cue], lexicon: Lexicon, spans: list[tuple[int, int]]
+) -> list[Cue]:
+    """其研报预计 / 其预计 opening a clause: the speaker named last before it in its paragraph speaks again
+    (华创证券分析师某某认为…。其研报预计…)."""
+    named = sorted((c for c in cues if c.speaker is not None and c.kind != "narrator"), key=lambda c: c.start)
+    starts = [c.start for c in named]
+    out = []
+    for pm in _scan(_possessive(), text, spans):
+        if pm.start() > 0 and not _CLAUSE_END.match(text, pm.start() - 1):
+            continue  # 其中, 尤其: not a clause's subject
+        sentence = structure.sentence_at(pm.start())
+        found = _after_subject(text, pm.end(), sentence.end, lexicon)
+        if found is None or found[1] == "data":
+            continue
+        k = bisect_left(starts, pm.start()) - 1
+        if k < 0 or structure.sentence_at(named[k].start).paragraph != sentence.paragraph:
+            continue
+        c = named[k]
+        out.append(
+            Cue(pm.start(), found[0], c.speaker, found[1], c.company, person=c.person, public=c.public)
+        )
+    return out
+
+
+@cache
+def _possessive() -> re.Pattern[str]:
+    """其 and what it owns as a speaker (其研报, 其团队): the speaker named before."""
+    return re.compile(
+        f"(?:{words_alternation('possessive_pronoun')})(?:{words_alternation('speaker_work')})?"
+    )
 
 
 def _scan(pattern: regex.Pattern[str], text: str, spans: list[tuple[int, int]]):  # type: ignore[no-untyped-def]
