@@ -395,9 +395,19 @@ def find_cues(
             )
         elif pm.group("institution"):
             broker = any(w in pm.group("institution") for w in words("broker_noun"))
+            subject, _ = company_at(pm.start()) if broker else (None, None)
             named = (
-                _last_before(mentions, starts, pm.start(), _is_broker, _BROKER_REACH)
-                if broker  # 该券商: the broker whose note the text reads, however far back
+                # 该券商: the broker whose note the text reads, however far back; not a broker the text
+                # is about (东吴证券分析师认为华泰证券…。该券商研报预计…: 东吴证券)
+                _last_before(
+                    mentions,
+                    starts,
+                    pm.start(),
+                    lambda m, subject=subject: _is_broker(m) and m.company != subject,
+                    _BROKER_REACH,
+                )
+                or _last_before(mentions, starts, pm.start(), _is_broker, _BROKER_REACH)
+                if broker
                 else _last_before(mentions, starts, pm.start(), _is_institution)
             )
             if named is None:
