@@ -259,7 +259,31 @@ def _resolve_periods(
     _date_holidays(text, periods, out)
     _sentence_quarters(structure, periods, out)
     _report_period_after(structure, periods, out)
+    _year_to_point(structure, periods, out)
     return out
+
+
+def _year_to_point(structure: Structure, periods: list[RawPeriod], out: dict[int, Resolved | None]) -> None:
+    """截至10月8日，2025年度总票房…: a year after a date of that year earlier in its sentence runs from
+    January to that date's month (``2025-01/2025-10``)."""
+    point: dict[int, Resolved] = {}  # sentence -> the date it is counted to
+    for p in periods:
+        s = structure.sentence_index(p.start)
+        r = out.get(id(p))
+        if r is None or p.comparison:
+            continue
+        if p.point and r.month is not None and r.month_from is None and not r.fiscal:
+            point[s] = r
+        elif (
+            s in point
+            and r.granularity == "year"
+            and not r.fiscal
+            and not p.fiscal
+            and (p.year is not None or p.year_from == "pub")
+            and r.year == point[s].year
+            and 1 < point[s].month < 12  # type: ignore[operator]
+        ):
+            out[id(p)] = Resolved(r.year, month=point[s].month, month_from=1)
 
 
 def _report_period_after(
@@ -307,6 +331,8 @@ def _sentence_quarters(
             and is_sentence_period(p)
         ):
             last[s] = r
+        elif r is not None and p.relative == "holiday" and r.month is not None and not p.comparison:
+            last[s] = r  # 2025年国庆档…，较去年同期: the holiday's month a year before
 
 
 def _date_holidays(text: str, periods: list[RawPeriod], out: dict[int, Resolved | None]) -> None:
