@@ -309,21 +309,22 @@ def test_gold_scores(folder, span_floor: float, strict_floor: float) -> None:  #
 
 
 # The project's own pages (tests/data/heldout*), as regression floors a little under today's strict
-# F1 (0.960, 0.966, 0.963, 0.939, 0.938, 0.951, 0.968, 0.941, 0.884; heldout6-9 scored 0.738, 0.901,
-# 0.773 and 0.884 when first run, blind): not evidence of quality on unseen text, but a change that loses
-# what they hold fails here.
+# F1 (0.965, 0.966, 0.965, 0.941, 0.953, 0.951, 0.971, 0.951, 0.908, 0.952; heldout6-9 and 11 scored
+# 0.738, 0.901, 0.773, 0.884 and 0.675 when first run, blind): not evidence of quality on unseen text,
+# but a change that loses what they hold fails here.
 @pytest.mark.parametrize(
     ("name", "strict_floor"),
     [
-        ("heldout", 0.94),
+        ("heldout", 0.945),
         ("heldout2", 0.945),
         ("heldout3", 0.945),
         ("heldout4", 0.92),
-        ("heldout5", 0.915),
+        ("heldout5", 0.93),
         ("heldout6", 0.93),
-        ("heldout7", 0.94),
-        ("heldout8", 0.905),
-        ("heldout9", 0.86),
+        ("heldout7", 0.95),
+        ("heldout8", 0.93),
+        ("heldout9", 0.885),
+        ("heldout11", 0.93),
     ],
 )
 def test_heldout_scores(name: str, strict_floor: float) -> None:
