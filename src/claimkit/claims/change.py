@@ -199,9 +199,7 @@ def change_and_direction(
         if is_rate is not None:
             return basis or "growth", None if is_rate == "none" else is_rate
         signed = sign in "+＋-−－"  # 同比分别+10.7%、+19.7%: a written sign makes the figure the change
-        if basis_match is not None and (
-            signed or text[basis_match[1] : q.start].strip(" 为達為达约約") == ""
-        ):
+        if basis_match is not None and (signed or _only_link(text[basis_match[1] : q.start])):
             word = text[basis_match[0] : basis_match[1]]
             implied = next((v for w, v in rate.items() if w in word and v != "none"), None)
             if implied is not None:  # 复合年增长率为25%: the basis names a growth rate
@@ -285,6 +283,12 @@ def _sentence_basis(model: DocModel, ctx: QContext) -> str | None:
         return None
     found = basis_of(text[last[0] : last[1]])
     return found if found in ("yoy", "qoq") else None
+
+
+def _only_link(gap: str) -> bool:
+    """Whether ``gap`` (between a basis and its number) is only a link and a qualifier (为, 约, 逾)."""
+    gap = gap.strip(" 为達為达約约")
+    return gap == "" or gap in qualifiers()[0]
 
 
 @cache
