@@ -109,6 +109,14 @@ def _unit_price() -> re.Pattern[str]:
 
 
 @cache
+def _ranked_within() -> re.Pattern[str]:
+    """After a platform's name: the group a figure is ranked within (…美妆国货品牌中继续排名第一)."""
+    return re.compile(
+        rf"[^，,。；;：:！？\n]{{0,14}}?(?:中|里|裡|内|內)[^，,。；;：:！？\n]{{0,4}}?(?:{alternation('rank_verb')})"
+    )
+
+
+@cache
 def _chart_after() -> re.Pattern[str]:
     """A chart or store after a product's name, a word of kind between (iOS下载榜, App Store畅销榜)."""
     return re.compile(rf"\s?[^\s，,。；;：:、0-9]{{0,3}}?(?:{alternation('chart_after')})")
@@ -196,6 +204,8 @@ class CompanyIndex:
             return True
         if m.kind == "product" and _chart_after().match(self.text, m.end):
             return True  # 位居iOS下载榜榜首: a chart the figure is ranked on
+        if before.endswith("在") and _ranked_within().match(self.text, m.end):
+            return True  # 在天猫美妆国货品牌中排名第一: the platform the brand is ranked on
         if self.text.startswith(words("name_as_model"), m.end + (self.text[m.end : m.end + 1] in '”」"’')):
             return True  # 按照“胖东来模式”完成调改: the company names a model, it is not the subject
         if _excluded().search(self.text, max(0, m.start - 24), m.start):
