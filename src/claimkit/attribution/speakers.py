@@ -18,7 +18,7 @@ import regex
 
 from .._spans import Intervals
 from .._words import alternation as words_alternation
-from .._words import word_set, words, words_pattern
+from .._words import list_links, word_set, words, words_pattern
 from ..periods.grammar import scan_periods
 from ..quantities.numerals import chars as numeral_chars
 from .lexicon import Lexicon
@@ -117,6 +117,14 @@ def _estimate_of(text: str, start: int, end: int) -> tuple[int, str] | None:
         return None
     m = _estimate().match(text, end)
     return (m.end(), "say") if m is not None else None
+
+
+@cache
+def _subunit() -> re.Pattern[str]:
+    """A unit of a source named right after it (锂业分会, 数据中心, 服务业调查中心): part of the source's name."""
+    return re.compile(
+        f"(?:[\u4e00-\u9fff]{{0,5}}?(?:{words_alternation('source_branch')})|(?:{words_alternation('source_unit')}))"
+    )
 
 
 @cache
@@ -291,6 +299,8 @@ def find_cues(
                 lead = m.start  # the named source that follows speaks
                 continue
             cue = _source_cue(text, m, limit, lexicon, m.start if lead is None else lead)
+            if cue is None and nxt is not None and nxt.kind == "source":
+                cue = _joint_cue(text, m, nxt, limit, lexicon)  # 国家统计局和中国物流与采购联合会发布…
             if cue is None and (headline := _headline_colon(text, m, sentence.start, limit)) is not None:
                 cue = Cue(m.start, headline, _source_name(m), "say", public=_public(m.sector))  # 乘联会：…
             lead = None
@@ -559,15 +569,20 @@ def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon, lead: int) 
         start = lead - (2 if before.endswith(("援引", "引述")) else 1)
     else:
         start = None
-    note = _BRACKET_NOTE.match(text, m.end, limit)  # 中国汽车工业协会（以下简称“中汽协”）10日发布…
-    end = note.end() if note is not None else m.end
+    unit = _subunit().match(text, m.end, limit)  # 中国有色金属工业协会锂业分会, 文化和旅游部数据中心
+    if unit is not None:
+        speaker += unit.group()
+    name_end = unit.end() if unit is not None else m.end
+    note = _BRACKET_NOTE.match(text, name_end, limit)  # 中国汽车工业协会（以下简称“中汽协”）10日发布…
+    end = note.end() if note is not None else name_end
     found = _after_subject(text, end, limit, lexicon)  # 媒体统计, QuestMobile显示
     follow = _source_follow().match(text, end, limit)
     pos = follow.end() if follow else end
     if found is None:
         found = _after_subject(text, pos, limit, lexicon)  # SNE数据显示
-    if found is None:
-        found = _report_after(text, end, limit, lexicon)  # 乘联会12月8日发布数据显示
+    report = _report_after(text, end, limit, lexicon)  # 乘联会12月8日发布数据显示
+    if report is not None and (found is None or (found[1] == "data" and report[0] > found[0])):
+        found = report  # 国家统计局公布的数据显示: the whole report phrase, not 公布 alone
     if found is None:
         found = _rating_after(text, end, limit, lexicon)  # 里昂将拼多多目标价…
     public = _public(m.sector)
@@ -576,6 +591,19 @@ def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon, lead: int) 
     if start is not None:
         return Cue(start, pos, speaker, "data", public=public)
     return None
+
+
+def _joint_cue(text: str, m: Mention, nxt: Mention, limit: int, lexicon: Lexicon) -> Cue | None:
+    """Two sources joined by a coordinator that release the figures together: the first named speaks."""
+    unit = _subunit().match(text, m.end, nxt.start)
+    name_end = unit.end() if unit is not None else m.end
+    if text[name_end : nxt.start] not in list_links():
+        return None
+    second = _source_cue(text, nxt, limit, lexicon, nxt.start)
+    if second is None:
+        return None
+    name = _source_name(m) + (unit.group() if unit is not None else "")
+    return Cue(m.start, second.end, name, second.kind, public=_public(m.sector))
 
 
 def _names_known(name: str, lexicon: Lexicon) -> bool:
