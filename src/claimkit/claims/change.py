@@ -172,7 +172,7 @@ def change_and_direction(
             if word in metric:
                 is_rate = value
                 break
-    is_ratio = metric is not None and any(w in metric for w in ratio)
+    is_ratio = metric is not None and (any(w in metric for w in ratio) or _names_level(metric))
     if not is_ratio and _ratio_words().search(text, max(ctx.sentence_start, q.start - 60), q.start):
         is_ratio = True  # 营收贡献占比，来自本土的营收增加至78%
     if q.kind == "multiple" and text[q.start : q.start + 1] == "翻":
@@ -283,6 +283,11 @@ def _sentence_basis(model: DocModel, ctx: QContext) -> str | None:
         return None
     found = basis_of(text[last[0] : last[1]])
     return found if found in ("yoy", "qoq") else None
+
+
+def _names_level(metric: str) -> bool:
+    """Whether a metric is an index read as a level (PMI, 景气指数): 升至49.2% states the level."""
+    return any(w in metric for w in word_set("level_noun"))
 
 
 def _only_link(gap: str) -> bool:

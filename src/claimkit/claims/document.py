@@ -260,7 +260,28 @@ def _resolve_periods(
     _sentence_quarters(structure, periods, out)
     _report_period_after(structure, periods, out)
     _year_to_point(structure, periods, out)
+    _whole_of_named_year(structure, periods, out)
     return out
+
+
+def _whole_of_named_year(
+    structure: Structure, periods: list[RawPeriod], out: dict[int, Resolved | None]
+) -> None:
+    """全年 after a relative year earlier in its sentence (回顾上一财年，…全年收入; 去年公司全年…) is that year."""
+    named: dict[int, Resolved] = {}
+    for p in periods:
+        s = structure.sentence_index(p.start)
+        r = out.get(id(p))
+        if p.whole_year and p.year is None and p.year_from is None and s in named:
+            out[id(p)] = named[s]
+        elif (
+            r is not None
+            and r.granularity == "year"
+            and p.year_from is not None
+            and p.relative is None
+            and not (p.comparison or p.local or p.anchor or p.whole_year or p.point)
+        ):
+            named[s] = r
 
 
 def _year_to_point(structure: Structure, periods: list[RawPeriod], out: dict[int, Resolved | None]) -> None:
