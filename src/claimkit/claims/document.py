@@ -455,6 +455,7 @@ def _main_period(
     counts: dict[Resolved, int] = {}
     first: dict[Resolved, int] = {}
     published: Resolved | None = None
+    windows: set[Resolved] = set()
     lead_end = _lead_end(text) if text is not None else 0
     for i, p in enumerate(periods):
         r = resolved.get(id(p))
@@ -474,12 +475,14 @@ def _main_period(
             published = r  # 发布第二财季业绩 in the lead: the results the text says it reports
         counts[r] = counts.get(r, 0) + 1
         first.setdefault(r, i)
+        if p.relative == "holiday":
+            windows.add(r)  # 国庆假期: a named window the text reports on, not a month in passing
     if published is not None:
         return published
     if not counts:
         return None
     best = max(counts, key=lambda r: (counts[r], -first[r]))
-    coarse = {r: n for r, n in counts.items() if r.month is None}
+    coarse = {r: n for r, n in counts.items() if r.month is None or r in windows}
     if not coarse:
         return best
     top = max(coarse, key=lambda r: (coarse[r], -first[r]))
