@@ -97,6 +97,7 @@ class DocModel:
     quoted: dict[tuple[int, int], Cue]
     metric_cutter: Callable[[str], str | None]
     mention_starts: list[int] = field(default_factory=list)
+    calendar: FiscalYear | None = None  # the fiscal calendar of the company the text is most about
     period_starts: list[int] = field(default_factory=list)
     _matches: dict[object, Matches] = field(default_factory=dict)
     # resolved fields of earlier claims that later ones may share (a list's metric, change)
@@ -643,6 +644,7 @@ def build_model(doc: Document) -> DocModel | None:
         resolved=resolved,
         periods_by_sentence=periods_by_sentence,
         main_period=main,
+        calendar=calendar,
         frames=frames,
         companies=companies,
         cues_by_sentence=cues_by_sentence,

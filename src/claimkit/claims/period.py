@@ -16,7 +16,7 @@ from typing import NamedTuple
 from .._words import alternation, word_set, words
 from ..attribution.structure import part_start
 from ..periods.grammar import RawPeriod
-from ..periods.resolve import Resolved
+from ..periods.resolve import Resolved, calendar_end
 from ..quantities.grammar import Raw
 from .document import DocModel, QContext, is_sentence_period
 
@@ -111,7 +111,7 @@ def resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
         return PeriodResolution(Resolved(value.year, value.fiscal), found.evidence)
     if value is not None and value.month is None and _is_balance(model, ctx):
         # 贷款余额较年初增长9.6%: a balance compared with a point in time is at the period's end
-        return PeriodResolution(Resolved(value.year, month=value.end_month()), found.evidence)
+        return PeriodResolution(calendar_end(value, model.calendar), found.evidence)
     return found
 
 

@@ -18,7 +18,7 @@ import regex
 
 from .. import _resources
 from .._words import alternation, words
-from ..quantities.lexicon import not_quantities, words_pattern
+from ..quantities.lexicon import magnitudes, not_quantities, words_pattern
 from ..quantities.numerals import read_numeral
 
 if TYPE_CHECKING:
@@ -436,6 +436,11 @@ def _matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
             pos = i + 1
 
 
+@cache
+def _magnitude_words() -> tuple[str, ...]:
+    return tuple(magnitudes())
+
+
 def scan_periods(text: str, start: int = 0, end: int | None = None) -> list[RawPeriod]:
     """Every period mention in ``text[start:end]``, read but not resolved."""
     end = len(text) if end is None else end
@@ -449,6 +454,8 @@ def scan_periods(text: str, start: int = 0, end: int | None = None) -> list[RawP
             continue  # 连续三季度: a duration, not the third quarter
         if p.quarter is not None and before[-1:].isdigit() and text[p.start : p.start + 1].isdigit():
             continue  # 连续12季: the end of a larger number, not the second quarter
+        if p.year_edge and text.startswith(_magnitude_words(), p.end - 1):
+            continue  # 按年中单位数下降: 中单位数 is a magnitude, 年中 no period
         if p.quarter is not None and p.quarter_end is None and text[p.end : p.end + 1] in ("报", "報"):
             continue  # 三季报显示: a report's name (an A-share 三季报 covers 前三季度), not the third quarter
         if p.month is not None and not p.point and before.endswith(words("point_before")):

@@ -104,6 +104,16 @@ def says_fiscal(text: str) -> bool:
     return fiscal_words().search(text) is not None
 
 
+def calendar_end(r: Resolved, calendar: FiscalYear | None) -> Resolved:
+    """The calendar month a period ends in: FY2026Q3 of a February year end ends in November 2025."""
+    if not r.fiscal or calendar is None or calendar.end_month == 12:
+        return Resolved(r.year, month=r.end_month())
+    months = r.end_month()  # months into the fiscal year (Q3: 9, H1: 6, the year: 12)
+    end_year = r.year + (1 if calendar.named_by_start else 0)  # the calendar year the fiscal year ends in
+    total = end_year * 12 + calendar.end_month - 1 - (12 - months)  # months since year 0, 0-based
+    return Resolved(total // 12, month=total % 12 + 1)
+
+
 class Resolver:
     """Turns :class:`RawPeriod` mentions into :class:`Resolved` periods, in text order.
 
