@@ -694,6 +694,7 @@ def _headline_colon(text: str, m: Mention, sentence_start: int, limit: int) -> i
     return colon.end() if colon is not None else None
 
 
+_TERM_QUOTE = re.compile(r"“[^“”。，,\n]{1,8}”")  # a quoted term or name (“抢出口”), not a quotation
 _QUOTE_REACH = 80  # characters between a speech cue and a quotation of the same sentence it covers
 _INTRODUCED_REACH = 60  # characters after a paragraph's opening quotation searched for the person it quotes
 
@@ -744,6 +745,7 @@ def quote_speakers(
             if qa - c.end <= 3 and gap.strip(" ：:，,") == "":
                 best = c
                 break
+            gap = _TERM_QUOTE.sub("", gap)  # “抢出口”效应: a quoted term is no quotation
             if c.kind in ("say", "forecast") and "“" not in gap and "。" not in gap and "\n" not in gap:
                 best = c
                 break
