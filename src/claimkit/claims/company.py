@@ -362,6 +362,8 @@ class CompanyIndex:
         group = _counted_companies().search(text, max(clause_start, start - 16), start)
         if group is None:
             return False
+        if any(w in group.group(1) for w in words("customer_noun")):
+            return False  # 付费企业客户达680万家: firms counted as one company's customers
         noun_end = group.start(1)  # the group's noun is not the end of a company's name (招商银行)
         return not any(m.start < noun_end <= m.end for m in self._in(clause_start, start))
 
