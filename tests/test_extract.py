@@ -309,9 +309,9 @@ def test_gold_scores(folder, span_floor: float, strict_floor: float) -> None:  #
 
 
 # The project's own pages (tests/data/heldout*), as regression floors a little under today's strict
-# F1 (0.965, 0.966, 0.965, 0.941, 0.953, 0.951, 0.971, 0.951, 0.908, 0.952, 0.962; heldout6-9, 11 and 12
-# scored 0.738, 0.901, 0.773, 0.884, 0.675 and 0.425 when first run, blind): not evidence of quality on
-# unseen text, but a change that loses what they hold fails here.
+# F1 (0.965, 0.966, 0.965, 0.941, 0.953, 0.951, 0.971, 0.951, 0.908, 0.826, 0.952, 0.962; heldout6-12
+# scored 0.738, 0.901, 0.773, 0.884, 0.727, 0.675 and 0.425 when first run, blind): not evidence of
+# quality on unseen text, but a change that loses what they hold fails here.
 @pytest.mark.parametrize(
     ("name", "strict_floor"),
     [
@@ -324,6 +324,7 @@ def test_gold_scores(folder, span_floor: float, strict_floor: float) -> None:  #
         ("heldout7", 0.95),
         ("heldout8", 0.93),
         ("heldout9", 0.885),
+        ("heldout10", 0.80),
         ("heldout11", 0.93),
         ("heldout12", 0.94),
     ],
