@@ -423,7 +423,7 @@ class CompanyIndex:
         return self._owner(run[index]), run[index]
 
     def _last_run(self, a: int, b: int, length: int) -> list[Mention] | None:
-        """The last list of exactly ``length`` different companies in ``[a, b)`` (腾讯、阿里和百度)."""
+        """The last list of exactly ``length`` different companies or products in ``[a, b)`` (腾讯、阿里和百度)."""
         joins = word_set("coordinator") | {",", "，"}
         runs: list[list[Mention]] = []
         for m in self._in(a, b):
@@ -432,7 +432,9 @@ class CompanyIndex:
             else:
                 runs.append([m])
         for run in reversed(runs):
-            if len(run) == length and len({self._owner(m) for m in run}) == length:
+            # different names, even of one owner: 萤石网络、海康机器人 (a listed arm and a unit) are
+            # both the parent's segments in its article
+            if len(run) == length and len({m.name for m in run}) == length:
                 return run
         return None
 
