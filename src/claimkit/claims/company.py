@@ -313,8 +313,12 @@ class CompanyIndex:
                 market = None  # …收入增长11%，其中欧洲市场增长超过20%: a part of the figure before
             if market is not None and self._base_of_ratio(market.start(), market.end(), start):
                 market = None  # 增速约为行业均值的3倍: the market is the base the figure is measured against
-            if market is not None and _self_reference().search(text, clause_start, market.start()):
-                market = None  # 公司当月销售生猪721.4万头: the company in context sells the commodity
+            if market is not None and _self_reference().search(
+                text, self.structure.clause_start(market.start(), sentence_start), market.start()
+            ):
+                # 公司当月销售生猪721.4万头，同比增长11.8%: the company in context sells the commodity,
+                # in the claim's clause or in the one that names the commodity
+                market = None
             if market is None and self._category_in(max(sentence_start, segment), start):
                 return self._group(start)
             if market is not None or public:
