@@ -313,11 +313,7 @@ class CompanyIndex:
                 market = None  # …收入增长11%，其中欧洲市场增长超过20%: a part of the figure before
             if market is not None and self._base_of_ratio(market.start(), market.end(), start):
                 market = None  # 增速约为行业均值的3倍: the market is the base the figure is measured against
-            if market is not None and _self_reference().search(
-                text, self.structure.clause_start(market.start(), sentence_start), market.start()
-            ):
-                # 公司当月销售生猪721.4万头，同比增长11.8%: the company in context sells the commodity,
-                # in the claim's clause or in the one that names the commodity
+            if market is not None and self._own_commodity(market.start(), sentence_start):
                 market = None
             if market is None and self._category_in(max(sentence_start, segment), start):
                 return self._group(start)
@@ -372,6 +368,18 @@ class CompanyIndex:
             return False  # 付费企业客户达680万家: firms counted as one company's customers
         noun_end = group.start(1)  # the group's noun is not the end of a company's name (招商银行)
         return not any(m.start < noun_end <= m.end for m in self._in(clause_start, start))
+
+    def _own_commodity(self, at: int, sentence_start: int) -> bool:
+        """Whether the market term at ``at`` names what the company in context sells, makes or gets
+        for it: 公司 or a part of it earlier in the term's clause (公司当月销售生猪…，同比增长11.8%;
+        炼油板块加工原油), or its realized price (实现原油价格)."""
+        text = self.text
+        if text[max(0, at - 2) : at].endswith(words("realized_before")):
+            return True
+        clause = self.structure.clause_start(at, sentence_start)
+        return bool(_self_reference().search(text, clause, at)) or any(
+            text.find(w, clause, at) >= 0 for w in words("own_part")
+        )
 
     def _base_of_ratio(self, a: int, b: int, start: int) -> bool:
         """Whether ``text[a:b]`` is the base of the ratio at ``start`` (是/为…的 before it)."""
