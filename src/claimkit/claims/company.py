@@ -67,7 +67,8 @@ def market_terms() -> re.Pattern[str]:
     phrase = (
         f"(?:{scope})(?P<industry>[^，,。；;：:\\s]{{0,10}}?)(?:市场|市場)(?!{alternation('market_not')})"
     )
-    total = f"(?:{scope})(?:{alternation('scope_total')})"  # 国内共有, 全国合计
+    # 国内共有, 全国合计 (海外合计 can be a company's own overseas total: only a whole market's scope)
+    total = f"(?:{alternation('industry_scope')})(?:{alternation('scope_total')})"
     # 国内家电零售额, 全球智能手机出货量: a whole market's measure of an industry (not 海外销量, and not
     # the scope a company ranks in: 在中国品牌乘用车销量中排名第二)
     industry = f"(?:{alternation('industry_scope')})[^，,。；;：:\\s的]{{2,6}}?(?:{alternation('market_measure')})(?!中|排)"
@@ -78,11 +79,14 @@ def market_terms() -> re.Pattern[str]:
 
 def _regions_only(industry: str | None) -> bool:
     """Whether what stands between a scope word and 市场 names no industry: nothing, or more regions
-    of a list (北美、欧洲和南亚市场收入)."""
+    of a list (北美、欧洲和南亚市场收入, 欧洲及其他海外市场收入)."""
     if not industry:
         return True
     items = [w for w in re.split(f"(?:{alternation('coordinator')})", industry) if w]
-    return all(w in word_set("market_scope") for w in items)
+    others = words("other_word")
+    return all(
+        next((w[len(o) :] for o in others if w.startswith(o)), w) in word_set("market_scope") for w in items
+    )
 
 
 @cache
