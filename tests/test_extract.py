@@ -64,6 +64,20 @@ def test_weak_alias_needs_a_strong_mention_first() -> None:
     assert by_text("理想汽车发布财报。理想表示，营收增长20%。")["20%"].company == "Li Auto"
 
 
+@pytest.mark.parametrize(
+    ("text", "claim", "company"),
+    [
+        # 中通 (ZTO) is only the halves of 其中 and 通信; 工行 (ICBC) of 化工 and 行业
+        ("中国联通前三季度营收2900亿元，同比增长1%，其中通信服务收入2600亿元。", "2600亿元", "China Unicom"),
+        ("多家券商认为化工行业景气度回升，板块营收增长8%。", "8%", None),
+        # one side alone makes no word pair: the name stands (在中通 is no word, 通快 neither)
+        ("去年双十一期间，在中通快递的网点，日均揽收量增长12%。", "12%", "ZTO"),
+    ],
+)
+def test_a_short_name_split_across_two_words_is_none(text: str, claim: str, company: str | None) -> None:
+    assert by_text(text, "2025-10-21")[claim].company == company
+
+
 def test_longest_name_wins() -> None:
     assert by_text("腾讯音乐第三季度总收入85亿元。")["85亿元"].company == "Tencent Music"
 

@@ -86,3 +86,32 @@ def with_traditional(words: Iterable[str]) -> list[str]:
         for form in traditional_forms(word):
             out.setdefault(form)
     return list(out)
+
+
+@cache
+def variant_table() -> dict[int, str]:
+    """Traditional characters and the simplified ones they are read as (``variants.tsv``), for ``str.translate``."""
+    return {
+        ord(r["traditional"]): r["simplified"] for r in table("variants.tsv", ("traditional", "simplified"))
+    }
+
+
+@cache
+def common_bigrams() -> frozenset[str]:
+    """The two-character words of spacy-pkuseg's default dictionary (其中, 通信, 宝贵…).
+
+    The dictionary ships inside the ``spacy-pkuseg`` package (MIT), a dependency of claimkit, as
+    ``spacy_pkuseg/dicts/default.pkl``: one word per line in one pickled string. It is read on
+    first use; without it (a broken install) the set is empty and no name is dropped for it.
+    """
+    import pickle
+    from importlib import resources as importlib_resources
+
+    try:
+        data = importlib_resources.files("spacy_pkuseg").joinpath("dicts", "default.pkl").read_bytes()
+        words = pickle.loads(data)  # a data file of an installed dependency, not user input
+    except (ModuleNotFoundError, FileNotFoundError, OSError, pickle.UnpicklingError):
+        return frozenset()
+    if not isinstance(words, str):
+        return frozenset()
+    return frozenset(w for w in words.split("\n") if len(w) == 2)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .. import _resources
 from .._spans import Intervals
 from .._words import word_set
 from ..cleaning.glosses import HAN
@@ -360,6 +361,17 @@ def _inside_book_title(text: str, pos: int) -> bool:
     return opening >= 0 and text.find("》", opening, pos) < 0 and "\n" not in text[opening:pos]
 
 
+def _straddled(text: str, a: int, b: int, entry: Entry) -> bool:
+    """Whether a two-character name at ``[a, b)`` is only the halves of two words around it: 中通 in
+    其中通信 (其中 + 通信), 得宝 in 获得宝贵. A name of that length is read as a word of its own
+    unless the character before it makes a word with its first and the one after a word with its
+    last (the two-character words of a general dictionary: see ``_resources.common_bigrams``)."""
+    if b - a != 2 or entry.kind not in ("company", "product") or a == 0 or b >= len(text):
+        return False
+    words, folded = _resources.common_bigrams(), _resources.variant_table()
+    return text[a - 1 : a + 1].translate(folded) in words and text[b - 1 : b + 1].translate(folded) in words
+
+
 def mentions_of(cleaned: Cleaned, matches: Iterable[tuple[int, int]], lexicon: Lexicon) -> list[Mention]:
     """The mentions of a cleaned document, from its lexicon matches (clean-text spans, in order).
 
@@ -375,7 +387,7 @@ def mentions_of(cleaned: Cleaned, matches: Iterable[tuple[int, int]], lexicon: L
             continue
         surface = text[a:b]
         entry = lexicon.entries.get(surface)
-        if entry is not None:
+        if entry is not None and not _straddled(text, a, b, entry):
             raw.append((a, b, entry, surface))
     mentions = _joined_sources(text, build_mentions(text, raw, lexicon))
     mentions = _with_unknown_companies(text, mentions, cleaned.kept_spans(), lexicon)

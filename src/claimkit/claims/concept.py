@@ -87,17 +87,9 @@ class ConceptLexicon:
     rate_any: re.Pattern[str]  # any rate noun
 
 
-@cache
-def _fold_table() -> dict[int, str]:
-    return {
-        ord(r["traditional"]): r["simplified"]
-        for r in _resources.table("variants.tsv", ("traditional", "simplified"))
-    }
-
-
 def fold(text: str) -> str:
     """``text`` with traditional characters read as simplified (``variants.tsv``), one for one."""
-    return text.translate(_fold_table())
+    return text.translate(_resources.variant_table())
 
 
 def _trie(words: Sequence[str]) -> dict[str, Any]:
