@@ -166,12 +166,16 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     # 2025-2027年…分别为146/132/151亿元, 2025-2027年EPS预测为72.10/75.90/80.30元: a range of years,
     # one year for each number of a list as long as the range
     for p in reversed(near):
-        if p.year_end is None or p.year is None:
+        first, last = p.year, p.year_end
+        if p.years > 1 and p.year_from == "pub" and model.published is not None:
+            first = model.published.year + p.year_offset  # 今明两年…分别可达x和y
+            last = first + p.years - 1
+        if last is None or first is None:
             continue
-        listed = ctx.list_length == p.year_end - p.year + 1
+        listed = ctx.list_length == last - first + 1
         if listed or any(w in text[max(p.end, ctx.clause_start) : q.start] for w in words("respectively")):
-            year = p.year + ctx.list_index
-            return PeriodResolution(Resolved(year, p.fiscal) if year <= p.year_end else None, p)
+            year = first + ctx.list_index
+            return PeriodResolution(Resolved(year, p.fiscal) if year <= last else None, p)
     # 2025年及2026年净利润分别为x及y: a list of periods, one for each number of a list as long
     run = _last_list(text, near)
     if run is not None and ctx.list_length == len(run):

@@ -80,7 +80,21 @@ _FIRST = "0-9０-９一二三四五六七八九十〇零两QHF第前上下全整
 def relative_words() -> dict[str, tuple[str, str | None, int]]:
     """``resources/periods.tsv``: relative period word -> (meaning, base, offset)."""
     rows = _resources.table("periods.tsv", ("word", "meaning", "base", "offset"))
-    return {r["word"]: (r["meaning"], r["base"] or None, int(r["offset"] or 0)) for r in rows}
+    return {
+        r["word"]: (r["meaning"], r["base"] or None, int((r["offset"] or "0").split("..")[0])) for r in rows
+    }
+
+
+@cache
+def year_runs() -> dict[str, int]:
+    """``resources/periods.tsv``: a run of relative years (今明两年, offset ``0..1``) -> how many years it holds."""
+    rows = _resources.table("periods.tsv", ("word", "meaning", "base", "offset"))
+    out = {}
+    for r in rows:
+        if r["meaning"] == "years":
+            first, _, last = r["offset"].partition("..")
+            out[r["word"]] = int(last) - int(first) + 1
+    return out
 
 
 # A necessary condition for a period mention to start here, one branch per alternative of
@@ -126,7 +140,13 @@ def period_pattern() -> regex.Pattern[str]:
     words = relative_words()
     by: dict[str, list[str]] = {"rel": [], "ryear": [], "per_if_rate": []}
     for word, (meaning, _, _) in words.items():
-        key = "ryear" if meaning == "year" else "per_if_rate" if meaning == "per_period_if_rate" else "rel"
+        key = (
+            "ryear"
+            if meaning in ("year", "years")
+            else "per_if_rate"
+            if meaning == "per_period_if_rate"
+            else "rel"
+        )
         by[key].append(word)
     first = _FIRST + "".join(sorted({w[0] for w in words}))
     return regex.compile(f"(?=[{first}])(?:{_PATTERN})", regex.VERBOSE, **by)
@@ -244,6 +264,7 @@ class RawPeriod:
     relative: str | None = None  # current_quarter | last_quarter | next_quarter | same_period_last_year |
     # report_period | report_end | now | this_month | last_month
     year_end: int | None = None  # 2025-2027年: the last year of a range of years
+    years: int = 1  # 今明两年: the number of years of a run of relative years (2)
     clause_scoped: bool = False  # governs only its own clause: 去年同期为…, 年内累计上涨…
     anchor: bool = False  # a reference point, not a period of claims: 2021年第一季度以来
     local: bool = False  # directly attached to a number: 去年同期7460万, 上年的412.5万片
@@ -354,6 +375,7 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
     elif g["ryear"]:
         _, base, offset = relative_words()[g["ryear"]]
         p.year_from, p.year_offset = base, offset
+        p.years = year_runs().get(g["ryear"], 1)
         p.fiscal = fiscal_words().search(g["ryear"]) is not None
     # sub-period part
     if g["qrange"]:

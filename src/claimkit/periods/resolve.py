@@ -214,8 +214,9 @@ class Resolver:
 
     def _resolve(self, p: RawPeriod, local_year: int | None) -> Resolved | None:
         pub, ctx = self.published, self.context
-        if p.year_end is not None:
-            return None  # 2025-2027年: several years; claims listed 分别 take one each (claims.engine)
+        if p.year_end is not None or p.years > 1:
+            # 2025-2027年, 今明两年: several years; claims listed 分别 take one each (claims.period)
+            return None
         if p.relative is not None:
             kind = p.relative
             if kind == "same_period" and p.comparison:
