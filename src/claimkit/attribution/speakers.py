@@ -354,6 +354,12 @@ def find_cues(
         end, kind = found
         if kind in ("data", "rating") and m.kind != "source" and m.source is None:
             continue  # 腾讯统计 is rare; 财报显示 is a narrator cue
+        if (
+            m.kind == "person"
+            and m.title_start is not None
+            and text.endswith(words("narrator_title"), m.title_start, m.start)
+        ):
+            continue  # 本报记者某某报道：…: the text's writer is the narrator
         start = m.title_start if m.title_start is not None else m.start
         prev = mentions[i - 1] if i > 0 else None
         if (
