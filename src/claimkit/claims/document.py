@@ -256,6 +256,18 @@ def _resolve_periods(
         # (自2024年第三季度以来…，较二季度: a point of reference sets no year)
         if p.year is not None and not p.local and not p.comparison and not p.anchor:
             year_in_sentence[s] = p.year
+        elif (
+            p.year_from == "pub"
+            and p.year_offset > 0
+            and r is not None
+            and not r.fiscal
+            and not p.local
+            and not p.comparison
+            and not p.anchor
+        ):
+            year_in_sentence[s] = (
+                r.year
+            )  # 明年上半年…，第2季可望…: the quarter is next year's (not 去年: often a base)
     _name_windows(text, periods, out)
     _date_holidays(text, periods, out)
     _sentence_quarters(structure, periods, out)
