@@ -28,7 +28,7 @@ from ..attribution.mentions import Mention
 from ..attribution.speakers import Cue, find_cues, quote_speakers
 from ..attribution.structure import Structure
 from ..cleaning import Cleaned
-from ..periods.grammar import RawPeriod
+from ..periods.grammar import RawPeriod, bound_position
 from ..periods.resolve import Resolved, Resolver
 from ..quantities.grammar import Raw
 from .company import CompanyIndex
@@ -580,9 +580,7 @@ def _unbind(text: str, periods: list[RawPeriod], quantities: list[Raw]) -> None:
     for p in periods:
         if not p.local:
             continue
-        pos = p.end + (text[p.end : p.end + 1] == " ")
-        pos += text[pos : pos + 1] == "的"
-        q = starts.get(pos)
+        q = starts.get(bound_position(text, p))
         if q is None or not is_claim(q):
             p.local = False
         elif q.kind == "count" and q.counted in word_set("aggregate_count") and _HAN.match(text, q.end):

@@ -18,6 +18,7 @@ from ..attribution.structure import part_start
 from ..periods.grammar import RawPeriod
 from ..periods.resolve import Resolved, calendar_end
 from ..quantities.grammar import Raw
+from ..quantities.lexicon import money_nouns
 from .document import DocModel, QContext, is_sentence_period
 
 # two or more (a window of one period, 过去一个季度, is that period)
@@ -68,6 +69,11 @@ def _share_price() -> re.Pattern[str]:
 @cache
 def _share_market() -> re.Pattern[str]:
     return re.compile(alternation("share_market"))
+
+
+@cache
+def money_noun_set() -> frozenset[str]:
+    return frozenset(money_nouns())
 
 
 def ratio_base(text: str, p: RawPeriod, q: Raw) -> bool:
@@ -154,7 +160,11 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     for p in reversed(near):
         if q.start - p.end > 4:
             break
-        if text[p.end : q.start].replace(" ", "") in gap_words:
+        gap = text[p.end : q.start].replace(" ", "")
+        if gap in gap_words or (
+            p.comparison and p.local and gap.startswith("的") and gap[1:] in money_noun_set()
+        ):
+            # (较第二季度的亏损16.5亿元: the base's own figure)
             r = resolved.get(id(p))
             if r is not None:
                 return PeriodResolution(r, p)

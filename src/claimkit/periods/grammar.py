@@ -505,14 +505,33 @@ def scan_periods(text: str, start: int = 0, end: int | None = None) -> list[RawP
             p.point, p.span_months = True, 3  # 12月季: the quarter that ends in December
         if _anchor_after().match(text, p.end):
             p.anchor = True
-        pos = p.end + (text[p.end : p.end + 1] == " ")
-        pos += text[pos : pos + 1] == "的"
+        pos = bound_position(text, p)
         nxt = text[pos : pos + 1]
         if nxt and (nxt.isdigit() or nxt in "一二三四五六七八九十两约近超逾"):
             idioms = not_quantities()
             p.local = not (idioms is not None and idioms.match(text, pos))  # 8月一度突破: 一度 is an adverb
         out.append(p)
     return out
+
+
+def bound_position(text: str, p: RawPeriod) -> int:
+    """Where a number bound to ``p`` alone would start: right after it, a space or 的 between
+    (去年同期7460万, 上年的412.5万片), or a money noun after 的 when ``p`` is a comparison base (较第二季度的
+    亏损16.5亿元: the base's own figure)."""
+    pos = p.end + (text[p.end : p.end + 1] == " ")
+    if text[pos : pos + 1] == "的":
+        pos += 1
+        if p.comparison:
+            pos += next((len(w) for w in _money_nouns() if text.startswith(w, pos)), 0)
+    return pos
+
+
+@cache
+def _money_nouns() -> tuple[str, ...]:
+    """The money nouns (``resources/money_nouns.txt``), longest first."""
+    from ..quantities.lexicon import money_nouns
+
+    return tuple(sorted(money_nouns(), key=len, reverse=True))
 
 
 def read_periods(cleaned: Cleaned) -> list[RawPeriod]:
