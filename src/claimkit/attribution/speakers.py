@@ -371,7 +371,12 @@ def find_cues(
         ):
             start = prev.start  # 美的集团副总裁兼国际业务总裁某某: the subject starts with the company
         if m.kind == "person":
-            cues.append(Cue(start, end, m.name, kind, m.company, person=True, public=_public(m.sector)))
+            # 民生银行首席经济学家某某说: an analyst's or economist's employer is not what the figures are about
+            analyst = m.title_start is not None and any(
+                text.find(w, m.title_start, m.start) >= 0 for w in words("analyst_after")
+            )
+            company = None if analyst else m.company
+            cues.append(Cue(start, end, m.name, kind, company, person=True, public=_public(m.sector)))
         elif m.source is not None:  # 花旗预计: a broker speaks as a source; 港交所数据显示: a public one
             cues.append(Cue(start, end, m.source, kind, public=_public(m.source_kind)))
         else:
