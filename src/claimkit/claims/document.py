@@ -229,12 +229,13 @@ def _resolve_periods(
     structure: Structure,
     calendar: FiscalYear | None,
     text: str,
+    fiscal_before: int | None = None,
 ) -> dict[int, Resolved | None]:
-    resolver = Resolver.for_document(published, periods, calendar, text)
+    resolver = Resolver.for_document(published, periods, calendar, text, fiscal_before)
     explicit = [p for p in periods if p.relative is None and p.year_from != "ctx"]
     report = _main_period(
         explicit,
-        _resolve_once(Resolver.for_document(published, periods, calendar, text), explicit),
+        _resolve_once(Resolver.for_document(published, periods, calendar, text, fiscal_before), explicit),
         text,
     )
     if report is not None and (report.quarter is not None or report.half is not None):
@@ -598,7 +599,12 @@ def build_model(doc: Document) -> DocModel | None:
     calendar = doc.lexicon.fiscal.get(companies.main) if companies.main is not None else None
     _unbind(text, doc.periods, doc.quantities)
     _mark_roles(text, structure, doc.periods, doc.lexicon)
-    resolved = _resolve_periods(doc.published, doc.periods, structure, calendar, text)
+    # a text about a company whose year ends in December is fiscal only if its lead says 财年
+    december = companies.main is not None and calendar is None and companies.main in doc.lexicon.companies
+    lead_end = structure.sentences[min(2, len(structure.sentences) - 1)].end if structure.sentences else 0
+    resolved = _resolve_periods(
+        doc.published, doc.periods, structure, calendar, text, lead_end if december else None
+    )
     periods_by_sentence: dict[int, list[RawPeriod]] = {}
     for p in doc.periods:
         periods_by_sentence.setdefault(structure.sentence_index(p.start), []).append(p)

@@ -144,14 +144,20 @@ class Resolver:
         periods: list[RawPeriod],
         calendar: FiscalYear | None = None,
         text: str = "",
+        fiscal_before: int | None = None,
     ) -> Resolver:
         """A resolver for a document's periods: its fiscal year is that of its first fiscal period
         that is not a comparison base (``2025财年``, then ``第二财季`` is FY2025Q2); ``calendar`` is
-        the fiscal calendar of the company the document is about, used when the ``text`` says 财年."""
+        the fiscal calendar of the company the document is about, used when the ``text`` says 财年.
+        With ``fiscal_before``, only what stands before that offset (the lead) makes the text fiscal:
+        for a company whose year ends in December, a 财年 further on is another company's."""
+        framing = periods if fiscal_before is None else [p for p in periods if p.start < fiscal_before]
         fiscal_year = next(
-            (p.year for p in periods if p.fiscal and p.year is not None and not p.comparison), None
+            (p.year for p in framing if p.fiscal and p.year is not None and not p.comparison), None
         )
-        fiscal_text = any(p.fiscal for p in periods) or says_fiscal(text)
+        fiscal_text = any(p.fiscal for p in framing) or says_fiscal(
+            text if fiscal_before is None else text[:fiscal_before]
+        )
         return cls(published, fiscal_year=fiscal_year, fiscal_text=fiscal_text, calendar=calendar)
 
     def _fiscal(self, year: int, month: int) -> tuple[int, int] | None:
