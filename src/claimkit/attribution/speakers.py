@@ -272,6 +272,17 @@ def _after_subject(text: str, pos: int, limit: int, lexicon: Lexicon) -> tuple[i
     return None
 
 
+@cache
+def _results_object() -> regex.Pattern[str]:
+    """A results report as a verb's object, a few words of period between (披露2025年中期业绩)."""
+    return regex.compile(rf"[了的]?[^，,。；;：:！？\n“”\"]{{0,12}}?(?:{words_alternation('results_noun')})")
+
+
+def _publishes_results(text: str, verb_end: int, limit: int) -> bool:
+    """Whether the verb ending at ``verb_end`` takes a results report as its object (披露半年报)."""
+    return _results_object().match(text, verb_end, limit) is not None
+
+
 def find_cues(
     text: str,
     structure: Structure,
@@ -318,6 +329,8 @@ def find_cues(
                     pos += len(word)
                     break
         found = _after_subject(text, pos, limit, lexicon)
+        if found is not None and m.kind == "company" and _publishes_results(text, found[0], limit):
+            found = None  # 中国移动今日披露半年报，…: a results release, the company's own published figures
         if found is None and m.source is not None:
             follow = _source_follow().match(text, pos, limit)  # 摩根士丹利最新报告给予…
             if follow is not None and follow.end() > pos:
