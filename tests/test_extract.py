@@ -70,6 +70,8 @@ def test_weak_alias_needs_a_strong_mention_first() -> None:
         # 中通 (ZTO) is only the halves of 其中 and 通信; 工行 (ICBC) of 化工 and 行业
         ("中国联通前三季度营收2900亿元，同比增长1%，其中通信服务收入2600亿元。", "2600亿元", "China Unicom"),
         ("多家券商认为化工行业景气度回升，板块营收增长8%。", "8%", None),
+        # a name that starts with a scale character right after a numeral is the number's scale
+        ("公司计划投资50亿光伏项目，营收增长8%。", "8%", None),
         # one side alone makes no word pair: the name stands (在中通 is no word, 通快 neither)
         ("去年双十一期间，在中通快递的网点，日均揽收量增长12%。", "12%", "ZTO"),
     ],

@@ -361,12 +361,23 @@ def _inside_book_title(text: str, pos: int) -> bool:
     return opening >= 0 and text.find("》", opening, pos) < 0 and "\n" not in text[opening:pos]
 
 
+_SCALE_LEAD = frozenset("万萬亿億千百")  # scale characters a name may start with (万科, 亿航)
+_NUMERAL_BEFORE = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十两兩零〇几數数")
+
+
 def _straddled(text: str, a: int, b: int, entry: Entry) -> bool:
-    """Whether a two-character name at ``[a, b)`` is only the halves of two words around it: 中通 in
-    其中通信 (其中 + 通信), 得宝 in 获得宝贵. A name of that length is read as a word of its own
+    """Whether a company or product name at ``[a, b)`` is only part of the words around it.
+
+    A name that starts with a scale character right after a numeral is the number's scale
+    (万科 in 2万科技企业, 亿光 in 50亿光伏). A two-character name is read as a word of its own
     unless the character before it makes a word with its first and the one after a word with its
-    last (the two-character words of a general dictionary: see ``_resources.common_bigrams``)."""
-    if b - a != 2 or entry.kind not in ("company", "product") or a == 0 or b >= len(text):
+    last: 中通 in 其中通信 (其中 + 通信), 得宝 in 获得宝贵 (the two-character words of a general
+    dictionary: see ``_resources.common_bigrams``)."""
+    if entry.kind not in ("company", "product") or a == 0:
+        return False
+    if text[a] in _SCALE_LEAD and text[a - 1] in _NUMERAL_BEFORE:
+        return True
+    if b - a != 2 or b >= len(text):
         return False
     words, folded = _resources.common_bigrams(), _resources.variant_table()
     return text[a - 1 : a + 1].translate(folded) in words and text[b - 1 : b + 1].translate(folded) in words
