@@ -339,10 +339,12 @@ def test_gold_scores(folder, span_floor: float, strict_floor: float) -> None:  #
         ("heldout6", 0.93),
         ("heldout7", 0.95),
         ("heldout8", 0.93),
-        ("heldout9", 0.885),
-        ("heldout10", 0.80),
+        ("heldout9", 0.895),
+        ("heldout10", 0.87),
         ("heldout11", 0.93),
         ("heldout12", 0.94),
+        ("heldout13", 0.88),
+        ("heldout14", 0.92),
     ],
 )
 def test_heldout_scores(name: str, strict_floor: float) -> None:
