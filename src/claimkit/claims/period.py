@@ -130,6 +130,11 @@ def _is_balance(model: DocModel, ctx: QContext) -> bool:
         clause, ctx.q.start
     ):
         return True
+    text = model.text
+    for p in model.sentence_periods(ctx):
+        # 较6月末增加3.4亿元, 较上年同期末减少约26%: compared with a point, the figure is a balance
+        if p.start >= clause and p.comparison and (p.point or text[p.end : p.end + 1] in ("末", "底")):
+            return True
     structure = model.structure
     end = structure.clause_end(ctx.q.end - 1, ctx.sentence_end)
     if not model.text[ctx.q.end : end].strip(" ）)"):  # the claim ends its clause: look at the next
