@@ -22,7 +22,7 @@ from ..attribution.structure import part_start
 from ..periods.resolve import Resolved
 from ..quantities.grammar import Raw
 from ..quantities.lexicon import qualifiers
-from .document import DocModel, QContext
+from .document import DocModel, QContext, unqualified_link
 from .period import ratio_base
 
 # 较8月 / 比上月: a comparison with the month before is sequential (qoq in the spec's terms)
@@ -245,7 +245,13 @@ def _flow_verb() -> re.Pattern[str]:
 
 
 def _coordinated(text: str, a: Raw, b: Raw) -> bool:
-    return a.kind == b.kind and text[a.end : b.start].strip() in word_set("coordinator")
+    """Two numbers of one list: 12%和19%, 近六成和逾五成 (qualifiers do not break it)."""
+    if a.kind != b.kind:
+        return False
+    gap = text[a.end : b.start].strip()
+    return gap in word_set("coordinator") or (
+        len(gap) <= 6 and unqualified_link(gap) in word_set("coordinator")
+    )
 
 
 def _respectively(model: DocModel, ctx: QContext) -> str | None:

@@ -31,6 +31,7 @@ from ..cleaning import Cleaned
 from ..periods.grammar import RawPeriod, bound_position
 from ..periods.resolve import Resolved, Resolver
 from ..quantities.grammar import Raw
+from ..quantities.lexicon import qualifiers
 from .company import CompanyIndex
 
 if TYPE_CHECKING:
@@ -540,9 +541,32 @@ def _list_indexes(text: str, quantities: list[Raw]) -> list[int]:
     out = [0] * len(quantities)
     for i in range(1, len(quantities)):
         link = _NOTE.sub("", text[quantities[i - 1].end : quantities[i].start]).strip()
+        if link not in links and 1 < len(link) <= 6:
+            link = unqualified_link(link)  # 近六成和逾五成, 9%左右及20%左右: qualifiers do not break a list
         if link in links and quantities[i - 1].kind == quantities[i].kind:
             out[i] = out[i - 1] + 1
     return out
+
+
+@cache
+def _qualifier_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Prefix and suffix qualifier words (``qualifiers.tsv``), longest first."""
+    prefix, suffix = qualifiers()
+
+    def by_length(found: dict[str, str]) -> tuple[str, ...]:
+        return tuple(sorted((w for w, q in found.items() if q != "none"), key=len, reverse=True))
+
+    return by_length(prefix), by_length(suffix)
+
+
+def unqualified_link(link: str) -> str:
+    """What joins two numbers once the second's prefix qualifier and the first's suffix one are taken off."""
+    prefix, suffix = _qualifier_words()
+    start = next((len(w) for w in suffix if link.startswith(w)), 0)
+    end = next(
+        (len(link) - len(w) for w in prefix if link.endswith(w) and len(link) - len(w) >= start), len(link)
+    )
+    return link[start:end].strip()
 
 
 def _list_lengths(indexes: list[int]) -> list[int]:
