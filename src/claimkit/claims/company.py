@@ -113,6 +113,12 @@ def _unit_price() -> re.Pattern[str]:
 
 
 @cache
+def _price_per_before() -> re.Pattern[str]:
+    """A unit a price is per, written before the number (均价为每吨352元, 为每桶66美元)."""
+    return re.compile(rf"[每](?:{alternation('price_per')})(?:约|約|为|為)?$")
+
+
+@cache
 def _ranked_within() -> re.Pattern[str]:
     """After a platform's name: the group a figure is ranked within (…美妆国货品牌中继续排名第一)."""
     return re.compile(
@@ -275,7 +281,7 @@ class CompanyIndex:
         own = [m for m in in_clause if id(m) not in self.comparison]
         if (
             not own
-            and _unit_price().search(text, start, end)
+            and (_unit_price().search(text, start, end) or self._market_price_before(clause_start, start))
             and not _self_reference().search(text, clause_start, start)
         ):
             return self._group(start)  # 纯MDI均价1.86万元/吨: a commodity's price, no company's unless named
@@ -372,6 +378,13 @@ class CompanyIndex:
             return False  # 付费企业客户达680万家: firms counted as one company's customers
         noun_end = group.start(1)  # the group's noun is not the end of a company's name (招商银行)
         return not any(m.start < noun_end <= m.end for m in self._in(clause_start, start))
+
+    def _market_price_before(self, clause_start: int, start: int) -> bool:
+        """A price per unit written before the number in a clause with a whole market's scope
+        (9月末全国散装水泥均价为每吨352元); without one it may be the company's own (售价为每吨412元)."""
+        return _price_per_before().search(self.text, clause_start, start) is not None and any(
+            self.text.find(w, clause_start, start) >= 0 for w in words("industry_scope")
+        )
 
     def _own_commodity(self, at: int, sentence_start: int) -> bool:
         """Whether the market term at ``at`` names what the company in context sells, makes or gets
