@@ -49,7 +49,7 @@ def _since_launch() -> re.Pattern[str]:
     """A period counted from a launch: 上线首月, 开售首日, 上映后第二周 (not a calendar period; but
     2月上市首日 is a day of February)."""
     return re.compile(
-        rf"(?<![月日])(?:{alternation('launch_verb')})(?:[后後]的?)?(?:首|次|[第前]{_N})[个個]?(?:日|天|周|週|月|季|年)(?![度份底末初])"
+        rf"(?<![月日])(?:{alternation('launch_verb')})(?:[后後]的?)?(?:首|次|[第前首]{_N})[个個]?(?:日|天|周|週|月|季|年)(?![度份底末初])"
     )
 
 
@@ -205,7 +205,9 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
         return PeriodResolution(Resolved(published.year, month=published.month), None)
     last_period_end = max((p.end for p in near if is_sentence_period(p)), default=reach)
     after = max(last_period_end, reach)
-    if _governing_window(model, ctx, after) or model.matches(_since_launch()).any_within(after, q.start):
+    if _governing_window(model, ctx, after) or model.matches(_since_launch()).any_within(
+        min(after, clause), q.start
+    ):
         return PeriodResolution(None, None)  # 未来三年投入…, 上线首月…: not one calendar period
     # 去年同期为盈利17.5亿元, 年内累计上涨35%: a clause-scoped period governs its own clause
     for p in reversed(near):
