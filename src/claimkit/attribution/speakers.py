@@ -283,6 +283,10 @@ def _publishes_results(text: str, verb_end: int, limit: int) -> bool:
     return _results_object().match(text, verb_end, limit) is not None
 
 
+# what cites a source right before its name (据, 根据, 援引)
+CITED_BEFORE = ("据", "據", "根据", "根據", "依据", "依據", "援引", "引述")
+
+
 def find_cues(
     text: str,
     structure: Structure,
@@ -298,6 +302,9 @@ def find_cues(
     for i, m in enumerate(mentions):
         sentence = structure.sentence_at(m.start)
         limit = sentence.end
+        if m.source is not None and text.endswith(CITED_BEFORE, 0, m.start):
+            # 另据港交所数据: a company that is also a source, cited, speaks as the source
+            m = Mention(m.start, m.end, "source", m.source, None, m.surface, sector=m.source_kind)
         if m.kind == "source":
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
             if (

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from .. import _resources
 from .._words import alternation, word_set, words, words_pattern
 from ..attribution.mentions import Mention
-from ..attribution.speakers import company_pronouns
+from ..attribution.speakers import CITED_BEFORE, company_pronouns
 from ..attribution.structure import Structure, part_start
 
 if TYPE_CHECKING:
@@ -222,6 +222,8 @@ class CompanyIndex:
             return True  # 若剔除高鑫零售等已出售业务的影响: a business taken out of the figure
         if _analyst_after().match(self.text, m.end):
             return True  # 摩根大通分析师就…提问: the firm employs the analyst; it is not what the figures are about
+        if m.source is not None and before.endswith(CITED_BEFORE):
+            return True  # 另据港交所数据: a company cited as a source of figures is not their subject
         after = self.text[m.end : m.end + 6]
         return before.endswith(words("venue_before")) and any(w in after for w in words("venue_after"))
 
@@ -501,7 +503,7 @@ def resolve_company(model: DocModel, ctx: QContext, cue: Cue | None) -> tuple[st
         speaker_company,
         absolute=q.kind in ("money", "count"),
         public=cue is not None and cue.public,
-        public_from=cue.start if cue is not None and cue.public else None,
+        public_from=cue.end if cue is not None and cue.public else None,
         reach=model.reach(ctx, ctx.sentence_start),
         rank=q.kind == "rank",
     )
