@@ -216,6 +216,12 @@ def _scale_chars() -> frozenset[str]:
     return frozenset(ch for word, _ in chars().scales for ch in word)
 
 
+@cache
+def _grow_chars() -> frozenset[str]:
+    """Characters that make a numeral more than a plain number (:attr:`_NumInfo.grown`): 万, 亿, 多, 余."""
+    return _scale_chars() | chars().more
+
+
 class _NumInfo(NamedTuple):
     """What the readers need to know about a numeral's text, computed once per distinct text."""
 
@@ -433,12 +439,14 @@ def _alone(text: str, a: int, b: int, floor: int, ceiling: int) -> bool:
 
 def _read_main(m: re.Match[str], text: str, floor: int, ceiling: int, numbers: bool = False) -> Raw | None:
     cur, num_text, unit_word, rate = m.group("cur", "num", "unit", "rate")
-    info = _num_info(num_text)
     num_start, num_end = m.span("num")
-    if not (numbers or unit_word or cur or rate or info.grown) and _alone(
-        text, num_start, num_end, floor, ceiling
+    if (
+        not (numbers or unit_word or cur or rate)
+        and _alone(text, num_start, num_end, floor, ceiling)
+        and _grow_chars().isdisjoint(num_text)
     ):
         return None  # a plain number no range or list can give a unit: not worth reading
+    info = _num_info(num_text)
     numeral = info.numeral
     if numeral is None:
         return None
@@ -777,15 +785,14 @@ def _link_ranges(text: str, out: list[Raw]) -> None:
     i = 0
     while i + 1 < len(out):
         a, b = out[i], out[i + 1]
-        link = _link(text, a, b)
         if (
-            link in v.range_links
-            and a.value is not None
+            a.value is not None
             and b.value is not None
             and a.kind != "rank"
             and b.kind != "rank"
             and _compatible(a, b)
             and not (b.bare and a.bare)
+            and (link := _link(text, a, b)) in v.range_links
             and not (  # 从3亿元增至5亿元 is a change; 由13%-17%上调至…, 由1,600至1,800家上调至… hold a range
                 _HAN_NEXT.match(link)
                 and any(w in text[max(0, a.start - 6) : a.start] for w in v.range_from)
@@ -988,6 +995,8 @@ def _apply_currency_context(text: str, floor: int, out: list[Raw], currency: Cur
     for r in out:
         if r.kind == "money" and r.unit_word == "元" and id(r) not in written:
             after = text[r.end : r.end + 4]
+            if not after.startswith(_yuan_words()):
+                continue
             for w in _yuan_words():
                 if after.startswith(w):  # 2.5兆元新台币, 310亿元人民币: the currency restated after 元
                     r.unit = vocab().yuan_currencies[w]
@@ -999,12 +1008,10 @@ def _apply_currency_context(text: str, floor: int, out: list[Raw], currency: Cur
         if r.bare or r.kind != "count" or r.counted is not None or r.scale < 10**4:
             continue
         before = text[max(floor, r.start - 16) : r.start].rstrip()
-        changed = True
-        while changed:
-            changed = False
+        while before.endswith(gaps):  # one C-level test; the loop finds the longest word that ends it
             for w in gaps:
                 if before.endswith(w):
-                    before, changed = before[: -len(w)].rstrip(), True
+                    before = before[: -len(w)].rstrip()
                     break
         if before.endswith(nouns):
             r.unit, r.kind = (currency.at(r.start) if currency else None) or "CNY", "money"  # 营收超500亿
