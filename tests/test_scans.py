@@ -100,6 +100,23 @@ def test_local_period_filter_on_dense_text(text: str) -> None:
     assert _filtered(text, local=True) == _filtered(text, local=False)
 
 
+def _spans_from(text: str, cut: int, light: bool) -> list[tuple[int, int]]:
+    found = scan_periods(text, 0, len(text), spans_from=cut) if light else scan_periods(text)
+    return [(p.start, p.end) for p in found if p.start >= cut]
+
+
+def test_period_spans_only_on_pages() -> None:
+    for text in _pages():
+        for cut in range(0, len(text), 97):
+            assert _spans_from(text, cut, light=True) == _spans_from(text, cut, light=False)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DENSE, st.integers(min_value=0, max_value=60))
+def test_period_spans_only_on_dense_text(text: str, cut: int) -> None:
+    assert _spans_from(text, cut, light=True) == _spans_from(text, cut, light=False)
+
+
 def test_read_quantities_with_and_without_periods_given() -> None:
     for path in PAGES[:12]:
         cleaned = clean(path.read_text(encoding="utf-8"))

@@ -272,16 +272,15 @@ def _num_info(num_text: str) -> _NumInfo:
         numeral = Numeral(value) if value.adjusted() < MAX_DIGITS else None
         year = not (sign or fraction or scale) and len(whole) == 4 and 1900 <= int(whole) <= 2100
         return _NumInfo(numeral, False, bool(scale), bool(scale), factor, scale == "兆", False, year)
-    scale_chars = _scale_chars()
-    scaled = any(c in scale_chars for c in num_text)
+    scaled = not _scale_chars().isdisjoint(num_text)
     numeral = read_numeral(num_text)
-    chinese = not any(c.isdigit() for c in num_text)
+    chinese = not any(map(str.isdigit, num_text))
     stripped = num_text.strip()
     return _NumInfo(
         numeral,
         chinese,
         scaled,
-        scaled or any(c in chars().more for c in num_text),
+        scaled or not chars().more.isdisjoint(num_text),
         _trailing_scale(num_text),
         num_text.rstrip().endswith("兆"),
         chinese and len(stripped) == 1 and stripped in chars().capitals,
@@ -480,7 +479,9 @@ def _read_main(m: re.Match[str], text: str, floor: int, ceiling: int, numbers: b
     code_end = end if unit_word or rate else num_end
     # 5600万股H股, 3个App: Latin letters after a unit in hanzi start the next word, not a code
     # (500万AI人才: the same after a scale word in hanzi)
-    code_ceiling = code_end if _HAN_NEXT.match(text, code_end - 1) and (unit_word or info.scaled) else ceiling
+    code_ceiling = (
+        code_end if (unit_word or info.scaled) and "\u4e00" <= text[code_end - 1] <= "\u9fff" else ceiling
+    )  # the character before code_end a hanzi (what _HAN_NEXT matches), tested in place
     before = text[start - 1] if start > floor else ""
     if (
         before in _CODE_CHARS or (code_end < code_ceiling and text[code_end] in _CODE_CHARS)
