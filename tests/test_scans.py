@@ -236,3 +236,22 @@ def test_name_candidates_on_pages() -> None:
     matcher = _name_matcher()
     for text in _pages():
         assert matcher._candidates(text) == _brute_candidates(matcher, text)
+
+
+def _folding_samples() -> list[str]:
+    from claimkit.claims.concept import _LOWER, _fold_table
+
+    table = _fold_table()
+    letters = [chr(c) for c in (*table, *_LOWER)] + list("abcXYZ营收增长 ")
+    return [p.read_text(encoding="utf-8") for p in PAGES] + [
+        "".join(letters[(i * 7919 + k * 104729) % len(letters)] for k in range(i % 37)) for i in range(3000)
+    ]
+
+
+def test_fold_and_lower_by_pattern_equal_translate() -> None:
+    from claimkit.claims.concept import _LOWER, _UPPER, _fold_table, _lower, fold
+
+    table = _fold_table()
+    for text in _folding_samples():
+        assert fold(text) == text.translate(table)
+        assert _UPPER.sub(_lower, text) == text.translate(_LOWER)
