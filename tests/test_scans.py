@@ -7,6 +7,7 @@ pages, the held-out pages and generated text dense in numbers and period words.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -255,3 +256,38 @@ def test_fold_and_lower_by_pattern_equal_translate() -> None:
     for text in _folding_samples():
         assert fold(text) == text.translate(table)
         assert _UPPER.sub(_lower, text) == text.translate(_LOWER)
+
+
+_GATE_PREFIX = re.compile(r"\(\?=\[(?:\\.|[^\]\\])*\]\)")
+
+
+def _gate_samples(patterns: list[re.Pattern[str]]) -> list[str]:
+    letters = sorted({ch for p in patterns for ch in p.pattern if "\u4e00" <= ch <= "\u9fff"})
+    letters += list("0123456789 ，。的个個")
+    return [p.read_text(encoding="utf-8") for p in PAGES] + [
+        "".join(letters[(i * 7919 + k * 104729) % len(letters)] for k in range(i % 41)) for i in range(4000)
+    ]
+
+
+def test_first_character_gates_keep_every_match() -> None:
+    from claimkit.claims.change import basis_pattern
+    from claimkit.claims.period import _since_launch, _window
+
+    patterns = [_window(), _since_launch(), basis_pattern()]
+    for gated in patterns:
+        assert _GATE_PREFIX.match(gated.pattern)
+        ungated = re.compile(_GATE_PREFIX.sub("", gated.pattern, count=1))
+        for text in _gate_samples(patterns):
+            assert [m.span() for m in gated.finditer(text)] == [m.span() for m in ungated.finditer(text)]
+
+
+def test_fillers_by_last_character_equal_the_full_list() -> None:
+    from claimkit.claims.change import _between_verb_and_number, _fillers_by_last
+
+    words_ = _between_verb_and_number()
+    by_last, empty = _fillers_by_last()
+    tails = ["", "增长", "增长了", "下降约", "同比增长超", "达到", "大约", "扩大约", "跌破", "营收", "了"]
+    for s in [*tails, *(t + w for t in tails for w in words_)]:
+        assert [w for w in by_last.get(s[-1:], empty) if s.endswith(w)] == [
+            w for w in words_ if s.endswith(w)
+        ]
