@@ -313,10 +313,12 @@ def find_cues(
             code = STOCK_CODE.match(text, pos, limit)  # 中国太平(00966.HK)发布公告称: the code is no gap
             if code is not None:
                 pos = code.end()
-            for word in words("speaker_group"):
-                if text.startswith(word, pos):
-                    pos += len(word)
-                    break
+            group = words("speaker_group")
+            if group and text.startswith(group, pos):  # one C-level test: a group word rarely follows
+                for word in group:
+                    if text.startswith(word, pos):
+                        pos += len(word)
+                        break
         found = _after_subject(text, pos, limit, lexicon)
         if found is None and m.source is not None:
             follow = _source_follow().match(text, pos, limit)  # 摩根士丹利最新报告给予…

@@ -136,10 +136,11 @@ def _lower(m: re.Match[str]) -> str:
     return _LOWER[ord(m.group())]  # type: ignore[return-value]
 
 
-def find_words(folded: str) -> list[Hit]:
+def find_words(folded: str, offset: int = 0) -> list[Hit]:
     """The words of ``concept_terms.tsv`` in a folded text: at each position the longest word
     (case-blind), left to right without overlap; a word starting (ending) with a Latin letter
-    only where no Latin letter stands before (after) it (``EPS``, not inside ``STEPS``)."""
+    only where no Latin letter stands before (after) it (``EPS``, not inside ``STEPS``).
+    ``offset`` is added to every span (the text is a piece starting there)."""
     lex = lexicon()
     low = _UPPER.sub(_lower, folded)  # folded.translate(_LOWER), without a lookup per character
     trie, words, n = lex.trie, lex.words, len(low)
@@ -164,7 +165,7 @@ def find_words(folded: str) -> list[Hit]:
                 break
             j += 1
         if best:
-            out.append(Hit(i, best, words[key]))
+            out.append(Hit(i + offset, best + offset, words[key]))
             pos = best
     return out
 
@@ -296,20 +297,23 @@ def _read(phrase: str) -> tuple[int | None, tuple[str, ...], tuple[Hit, ...], bo
 def _interpret(text: str, end: int, hits: Sequence[Hit]) -> tuple[int | None, tuple[str, ...], bool]:
     """Head index, concepts and count flag of the phrase ending at ``end`` whose words are ``hits``."""
     lex = lexicon()
-    heads = [i for i, h in enumerate(hits) if h.word.role in _HEAD_ROLES]
-    if not heads:
+    roles = [h.word.role for h in hits]  # read once: a phrase can hold dozens of words
+    last = len(roles) - 1  # the head: the last head word
+    while last >= 0 and roles[last] not in _HEAD_ROLES:
+        last -= 1
+    if last < 0:
         return None, (), False
-    head = hits[heads[-1]]
+    head = hits[last]
     tail = text[head.end : end]
     if lex.rate_any.search(tail):
         for rate in lex.rate_nouns:
             tail = tail.replace(rate, "")
-    before = hits[: heads[-1]]
-    count = any(h.word.role == "count" for h in hits[heads[-1] + 1 :])
-    if any(h.word.role == "share" for h in before) or lex.ratio_any.search(tail):
-        return heads[-1], (), count  # 研发投入占营收比, 收入占比: a ratio of the head
-    bases = {h.word.concepts[0] for h in hits if h.word.role == "basis"}
-    per = any(h.word.role == "per" for h in before)
+    before = roles[:last]
+    count = "count" in roles[last + 1 :]
+    if "share" in before or lex.ratio_any.search(tail):
+        return last, (), count  # 研发投入占营收比, 收入占比: a ratio of the head
+    bases = {h.word.concepts[0] for h in hits if h.word.role == "basis"} if "basis" in roles else set()
+    per = "per" in before
     out = []
     for c in head.word.concepts:
         if c == PROFIT and bases:
@@ -317,7 +321,7 @@ def _interpret(text: str, end: int, hits: Sequence[Hit]) -> tuple[int | None, tu
         c = derive(c, bases)
         amount = c == PROFIT or lex.kinds.get(c) == "amount"
         out.append(OTHER if per and amount else c)  # 日均盈利: an average
-    return heads[-1], tuple(out), count
+    return last, tuple(out), count
 
 
 def read(text: str, start: int, end: int) -> Reading:
@@ -570,7 +574,7 @@ class KnownSpans:
         for k in range(first, last):
             if k not in scanned:
                 a = bounds[k]
-                found = [Hit(h.start + a, h.end + a, h.word) for h in find_words(folded[a : bounds[k + 1]])]
+                found = find_words(folded[a : bounds[k + 1]], a)
                 scanned[k] = (found, [h.start for h in found])
         if last - first == 1:
             hits, starts = scanned[first]
