@@ -7,6 +7,7 @@ pages, the held-out pages and generated text dense in numbers and period words.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -98,6 +99,23 @@ def test_local_period_filter_on_pages() -> None:
 @given(DENSE)
 def test_local_period_filter_on_dense_text(text: str) -> None:
     assert _filtered(text, local=True) == _filtered(text, local=False)
+
+
+def _spans_from(text: str, cut: int, light: bool) -> list[tuple[int, int]]:
+    found = scan_periods(text, 0, len(text), spans_from=cut) if light else scan_periods(text)
+    return [(p.start, p.end) for p in found if p.start >= cut]
+
+
+def test_period_spans_only_on_pages() -> None:
+    for text in _pages():
+        for cut in range(0, len(text), 97):
+            assert _spans_from(text, cut, light=True) == _spans_from(text, cut, light=False)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DENSE, st.integers(min_value=0, max_value=60))
+def test_period_spans_only_on_dense_text(text: str, cut: int) -> None:
+    assert _spans_from(text, cut, light=True) == _spans_from(text, cut, light=False)
 
 
 def test_read_quantities_with_and_without_periods_given() -> None:
@@ -219,3 +237,59 @@ def test_name_candidates_on_pages() -> None:
     matcher = _name_matcher()
     for text in _pages():
         assert matcher._candidates(text) == _brute_candidates(matcher, text)
+
+
+def _folding_samples() -> list[str]:
+    from claimkit._resources import variant_table
+    from claimkit.claims.concept import _LOWER
+
+    table = variant_table()
+    letters = [chr(c) for c in (*table, *_LOWER)] + list("abcXYZ营收增长 ")
+    return [p.read_text(encoding="utf-8") for p in PAGES] + [
+        "".join(letters[(i * 7919 + k * 104729) % len(letters)] for k in range(i % 37)) for i in range(3000)
+    ]
+
+
+def test_fold_and_lower_by_pattern_equal_translate() -> None:
+    from claimkit._resources import variant_table
+    from claimkit.claims.concept import _LOWER, _UPPER, _lower, fold
+
+    table = variant_table()
+    for text in _folding_samples():
+        assert fold(text) == text.translate(table)
+        assert _UPPER.sub(_lower, text) == text.translate(_LOWER)
+
+
+_GATE_PREFIX = re.compile(r"\(\?=\[(?:\\.|[^\]\\])*\]\)")
+
+
+def _gate_samples(patterns: list[re.Pattern[str]]) -> list[str]:
+    letters = sorted({ch for p in patterns for ch in p.pattern if "\u4e00" <= ch <= "\u9fff"})
+    letters += list("0123456789 ，。的个個")
+    return [p.read_text(encoding="utf-8") for p in PAGES] + [
+        "".join(letters[(i * 7919 + k * 104729) % len(letters)] for k in range(i % 41)) for i in range(4000)
+    ]
+
+
+def test_first_character_gates_keep_every_match() -> None:
+    from claimkit.claims.change import basis_pattern
+    from claimkit.claims.period import _since_launch, _window
+
+    patterns = [_window(), _since_launch(), basis_pattern()]
+    for gated in patterns:
+        assert _GATE_PREFIX.match(gated.pattern)
+        ungated = re.compile(_GATE_PREFIX.sub("", gated.pattern, count=1))
+        for text in _gate_samples(patterns):
+            assert [m.span() for m in gated.finditer(text)] == [m.span() for m in ungated.finditer(text)]
+
+
+def test_fillers_by_last_character_equal_the_full_list() -> None:
+    from claimkit.claims.change import _between_verb_and_number, _fillers_by_last
+
+    words_ = _between_verb_and_number()
+    by_last, empty = _fillers_by_last()
+    tails = ["", "增长", "增长了", "下降约", "同比增长超", "达到", "大约", "扩大约", "跌破", "营收", "了"]
+    for s in [*tails, *(t + w for t in tails for w in words_)]:
+        assert [w for w in by_last.get(s[-1:], empty) if s.endswith(w)] == [
+            w for w in words_ if s.endswith(w)
+        ]

@@ -331,10 +331,12 @@ def find_cues(
             code = STOCK_CODE.match(text, pos, limit)  # 中国太平(00966.HK)发布公告称: the code is no gap
             if code is not None:
                 pos = code.end()
-            for word in words("speaker_group"):
-                if text.startswith(word, pos):
-                    pos += len(word)
-                    break
+            group = words("speaker_group")
+            if group and text.startswith(group, pos):  # one C-level test: a group word rarely follows
+                for word in group:
+                    if text.startswith(word, pos):
+                        pos += len(word)
+                        break
         found = _after_subject(text, pos, limit, lexicon)
         if found is not None and m.kind == "company" and _publishes_results(text, found[0], limit):
             found = None  # 中国移动今日披露半年报，…: a results release, the company's own published figures

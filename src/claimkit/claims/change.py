@@ -59,7 +59,13 @@ def basis_pattern() -> re.Pattern[str]:
     words_ = change_words()[0]
     short = [w for w in words_ if w[0] in "年季月"]
     rest = [w for w in words_ if w[0] not in "年季月"]
-    return re.compile(f"{_MONTH_BASIS}|{words_pattern(rest)}|{_NOT_AFTER_COUNT}(?:{words_pattern(short)})")
+    # every match starts with 较/較/比 or a basis word: a lookahead for those characters lets ``re`` skip
+    # to them (the lookbehind of the last branch keeps it from doing so on its own)
+    first = "".join(re.escape(ch) for ch in sorted({"较", "較", "比", *(w[0] for w in words_)}))
+    gate = f"(?=[{first}])" if all(words_) else ""
+    return re.compile(
+        f"{gate}(?:{_MONTH_BASIS}|{words_pattern(rest)}|{_NOT_AFTER_COUNT}(?:{words_pattern(short)}))"
+    )
 
 
 def basis_of(word: str) -> str:
@@ -85,6 +91,19 @@ def _between_at_end() -> re.Pattern[str]:
 
 
 @cache
+def _fillers_by_last() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """The words of :func:`_between_verb_and_number` by their last character, longest first (the
+    empty word, if listed, ends every text: it closes each list and stands alone as the second item)."""
+    words_ = _between_verb_and_number()
+    empty = tuple(w for w in words_ if not w)
+    by_last: dict[str, list[str]] = {}
+    for w in words_:
+        if w:
+            by_last.setdefault(w[-1], []).append(w)
+    return {ch: (*ws, *empty) for ch, ws in by_last.items()}, empty
+
+
+@cache
 def _ratio_words() -> re.Pattern[str]:
     """Ratio nouns of two or more characters (占比, 毛利率), for a look back over the sentence."""
     return re.compile(words_pattern(w for w in change_words()[3] if len(w) > 1))
@@ -99,7 +118,8 @@ def _direction_before(before: str) -> tuple[str | None, bool]:
     """Direction of a change verb ending ``before`` (qualifiers allowed after it) and whether 至/到 follows."""
     direction = change_words()[1]
     s = before.rstrip(" ")
-    fillers = [w for w in _between_verb_and_number() if s.endswith(w)] or [""]
+    by_last, empty = _fillers_by_last()
+    fillers = [w for w in by_last.get(s[-1:], empty) if s.endswith(w)] or [""]
     cut = len(s) - len(fillers[0])  # the longest filler; a shorter one only where the longest cuts a verb
     if len(fillers) > 1 and cut > 0 and direction.get(s[cut - 1 : cut + 1]) is not None:
         fillers = fillers[1:]  # 扩大约19%: the filler is 约, not 大约 (跌破8400 keeps 跌破)

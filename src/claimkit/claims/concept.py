@@ -87,9 +87,22 @@ class ConceptLexicon:
     rate_any: re.Pattern[str]  # any rate noun
 
 
+@cache
+def _folds() -> tuple[re.Pattern[str], Callable[[re.Match[str]], str]]:
+    """A pattern for the characters :func:`fold` changes, and what one becomes."""
+    table = _resources.variant_table()
+    chars = "".join(re.escape(chr(c)) for c in sorted(table))
+    return re.compile(f"[{chars}]" if chars else "(?!)"), lambda m: table[ord(m.group())]
+
+
 def fold(text: str) -> str:
-    """``text`` with traditional characters read as simplified (``variants.tsv``), one for one."""
-    return text.translate(_resources.variant_table())
+    """``text`` with traditional characters read as simplified (``variants.tsv``), one for one.
+
+    What ``text.translate(_resources.variant_table())`` gives; a pattern finds the few characters to
+    change, where ``str.translate`` looks every character of a Chinese text up in the table.
+    """
+    pattern, simplified = _folds()
+    return pattern.sub(simplified, text)
 
 
 def _trie(words: Sequence[str]) -> dict[str, Any]:
@@ -108,14 +121,20 @@ _LOWER = str.maketrans(
     {chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}
     | {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
 )
+_UPPER = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_LOWER)) + "]")  # what _LOWER changes
 
 
-def find_words(folded: str) -> list[Hit]:
+def _lower(m: re.Match[str]) -> str:
+    return _LOWER[ord(m.group())]  # type: ignore[return-value]
+
+
+def find_words(folded: str, offset: int = 0) -> list[Hit]:
     """The words of ``concept_terms.tsv`` in a folded text: at each position the longest word
     (case-blind), left to right without overlap; a word starting (ending) with a Latin letter
-    only where no Latin letter stands before (after) it (``EPS``, not inside ``STEPS``)."""
+    only where no Latin letter stands before (after) it (``EPS``, not inside ``STEPS``).
+    ``offset`` is added to every span (the text is a piece starting there)."""
     lex = lexicon()
-    low = folded.translate(_LOWER)
+    low = _UPPER.sub(_lower, folded)  # folded.translate(_LOWER), without a lookup per character
     trie, words, n = lex.trie, lex.words, len(low)
     out: list[Hit] = []
     pos = 0  # where the last word found ends
@@ -138,7 +157,7 @@ def find_words(folded: str) -> list[Hit]:
                 break
             j += 1
         if best:
-            out.append(Hit(i, best, words[key]))
+            out.append(Hit(i + offset, best + offset, words[key]))
             pos = best
     return out
 
@@ -270,20 +289,23 @@ def _read(phrase: str) -> tuple[int | None, tuple[str, ...], tuple[Hit, ...], bo
 def _interpret(text: str, end: int, hits: Sequence[Hit]) -> tuple[int | None, tuple[str, ...], bool]:
     """Head index, concepts and count flag of the phrase ending at ``end`` whose words are ``hits``."""
     lex = lexicon()
-    heads = [i for i, h in enumerate(hits) if h.word.role in _HEAD_ROLES]
-    if not heads:
+    roles = [h.word.role for h in hits]  # read once: a phrase can hold dozens of words
+    last = len(roles) - 1  # the head: the last head word
+    while last >= 0 and roles[last] not in _HEAD_ROLES:
+        last -= 1
+    if last < 0:
         return None, (), False
-    head = hits[heads[-1]]
+    head = hits[last]
     tail = text[head.end : end]
     if lex.rate_any.search(tail):
         for rate in lex.rate_nouns:
             tail = tail.replace(rate, "")
-    before = hits[: heads[-1]]
-    count = any(h.word.role == "count" for h in hits[heads[-1] + 1 :])
-    if any(h.word.role == "share" for h in before) or lex.ratio_any.search(tail):
-        return heads[-1], (), count  # 研发投入占营收比, 收入占比: a ratio of the head
-    bases = {h.word.concepts[0] for h in hits if h.word.role == "basis"}
-    per = any(h.word.role == "per" for h in before)
+    before = roles[:last]
+    count = "count" in roles[last + 1 :]
+    if "share" in before or lex.ratio_any.search(tail):
+        return last, (), count  # 研发投入占营收比, 收入占比: a ratio of the head
+    bases = {h.word.concepts[0] for h in hits if h.word.role == "basis"} if "basis" in roles else set()
+    per = "per" in before
     out = []
     for c in head.word.concepts:
         if c == PROFIT and bases:
@@ -291,7 +313,7 @@ def _interpret(text: str, end: int, hits: Sequence[Hit]) -> tuple[int | None, tu
         c = derive(c, bases)
         amount = c == PROFIT or lex.kinds.get(c) == "amount"
         out.append(OTHER if per and amount else c)  # 日均盈利: an average
-    return heads[-1], tuple(out), count
+    return last, tuple(out), count
 
 
 def read(text: str, start: int, end: int) -> Reading:
@@ -544,7 +566,7 @@ class KnownSpans:
         for k in range(first, last):
             if k not in scanned:
                 a = bounds[k]
-                found = [Hit(h.start + a, h.end + a, h.word) for h in find_words(folded[a : bounds[k + 1]])]
+                found = find_words(folded[a : bounds[k + 1]], a)
                 scanned[k] = (found, [h.start for h in found])
         if last - first == 1:
             hits, starts = scanned[first]

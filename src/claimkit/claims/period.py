@@ -23,15 +23,26 @@ from .document import DocModel, QContext, is_sentence_period
 
 # two or more (a window of one period, 过去一个季度, is that period)
 _N = r"(?:(?!一(?![二两兩三四五六七八九十百]))[一二两兩三四五六七八九十百]+|(?<![0-9])(?:[2-9]|[1-9][0-9]))"
+_N_FIRST = "一二两兩三四五六七八九十百123456789"  # every character _N can start with
+
+
+def _starts_with(words_: tuple[str, ...], also: str = "") -> str:
+    """A lookahead for the first characters of ``words_`` (and ``also``): what a match of a pattern that
+    starts with one of them must start with, which lets ``re`` skip to such characters when the
+    pattern itself opens with a lookaround. Empty (no test) if a word is empty."""
+    if any(not w for w in words_):
+        return ""
+    return "(?=[" + "".join(re.escape(ch) for ch in sorted({w[0] for w in words_} | set(also))) + "])"
 
 
 @cache
 def _window() -> re.Pattern[str]:
     """A window of several periods: 过去四季, 近五年, 未来三年, 十年来, 三年累计, 3年达到."""
     return re.compile(
-        rf"(?:{alternation('window_before')})\s?{_N}\s?[个個]?(?:年|季度|季|月)(?![度份底末初])"
+        _starts_with(words("window_before"), _N_FIRST)
+        + rf"(?:(?:{alternation('window_before')})\s?{_N}\s?[个個]?(?:年|季度|季|月)(?![度份底末初])"
         # 十年来, 3年达到, 五个季度累计 (二季度以来 is a point: since the second quarter)
-        rf"|{_N}\s?(?:年|[个個](?:年|季度))\s?(?:{alternation('window_after')})"
+        + rf"|{_N}\s?(?:年|[个個](?:年|季度))\s?(?:{alternation('window_after')}))"
     )
 
 
@@ -49,7 +60,8 @@ def _since_launch() -> re.Pattern[str]:
     """A period counted from a launch: 上线首月, 开售首日, 上映后第二周 (not a calendar period; but
     2月上市首日 is a day of February)."""
     return re.compile(
-        rf"(?<![月日])(?:{alternation('launch_verb')})(?:[后後]的?)?(?:首|次|[第前首]{_N})[个個]?(?:日|天|周|週|月|季|年)(?![度份底末初])"
+        _starts_with(words("launch_verb"))
+        + rf"(?<![月日])(?:{alternation('launch_verb')})(?:[后後]的?)?(?:首|次|[第前首]{_N})[个個]?(?:日|天|周|週|月|季|年)(?![度份底末初])"
     )
 
 

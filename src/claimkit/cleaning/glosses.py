@@ -61,6 +61,21 @@ def syllables() -> frozenset[str]:
     )
 
 
+@cache
+def _syllable_prefixes() -> frozenset[str]:
+    """Every prefix of a syllable and of a syllable with an erhua ``-r``: where a piece can still grow."""
+    return frozenset(form[:k] for s in syllables() for form in (s, s + "r") for k in range(1, len(form) + 1))
+
+
+@cache
+def _marked() -> frozenset[str]:
+    """The tone-marked letters (the keys of :func:`_detone`), for set tests on strings."""
+    return frozenset(map(chr, _detone()))
+
+
+_SYLLABLE_SEP = re.compile(r"[ ']")
+
+
 def _segment(chunk: str, marks: list[bool]) -> list[str] | None:
     """Split a toneless chunk into the fewest syllables, each with at most one tone mark.
 
@@ -70,6 +85,7 @@ def _segment(chunk: str, marks: list[bool]) -> list[str] | None:
     is cheap and bounded.
     """
     inventory = syllables()
+    starts = _syllable_prefixes()
     n = len(chunk)
     marked = [0] * (n + 1)  # marks before each position, for a one-step count per piece
     for k, mark in enumerate(marks):
@@ -82,8 +98,10 @@ def _segment(chunk: str, marks: list[bool]) -> list[str] | None:
         prefix = best[i]
         if prefix is None:
             continue
-        for j in range(min(n, i + _MAX_SYLLABLE), i, -1):
+        for j in range(i + 1, min(n, i + _MAX_SYLLABLE) + 1):  # best[j] depends on the order of i only
             piece = chunk[i:j]
+            if piece not in starts:
+                break  # no syllable (nor one with an erhua -r) starts with it, so none with a longer piece
             erhua = piece not in inventory
             if erhua and not (j - i > 2 and piece[-1] == "r" and piece[:-1] in inventory):
                 continue
@@ -143,26 +161,26 @@ def parse_gloss(body: str) -> tuple[str, ...] | None:
     body = unicodedata.normalize("NFC", body).strip()
     if not body or "  " in body:
         return None
-    has_upper = any(ch.isupper() for ch in body)
-    if has_upper and not (body[0].isupper() and not any(ch.isupper() for ch in body[1:])):
+    has_upper = any(map(str.isupper, body))
+    if has_upper and not (body[0].isupper() and not any(map(str.isupper, body[1:]))):
         return None  # acronyms, CamelCase, Title Case Phrases
     lowered = body.lower().replace("v", "ü").replace("’", "'")
-    has_digit = any(ch.isdigit() for ch in lowered)
-    detone = _detone()
-    has_mark = any(ord(ch) in detone for ch in lowered)
+    has_digit = any(map(str.isdigit, lowered))
+    detone, marked = _detone(), _marked()
+    has_mark = not marked.isdisjoint(lowered)
     if has_digit and has_mark:
         return None
     if has_upper and not (has_digit or has_mark):
         return None  # a capitalised word without tones is a name, not a gloss
     result: list[str] = []
-    for chunk in re.split(r"[ ']", lowered):
+    for chunk in _SYLLABLE_SEP.split(lowered):
         if not chunk:
             return None
         if has_digit:
             if not _tone_numbered(chunk, result):
                 return None
             continue
-        marks = [ord(ch) in detone for ch in chunk]
+        marks = [ch in marked for ch in chunk]
         plain = chunk.translate(detone)
         if not _LETTERS.fullmatch(plain):
             return None

@@ -463,11 +463,23 @@ def _magnitude_words() -> tuple[str, ...]:
     return tuple(magnitudes())
 
 
-def scan_periods(text: str, start: int = 0, end: int | None = None) -> list[RawPeriod]:
-    """Every period mention in ``text[start:end]``, read but not resolved."""
+def scan_periods(
+    text: str, start: int = 0, end: int | None = None, *, spans_from: int | None = None
+) -> list[RawPeriod]:
+    """Every period mention in ``text[start:end]``, read but not resolved.
+
+    With ``spans_from``, what :func:`claimkit.quantities.read_span` needs to leave periods out:
+    the same mentions with the same spans from there on (the text before is context), without
+    the roles only claims read (a point in time, a comparison basis, an anchor, a number attached).
+    A mention that ends before ``spans_from`` is matched but not read: only one that ends there
+    or later can join a mention after it (2019年同期).
+    """
     end = len(text) if end is None else end
     out: list[RawPeriod] = []
+    spans_only = spans_from is not None
     for m in _matches(text, start, end):
+        if spans_from is not None and m.end() < spans_from:
+            continue
         p = _read(m)
         if p is None:
             continue
@@ -480,18 +492,22 @@ def scan_periods(text: str, start: int = 0, end: int | None = None) -> list[RawP
             continue  # 按年中单位数下降: 中单位数 is a magnitude, 年中 no period
         if p.quarter is not None and p.quarter_end is None and text[p.end : p.end + 1] in ("报", "報"):
             continue  # 三季报显示: a report's name (an A-share 三季报 covers 前三季度), not the third quarter
-        if p.month is not None and not p.point and before.endswith(words("point_before")):
-            p.point = True
-        compared = before.endswith(words("period_compare")) and not before.endswith(words("compare_not"))
-        if compared or (_RATIO_BASE_AFTER.match(text, p.end) and before.endswith(words("base_verb"))):
-            p.comparison = (
-                True  # 较上年, 比2019年同期, 恢复到2019年同期的六成: a base, not the claim's period
-            )
+        if not spans_only:
+            if p.month is not None and not p.point and before.endswith(words("point_before")):
+                p.point = True
+            compared = before.endswith(words("period_compare")) and not before.endswith(words("compare_not"))
+            if compared or (_RATIO_BASE_AFTER.match(text, p.end) and before.endswith(words("base_verb"))):
+                p.comparison = (
+                    True  # 较上年, 比2019年同期, 恢复到2019年同期的六成: a base, not the claim's period
+                )
         if out and p.relative == "same_period" and out[-1].end == p.start and out[-1].year is not None:
             # 2019年同期: one phrase, the year's same period; it is as much a base as its year
             p.relative, p.year, p.comparison = None, out[-1].year, out[-1].comparison
             prev = out.pop()
             p.start = prev.start
+        if spans_only:
+            out.append(p)
+            continue
         if p.month is not None and p.point:
             tail = text[p.end : p.end + 8].lstrip("止的 ")
             p.span_months = next((n for w, n in span_words() if tail.startswith(w)), None)

@@ -103,7 +103,9 @@ def _period_spans(text: str, start: int, end: int, raws: list[Raw]) -> Intervals
         if gate.search(text, u, v) is None:
             continue
         spans.extend(
-            (p.start, p.end) for p in scan_periods(text, max(start, u - _PERIOD_CONTEXT), v) if p.start >= u
+            (p.start, p.end)
+            for p in scan_periods(text, max(start, u - _PERIOD_CONTEXT), v, spans_from=u)
+            if p.start >= u
         )
     return Intervals(spans)
 

@@ -216,6 +216,12 @@ def _scale_chars() -> frozenset[str]:
     return frozenset(ch for word, _ in chars().scales for ch in word)
 
 
+@cache
+def _grow_chars() -> frozenset[str]:
+    """Characters that make a numeral more than a plain number (:attr:`_NumInfo.grown`): 万, 亿, 多, 余."""
+    return _scale_chars() | chars().more
+
+
 class _NumInfo(NamedTuple):
     """What the readers need to know about a numeral's text, computed once per distinct text."""
 
@@ -266,16 +272,15 @@ def _num_info(num_text: str) -> _NumInfo:
         numeral = Numeral(value) if value.adjusted() < MAX_DIGITS else None
         year = not (sign or fraction or scale) and len(whole) == 4 and 1900 <= int(whole) <= 2100
         return _NumInfo(numeral, False, bool(scale), bool(scale), factor, scale == "兆", False, year)
-    scale_chars = _scale_chars()
-    scaled = any(c in scale_chars for c in num_text)
+    scaled = not _scale_chars().isdisjoint(num_text)
     numeral = read_numeral(num_text)
-    chinese = not any(c.isdigit() for c in num_text)
+    chinese = not any(map(str.isdigit, num_text))
     stripped = num_text.strip()
     return _NumInfo(
         numeral,
         chinese,
         scaled,
-        scaled or any(c in chars().more for c in num_text),
+        scaled or not chars().more.isdisjoint(num_text),
         _trailing_scale(num_text),
         num_text.rstrip().endswith("兆"),
         chinese and len(stripped) == 1 and stripped in chars().capitals,
@@ -433,12 +438,14 @@ def _alone(text: str, a: int, b: int, floor: int, ceiling: int) -> bool:
 
 def _read_main(m: re.Match[str], text: str, floor: int, ceiling: int, numbers: bool = False) -> Raw | None:
     cur, num_text, unit_word, rate = m.group("cur", "num", "unit", "rate")
-    info = _num_info(num_text)
     num_start, num_end = m.span("num")
-    if not (numbers or unit_word or cur or rate or info.grown) and _alone(
-        text, num_start, num_end, floor, ceiling
+    if (
+        not (numbers or unit_word or cur or rate)
+        and _alone(text, num_start, num_end, floor, ceiling)
+        and _grow_chars().isdisjoint(num_text)
     ):
         return None  # a plain number no range or list can give a unit: not worth reading
+    info = _num_info(num_text)
     numeral = info.numeral
     if numeral is None:
         return None
@@ -472,7 +479,9 @@ def _read_main(m: re.Match[str], text: str, floor: int, ceiling: int, numbers: b
     code_end = end if unit_word or rate else num_end
     # 5600万股H股, 3个App: Latin letters after a unit in hanzi start the next word, not a code
     # (500万AI人才: the same after a scale word in hanzi)
-    code_ceiling = code_end if _HAN_NEXT.match(text, code_end - 1) and (unit_word or info.scaled) else ceiling
+    code_ceiling = (
+        code_end if (unit_word or info.scaled) and "\u4e00" <= text[code_end - 1] <= "\u9fff" else ceiling
+    )  # the character before code_end a hanzi (what _HAN_NEXT matches), tested in place
     before = text[start - 1] if start > floor else ""
     if (
         before in _CODE_CHARS or (code_end < code_ceiling and text[code_end] in _CODE_CHARS)
@@ -777,15 +786,14 @@ def _link_ranges(text: str, out: list[Raw]) -> None:
     i = 0
     while i + 1 < len(out):
         a, b = out[i], out[i + 1]
-        link = _link(text, a, b)
         if (
-            link in v.range_links
-            and a.value is not None
+            a.value is not None
             and b.value is not None
             and a.kind != "rank"
             and b.kind != "rank"
             and _compatible(a, b)
             and not (b.bare and a.bare)
+            and (link := _link(text, a, b)) in v.range_links
             and not (  # 从3亿元增至5亿元 is a change; 由13%-17%上调至…, 由1,600至1,800家上调至… hold a range
                 _HAN_NEXT.match(link)
                 and any(w in text[max(0, a.start - 6) : a.start] for w in v.range_from)
@@ -988,6 +996,8 @@ def _apply_currency_context(text: str, floor: int, out: list[Raw], currency: Cur
     for r in out:
         if r.kind == "money" and r.unit_word == "元" and id(r) not in written:
             after = text[r.end : r.end + 4]
+            if not after.startswith(_yuan_words()):
+                continue
             for w in _yuan_words():
                 if after.startswith(w):  # 2.5兆元新台币, 310亿元人民币: the currency restated after 元
                     r.unit = vocab().yuan_currencies[w]
@@ -999,12 +1009,10 @@ def _apply_currency_context(text: str, floor: int, out: list[Raw], currency: Cur
         if r.bare or r.kind != "count" or r.counted is not None or r.scale < 10**4:
             continue
         before = text[max(floor, r.start - 16) : r.start].rstrip()
-        changed = True
-        while changed:
-            changed = False
+        while before.endswith(gaps):  # one C-level test; the loop finds the longest word that ends it
             for w in gaps:
                 if before.endswith(w):
-                    before, changed = before[: -len(w)].rstrip(), True
+                    before = before[: -len(w)].rstrip()
                     break
         if before.endswith(nouns):
             r.unit, r.kind = (currency.at(r.start) if currency else None) or "CNY", "money"  # 营收超500亿
