@@ -358,6 +358,9 @@ def find_cues(
                     found = then
         if found is None and m.source is not None:
             found = _rating_after(text, pos, limit, lexicon)  # 花旗将腾讯目标价上调至…
+            follow = _source_follow().match(text, pos, limit)
+            if found is None and follow is not None and follow.end() > pos:
+                found = _rating_after(text, follow.end(), limit, lexicon)  # 摩根大通最新报告将其目标价…
         if found is None and (headline := _headline_colon(text, m, sentence.start, limit)) is not None:
             found = (headline, "say")  # 中金：维持…评级，目标价…: a headline's speaker before its colon
         if found is None and m.kind == "person":
