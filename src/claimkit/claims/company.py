@@ -245,11 +245,15 @@ class CompanyIndex:
         return i < len(self.mentions) and self.mentions[i].start < b and self.mentions[i].end <= b
 
     def at(self, pos: int) -> tuple[str | None, Mention | None]:
-        """The company in effect at ``pos``: the last subject named before it (for 公司/集团)."""
+        """The company in effect at ``pos``: the last subject named before it (for 公司/集团); a peer
+        introduced as one (同业周大福…) is that only within its own sentence."""
         i = bisect_left(self._subject_starts, pos) - 1
-        if i >= 0:
+        sentence = self.structure.sentence_at(pos).start if i >= 0 else 0
+        while i >= 0:
             m = self.subjects[i]
-            return self._owner(m), m
+            if m.start >= sentence or not self.text.endswith(words("peer_before"), 0, m.start):
+                return self._owner(m), m
+            i -= 1
         return self.default, None
 
     def _owner(self, m: Mention) -> str:
