@@ -46,6 +46,7 @@ _NAME_STOP = frozenset(
 )
 # a stock code in brackets right after a name: (2377), (600690.SH), (00966.HK), (BABA.US)
 STOCK_CODE = re.compile(r"[ 　]?[（(][ 　]?(?:[0-9]{4,6}|[A-Z]{2,5})(?:\.[A-Za-z]{1,3})?[ 　]?[)）]")
+_NAME_CONJUNCTIONS = frozenset("和与與同及")  # stop a name, unless a verb follows right after (郁清和表示)
 _JOINERS = ("兼", "、", "和", "及", "与", " ", "/")
 _HAN_RE = re.compile(f"[{HAN}]")
 _FOREIGN_NAME = re.compile(f"[{HAN}]{{1,6}}[·•‧][{HAN}]{{1,8}}")
@@ -115,12 +116,20 @@ def read_name(text: str, pos: int, lexicon: Lexicon, limit: int) -> tuple[int, i
     for _ in range(2):  # a given name of one or two characters
         if end >= limit or not _is_han(text[end]):
             break
-        if text[end] in _NAME_STOP and not (
-            end == pos + surname_len  # 封亦澄: a particle may open a two-character given name
-            and end + 1 < limit
-            and _is_han(text[end + 1])
-            and text[end + 1] not in _NAME_STOP
-            and not _starts_verb(text, end + 1, lexicon)
+        if (
+            text[end] in _NAME_STOP
+            and not (
+                end == pos + surname_len  # 封亦澄: a particle may open a two-character given name
+                and end + 1 < limit
+                and _is_han(text[end + 1])
+                and text[end + 1] not in _NAME_STOP
+                and not _starts_verb(text, end + 1, lexicon)
+            )
+            and not (
+                end == pos + surname_len + 1  # 郁清和表示: a coordinator right before the verb ends the name
+                and text[end] in _NAME_CONJUNCTIONS
+                and _starts_verb(text, end + 1, lexicon)
+            )
         ):
             break
         if end > pos + surname_len and _starts_verb(text, end, lexicon):
