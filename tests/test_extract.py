@@ -345,6 +345,8 @@ def test_gold_scores(folder, span_floor: float, strict_floor: float) -> None:  #
         ("heldout12", 0.94),
         ("heldout13", 0.88),
         ("heldout14", 0.92),
+        ("heldout15", 0.72),
+        ("heldout16", 0.89),
     ],
 )
 def test_heldout_scores(name: str, strict_floor: float) -> None:
