@@ -490,8 +490,12 @@ def scan_periods(
             continue  # 连续12季: the end of a larger number, not the second quarter
         if p.year_edge and text.startswith(_magnitude_words(), p.end - 1):
             continue  # 按年中单位数下降: 中单位数 is a magnitude, 年中 no period
-        if p.quarter is not None and p.quarter_end is None and text[p.end : p.end + 1] in ("报", "報"):
-            continue  # 三季报显示: a report's name (an A-share 三季报 covers 前三季度), not the third quarter
+        if (
+            p.quarter is not None
+            and p.quarter_end is None
+            and text.startswith(words("quarter_report"), p.end)
+        ):
+            continue  # 三季报显示, 交出三季度答卷: a report's name (an A-share 三季报 covers 前三季度), not the quarter
         if not spans_only:
             if p.month is not None and not p.point and before.endswith(words("point_before")):
                 p.point = True
