@@ -14,7 +14,7 @@ from functools import cache
 from typing import NamedTuple
 
 from .._words import alternation, word_set, words
-from ..attribution.structure import part_start
+from ..attribution.structure import Structure, part_start
 from ..periods.grammar import RawPeriod
 from ..periods.resolve import Resolved, calendar_end
 from ..quantities.grammar import Raw
@@ -155,6 +155,16 @@ def _is_balance(model: DocModel, ctx: QContext) -> bool:
     return False
 
 
+def _topic_clause(structure: Structure, text: str, p: RawPeriod, ctx: QContext) -> bool:
+    """Whether the period's clause is a topic ending in 中/里 (among…) right before the claim's clause."""
+    end = structure.clause_end(p.end, ctx.sentence_end)
+    return (
+        text[end - 1 : end] in ("中", "里", "裡")
+        and text[end : end + 1] in "，,"
+        and ctx.clause_start == end + 1
+    )
+
+
 def _governing_window(model: DocModel, ctx: QContext, after: int) -> bool:
     """A window of several periods after ``after`` that governs the claim: in its own clause, or
     leading an earlier one (近五年累计分红…，其中…), not inside a record phrase (创五年来新高)."""
@@ -229,7 +239,9 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
             return PeriodResolution(resolved.get(id(p)), p)
         own_clause = structure.clause_start(p.start, ctx.sentence_start)
         alone = not text[own_clause : p.start].strip() and text[p.end : p.end + 1] in "，,"
-        if alone and not any(o.start > p.end and is_sentence_period(o) for o in near):
+        # 今年以来新发放的贷款中，科技贷款占比超过两成: a topic clause (…中，) that opens with the period
+        topic = not text[own_clause : p.start].strip(' “「"') and _topic_clause(structure, text, p, ctx)
+        if (alone or topic) and not any(o.start > p.end and is_sentence_period(o) for o in near):
             # 去年同期，微软营收为656亿美元: a period of its own clause leads the sentence
             return PeriodResolution(resolved.get(id(p)), p)
     # the latest period of the claim's ；-segment, else the sentence's first (its frame)
