@@ -285,6 +285,8 @@ def _publishes_results(text: str, verb_end: int, limit: int) -> bool:
     return _results_object().match(text, verb_end, limit) is not None
 
 
+# a company's own data on its platform or market right after its name (携程数据显示; not 财报显示)
+_PLATFORM_DATA = re.compile(r"的?(?:平台)?(?:数据|數據)(?:显示|顯示|表明|称|稱)")
 # what cites a source right before its name (据, 根据, 援引)
 CITED_BEFORE = ("据", "據", "根据", "根據", "依据", "依據", "援引", "引述")
 
@@ -379,6 +381,10 @@ def find_cues(
         if found is None:
             continue
         end, kind = found
+        if kind == "data" and m.kind in ("company", "product") and _PLATFORM_DATA.match(text, pos, limit):
+            # 携程数据显示，国内酒店预订量…: a platform's data on its market, the company as written speaks
+            cues.append(Cue(m.start, end, m.surface or m.name, "data", m.company or m.name))
+            continue
         if kind in ("data", "rating") and m.kind != "source" and m.source is None:
             continue  # 腾讯统计 is rare; 财报显示 is a narrator cue
         if (
