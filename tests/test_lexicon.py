@@ -67,6 +67,17 @@ def test_no_alias_is_claimed_by_two_sources() -> None:
     assert clashes == []
 
 
+def test_each_reporting_verb_is_listed_once() -> None:
+    """A verb listed twice takes the kind of its last row, silently (重申 was both say and rating)."""
+    seen: dict[str, str] = {}
+    twice = []
+    for row in _resources.table("reporting_verbs.tsv", ("verb", "kind")):
+        if row["verb"] in seen:
+            twice.append((row["verb"], seen[row["verb"]], row["kind"]))
+        seen[row["verb"]] = row["kind"]
+    assert twice == []
+
+
 def test_every_company_name_resolves_to_its_company() -> None:
     """No person, title or other entry hides a company's name or product in the built lexicon."""
     lexicon = base_lexicon()
