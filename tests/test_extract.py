@@ -72,6 +72,9 @@ def test_weak_alias_needs_a_strong_mention_first() -> None:
         ("多家券商认为化工行业景气度回升，板块营收增长8%。", "8%", None),
         # a name that starts with a scale character right after a numeral is the number's scale
         ("公司计划投资50亿光伏项目，营收增长8%。", "8%", None),
+        # 京东方面表示 is 京东 and 方面, not 京东方 (BOE); 京东方前三季度 stays BOE
+        ("京东方面表示，今年双11期间成交用户数同比增长40%。", "40%", "JD.com"),
+        ("京东方前三季度营收1500亿元，同比增长7%。", "7%", "BOE"),
         # one side alone makes no word pair: the name stands (在中通 is no word, 通快 neither)
         ("去年双十一期间，在中通快递的网点，日均揽收量增长12%。", "12%", "ZTO"),
     ],

@@ -407,6 +407,15 @@ def mentions_of(cleaned: Cleaned, matches: Iterable[tuple[int, int]], lexicon: L
             continue
         surface = text[a:b]
         entry = lexicon.entries.get(surface)
+        shorter = lexicon.entries.get(text[a : b - 1]) if b - a > 2 else None
+        if (
+            entry is not None
+            and shorter is not None
+            and shorter.kind in ("company", "product")
+            and text[b - 1 : b + 1].translate(_resources.variant_table()) in _resources.common_bigrams()
+        ):
+            # 京东方面表示: 京东 and 方面, not 京东方 (a name's last character starts a word with the next)
+            b, surface, entry = b - 1, text[a : b - 1], shorter
         if entry is not None and not _straddled(text, a, b, entry):
             raw.append((a, b, entry, surface))
     mentions = _joined_sources(text, build_mentions(text, raw, lexicon))
