@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from .._spans import Matches
-from .._words import concrete_counters, list_links, word_set, words, words_pattern
+from .._words import alternation, concrete_counters, list_links, word_set, words, words_pattern
 from ..attribution.lexicon import FiscalYear, Lexicon
 from ..attribution.mentions import Mention
 from ..attribution.speakers import Cue, find_cues, quote_speakers
@@ -239,6 +239,9 @@ def _resolve_periods(
         _resolve_once(Resolver.for_document(published, periods, calendar, text, fiscal_before), explicit),
         text,
     )
+    named = _report_named_in_lead(text, published)
+    if named is not None and (report is None or (report.year == named.year and report.quarter == 3)):
+        report = named  # 交出三季报。报告期内…: an A-share third-quarter report covers Q1-Q3
     if report is not None and (report.quarter is not None or report.half is not None):
         resolver.report = report  # a quarter's, a half's or Q1-Q3's results: 期内 is that period
     out: dict[int, Resolved | None] = {}
@@ -440,6 +443,21 @@ def _part(text: str, p: RawPeriod) -> bool:
         or text.startswith(single, p.end)
         or text[p.start : p.end] in single
     )
+
+
+@cache
+def _cumulative_report() -> re.Pattern[str]:
+    """A report named by the last quarter it covers from January (三季报), its year before it."""
+    return re.compile(rf"(?:(?P<year>20[0-9]{{2}})年)?(?:{alternation('cumulative_report')})")
+
+
+def _report_named_in_lead(text: str, published: date | None) -> Resolved | None:
+    """The periods a cumulative report named in the lead covers (2025年三季报 -> 2025Q1-Q3)."""
+    m = _cumulative_report().search(text, 0, _lead_end(text))
+    if m is None:
+        return None
+    year = int(m.group("year")) if m.group("year") else published.year if published is not None else None
+    return Resolved(year, quarter=1, quarter_end=3) if year is not None else None
 
 
 def _lead_end(text: str) -> int:
