@@ -209,6 +209,9 @@ def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexic
             p.forecast = k < len(spans) and spans[k][1] <= clause_end
         if i > 0 and _explains(text, periods[i - 1], p):
             p.explains = True
+        nxt = periods[i + 1] if i + 1 < len(periods) else None
+        if p.point and nxt is not None and text[p.end : nxt.start].strip(" ") in ("的", "止的", "止"):
+            p.explains = True  # 截至今年9月底的2025/26财年上半年: the end of the period named after it
 
 
 def _explains(text: str, before: RawPeriod, p: RawPeriod) -> bool:
