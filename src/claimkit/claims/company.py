@@ -331,6 +331,9 @@ class CompanyIndex:
                 market = None  # 增速约为行业均值的3倍: the market is the base the figure is measured against
             if market is not None and self._own_commodity(market.start(), sentence_start):
                 market = None
+            if market is not None and self._in_cause(market.start(), market.end(), sentence_start):
+                # 受市场利率下行影响，上半年净息差为1.44%: the market is the cause, not the subject
+                market = None
             if market is None and self._category_in(max(sentence_start, segment), start):
                 return self._group(start)
             if market is not None or public:
@@ -384,6 +387,16 @@ class CompanyIndex:
             return False  # 付费企业客户达680万家: firms counted as one company's customers
         noun_end = group.start(1)  # the group's noun is not the end of a company's name (招商银行)
         return not any(m.start < noun_end <= m.end for m in self._in(clause_start, start))
+
+    def _in_cause(self, a: int, b: int, sentence_start: int) -> bool:
+        """Whether ``text[a:b]`` stands in a clause of cause (受…影响, 受益于…): what moved the figure, not
+        whose it is."""
+        text = self.text
+        clause = self.structure.clause_start(a, sentence_start)
+        end = self.structure.clause_end(b, self.structure.sentence_at(a).end)
+        return text.startswith(words("cause_open"), clause) and any(
+            text.find(w, b, end) >= 0 for w in words("cause_close")
+        )
 
     def _market_price_before(self, clause_start: int, start: int) -> bool:
         """A price per unit written before the number in a clause with a whole market's scope
