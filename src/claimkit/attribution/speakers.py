@@ -191,8 +191,8 @@ def _pronoun() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?:(?<!\p{{Han}})|(?<={words_alternation('according_to')}))(?P<person>[他她])(?![们們])|(?P<institution>{words_alternation('institution_pronoun')})"
         rf"|{company_pronouns()}"
-        # 公告称 opening a clause: the company in context says it (公告显示 is its document: no speaker)
-        rf"|(?:(?<=[。；;，,：:\n])|^)(?:{words_alternation('notice_noun')})(?=(?:{words_alternation('notice_verb')}))"
+        # 公告称 (公司…披露的经营数据公告称): the company in context says it (公告显示 is its document: no speaker)
+        rf"|(?:{words_alternation('notice_noun')})(?=(?:{words_alternation('notice_verb')}))"
     )
 
 
