@@ -33,7 +33,7 @@ DAY = r"3[01]|[12]\d|0?[1-9]|[一二]?十[一二三四五六七八九]?|三十�
 FISCAL = "财年|財年|财政年度|財政年度|会计年度|會計年度"
 
 _SUB = rf"""
-    (?P<qrange>[前首]{S}(?P<qrn>[二两兩三2-3]){S}[个個]?季度?)
+    (?P<qrange>[前首]{S}(?P<qrn>[二两兩三2-3]){S}[个個]?(?P<qrfis>财季|財季|财政季度|財政季度|季度?))
   | (?P<qfirst>首季度?)
   | (?P<qspan>(?P<qs1>{QN}){S}[至到\-—~～]{S}(?P<qs2>{QN}){S}季度)
   | (?P<fq>第?{S}(?P<fqn>{QN}){S}(?:财季|財季|财政季度|財政季度))
@@ -380,6 +380,7 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
     # sub-period part
     if g["qrange"]:
         p.quarter, p.quarter_end = 1, _small(g["qrn"])
+        p.fiscal = p.fiscal or g["qrfis"][:1] in ("财", "財")  # 首三财季: the first three fiscal quarters
     elif g["qspan"]:
         p.quarter, p.quarter_end = _small(g["qs1"]), _small(g["qs2"])
     elif g["fq"]:
