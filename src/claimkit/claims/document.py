@@ -249,13 +249,20 @@ def _resolve_periods(
         resolver.report = report  # a quarter's, a half's or Q1-Q3's results: 期内 is that period
     out: dict[int, Resolved | None] = {}
     year_in_sentence: dict[int, int] = {}
+    coming_half: dict[int, int] = {}  # the half of a coming year that lent its year (明年上半年)
     forecast_in_sentence: dict[int, Resolved] = {}
     for p in periods:
         s = structure.sentence_index(p.start)
         reported = resolver.context
         if s in forecast_in_sentence and (p.whole_year or p.relative is not None or p.year_offset == 0):
             resolver.context = forecast_in_sentence[s]  # 2023年将…，预计全年…: the forecast's year
-        r = resolver.resolve(p, local_year=year_in_sentence.get(s))
+        half = coming_half.get(s)
+        inside = (
+            half is None
+            or p.quarter is None
+            or 2 * half - 1 <= p.quarter <= (p.quarter_end or p.quarter) <= 2 * half
+        )
+        r = resolver.resolve(p, local_year=year_in_sentence.get(s) if inside else None)
         if s in forecast_in_sentence and resolver.context is forecast_in_sentence[s]:
             resolver.context = reported
         if p.forecast and r is not None and not p.comparison and not p.local:
@@ -273,9 +280,11 @@ def _resolve_periods(
             and not p.comparison
             and not p.anchor
         ):
-            year_in_sentence[s] = (
-                r.year
-            )  # 明年上半年…，第2季可望…: the quarter is next year's (not 去年: often a base)
+            # 明年上半年…，第2季可望…: a quarter of that half is next year's (not 去年: often a base; and
+            # not 延续至明年上半年，预估第四季…: a quarter outside the half is this year's)
+            year_in_sentence[s] = r.year
+            if r.half is not None and r.quarter is None:
+                coming_half[s] = r.half
     _name_windows(text, periods, out)
     _date_holidays(text, periods, out)
     _sentence_quarters(structure, periods, out)
