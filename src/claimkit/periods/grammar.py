@@ -510,6 +510,8 @@ def scan_periods(
             p.relative, p.year, p.comparison = None, out[-1].year, out[-1].comparison
             prev = out.pop()
             p.start = prev.start
+        if out and p.relative == "holiday" and out[-1].end == p.start and out[-1].comparison:
+            p.comparison = True  # 较去年国庆节假期增加1.23亿人次: the holiday is part of the base
         if spans_only:
             out.append(p)
             continue
