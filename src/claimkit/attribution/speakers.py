@@ -353,8 +353,12 @@ def find_cues(
         if found is None and m.source is not None:
             found = _report_after(text, pos, limit, lexicon)  # 花旗发表报告，将目标价…
         if found is None and m.kind == "company":
-            said = _report_after(text, pos, limit, lexicon)  # 某某地产发布自愿性公告称: the company says
+            note = _BRACKET_NOTE.match(text, pos, limit)  # 途牛旅游网（以下简称“途牛”）9日发布的…
+            said = _report_after(text, note.end() if note is not None else pos, limit, lexicon)
             if said is not None and text.endswith(words("report_speech_verb"), 0, said[0]):
+                found = (said[0], "say")  # 某某地产发布自愿性公告称: the company says
+            elif said is not None and "《" in text[pos : said[0]]:
+                # 某某发布的《…消费报告》显示: a study of its market, the company speaks
                 found = (said[0], "say")
             elif said is not None and text[said[0] : said[0] + 1] in ("，", ","):
                 then = _verb_at(text, said[0] + 1, lexicon)  # 某某控股昨晚發盈警，預期…: it goes on to say
