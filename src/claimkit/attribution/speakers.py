@@ -276,7 +276,7 @@ def _after_subject(text: str, pos: int, limit: int, lexicon: Lexicon) -> tuple[i
 
 @cache
 def _results_object() -> regex.Pattern[str]:
-    """A results report as a verb's object, a few words of period between (披露2025年中期业绩)."""
+    """A results report as a verb's object, a few words of period between (披露今年半年报)."""
     return regex.compile(rf"[了的]?[^，,。；;：:！？\n“”\"]{{0,12}}?(?:{words_alternation('results_noun')})")
 
 
