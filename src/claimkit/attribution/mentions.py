@@ -411,6 +411,7 @@ def mentions_of(cleaned: Cleaned, matches: Iterable[tuple[int, int]], lexicon: L
         if (
             entry is not None
             and shorter is not None
+            and entry.kind in ("company", "product")
             and shorter.kind in ("company", "product")
             and text[b - 1 : b + 1].translate(_resources.variant_table()) in _resources.common_bigrams()
         ):

@@ -285,8 +285,14 @@ def _publishes_results(text: str, verb_end: int, limit: int) -> bool:
     return _results_object().match(text, verb_end, limit) is not None
 
 
-# a company's own data on its platform or market right after its name (携程数据显示; not 财报显示)
-_PLATFORM_DATA = re.compile(r"的?(?:平台)?(?:数据|數據)(?:显示|顯示|表明|称|稱)")
+@cache
+def _platform_data() -> regex.Pattern[str]:
+    """A company's own data on its platform or market right after its name (携程数据显示; not 财报显示)."""
+    return regex.compile(
+        rf"的?(?:{words_alternation('platform_data_noun')})(?:{words_alternation('platform_data_verb')})"
+    )
+
+
 # what cites a source right before its name (据, 根据, 援引)
 CITED_BEFORE = ("据", "據", "根据", "根據", "依据", "依據", "援引", "引述")
 
@@ -385,7 +391,7 @@ def find_cues(
         if found is None:
             continue
         end, kind = found
-        if kind == "data" and m.kind in ("company", "product") and _PLATFORM_DATA.match(text, pos, limit):
+        if kind == "data" and m.kind in ("company", "product") and _platform_data().match(text, pos, limit):
             # 携程数据显示，国内酒店预订量…: a platform's data on its market, the company as written speaks
             cues.append(Cue(m.start, end, m.surface or m.name, "data", m.company or m.name))
             continue
