@@ -36,6 +36,10 @@ EXAMPLES = [
     ("募资47.264287亿元", "47.264287亿元", "4726428700", "CNY", "exact"),
     ("发行100000万美元债券", "100000万美元", "1000000000", "USD", "exact"),
     ("营收16.4亿元", "16.4亿元", "1640000000", "CNY", "exact"),
+    # a unit word led by a numeral character (千瓦, 千克) is the unit's, not the numeral's
+    ("今年水电站发电量达812亿千瓦时", "812亿千瓦时", "81200000000", "count", "exact"),
+    ("光伏新增装机2870万千瓦", "2870万千瓦", "28700000", "count", "exact"),
+    ("单台储能柜重3千克", "3千克", "3", "count", "exact"),
     # Chinese numerals, capitals, mixes
     ("投资一万五千亿元", "一万五千亿元", "1500000000000", "CNY", "exact"),
     ("规模达二十万亿元", "二十万亿元", "20000000000000", "CNY", "exact"),
@@ -397,6 +401,22 @@ def test_currency_word_before_bare_amount() -> None:
 def test_durations_and_sizes_are_marked() -> None:
     kinds = {q.text: q.kind for q in claimkit.find_quantities("17天内更新7次，采用3nm工艺，10兆瓦电站")}
     assert kinds == {"17天": "duration", "7次": "count", "3nm": "physical", "10兆瓦": "physical"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind"),
+    [
+        ("上半年组件出货量约38GW，同比增长", "count"),  # shipped capacity: an amount
+        ("风电累计并网装机约4.9亿千瓦", "count"),  # a scale word: always an amount
+        ("新增储能装机800兆瓦。", "count"),  # 兆 as mega, an amount
+        ("下线16MW风电机组", "physical"),  # a rating of the thing after it
+        ("投建2GW电池片产线", "physical"),
+        ("百兆瓦级储能项目", None),  # no digit: no quantity
+    ],
+)
+def test_capacity_is_an_amount_unless_it_rates_a_noun(phrase: str, kind: str | None) -> None:
+    found = [q.kind for q in claimkit.find_quantities(phrase)]
+    assert found == ([kind] if kind else [])
 
 
 def test_find_quantities_skips_repeats_and_glosses() -> None:

@@ -67,17 +67,20 @@ def numeral_patterns() -> tuple[str, str, str]:
     scales = _class(word for word, _ in c.scales)
     wild, more, points, minus = _class(c.wild), _class(c.more), _class(c.points), _class(c.minus)
     zero = _class(ch for ch, v in c.digits.items() if v == 0)
+    # a numeral character that starts a unit word is the unit's (6135万千瓦, 3千克): not read as 千
+    led = [w for w in units() if len(w) > 1 and (w[0] in c.units or any(w[0] == s for s, _ in c.scales))]
+    free = f"(?!{words_pattern(led)})" if led else ""
     # Arabic: a sign, digits with thousands separators, a decimal part
     arabic = rf"(?:[{SIGNS}]|[{minus}])?(?:[{DIG}]{{1,3}}(?:[,，][{DIG}]{{3}}(?![{DIG}]))++|[{DIG}]++)(?:[.．][{DIG}]++)?"
     # Chinese: starts with a digit, 十 or 几/数; may hold 点 between digits and 多/余
     cn = (
         rf"(?:[{minus}](?=[{digits}{tens}]))?[{digits}{tens}{wild}]"
-        rf"(?:[{digits}{units_}{scales}{wild}{more}]|[{points}](?=[{digits}]))*+"
+        rf"(?:{free}[{digits}{units_}{scales}{wild}{more}]|[{points}](?=[{digits}]))*+"
     )
     # Arabic followed by scale words and more digits: 1343.3万, 3万4000, 25万6千, 13万2, 900多万, 4万多
     tail = (
-        rf"(?:[ \u00a0]?[{units_}{scales}{more}]"
-        rf"(?:[{units_}{scales}{more}{zero}]|[{DIG}]|[.．](?=[{DIG}])|[,，](?=[{DIG}]{{3}}(?![{DIG}])))*+)?"
+        rf"(?:[ \u00a0]?{free}[{units_}{scales}{more}]"
+        rf"(?:{free}[{units_}{scales}{more}{zero}]|[{DIG}]|[.．](?=[{DIG}])|[,，](?=[{DIG}]{{3}}(?![{DIG}])))*+)?"
     )
     return cn, rf"(?:{arabic}{tail}|{cn})", arabic
 
@@ -98,6 +101,7 @@ class _Vocab(NamedTuple):
     latin_basis: re.Pattern[str]
     mega: frozenset[str]  # characters after 兆 that make it mega (兆瓦): from the 兆 units
     yuan_currencies: dict[str, str]  # currency words that name a currency counted in 元 (人民币, 新台币)
+    rated_nouns: tuple[str, ...]  # after a capacity, the thing it rates (10兆瓦风机): a rating, not an amount
 
 
 @cache
@@ -135,6 +139,7 @@ def vocab() -> _Vocab:
         # a currency word ending in 币 names a currency whose amounts are written in 元 (人民币, 新台币,
         # 港币); one ending in 元 (美元, 港元) is a unit of its own
         yuan_currencies={cw: code for cw, code in currencies.items() if cw[-1] in with_traditional(["币"])},
+        rated_nouns=w["rated_noun"],
     )
 
 
@@ -470,8 +475,18 @@ def _read_main(m: re.Match[str], text: str, floor: int, ceiling: int, numbers: b
         numeral = read_numeral(num_text.rstrip()[:-1])
         if numeral is None or numeral.value is None:
             return None
+        amount = (
+            unit_word is not None
+            and units()[unit_word].kind == "capacity"
+            and not text.startswith(vocab().rated_nouns, end, ceiling)
+        )  # 装机500兆瓦: an amount of capacity, as 500MW
         return Raw(
-            num_start, end, numeral.value, unit="count", kind="physical", counted="兆" + (unit_word or "")
+            num_start,
+            end,
+            numeral.value,
+            unit="count",
+            kind="count" if amount else "physical",
+            counted="兆" + (unit_word or ""),
         )
     chinese = info.chinese
     if info.capital and _HAN_NEXT.match(text, num_end):
@@ -508,6 +523,9 @@ def _read_main(m: re.Match[str], text: str, floor: int, ceiling: int, numbers: b
         else:
             raw.unit_word = unit_word
             _apply_unit(raw, unit, numeral)
+            if unit.kind == "capacity":  # 装机6135万千瓦: an amount; 10MW风机: a rating
+                rates = not info.scaled and text.startswith(vocab().rated_nouns, end, ceiling)
+                raw.kind = "physical" if rates else "count"
             if tenths:
                 if end < ceiling and text[end] == "半" and raw.value is not None:
                     raw.value, raw.end = raw.value + 5, end + 1  # 三成半 = 35%
