@@ -393,6 +393,24 @@ def test_bare_yuan_takes_the_currency_of_its_paragraph(paragraphs) -> None:  # t
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    ("page", "units"),
+    [
+        # Hong Kong press: a paragraph that states an amount in 港元 counts its bare 元 in it too
+        ("新鴻基今年首十個月賣樓約210億港元，已達全年230億元目標的九成。", ["HKD", "HKD", "%"]),
+        # ...but share prices and per-share figures in 港元 name no currency for results in 元 (RMB)
+        ("瑞銀將港鐵目標價由35港元上調至38港元；預期全年純利約80.5億元。", ["HKD", "HKD", "CNY"]),
+        ("集團派中期息每股0.3港元，上半年收入112億元。", ["HKD", "CNY"]),
+        # a share's price in bare 元 is in HKD there
+        ("大和將新世界目標價由6.1元下調至5.2元，新世界昨收報5.65港元。", ["HKD", "HKD", "HKD"]),
+        # simplified text: 港元 names nothing for 元
+        ("公司全年收入约210亿港元，净利润30亿元。", ["HKD", "CNY"]),
+    ],
+)
+def test_hong_kong_press_counts_bare_yuan_in_hkd(page: str, units: list[str]) -> None:
+    assert [q.unit for q in claimkit.find_quantities(page)] == units
+
+
 def test_currency_word_before_bare_amount() -> None:
     (q,) = claimkit.find_quantities("融资人民币50亿")
     assert (q.unit, q.value) == ("CNY", D("5000000000"))

@@ -32,6 +32,7 @@ from typing import NamedTuple
 
 from .. import _resources
 from .._resources import with_traditional
+from .._words import words
 from .lexicon import (
     UnitWord,
     cues,
@@ -872,8 +873,8 @@ class CurrencyScopes:
 
     * a note such as ``（人民币，下同）`` holds from where it is written (the clause it closes,
       so the amount it follows too) to the next note;
-    * a paragraph that names a currency counted in 元 (``新台币``, ``港币``, ``人民币``),
-      in any form, makes it the currency of that paragraph's bare 元 amounts, and of the
+    * a paragraph that names a currency counted in 元 (``新台币``, ``港币``, ``人民币``; in a text in
+      traditional characters also ``港元``, which Hong Kong press shortens to 元), in any form, makes it the currency of that paragraph's bare 元 amounts, and of the
       list a paragraph introduces (it ends with a colon: the lines up to a blank line). A
       paragraph that names two such currencies declares none (``营收人民币…，折合港币…``).
 
@@ -883,11 +884,19 @@ class CurrencyScopes:
     gives None (the caller's default, CNY).
     """
 
-    __slots__ = ("_default", "_note_codes", "_note_starts", "_scope_codes", "_scope_ends", "_scope_starts")
+    __slots__ = (
+        "_default", "_note_codes", "_note_starts", "_price_starts", "_prices", "_scope_codes", "_scope_ends", "_scope_starts"
+    )  # fmt: skip
 
     def __init__(
-        self, notes: list[tuple[int, str]], scopes: list[tuple[int, int, str]], default: str | None = None
+        self,
+        notes: list[tuple[int, str]],
+        scopes: list[tuple[int, int, str]],
+        default: str | None = None,
+        prices: list[tuple[int, int, str]] | None = None,
     ) -> None:
+        self._prices = prices or []  # share-price clauses, in order
+        self._price_starts = [a for a, _, _ in self._prices]
         self._note_starts = [pos for pos, _ in notes]
         self._note_codes = [code for _, code in notes]
         self._scope_starts = [a for a, _, _ in scopes]
@@ -897,6 +906,10 @@ class CurrencyScopes:
 
     def at(self, pos: int) -> str | None:
         """The declared currency of a bare 元 amount at clean offset ``pos``, if any."""
+        if self._prices:
+            k = bisect_right(self._price_starts, pos) - 1
+            if k >= 0 and pos < self._prices[k][1]:
+                return self._prices[k][2]
         k = bisect_right(self._scope_starts, pos) - 1
         if k >= 0 and pos < self._scope_ends[k]:
             return self._scope_codes[k]
@@ -904,7 +917,7 @@ class CurrencyScopes:
         return self._note_codes[k] if k >= 0 else self._default
 
     def __bool__(self) -> bool:
-        return bool(self._note_starts or self._scope_starts or self._default)
+        return bool(self._note_starts or self._scope_starts or self._default or self._prices)
 
 
 @cache
@@ -914,6 +927,14 @@ def _currency_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     same = words_pattern(cues()["same_below"])
     note = re.compile(rf"[（(]\s*({words})\s*[,，、]?\s*(?:{same})\s*[)）]")
     return note, re.compile(words_pattern(vocab().yuan_currencies))
+
+
+@cache
+def _local_yuan() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Currency words ending in 元 that Hong Kong and Macau press shorten to 元 (``quantity_cues.tsv``
+    role ``local_yuan``): a pattern and each word's code."""
+    codes = {w: units()[w].unit for w in cues().get("local_yuan", ()) if w in units()}
+    return re.compile(words_pattern(codes) if codes else "(?!)"), codes
 
 
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
@@ -954,9 +975,13 @@ def currency_scopes(text: str) -> CurrencyScopes:
     for m in naming.finditer(text):
         by_paragraph.setdefault(text.rfind("\n", 0, m.start()) + 1, set()).add(yuan[m.group()])
     named = {code for codes in by_paragraph.values() for code in codes}
+    traditional = _traditional_text(text)
     default = None
-    if not notes and len(named) == 1 and "CNY" not in named and _traditional_text(text):
+    if not notes and len(named) == 1 and "CNY" not in named and traditional:
         default = named.pop()
+    prices: list[tuple[int, int, str]] = []
+    if traditional and not named - {"HKD", "MOP"}:
+        prices = _local_prices(text, by_paragraph)
     scopes = []
     for a, codes in sorted(by_paragraph.items()):
         if len(codes) != 1:
@@ -967,7 +992,43 @@ def currency_scopes(text: str) -> CurrencyScopes:
             blank = re.compile(r"\n[ \t\u3000]*\n").search(text, b)
             b = blank.start() if blank else len(text)
         scopes.append((a, b, codes.pop()))
-    return CurrencyScopes(notes, scopes, default)
+    return CurrencyScopes(notes, scopes, default, prices)
+
+
+def _local_prices(text: str, by_paragraph: dict[int, set[str]]) -> list[tuple[int, int, str]]:
+    """Hong Kong press (``quantity_cues.tsv`` ``local_yuan``): a paragraph that states an amount in
+    港元 counts its bare 元 in it too (``172億港元…160億元``), unless the amount is a share's price or a
+    per-share figure (``目標價…港元``, ``每股派息…港元``: the press quotes those in HKD and results in
+    RMB); and a share's price in bare 元 is in it (``目標價由28.8元上調至32元``). Adds the paragraph
+    scopes to ``by_paragraph`` and returns the price clauses (start, end, code)."""
+    local, codes = _local_yuan()
+    price = _price_words()
+    found: set[str] = set()
+    for m in local.finditer(text):
+        code = codes[m.group()]
+        found.add(code)
+        if price.search(text, _clause_start(text, m.start()), m.start()) is None:
+            by_paragraph.setdefault(text.rfind("\n", 0, m.start()) + 1, set()).add(code)
+    if len(found) != 1:
+        return []
+    (code,) = found
+    out = []
+    for m in _share_price_words().finditer(text):
+        end = _CLAUSE_END.search(text, m.end())
+        out.append((m.start(), end.start() if end else len(text), code))
+    return out
+
+
+@cache
+def _share_price_words() -> re.Pattern[str]:
+    """A share's price (``function_words.tsv`` ``share_price``: 目標價, 收報, 招股價)."""
+    return re.compile(words_pattern(words("share_price")))
+
+
+@cache
+def _price_words() -> re.Pattern[str]:
+    """A share's price or a per-share figure (``share_price`` and ``per_share``)."""
+    return re.compile(words_pattern([*words("share_price"), *words("per_share")]))
 
 
 _RESTATED_WITHIN = 400  # characters after a headline's amount where the body restates it
