@@ -87,7 +87,10 @@ def _narrator() -> regex.Pattern[str]:
 @cache
 def _source_follow() -> regex.Pattern[str]:
     """What may follow a source's name before its verb: 的最新发布的数据."""
-    return regex.compile(rf"(?:的)?(?:最新|初步)?(?:发布的|發佈的)?(?:{words_alternation('data_noun')})?")
+    # two data nouns may stand together: 监测数据, 统计数据, 调查报告
+    return regex.compile(
+        rf"(?:的)?(?:最新|初步)?(?:发布的|發佈的)?(?:{words_alternation('data_noun')}){{0,2}}"
+    )
 
 
 @cache
@@ -149,7 +152,7 @@ def _consensus() -> re.Pattern[str]:
 def _data_shows() -> re.Pattern[str]:
     """A data noun and a verb of showing (数据显示): a source may be named right before it."""
     return re.compile(
-        rf"(?:的)?(?:最新)?(?:{words_alternation('data_noun')})(?:{words_alternation('report_phrase_verb')})"
+        rf"(?:的)?(?:最新)?(?:{words_alternation('data_noun')}){{1,2}}(?:{words_alternation('report_phrase_verb')})"
     )
 
 
@@ -634,6 +637,9 @@ def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon, lead: int) 
     pos = follow.end() if follow else end
     if found is None:
         found = _after_subject(text, pos, limit, lexicon)  # SNE数据显示
+    shows = _source_verb().match(text, end, limit)  # 农业农村部监测数据显示: the whole phrase, not 监测 alone
+    if shows is not None and found is not None and found[1] == "data" and shows.end() > found[0]:
+        found = (shows.end(), "data")
     report = _report_after(text, end, limit, lexicon)  # 乘联会12月8日发布数据显示
     if report is not None and (found is None or (found[1] == "data" and report[0] > found[0])):
         found = report  # 国家统计局公布的数据显示: the whole report phrase, not 公布 alone

@@ -331,6 +331,8 @@ class CompanyIndex:
                 market = None  # 增速约为行业均值的3倍: the market is the base the figure is measured against
             if market is not None and self._own_commodity(market.start(), sentence_start):
                 market = None
+            if market is not None and _self_reference().search(text, market.end(), start):
+                market = None  # 低猪价将摊薄成本，预计公司全年净利润约51亿元: the company is the subject
             if market is not None and self._in_cause(market.start(), market.end(), sentence_start):
                 # 受市场利率下行影响，上半年净息差为1.44%: the market is the cause, not the subject
                 market = None
