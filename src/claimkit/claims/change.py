@@ -42,9 +42,9 @@ def change_words() -> tuple[dict[str, str], dict[str, str], dict[str, str], tupl
     rate: dict[str, str] = {}
     ratio: list[str] = []
     for r in _resources.table("changes.tsv", ("word", "kind", "value")):
-        {"basis": basis, "direction": direction, "flow": direction, "rate": rate}.get(r["kind"], {})[
-            r["word"]
-        ] = r["value"]
+        {"basis": basis, "direction": direction, "flow": direction, "net": direction, "rate": rate}.get(
+            r["kind"], {}
+        )[r["word"]] = r["value"]
         if r["kind"] == "ratio":
             ratio.append(r["word"])
     return basis, direction, rate, tuple(sorted(ratio, key=len, reverse=True))
@@ -229,10 +229,19 @@ def change_and_direction(
     if d_before and not to and len(before.rstrip()) and q.kind in ("money", "count"):
         return basis or "growth", d_before
     if q.kind == "count" and metric:
-        verb = _flow_verb().search(metric)
-        if verb is not None and len(metric) > verb.end():  # 新开门店6600家, 关闭门店1700家
+        verb = _net_verb().search(metric)
+        if verb is not None and len(metric) > verb.end():  # 累计净增门店1530家 (新开门店6600家 is a level)
             return basis or "growth", change_words()[1][verb.group()]
     return None, None
+
+
+@cache
+def _net_verb() -> re.Pattern[str]:
+    """A verb of a net change opening a count's metric (净增用户, 净关闭门店)."""
+    nets = [
+        r["word"] for r in _resources.table("changes.tsv", ("word", "kind", "value")) if r["kind"] == "net"
+    ]
+    return re.compile(words_pattern(nets))
 
 
 @cache
@@ -253,15 +262,6 @@ def _comparative(between: str) -> str | None:
         s = s[: found.start()].rstrip(" ")
     s = s.removesuffix("出").removesuffix("了")
     return _comparatives().get(s[-1:]) if s and len(s) <= 6 else None
-
-
-@cache
-def _flow_verb() -> re.Pattern[str]:
-    """A verb of additions or closures opening a count's metric (新开门店, 净增用户, 关闭门店)."""
-    flows = [
-        r["word"] for r in _resources.table("changes.tsv", ("word", "kind", "value")) if r["kind"] == "flow"
-    ]
-    return re.compile(words_pattern(flows))
 
 
 def _coordinated(text: str, a: Raw, b: Raw) -> bool:
