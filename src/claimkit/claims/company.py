@@ -514,8 +514,26 @@ def resolve_company(model: DocModel, ctx: QContext, cue: Cue | None) -> tuple[st
     speaker_company = cue.company if cue is not None and cue.kind != "narrator" else None
     index = model.companies
     respective = index.respective(q.start, ctx.sentence_start, ctx.list_index, ctx.list_length)
-    if respective is not None:
-        return respective
+    found = respective if respective is not None else _resolve(model, ctx, cue, speaker_company)
+    company, mention = found
+    if (
+        company is not None
+        and speaker_company is None
+        and (mention is None or mention.start < ctx.sentence_start)
+        and model.same_paragraph(ctx.sentence - 1, ctx.sentence)
+        and not _self_reference().search(model.text, ctx.sentence_start, q.start)
+        and model.market_sentence(ctx.sentence - 1)
+    ):
+        # 据某机构统计，11月全港一手私宅成交…。同月二手住宅登记…: the paragraph stays on the market
+        found = None, None
+    model.sentence_companies.setdefault(ctx.sentence, set()).add(found[0])
+    return found
+
+
+def _resolve(
+    model: DocModel, ctx: QContext, cue: Cue | None, speaker_company: str | None
+) -> tuple[str | None, Mention | None]:
+    q, index = ctx.q, model.companies
     return index.resolve(
         q.start,
         q.end,

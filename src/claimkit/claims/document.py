@@ -104,6 +104,28 @@ class DocModel:
     # resolved fields of earlier claims that later ones may share (a list's metric, change)
     metrics: dict[int, str | None] = field(default_factory=dict)
     changes: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
+    # per sentence, the companies its claims resolved to so far (None: a market's or no one's)
+    sentence_companies: dict[int, set[str | None]] = field(default_factory=dict)
+    _market_sentences: dict[int, bool] = field(default_factory=dict)
+
+    def market_sentence(self, s: int) -> bool:
+        """Whether sentence ``s`` states a market's figures: all its claims are no company's, and a
+        source speaks in it (据某机构统计，全港一手私宅成交…) or it goes on from such a sentence of its
+        paragraph."""
+        found = self._market_sentences.get(s)
+        if found is None:
+            found = self.sentence_companies.get(s) == {None} and (
+                any(
+                    c.speaker and c.company is None and not c.person for c in self.cues_by_sentence.get(s, ())
+                )
+                or (self.same_paragraph(s - 1, s) and self.market_sentence(s - 1))
+            )
+            self._market_sentences[s] = found
+        return found
+
+    def same_paragraph(self, a: int, b: int) -> bool:
+        sentences = self.structure.sentences
+        return a >= 0 and sentences[a].paragraph == sentences[b].paragraph
 
     def sentence_periods(self, ctx: QContext) -> list[RawPeriod]:
         """The periods of the claim's sentence that end before it, within :data:`REACH`."""
