@@ -127,6 +127,17 @@ def _ranked_within() -> re.Pattern[str]:
 
 
 @cache
+def _sold_on() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A platform the goods are sold on: 在 before a list of names (``在天猫、京东等电商平台``) and the
+    platform noun after it (``function_words.tsv`` ``venue_noun``)."""
+    names = r"[^，,。；;：:！？\n在]{0,30}"
+    return (
+        re.compile(rf"在{names}$"),
+        re.compile(rf"{names}?(?:等|等等)?(?:{alternation('venue_noun')})"),
+    )
+
+
+@cache
 def _chart_after() -> re.Pattern[str]:
     """A chart or store after a product's name, a word of kind between (iOS下载榜, App Store畅销榜)."""
     return re.compile(rf"\s?[^\s，,。；;：:、0-9]{{0,3}}?(?:{alternation('chart_after')})")
@@ -216,6 +227,9 @@ class CompanyIndex:
             return True  # 位居iOS下载榜榜首: a chart the figure is ranked on
         if before.endswith("在") and _ranked_within().match(self.text, m.end):
             return True  # 在天猫美妆国货品牌中排名第一: the platform the brand is ranked on
+        opened, noun = _sold_on()
+        if opened.search(self.text, max(0, m.start - 31), m.start) and noun.match(self.text, m.end):
+            return True  # 在momo、蝦皮等電商平台的業績: the platforms the goods sell on, not the subject
         if self.text.startswith(words("name_as_model"), m.end + (self.text[m.end : m.end + 1] in '”」"’')):
             return True  # 按照“胖东来模式”完成调改: the company names a model, it is not the subject
         if _excluded().search(self.text, max(0, m.start - 24), m.start):
@@ -477,6 +491,8 @@ class CompanyIndex:
         joins = word_set("coordinator") | {",", "，"}
         runs: list[list[Mention]] = []
         for m in self._in(a, b):
+            if id(m) in self.comparison:
+                continue  # 在momo、蝦皮等平台…，桌機與螢幕分別年增: venues and bases are no list of subjects
             if runs and self._joined(self.text[runs[-1][-1].end : m.start].strip(), joins):
                 runs[-1].append(m)
             else:
