@@ -424,6 +424,32 @@ _WINDOW_NAME = regex.compile(r"\s?([\p{Han}A-Za-z0-9“”\"]{1,8}?)\s?(?:期间
 
 
 _MAX_WINDOWS = 16  # named windows a text defines (bounds the look-up per period)
+_UNDATED_WINDOW = regex.compile(r"[\p{Han}A-Za-z0-9]{1,8}$")  # the words before a window's parenthesis
+_WINDOW_WORDS = ("期间", "期間", "档期", "檔期", "期")
+
+
+def _undated_window(text: str, at: int) -> str:
+    """The words right before a window's parenthesis at ``at`` when no year dates its name, its 期间 or
+    档期 left out (公布雙11檔期（10月20日至11月11日） -> 公布雙11); empty if none."""
+    before = text[max(0, at - 16) : at].rstrip()
+    if not before.endswith(("（", "(")):
+        return ""
+    before = before[:-1].rstrip()
+    for w in _WINDOW_WORDS:
+        if before.endswith(w):
+            before = before[: -len(w)]
+            break
+    m = _UNDATED_WINDOW.search(before)
+    return m.group() if m is not None and len(m.group()) >= 2 else ""
+
+
+def _recalled(text: str, at: int, words: str) -> str:
+    """The longest start of ``text[at:]`` (two characters or more) that ends ``words``: the name a
+    window was given without a year (公布雙11 … 今年雙11平均 -> 雙11)."""
+    for n in range(min(len(words), 8), 1, -1):
+        if words.endswith(text[at : at + n]):
+            return text[at : at + n]
+    return ""
 
 
 def _name_windows(text: str, periods: list[RawPeriod], out: dict[int, Resolved | None]) -> None:
@@ -433,14 +459,19 @@ def _name_windows(text: str, periods: list[RawPeriod], out: dict[int, Resolved |
     windows: dict[tuple[int, str], Resolved] = {}
     for i, p in enumerate(periods):
         r = out.get(id(p))
-        if r is None or r.month is None or i == 0:
+        if r is None or r.month is None:
             continue
-        j = i - 1
+        j = max(i - 1, 0)
         if periods[j].relative == "holiday" and j > 0:
             j -= 1  # 国庆黄金周 inside the name
         before = periods[j]
-        year = out.get(id(before))
+        year = out.get(id(before)) if i > 0 else None
         if year is None or year.granularity != "year" or r.year != year.year or p.start - before.end > 14:
+            unnamed = _undated_window(text, p.start)
+            if unnamed and r.year is not None and len(windows) < _MAX_WINDOWS:
+                # 公布雙11檔期（10月20日至11月11日）: the name without a year, in the window's year;
+                # a later 今年雙11 recalls it (the name is the end of the words before the parenthesis)
+                windows[(r.year, "\0" + unnamed)] = r
             continue
         m = _WINDOW_NAME.fullmatch(text, before.end, p.start)
         if m is not None and len(windows) < _MAX_WINDOWS:
@@ -453,7 +484,9 @@ def _name_windows(text: str, periods: list[RawPeriod], out: dict[int, Resolved |
             continue
         at = p.end + (text[p.end : p.end + 1] == " ")
         for (y, name), r in windows.items():
-            if y == year.year and text.startswith(name, at):
+            if name.startswith("\0"):
+                name = _recalled(text, at, name[1:])
+            if y == year.year and name and text.startswith(name, at):
                 out[id(p)] = r
                 for inner in periods[i + 1 : i + 3]:
                     if inner.end <= at + len(name):
