@@ -223,6 +223,7 @@ class Cue:
     person: bool = False
     public: bool = False  # a government body or trade association: its figures are not one company's
     pronoun: bool = False  # the company in context as a subject (公司预计)
+    turn: bool = False  # a name opening its line before a colon (某某：…): it states the whole line
 
 
 _CLAUSE_END = re.compile(r"[，,：:；;。！？\n“”\"]")
@@ -378,8 +379,10 @@ def find_cues(
             follow = _source_follow().match(text, pos, limit)
             if found is None and follow is not None and follow.end() > pos:
                 found = _rating_after(text, follow.end(), limit, lexicon)  # 摩根大通最新报告将其目标价…
+        turn = False
         if found is None and (headline := _headline_colon(text, m, sentence.start, limit)) is not None:
             found = (headline, "say")  # 中金：维持…评级，目标价…: a headline's speaker before its colon
+            turn = True  # (an interview's answer, 某某：截至6月末…。下半年…: the whole turn)
         if found is None and m.kind == "person":
             found = _estimate_of(text, m.start, m.end)  # 据某某测算，…
         if found is None and m.kind == "person":
@@ -403,9 +406,12 @@ def find_cues(
         if (
             m.kind == "person"
             and m.title_start is not None
-            and text.endswith(words("narrator_title"), m.title_start, m.start)
+            and (
+                text.endswith(words("narrator_title"), m.title_start, m.start)
+                or text[m.start : m.end] in word_set("narrator_title")
+            )
         ):
-            continue  # 本报记者某某报道：…: the text's writer is the narrator
+            continue  # 本报记者某某报道：…, an interview's 记者：…: the text's writer is the narrator
         start = m.title_start if m.title_start is not None else m.start
         prev = mentions[i - 1] if i > 0 else None
         if (
@@ -422,7 +428,9 @@ def find_cues(
                 text.find(w, m.title_start, m.start) >= 0 for w in words("analyst_after")
             )
             company = None if analyst else m.company
-            cues.append(Cue(start, end, m.name, kind, company, person=True, public=_public(m.sector)))
+            cues.append(
+                Cue(start, end, m.name, kind, company, person=True, public=_public(m.sector), turn=turn)
+            )
         elif m.source is not None:  # 花旗预计: a broker speaks as a source; 港交所数据显示: a public one
             cues.append(Cue(start, end, m.source, kind, public=_public(m.source_kind)))
         else:
@@ -568,6 +576,9 @@ def find_cues(
             continue  # 首席财务官某某表示，公司预计…: the company's plan is in the officer's words
         kept.append(c)
     for c in kept:
+        if c.turn and not c.scope_end:
+            line = text.find("\n", c.end)
+            c.scope_end = len(text) if line < 0 else line
         c.scope_end = c.scope_end or structure.sentence_at(c.start).end
     return kept
 

@@ -745,6 +745,13 @@ def build_model(doc: Document) -> DocModel | None:
     cues_by_sentence: dict[int, list[Cue]] = {}
     for c in cues:
         cues_by_sentence.setdefault(structure.sentence_index(c.start), []).append(c)
+    for c in cues:
+        if (
+            c.turn and c.scope_end > c.end
+        ):  # 某某：…。…: an answer's speaker states every sentence of the turn
+            first, last = structure.sentence_index(c.start), structure.sentence_index(c.scope_end - 1)
+            for s in range(first + 1, last + 1):
+                cues_by_sentence.setdefault(s, []).insert(0, c)
 
     if doc.metric == "pkuseg":
         from ..attribution.wordseg import metric_with_words  # loads the shipped model on first use
