@@ -380,7 +380,10 @@ def _report_period_after(
             and not p.forecast
             and p.relative is None
         ):
-            named[s] = r
+            if _part(structure.text, p):
+                named.pop(s, None)  # 第三季度单季营收…。期内…: a part of the period reported, not the report
+            else:
+                named[s] = r
         seen.add(s)
 
 
