@@ -746,6 +746,7 @@ def _public(sector: str | None) -> bool:
 
 
 _COLON_QUOTE = re.compile(r"[ 　]?[：:][ 　]?[“「\"]")
+_SECOND_HALF = re.compile(r"[^。，,；;：:！？!?“”\n]{4,}[ 　]+")  # a headline's first half and its space
 _LINE_LEAD = re.compile(r"[ 　]*(?:【[^【】\n]{0,12}】[ 　]*)?$")  # what may open a headline: a page's label
 _COLON_AFTER = re.compile(r"[ 　]?[：:]")
 _HEADLINE_LEAD = 24  # characters a label and spaces may take before a headline's name
@@ -759,8 +760,8 @@ def _headline_colon(text: str, m: Mention, sentence_start: int, limit: int) -> i
     nl = text.rfind("\n", lo, m.start)
     if nl < 0 and lo > 0:
         return None
-    if not _LINE_LEAD.match(text, nl + 1, m.start):
-        return None
+    if not _LINE_LEAD.match(text, nl + 1, m.start) and not _SECOND_HALF.fullmatch(text, nl + 1, m.start):
+        return None  # (a headline's second half opens after a space: …营收逾210亿元 海关总署：…)
     colon = _COLON_AFTER.match(text, m.end, limit)
     return colon.end() if colon is not None else None
 
