@@ -329,7 +329,8 @@ def test_gold_scores(folder, span_floor: float, strict_floor: float) -> None:  #
 
 # The project's own pages (tests/data/heldout*), as regression floors a little under today's strict
 # F1 (0.965, 0.966, 0.965, 0.941, 0.953, 0.951, 0.971, 0.951, 0.908, 0.826, 0.952, 0.962; heldout6-12
-# scored 0.738, 0.901, 0.773, 0.884, 0.727, 0.675 and 0.425 when first run, blind): not evidence of
+# scored 0.738, 0.901, 0.773, 0.884, 0.727, 0.675 and 0.425 when first run, blind; each set's README
+# gives its first score, heldout19 0.651 and heldout21 0.912 the latest): not evidence of
 # quality on unseen text, but a change that loses what they hold fails here.
 @pytest.mark.parametrize(
     ("name", "strict_floor"),
@@ -338,7 +339,7 @@ def test_gold_scores(folder, span_floor: float, strict_floor: float) -> None:  #
         ("heldout2", 0.945),
         ("heldout3", 0.945),
         ("heldout4", 0.92),
-        ("heldout5", 0.93),
+        ("heldout5", 0.945),
         ("heldout6", 0.93),
         ("heldout7", 0.95),
         ("heldout8", 0.93),
@@ -347,11 +348,13 @@ def test_gold_scores(folder, span_floor: float, strict_floor: float) -> None:  #
         ("heldout11", 0.93),
         ("heldout12", 0.94),
         ("heldout13", 0.91),
-        ("heldout14", 0.94),
+        ("heldout14", 0.955),
         ("heldout15", 0.74),
         ("heldout16", 0.94),
         ("heldout17", 0.87),
-        ("heldout18", 0.89),
+        ("heldout18", 0.90),
+        ("heldout19", 0.83),
+        ("heldout21", 0.925),
     ],
 )
 def test_heldout_scores(name: str, strict_floor: float) -> None:
