@@ -325,6 +325,14 @@ class CompanyIndex:
         ):  # (据海口海关统计，…: no company named since the public body, whatever stood before it)
             segment = part_start(text, sentence_start, start)
             market = market_terms().search(text, max(sentence_start, segment), start)
+            if (
+                market is not None
+                and market.group() in word_set("industry_word")
+                and text.endswith(words("predicate_before"), max(0, market.start() - 3), market.start())
+            ):
+                market = (
+                    None  # 位居行业第二, 四季度是行业传统旺季: the industry as a predicate, not the subject
+                )
             regions = market is not None and _regions_only(market.group("industry"))
             if (
                 market is not None
