@@ -110,6 +110,12 @@ def _unknown_source() -> re.Pattern[str]:
 
 
 @cache
+def _self_name() -> regex.Pattern[str]:
+    """A would-be source's name that starts with the company in context (公司此前, 该集团)."""
+    return regex.compile(company_pronouns())
+
+
+@cache
 def _estimate() -> re.Pattern[str]:
     return re.compile(f"的?(?:{words_alternation('estimate_noun')})")
 
@@ -535,6 +541,8 @@ def find_cues(
             continue
         if any(ch.isdigit() for ch in name) or _names_known(name, lexicon):
             continue  # 根据某某控股15日发布的财报: a company's own report, dated
+        if _self_name().match(name):
+            continue  # 根据公司此前发布的规划: the company in context's own document, no source
         if subject and (
             scan_periods(name) or any(w in name for w in (*generic, *words("report_phrase_open")))
         ):

@@ -550,6 +550,24 @@ def resolve_company(model: DocModel, ctx: QContext, cue: Cue | None) -> tuple[st
     ):
         # 据某机构统计，11月全港一手私宅成交…。同月二手住宅登记…: the paragraph stays on the market
         found = None, None
+    elif (
+        company is not None
+        and speaker_company is None
+        and cue is not None
+        and cue.kind == "data"
+        and cue.speaker is not None
+        and cue.company is None
+        and not cue.person
+        and (
+            mention is None
+            or not model.same_paragraph(model.structure.sentence_index(mention.start), ctx.sentence)
+        )
+        and not _self_reference().search(model.text, max(ctx.sentence_start, cue.end), q.start)
+        and "《"
+        not in model.text[ctx.sentence_start : q.start]  # 据某机构报告，10月《某游戏》…: a work named
+    ):
+        # 两融方面，据某机构统计，…余额为2.46万亿元: a source's data in a paragraph that names no company
+        found = None, None
     model.sentence_companies.setdefault(ctx.sentence, set()).add(found[0])
     return found
 
