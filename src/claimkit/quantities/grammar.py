@@ -70,18 +70,28 @@ def numeral_patterns() -> tuple[str, str, str]:
     zero = _class(ch for ch, v in c.digits.items() if v == 0)
     # a numeral character that starts a unit word is the unit's (6135万千瓦, 3千克): not read as 千
     led = [w for w in units() if len(w) > 1 and (w[0] in c.units or any(w[0] == s for s, _ in c.scales))]
-    free = f"(?!{words_pattern(led)})" if led else ""
+    heads = {w[0] for w in led}
+    unit_led = words_pattern(led) if led else "(?!)"
+
+    def free(*classes: str) -> str:
+        """A character of ``classes``, but one that starts a unit word only where no unit word starts
+        (the look-ahead tested on those few characters alone: it is on the scanner's hot path)."""
+        members = {ch for cls in classes for ch in re.sub(r"\\(.)", r"\1", cls)}
+        plain = _class(members - heads)
+        led_ = _class(members & heads)
+        return f"(?:[{plain}]|(?!{unit_led})[{led_}])" if led_ else f"[{plain}]"
+
     # Arabic: a sign, digits with thousands separators, a decimal part
     arabic = rf"(?:[{SIGNS}]|[{minus}])?(?:[{DIG}]{{1,3}}(?:[,，][{DIG}]{{3}}(?![{DIG}]))++|[{DIG}]++)(?:[.．][{DIG}]++)?"
     # Chinese: starts with a digit, 十 or 几/数; may hold 点 between digits and 多/余
     cn = (
         rf"(?:[{minus}](?=[{digits}{tens}]))?[{digits}{tens}{wild}]"
-        rf"(?:{free}[{digits}{units_}{scales}{wild}{more}]|[{points}](?=[{digits}]))*+"
+        rf"(?:{free(digits, units_, scales, wild, more)}|[{points}](?=[{digits}]))*+"
     )
     # Arabic followed by scale words and more digits: 1343.3万, 3万4000, 25万6千, 13万2, 900多万, 4万多
     tail = (
-        rf"(?:[ \u00a0]?{free}[{units_}{scales}{more}]"
-        rf"(?:{free}[{units_}{scales}{more}{zero}]|[{DIG}]|[.．](?=[{DIG}])|[,，](?=[{DIG}]{{3}}(?![{DIG}])))*+)?"
+        rf"(?:[ \u00a0]?{free(units_, scales, more)}"
+        rf"(?:{free(units_, scales, more, zero)}|[{DIG}]|[.．](?=[{DIG}])|[,，](?=[{DIG}]{{3}}(?![{DIG}])))*+)?"
     )
     return cn, rf"(?:{arabic}{tail}|{cn})", arabic
 
@@ -975,13 +985,12 @@ def currency_scopes(text: str) -> CurrencyScopes:
     for m in naming.finditer(text):
         by_paragraph.setdefault(text.rfind("\n", 0, m.start()) + 1, set()).add(yuan[m.group()])
     named = {code for codes in by_paragraph.values() for code in codes}
-    traditional = _traditional_text(text)
     default = None
-    if not notes and len(named) == 1 and "CNY" not in named and traditional:
+    if not notes and len(named) == 1 and "CNY" not in named and _traditional_text(text):
         default = named.pop()
     prices: list[tuple[int, int, str]] = []
-    if traditional and not named - {"HKD", "MOP"}:
-        prices = _local_prices(text, by_paragraph)
+    if not named - {"HKD", "MOP"} and _local_yuan()[0].search(text) and _traditional_text(text):
+        prices = _local_prices(text, by_paragraph)  # (the script is read only when 港元 is written)
     scopes = []
     for a, codes in sorted(by_paragraph.items()):
         if len(codes) != 1:
