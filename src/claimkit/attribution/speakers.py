@@ -80,8 +80,9 @@ _OWN_SPEECH = re.compile(r"的(?:回答|观点|看法|说法|回应|解释|判�
 def _narrator() -> regex.Pattern[str]:
     """财报显示, 公告指出: the document itself shows it (no speaker)."""
     return regex.compile(
-        rf"(?:{words_alternation('report_noun')})(?:数据|數據)?(?:{words_alternation('report_phrase_verb')})"
-    )
+        rf"(?:{words_alternation('report_noun')})(?:数据|數據)?(?:{words_alternation('adverb')})?"
+        rf"(?:{words_alternation('report_phrase_verb')})"
+    )  # (财报还显示: an adverb may stand before the verb)
 
 
 @cache
@@ -565,9 +566,24 @@ def find_cues(
     cues.extend(_possessive_cues(text, structure, cues, lexicon, spans))
     taken = Intervals((c.start, c.end) for c in cues)
     narrators = []
+    reports = sorted((c for c in cues if _source_report(text, c)), key=lambda c: c.start)
+    report_starts = [c.start for c in reports]
     for nm in _scan(_narrator(), text, spans):
         if taken.overlaps(nm.start(), nm.end()):
             continue  # IDC的报告显示: the source's cue already covers it
+        k = bisect_left(report_starts, nm.start()) - 1
+        if (
+            k >= 0
+            and nm.group().startswith(words("study_noun"))
+            and _at_clause_start(text, nm.start())
+            and structure.sentence_at(nm.start()).paragraph
+            - structure.sentence_at(reports[k].start).paragraph
+            <= _STUDY_REACH
+        ):
+            # IDC发布的季度报告显示…。报告还显示…: the study named before, its source speaks again
+            c = reports[k]
+            narrators.append(Cue(nm.start(), nm.end(), c.speaker, "data", public=c.public))
+            continue
         narrators.append(Cue(nm.start(), nm.end(), None, "narrator"))
     cues.extend(narrators)
     cues.sort(key=lambda c: (c.start, -c.end))
@@ -589,6 +605,23 @@ def find_cues(
             c.scope_end = len(text) if line < 0 else line
         c.scope_end = c.scope_end or structure.sentence_at(c.start).end
     return kept
+
+
+_STUDY_REACH = 2  # line breaks between a source's study and a later 报告显示 that still means it
+
+
+def _source_report(text: str, c: Cue) -> bool:
+    """Whether cue ``c`` is a source's study (某机构发布的报告显示), not a company's own report."""
+    return (
+        c.speaker is not None
+        and c.company is None
+        and not c.person
+        and any(text.find(w, c.start, c.end) >= 0 for w in words("study_noun"))
+    )
+
+
+def _at_clause_start(text: str, pos: int) -> bool:
+    return pos == 0 or _CLAUSE_END.match(text, pos - 1) is not None
 
 
 def _possessive_cues(
