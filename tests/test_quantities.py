@@ -36,6 +36,9 @@ EXAMPLES = [
     ("募资47.264287亿元", "47.264287亿元", "4726428700", "CNY", "exact"),
     ("发行100000万美元债券", "100000万美元", "1000000000", "USD", "exact"),
     ("营收16.4亿元", "16.4亿元", "1640000000", "CNY", "exact"),
+    # a per-unit word between a prefix qualifier and its number leaves the qualifier on it
+    ("回购价格不超过每股18元", "18元", "18", "CNY", "less_than"),
+    ("水泥出厂价约每吨360元", "360元", "360", "CNY", "approx"),
     # a unit word led by a numeral character (千瓦, 千克) is the unit's, not the numeral's
     ("今年水电站发电量达812亿千瓦时", "812亿千瓦时", "81200000000", "count", "exact"),
     ("光伏新增装机2870万千瓦", "2870万千瓦", "28700000", "count", "exact"),

@@ -418,6 +418,7 @@ class _Edges(NamedTuple):
     """Characters that may end or start a word the readers look up: one-character tests first."""
 
     prefix_last: frozenset[str]  # last characters of prefix qualifiers (up to three characters)
+    per_last: frozenset[str]  # last characters of the units a per-unit word (每股) may name
     suffix_first: frozenset[str]  # first characters of suffix qualifiers
     currency_last: frozenset[str]  # last characters of currency words (two to four characters)
     verb_last: frozenset[str]  # last characters of the verbs a qualifier may stand before (至少增长20%)
@@ -428,6 +429,7 @@ def _edges() -> _Edges:
     prefix, suffix = qualifiers()
     return _Edges(
         frozenset(w[-1] for w in prefix if len(w) <= 3),
+        frozenset(w[-1] for w in units() if len(w) <= 3) if cues().get("per_word") else frozenset(),
         frozenset(w[0] for w in suffix),
         frozenset(w[-1] for w in currency_words() if 2 <= len(w) <= 4),
         frozenset(w[-1] for w in cues()["qualified_verb"]) | {"了"},
@@ -671,6 +673,9 @@ def _qualifier(text: str, raw: Raw, floor: int, edges: _Edges) -> str | None:
         if before in edges.currency_last:
             pos = _qualifier_anchor(text, raw, floor)
             before = text[pos - 1] if pos > floor else ""
+        if before in edges.per_last:
+            pos = _per_anchor(text, pos, floor)  # 不超过每股12元: the qualifier stands before the per-unit
+            before = text[pos - 1] if pos > floor else ""
         if before in edges.prefix_last or before in "了有 ":
             q = _prefix_qualifier(text, pos, floor)
         if q is None and (last == "的" or last == "\n"):
@@ -681,6 +686,17 @@ def _qualifier(text: str, raw: Raw, floor: int, edges: _Edges) -> str | None:
     if q is None and text[raw.end : raw.end + 1] in edges.suffix_first:
         q, _ = _suffix_qualifier(text, raw.end)
     return q
+
+
+def _per_anchor(text: str, pos: int, floor: int) -> int:
+    """Where prefix qualifiers end before a per-unit word (每股, 每吨: ``quantity_cues.tsv`` per_word and a
+    unit of ``units.tsv``) written between them and the number."""
+    per = cues().get("per_word", ())
+    for length in (4, 3, 2):
+        w = text[pos - length : pos] if pos - length >= floor else ""
+        if w.startswith(per) and w[1:] in units():
+            return pos - length
+    return pos
 
 
 def _qualifier_anchor(text: str, raw: Raw, floor: int) -> int:
