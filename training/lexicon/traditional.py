@@ -69,6 +69,7 @@ FILES: dict[str, Layout] = {
     "company_forms.tsv": ("rows", None),
     "market_terms.txt": ("rows", None),
     "surnames.txt": ("names", None),
+    "japanese_surnames.txt": ("names", None),
 }
 
 

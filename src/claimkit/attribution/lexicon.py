@@ -67,6 +67,7 @@ class Lexicon:
     # companies whose year does not end in December
     fiscal: dict[str, FiscalYear] = field(default_factory=dict)
     sources: dict[str, Entry] = field(default_factory=dict)  # surfaces of companies that are also sources
+    long_surnames: frozenset[str] = frozenset()  # family names a given name of three characters may follow
 
     _verb_sets: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False)
 
@@ -156,7 +157,8 @@ def _build_base() -> Lexicon:
         lex.add(title, Entry("title", office.get(title, title)))
     for row in _resources.table("reporting_verbs.tsv", ("verb", "kind")):
         lex.verbs[row["verb"]] = row["kind"]
-    lex.surnames = frozenset(_resources.lines("surnames.txt"))
+    lex.long_surnames = frozenset(_resources.lines("japanese_surnames.txt"))
+    lex.surnames = frozenset(_resources.lines("surnames.txt")) | lex.long_surnames
     return lex
 
 
@@ -188,6 +190,7 @@ def with_companies(extra: Iterable[CompanySpec] | None) -> Lexicon:
         dict(base.parents),
         dict(base.fiscal),
         dict(base.sources),
+        base.long_surnames,
     )
     for spec in extra:
         if not isinstance(spec, Mapping):

@@ -113,7 +113,8 @@ def read_name(text: str, pos: int, lexicon: Lexicon, limit: int) -> tuple[int, i
     if not surname_len:
         return None
     end = pos + surname_len
-    for _ in range(2):  # a given name of one or two characters
+    given = 3 if text[pos:end] in lexicon.long_surnames else 2  # 藤田真理奈: three after a Japanese one
+    for _ in range(given):  # a given name of one or two characters
         if end >= limit or not _is_han(text[end]):
             break
         if (
