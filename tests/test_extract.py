@@ -352,9 +352,9 @@ def test_gold_scores(folder, span_floor: float, strict_floor: float) -> None:  #
         ("heldout15", 0.74),
         ("heldout16", 0.94),
         ("heldout17", 0.87),
-        ("heldout18", 0.90),
-        ("heldout19", 0.83),
-        ("heldout21", 0.925),
+        ("heldout18", 0.91),
+        ("heldout19", 0.90),
+        ("heldout21", 0.93),
     ],
 )
 def test_heldout_scores(name: str, strict_floor: float) -> None:
