@@ -24,6 +24,7 @@ from ..quantities.numerals import chars as numeral_chars
 from .lexicon import Lexicon
 from .mentions import STOCK_CODE, Mention
 from .structure import Structure
+from .unknown import firm_suffix
 
 # What may stand between a subject and its verb: adverbs and bounded adverbial phrases.
 _ADVERBIAL = (
@@ -159,7 +160,8 @@ def _consensus() -> re.Pattern[str]:
 def _data_shows() -> re.Pattern[str]:
     """A data noun and a verb of showing (数据显示): a source may be named right before it."""
     return re.compile(
-        rf"(?:的)?(?:最新)?(?:{words_alternation('data_noun')}){{1,2}}(?:{words_alternation('report_phrase_verb')})"
+        rf"(?:的)?(?:最新)?(?:发布的|發佈的|公布的|公佈的)?(?:{words_alternation('data_noun')}){{1,2}}"
+        rf"(?:{words_alternation('report_phrase_verb')})"
     )
 
 
@@ -444,6 +446,7 @@ def find_cues(
             cues.append(Cue(start, end, m.company or m.name, kind, m.company or m.name))
     # pronouns: 他/她 -> the last person named; 公司/集团/管理层 -> the company in context
     starts = [m.start for m in mentions]
+    pending: list[tuple[int, int, str, Mention | None]] = []
     for pm in _scan(_pronoun(), text, spans):
         sentence = structure.sentence_at(pm.start())
         found = _after_subject(text, pm.end(), sentence.end, lexicon)
@@ -492,6 +495,11 @@ def find_cues(
                 if broker
                 else _last_before(mentions, starts, pm.start(), _is_institution)
             )
+            if not broker:
+                # 据该机构统计: the institution named last, or a source no lexicon holds named after it
+                # (浩华管理顾问公司发布的报告显示…。据该机构统计…): decided once those are read, below
+                pending.append((pm.start(), end, kind, named))
+                continue
             if named is None:
                 continue
             if named.kind == "source" or named.source is not None:
@@ -533,7 +541,7 @@ def find_cues(
                     "data",
                 )
             )
-    taken = Intervals((c.start, c.end) for c in cues)
+    taken = Intervals([*((c.start, c.end) for c in cues), *((a, b) for a, b, _, _ in pending)])
     generic = word_set("generic_source")
     unknown = [(m.start(), m.end(), m.group("name"), False) for m in _scan(_unknown_source(), text, spans)]
     unknown += [(a, b, name, True) for a, b, name in _subject_sources(text, spans)]
@@ -544,11 +552,13 @@ def find_cues(
             continue  # 根据某某控股15日发布的财报: a company's own report, dated
         if _self_name().match(name):
             continue  # 根据公司此前发布的规划: the company in context's own document, no source
+        core = name[: -len(suffix)] if (suffix := firm_suffix(name)) else name
         if subject and (
-            scan_periods(name) or any(w in name for w in (*generic, *words("report_phrase_open")))
+            scan_periods(name) or any(w in core for w in (*generic, *words("report_phrase_open")))
         ):
             continue  # 今年以来数据显示, 行业数据显示, 某公司公布数据显示: no source named
         cues.append(Cue(a, b, name, "data", public=name.endswith(words("public_body_suffix"))))
+    cues.extend(_institution_cues(pending, cues))
     taken = Intervals((c.start, c.end) for c in cues)
     for cm in _scan(_consensus(), text, spans):
         if taken.overlaps(cm.start(), cm.end()):
@@ -725,8 +735,8 @@ def _names_known(name: str, lexicon: Lexicon) -> bool:
     for i in range(n):
         for j in range(i + 2, min(n, i + 10) + 1):
             entry = lexicon.entries.get(name[i:j])
-            if entry is not None and entry.kind != "source":
-                return True
+            if entry is not None and entry.kind not in ("source", "title"):
+                return True  # (a title is no name: 某某管理顾问公司)
     return False
 
 
@@ -767,6 +777,28 @@ def _is_broker(m: Mention) -> bool:
     if m.kind == "source":
         return m.sector == "broker"
     return m.kind == "company" and (m.source_kind == "broker" or m.sector == "broker")
+
+
+def _institution_cues(pending: list[tuple[int, int, str, Mention | None]], cues: list[Cue]) -> list[Cue]:
+    """A cue for each 该机构/该行 at (start, end, kind, the institution mention named last before it):
+    that institution speaks, or a source no lexicon holds when one was named after it."""
+    unnamed = sorted(
+        (c for c in cues if c.kind == "data" and not c.person and c.company is None and c.speaker),
+        key=lambda c: c.start,
+    )
+    out = []
+    for start, end, kind, named in pending:
+        k = bisect_left([c.start for c in unnamed], start) - 1
+        source = unnamed[k] if k >= 0 and start - unnamed[k].start <= _PRONOUN_REACH else None
+        if source is not None and (named is None or named.start < source.start):
+            out.append(Cue(start, end, source.speaker, kind, public=source.public))
+        elif named is not None and (named.kind == "source" or named.source is not None):
+            out.append(
+                Cue(start, end, named.source or _source_name(named), kind, public=_public(named.sector))
+            )
+        elif named is not None:
+            out.append(Cue(start, end, named.company or named.name, kind, named.company or named.name))
+    return out
 
 
 def _last_before(  # type: ignore[no-untyped-def]

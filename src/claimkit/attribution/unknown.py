@@ -55,6 +55,15 @@ def _forms() -> dict[str, tuple[str, ...]]:
     return {role: tuple(sorted(ws, key=len, reverse=True)) for role, ws in by_role.items()}
 
 
+def firm_suffix(name: str) -> str | None:
+    """The firm ending ``name`` carries after a name of at least three characters (``盈蝶咨询公司`` ->
+    ``公司``), else None (``resources/company_forms.tsv`` role ``firm_suffix``)."""
+    for w in _forms().get("firm_suffix", ()):
+        if name.endswith(w) and len(name) - len(w) >= 3:
+            return w
+    return None
+
+
 def _alt(role: str) -> str:
     return words_pattern(_forms().get(role, ()))
 
