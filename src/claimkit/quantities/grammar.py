@@ -906,7 +906,8 @@ class CurrencyScopes:
 
     A paragraph's naming wins over an earlier note. Where neither reaches, a text in traditional
     characters with no note that names one such currency other than the yuan, and no other,
-    counts in it (Taiwan press names 新台幣 once and writes 億元 throughout); else :meth:`at`
+    counts in it (Taiwan press names 新台幣 once and writes 億元 throughout), and one that names no
+    currency counts in the currency of its dateline's place (〔記者某某／台北報導〕); else :meth:`at`
     gives None (the caller's default, CNY).
     """
 
@@ -964,6 +965,25 @@ def _local_yuan() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
+_DATELINE_WITHIN = 400  # characters from the top of a page where a reporter's dateline stands
+
+
+@cache
+def _datelines() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A reporter's dateline naming a place (``quantity_cues.tsv`` ``dateline_place``): 〔記者某某／台北報導〕,
+    中央社記者某某台北5日電; and each place's currency."""
+    rows = _resources.table("quantity_cues.tsv", ("word", "role", "value"))
+    codes = {r["word"]: r["value"] for r in rows if r["role"] == "dateline_place"}
+    places = words_pattern(codes) if codes else "(?!)"
+    pattern = rf"(?:[／/]\s?|記者[^\s，,。（）()〔〕【】]{{2,4}})({places})\s?(?:[0-9０-９]{{1,2}}日)?(?:報導|報道|电|電)"
+    return re.compile(pattern), codes
+
+
+def _dateline_currency(text: str) -> str | None:
+    """The currency of the place in a reporter's dateline near the top of ``text``, if one is there."""
+    pattern, codes = _datelines()
+    m = pattern.search(text, 0, _DATELINE_WITHIN)
+    return codes[m.group(1)] if m is not None else None
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -1004,6 +1024,8 @@ def currency_scopes(text: str) -> CurrencyScopes:
     default = None
     if not notes and len(named) == 1 and "CNY" not in named and _traditional_text(text):
         default = named.pop()
+    elif not notes and not named and (place := _dateline_currency(text)) and _traditional_text(text):
+        default = place  # 〔記者某某／台北報導〕…營收113.6億元: Taiwan press counts in its own currency
     prices: list[tuple[int, int, str]] = []
     if not named - {"HKD", "MOP"} and _local_yuan()[0].search(text) and _traditional_text(text):
         prices = _local_prices(text, by_paragraph)  # (the script is read only when 港元 is written)
