@@ -66,6 +66,7 @@ def _since_launch() -> re.Pattern[str]:
 
 
 _ANNUAL_AFTER = re.compile(r"的?(?:年度|全年)")
+_YEAR_LIST = re.compile(r"(?<![0-9])(?:(?:19|20)[0-9]{2}\s?(?:[、,，/]|和|及|与|與)\s?){1,5}$")
 
 
 class PeriodResolution(NamedTuple):
@@ -213,6 +214,17 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
         if listed or any(w in text[max(p.end, ctx.clause_start) : q.start] for w in words("respectively")):
             year = first + ctx.list_index
             return PeriodResolution(Resolved(year, p.fiscal) if year <= last else None, p)
+    # 2025、2026、2027年归母净利润分别为x、y和z: years listed before the last one's 年, one for each
+    # number of a list as long
+    for p in reversed(near):
+        if p.year is None or p.month is not None or p.quarter is not None or p.half is not None:
+            continue
+        listed_years = _YEAR_LIST.search(text, max(0, p.start - 40), p.start)
+        if listed_years is not None and text[p.start : p.start + 4] == str(p.year):
+            years = [int(y) for y in re.findall(r"\d{4}", listed_years.group())] + [p.year]
+            if ctx.list_length == len(years):
+                return PeriodResolution(Resolved(years[ctx.list_index], p.fiscal), p)
+        break
     # 2025年及2026年净利润分别为x及y: a list of periods, one for each number of a list as long
     run = _last_list(text, near)
     if run is not None and ctx.list_length == len(run):

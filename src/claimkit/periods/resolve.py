@@ -235,14 +235,12 @@ class Resolver:
             ):
                 q = ctx.quarter - 1  # 较上一季度, 上一财季: the quarter before the one in context
                 return Resolved(ctx.year - (q == 0), ctx.fiscal, quarter=q or 4)
-            if (
-                kind == "next_quarter"
-                and ctx is not None
-                and ctx.quarter is not None
-                and ctx.quarter_end in (None, ctx.quarter)
-            ):
-                q = ctx.quarter % 4 + 1  # 下一财季 / 下季度: the quarter after the one in context
-                return Resolved(ctx.year + (q == 1), ctx.fiscal, quarter=q)
+            # 下一财季 / 下季度: the quarter after the one (or the run, 首三财季) in context, else after the
+            # quarter reported
+            after = ctx if ctx is not None and ctx.quarter is not None else self.report
+            if kind == "next_quarter" and after is not None and after.quarter is not None:
+                q = (after.quarter_end or after.quarter) % 4 + 1
+                return Resolved(after.year + (q == 1), after.fiscal, quarter=q)
             if kind == "year_to_date":
                 return self._year_to_date(p, pub, ctx)
             if kind == "holiday" and p.month is not None:
@@ -381,7 +379,7 @@ class Resolver:
             cur = last_completed_quarter(pub)
             if kind == "last_quarter":
                 return cur
-            q = cur.quarter % 4 + 2 if cur.quarter is not None else 1
+            q = cur.quarter + 2 if cur.quarter is not None else 1  # the quarter after the current one
             year = cur.year + (q - 1) // 4
             return Resolved(year, quarter=(q - 1) % 4 + 1)
         if kind == "same_period_last_year":
