@@ -71,7 +71,7 @@ def market_terms() -> re.Pattern[str]:
     total = f"(?:{alternation('industry_scope')})(?:{alternation('scope_total')})"
     # 国内家电零售额, 全球智能手机出货量: a whole market's measure of an industry (not 海外销量, and not
     # the scope a company ranks in: 在中国品牌乘用车销量中排名第二)
-    industry = f"(?:{alternation('industry_scope')})[^，,。；;：:\\s的]{{2,6}}?(?:{alternation('market_measure')})(?!中|排)"
+    industry = f"(?:{alternation('industry_scope')})[^，,。；;：:\\s的]{{1,6}}?(?:{alternation('market_measure')})(?!中|排)"
     # 银行业 is a market, 银行业务 a company's line of business: a term ending in 业 does not run into 务
     whole = f"(?:{words_pattern(terms)})(?!(?<=[业業])[务務])"
     return re.compile(f"{whole}|{total}|{industry}|(?P<scope>{phrase})")
@@ -98,6 +98,16 @@ def _company_measure() -> re.Pattern[str]:
 def _self_reference() -> re.Pattern[str]:
     """公司, 该集团…: the company in context is the subject (its list is of measures, not of companies)."""
     return re.compile(company_pronouns())
+
+
+# a wide space between two words of a headline (reversed text: a non-space, spaces, a non-space)
+_HEADLINE_GAP = re.compile(r"(?<=[^\x00-\x7f])(?:[ \u3000]{1,4})(?=[^\x00-\x7f\s])")
+
+
+@cache
+def _benefactive() -> re.Pattern[str]:
+    """为公司贡献, 为集团带来: the company in context gains the figure a named one brings it."""
+    return re.compile(f"(?:为|為)(?:{company_pronouns()})(?:{alternation('benefit_verb')})")
 
 
 @cache
@@ -296,11 +306,13 @@ class CompanyIndex:
         text = self.text
         sentence = self.structure.sentence_at(start)
         sentence_start = max(sentence.start, reach)
-        clause_start = self.structure.clause_start(start, sentence_start)
+        half = max(sentence_start, self._headline_half(sentence.start, start))
+        clause_start = max(self.structure.clause_start(start, sentence_start), half)
         in_clause = self._in(clause_start, start)
         own = [m for m in in_clause if id(m) not in self.comparison]
         if (
             not own
+            and half == sentence_start  # (某某10月销售生猪逾720万头 商品猪均价跌破12元/公斤: its own price)
             and (_unit_price().search(text, start, end) or self._market_price_before(clause_start, start))
             and not _self_reference().search(text, clause_start, start)
         ):
@@ -319,12 +331,14 @@ class CompanyIndex:
                 return self._group(start)
             subjects = [m for m in own if id(m) in self.subject]
             m = subjects[-1] if subjects and subjects[-1] is own[-1] else own[-1]
+            if _benefactive().search(text, m.end, start):
+                return self.at(m.start)  # 参股公司某某为公司贡献投资收益3.3亿元: the company in context's
             return self._owner(m), m
-        if not self._any_in(sentence_start, start) or (
+        if not self._any_in(half, start) or (
             public and public_from is not None and not self._any_in(public_from, start)
         ):  # (据海口海关统计，…: no company named since the public body, whatever stood before it)
             segment = part_start(text, sentence_start, start)
-            market = market_terms().search(text, max(sentence_start, segment), start)
+            market = market_terms().search(text, max(half, segment), start)
             if (
                 market is not None
                 and market.group() in word_set("industry_word")
@@ -390,6 +404,15 @@ class CompanyIndex:
             # 全网销售额…。其中，综合电商平台销售额…: the market or group stays the subject
             return None, None
         return self.at(start)
+
+    def _headline_half(self, sentence_start: int, pos: int) -> int:
+        """Where the half of a headline holding ``pos`` starts (a headline's halves, set apart by a wide
+        space, are two statements: 某某上半年亏损收窄 碳酸锂价格较年初回落近两成); 0 outside a headline."""
+        text = self.text
+        if sentence_start != 0 or "\n" in text[0:pos] or "。" in text[0:pos]:
+            return 0
+        gap = _HEADLINE_GAP.search(text[:pos][::-1])
+        return pos - gap.start() if gap is not None else 0
 
     def _group_subject(self, a: int, b: int, claim: int | None = None) -> bool:
         """Whether a group of companies (TOP100房企, 两家公司) stands in ``[a, b)`` as a subject, with no
