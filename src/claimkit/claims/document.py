@@ -265,7 +265,7 @@ def _resolve_periods(
         text,
     )
     named = _report_named_in_lead(text, published)
-    if named is not None and (report is None or (report.year == named.year and report.quarter == 3)):
+    if named is not None and _named_report_wins(report, named):
         report = named  # 交出三季报。报告期内…: an A-share third-quarter report covers Q1-Q3
     if report is not None and (report.quarter is not None or report.half is not None):
         resolver.report = report  # a quarter's, a half's or Q1-Q3's results: 期内 is that period
@@ -505,11 +505,12 @@ _MONTH_MAIN = 2  # times as often as any longer period, a month is the one a tex
 
 
 def _part(text: str, p: RawPeriod) -> bool:
-    """A period named as a part of the one reported (其中第三季度, 第三季度单季, 单季): no vote for the main one."""
+    """A period named as a part of the one reported (其中第三季度, 第三季度单季, 单季, 单看第三季度): no vote for
+    the main one."""
     before = text[max(0, p.start - 4) : p.start].rstrip("，, ")
     single = words("single_period")
     return (
-        before.endswith(words("part_lead"))
+        before.endswith((*words("part_lead"), *words("single_lead")))
         or text.startswith(single, p.end)
         or text[p.start : p.end] in single
     )
@@ -528,6 +529,17 @@ def _report_named_in_lead(text: str, published: date | None) -> Resolved | None:
         return None
     year = int(m.group("year")) if m.group("year") else published.year if published is not None else None
     return Resolved(year, quarter=1, quarter_end=3) if year is not None else None
+
+
+def _named_report_wins(found: Resolved | None, named: Resolved) -> bool:
+    """Whether a cumulative report named in the lead (三季报 -> Q1-Q3) is the period the text reports
+    rather than ``found``: none found, its last quarter (a headline's 三季度), or a month of its year (the
+    release date, 10月27日晚间交出三季报)."""
+    if found is None:
+        return True
+    if found.year != named.year or found.fiscal:
+        return False
+    return (found.quarter == 3 and found.quarter_end is None) or found.month is not None
 
 
 def _lead_end(text: str) -> int:
@@ -721,6 +733,9 @@ def build_model(doc: Document) -> DocModel | None:
     for p in doc.periods:
         periods_by_sentence.setdefault(structure.sentence_index(p.start), []).append(p)
     main = _main_period(doc.periods, resolved, text)
+    named = _report_named_in_lead(text, doc.published)
+    if named is not None and _named_report_wins(main, named):
+        main = named  # 交出三季报 with a headline on the third quarter: the report frames its paragraphs
 
     contexts: list[QContext] = []
     indexes = _list_indexes(text, quantities)
