@@ -786,9 +786,10 @@ def _institution_cues(pending: list[tuple[int, int, str, Mention | None]], cues:
         (c for c in cues if c.kind == "data" and not c.person and c.company is None and c.speaker),
         key=lambda c: c.start,
     )
+    starts = [c.start for c in unnamed]
     out = []
     for start, end, kind, named in pending:
-        k = bisect_left([c.start for c in unnamed], start) - 1
+        k = bisect_left(starts, start) - 1
         source = unnamed[k] if k >= 0 and start - unnamed[k].start <= _PRONOUN_REACH else None
         if source is not None and (named is None or named.start < source.start):
             out.append(Cue(start, end, source.speaker, kind, public=source.public))

@@ -100,8 +100,8 @@ def _self_reference() -> re.Pattern[str]:
     return re.compile(company_pronouns())
 
 
-# a wide space between two words of a headline (reversed text: a non-space, spaces, a non-space)
-_HEADLINE_GAP = re.compile(r"(?<=[^\x00-\x7f])(?:[ \u3000]{1,4})(?=[^\x00-\x7f\s])")
+# a wide space between two words of a headline (after a non-ASCII character, before one)
+_HEADLINE_GAP = re.compile(r"(?<=[^\x00-\x7f])[ \u3000]{1,4}(?=[^\x00-\x7f\s])")
 
 
 @cache
@@ -188,6 +188,11 @@ class CompanyIndex:
     ) -> None:
         self.text = text
         self.structure = structure
+        # where each half of a headline (the first line, when it holds no full stop) starts after a wide space
+        ends = [k for k in (text.find("\n"), text.find("。")) if k >= 0]
+        headline_end = min(ends, default=len(text))
+        self._halves = [m.end() for m in _HEADLINE_GAP.finditer(text, 0, headline_end)]
+        self._headline_end = headline_end
         found = [m for m in mentions if m.kind in ("company", "product")]
         self._categories = [m.start for m in found if self._category(m)]  # 小程序游戏市场: a market
         found = [m for m in found if not self._category(m)]
@@ -408,11 +413,10 @@ class CompanyIndex:
     def _headline_half(self, sentence_start: int, pos: int) -> int:
         """Where the half of a headline holding ``pos`` starts (a headline's halves, set apart by a wide
         space, are two statements: 某某上半年亏损收窄 碳酸锂价格较年初回落近两成); 0 outside a headline."""
-        text = self.text
-        if sentence_start != 0 or "\n" in text[0:pos] or "。" in text[0:pos]:
+        if sentence_start != 0 or pos >= self._headline_end:
             return 0
-        gap = _HEADLINE_GAP.search(text[:pos][::-1])
-        return pos - gap.start() if gap is not None else 0
+        k = bisect_left(self._halves, pos + 1) - 1
+        return self._halves[k] if k >= 0 else 0
 
     def _group_subject(self, a: int, b: int, claim: int | None = None) -> bool:
         """Whether a group of companies (TOP100房企, 两家公司) stands in ``[a, b)`` as a subject, with no
