@@ -126,6 +126,23 @@ def _direction_before(before: str) -> tuple[str | None, bool]:
     return _verb_at_end(s[: len(s) - len(fillers[0])].rstrip(" "), direction)
 
 
+@cache
+def _additions() -> frozenset[str]:
+    """Verbs of additions (``changes.tsv`` kind ``flow``, value up: 新增, 新开)."""
+    rows = _resources.table("changes.tsv", ("word", "kind", "value"))
+    return frozenset(r["word"] for r in rows if r["kind"] == "flow" and r["value"] == "up")
+
+
+def _opens_with_addition(before: str) -> bool:
+    """Whether the verb ending ``before`` (qualifiers allowed after it) is one of additions (新增约)."""
+    s = before.rstrip(" ")
+    by_last, empty = _fillers_by_last()
+    fillers = [w for w in by_last.get(s[-1:], empty) if s.endswith(w)] or [""]
+    s = s[: len(s) - len(fillers[0])].rstrip(" ")
+    s = s[:-1] if s.endswith("了") else s
+    return any(s.endswith(w) for w in _additions())
+
+
 def _verb_at_end(s: str, direction: dict[str, str]) -> tuple[str | None, bool]:
     to = False
     if s.endswith(("至", "到")):
@@ -227,6 +244,11 @@ def change_and_direction(
             return basis, "down" if sign in "-−－" else "up" if sign in "+＋" else None
         return None, None
     if d_before and not to and len(before.rstrip()) and q.kind in ("money", "count"):
+        if basis_match is None and _opens_with_addition(before):
+            return (
+                None,
+                None,
+            )  # 当季新开约15家: a count of additions, not a change of a level (较年初新增…: one)
         return basis or "growth", d_before
     if q.kind == "count" and metric:
         verb = _net_verb().search(metric)
