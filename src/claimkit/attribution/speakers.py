@@ -201,7 +201,9 @@ def company_pronouns() -> str:
 def _pronoun() -> regex.Pattern[str]:
     """他/她, the company in context (该公司, bare 公司 and 集团), the institution named last (该行)."""
     return regex.compile(
-        rf"(?:(?<!\p{{Han}})|(?<={words_alternation('according_to')}))(?P<person>[他她])(?![们們])|(?P<institution>{words_alternation('institution_pronoun')})"
+        rf"(?:(?<!\p{{Han}})|(?<={words_alternation('according_to')}))(?P<person>[他她])(?![们們])|(?P<institution>{words_alternation('institution_pronoun')}"
+        # 协会预计 opening a clause: the association named last (bare_institution)
+        rf"|(?<=[。！？；，,\n])(?:{words_alternation('bare_institution')}))"
         rf"|{company_pronouns()}"
         # 公告称 (公司…披露的经营数据公告称): the company in context says it (公告显示 is its document: no speaker)
         rf"|(?:{words_alternation('notice_noun')})(?=(?:{words_alternation('notice_verb')}))"
@@ -493,6 +495,8 @@ def find_cues(
                 )
                 or _last_before(mentions, starts, pm.start(), _is_broker, _BROKER_REACH)
                 if broker
+                else _last_before(mentions, starts, pm.start(), _is_association)
+                if pm.group() in word_set("bare_institution")
                 else _last_before(mentions, starts, pm.start(), _is_institution)
             )
             if not broker:
@@ -770,6 +774,13 @@ def _is_institution(m: Mention) -> bool:
     if m.kind == "source":
         return not m.generic
     return m.kind == "company" and (m.source is not None or m.sector in _INSTITUTION_SECTORS)
+
+
+def _is_association(m: Mention) -> bool:
+    """An industry body that a bare 协会 may stand for."""
+    return _is_institution(m) and (
+        m.sector == "association" or any(w in m.name for w in words("bare_institution"))
+    )
 
 
 def _is_broker(m: Mention) -> bool:
