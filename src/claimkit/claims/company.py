@@ -73,7 +73,9 @@ def market_terms() -> re.Pattern[str]:
     # the scope a company ranks in: 在中国品牌乘用车销量中排名第二)
     industry = f"(?:{alternation('industry_scope')})[^，,。；;：:\\s的]{{1,6}}?(?:{alternation('market_measure')})(?!中|排)"
     # 银行业 is a market, 银行业务 a company's line of business: a term ending in 业 does not run into 务
-    whole = f"(?:{words_pattern(terms)})(?!(?<=[业業])[务務])"
+    # 全网 is the whole online market (全网销售额), but a network's own parts (全网加盟商, 全网日均处理能力) are
+    # the company's: own_network
+    whole = f"(?:{words_pattern(terms)})(?!(?<=[业業])[务務])(?!(?<=[网網])(?:{alternation('own_network')}))"
     return re.compile(f"{whole}|{total}|{industry}|(?P<scope>{phrase})")
 
 
