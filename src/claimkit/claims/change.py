@@ -114,7 +114,7 @@ def _impact() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation('impact')})[^，,。；;]{{0,12}}$")
 
 
-def _direction_before(before: str) -> tuple[str | None, bool]:
+def direction_before(before: str) -> tuple[str | None, bool]:
     """Direction of a change verb ending ``before`` (qualifiers allowed after it) and whether 至/到 follows."""
     direction = change_words()[1]
     s = before.rstrip(" ")
@@ -195,7 +195,7 @@ def change_and_direction(
     before = text[max(segment_start, clause_start) : q.start]
     basis_match = model.matches(basis_pattern()).last_within(clause_start, q.start)
     basis = basis_of(text[basis_match[0] : basis_match[1]]) if basis_match else None
-    d_before, to = _direction_before(before)
+    d_before, to = direction_before(before)
     if d_before is None and basis_match is not None:
         d_before = _comparative(text[basis_match[1] : q.start])  # 增速比上月末低0.2个百分点
     if d_before is None and _impact().search(text, max(clause_start, q.start - 16), q.start):

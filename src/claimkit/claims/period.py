@@ -13,6 +13,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
+from .. import _resources
 from .._words import alternation, word_set, words
 from ..attribution.structure import Structure, part_start
 from ..periods.grammar import RawPeriod
@@ -128,7 +129,11 @@ def resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     if value is not None and value.granularity != "year" and _ANNUAL_AFTER.match(model.text, ctx.q.end):
         # 20万台的年度销售目标: an annual figure is the year's, whatever month the sentence is in
         return PeriodResolution(Resolved(value.year, value.fiscal), found.evidence)
-    if value is not None and value.month is None and _is_balance(model, ctx):
+    if (
+        value is not None
+        and value.month is None
+        and (_is_balance(model, ctx) or ((value.quarter or value.half) and _store_count(model, ctx)))
+    ):
         # 贷款余额较年初增长9.6%: a balance compared with a point in time is at the period's end
         return PeriodResolution(calendar_end(value, model.calendar), found.evidence)
     return found
@@ -154,6 +159,37 @@ def _is_balance(model: DocModel, ctx: QContext) -> bool:
         following = structure.clause_end(end, ctx.sentence_end)
         return points.any_within(end, min(following, end + 12))
     return False
+
+
+def _store_count(model: DocModel, ctx: QContext) -> bool:
+    """A count of stores as a level (门店增至312家, 全球门店突破5.3万家): a stock, at the period's end; not
+    additions or closures (新开门店6600家, 较年初净减少307家), a change (门店增加120家) or a target."""
+    q = ctx.q
+    if q.kind != "count" or model.in_forecast(ctx):
+        return False
+    before = model.text[model.reach(ctx, ctx.clause_start) : q.start]
+    if not any(w in before for w in words("store_noun")):
+        return False
+    if any(w in before for w in _flows()) or any(w in before for w in _target_nouns()):
+        return False
+    from .change import direction_before  # (change reads this module's ratio_base)
+
+    direction, to = direction_before(before)
+    return direction is None or to
+
+
+@cache
+def _target_nouns() -> tuple[str, ...]:
+    """Nouns of a target or plan (``forecast_cues.tsv`` kind ``noun``: 目标, 计划)."""
+    rows = _resources.table("forecast_cues.tsv", ("word", "kind"))
+    return tuple(r["word"] for r in rows if r["kind"] == "noun")
+
+
+@cache
+def _flows() -> tuple[str, ...]:
+    """Verbs of additions, closures and net changes (``changes.tsv`` kinds ``flow`` and ``net``)."""
+    rows = _resources.table("changes.tsv", ("word", "kind", "value"))
+    return tuple(r["word"] for r in rows if r["kind"] in ("flow", "net"))
 
 
 def _topic_clause(structure: Structure, text: str, p: RawPeriod, ctx: QContext) -> bool:
