@@ -273,6 +273,15 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     if published is not None and not own and model.matches(_share_price()).any_within(clause, q.start):
         # 将目标价由45港元上调至52港元, 股价收报76港元: a share figure is at publication
         return PeriodResolution(Resolved(published.year, month=published.month), None)
+    # 2024—2026年每年现金分红不低于70亿元: a range of years, the latest period before the claim and not
+    # shared out over a list, is a window: no one period
+    # (当年 after it, 占当年净利润的比例, is each year of the window)
+    latest = next(
+        (p for p in reversed(near) if p.end <= q.start and is_sentence_period(p) and p.year_from != "ctx"),
+        None,
+    )
+    if latest is not None and (latest.year_end is not None or latest.years > 1):
+        return PeriodResolution(None, latest)
     last_period_end = max((p.end for p in near if is_sentence_period(p)), default=reach)
     after = max(last_period_end, reach)
     if _governing_window(model, ctx, after) or model.matches(_since_launch()).any_within(
