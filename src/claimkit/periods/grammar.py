@@ -299,6 +299,7 @@ _RATIO_BASE_AFTER = regex.compile(
     r"(?:同期|同期水平|水平)?的|[^，,。；;：:！？\n0-9]{1,8}?的(?=\s?[0-9０-９一二两兩三四五六七八九十半几幾])"
 )
 _CUMULATIVE = regex.compile(r"[^，,。；;：:！？\n]*?(?:累计|累計)")
+_CLAUSE_OPENERS = frozenset('，,。；;：:！？\n“「"（( ')
 
 
 @cache
@@ -321,9 +322,14 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
     p = RawPeriod(m.start(), m.end())
     if g["rel"]:
         meaning, base, offset = relative_words()[g["rel"]]
-        if meaning == "year_to_date":
+        if meaning in ("year_to_date", "since_year_start"):
             p.relative, p.clause_scoped = "year_to_date", True
-            p.cumulative = _CUMULATIVE.match(m.string, m.end(), m.end() + 12) is not None
+            # 今年以来 opening its clause runs to publication (今年以来，集团已…); inside a phrase it may
+            # name the year (延续了今年以来双位数增长的态势)
+            opens = m.start() == 0 or m.string[m.start() - 1] in _CLAUSE_OPENERS
+            p.cumulative = (meaning == "since_year_start" and opens) or _CUMULATIVE.match(
+                m.string, m.end(), m.end() + 12
+            ) is not None
         elif meaning == "today":
             p.relative, p.day = "now", True  # 今日公布: an event's day, weaker than a reporting period
         elif meaning == "holiday":

@@ -355,8 +355,8 @@ class Resolver:
     @staticmethod
     def _year_to_date(p: RawPeriod, pub: date | None, ctx: Resolved | None) -> Resolved | None:
         """今年以来, 年初至今: in a text that reports months, January to the month it reports
-        (2025-01/2025-11); a cumulative figure (年内累计) runs to publication; otherwise, and in a
-        forecast (年内将…), the year."""
+        (2025-01/2025-11); a cumulative figure (年内累计), or 今年以来 opening its clause, runs to
+        publication; otherwise, and in a forecast (年内将…), the year."""
         if pub is None:
             return None
         if p.forecast:
