@@ -547,7 +547,9 @@ def find_cues(
             )
     taken = Intervals([*((c.start, c.end) for c in cues), *((a, b) for a, b, _, _ in pending)])
     generic = word_set("generic_source")
-    unknown = [(m.start(), m.end(), m.group("name"), False) for m in _scan(_unknown_source(), text, spans)]
+    unknown = [
+        (m.start(), m.end(), _data_firm_name(text, m), False) for m in _scan(_unknown_source(), text, spans)
+    ]
     unknown += [(a, b, name, True) for a, b, name in _subject_sources(text, spans)]
     for a, b, name, subject in sorted(unknown):
         if taken.overlaps(a, b) or name in generic or name in lexicon.entries:
@@ -788,6 +790,21 @@ def _is_broker(m: Mention) -> bool:
     if m.kind == "source":
         return m.sector == "broker"
     return m.kind == "company" and (m.source_kind == "broker" or m.sector == "broker")
+
+
+def _data_firm_name(text: str, m: re.Match[str]) -> str:
+    """A source's name after 据, with 数据 when another data noun follows it: 据云合数据统计 is 云合数据's
+    statistics (据某协会统计数据 stays 某协会's)."""
+    name = m.group("name")
+    end = m.end("name")
+    if text.startswith(("数据", "數據"), end) and _data_noun_at().match(text, end + 2):
+        return name + text[end : end + 2]
+    return name
+
+
+@cache
+def _data_noun_at() -> re.Pattern[str]:
+    return re.compile(f"(?:{words_alternation('data_noun')})")
 
 
 def _institution_cues(pending: list[tuple[int, int, str, Mention | None]], cues: list[Cue]) -> list[Cue]:
