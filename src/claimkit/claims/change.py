@@ -127,10 +127,11 @@ def direction_before(before: str) -> tuple[str | None, bool]:
 
 
 @cache
-def _additions() -> frozenset[str]:
-    """Verbs of additions (``changes.tsv`` kind ``flow``, value up: 新增, 新开)."""
+def change_words_of(kinds: tuple[str, ...], value: str | None = None) -> tuple[str, ...]:
+    """The words of ``changes.tsv`` of the given kinds (and value, if given): (``flow``, ``net``) -> 新增,
+    关闭, 净增…"""
     rows = _resources.table("changes.tsv", ("word", "kind", "value"))
-    return frozenset(r["word"] for r in rows if r["kind"] == "flow" and r["value"] == "up")
+    return tuple(r["word"] for r in rows if r["kind"] in kinds and value in (None, r["value"]))
 
 
 def _opens_with_addition(before: str) -> bool:
@@ -140,7 +141,7 @@ def _opens_with_addition(before: str) -> bool:
     fillers = [w for w in by_last.get(s[-1:], empty) if s.endswith(w)] or [""]
     s = s[: len(s) - len(fillers[0])].rstrip(" ")
     s = s[:-1] if s.endswith("了") else s
-    return any(s.endswith(w) for w in _additions())
+    return s.endswith(change_words_of(("flow",), "up"))
 
 
 def _verb_at_end(s: str, direction: dict[str, str]) -> tuple[str | None, bool]:
@@ -260,10 +261,7 @@ def change_and_direction(
 @cache
 def _net_verb() -> re.Pattern[str]:
     """A verb of a net change opening a count's metric (净增用户, 净关闭门店)."""
-    nets = [
-        r["word"] for r in _resources.table("changes.tsv", ("word", "kind", "value")) if r["kind"] == "net"
-    ]
-    return re.compile(words_pattern(nets))
+    return re.compile(words_pattern(change_words_of(("net",))))
 
 
 @cache

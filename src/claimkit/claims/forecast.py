@@ -77,11 +77,17 @@ def _cues() -> _Cues:
 
 
 @cache
+def cue_words(kind: str) -> tuple[str, ...]:
+    """The words of ``forecast_cues.tsv`` of one kind, as written (``not``: 饮料, 将近, 目标客户; ``noun``:
+    目标, 计划)."""
+    return tuple(
+        r["word"] for r in _resources.table("forecast_cues.tsv", ("word", "kind")) if r["kind"] == kind
+    )
+
+
 def not_cues() -> tuple[str, ...]:
     """Words that hold a forecast cue but are none (饮料, 将近, 目标客户), as written."""
-    return tuple(
-        r["word"] for r in _resources.table("forecast_cues.tsv", ("word", "kind")) if r["kind"] == "not"
-    )
+    return cue_words("not")
 
 
 @lru_cache(maxsize=1024)

@@ -13,7 +13,6 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from .. import _resources
 from .._words import alternation, word_set, words
 from ..attribution.structure import Structure, part_start
 from ..periods.grammar import RawPeriod
@@ -21,6 +20,7 @@ from ..periods.resolve import Resolved, calendar_end
 from ..quantities.grammar import Raw
 from ..quantities.lexicon import money_nouns
 from .document import DocModel, QContext, is_sentence_period
+from .forecast import cue_words
 
 # two or more (a window of one period, 过去一个季度, is that period)
 _N = r"(?:(?!一(?![二两兩三四五六七八九十百]))[一二两兩三四五六七八九十百]+|(?<![0-9])(?:[2-9]|[1-9][0-9]))"
@@ -170,26 +170,12 @@ def _store_count(model: DocModel, ctx: QContext) -> bool:
     before = model.text[model.reach(ctx, ctx.clause_start) : q.start]
     if not any(w in before for w in words("store_noun")):
         return False
-    if any(w in before for w in _flows()) or any(w in before for w in _target_nouns()):
-        return False
-    from .change import direction_before  # (change reads this module's ratio_base)
+    from .change import change_words_of, direction_before  # (change reads this module's ratio_base)
 
+    if any(w in before for w in (*change_words_of(("flow", "net")), *cue_words("noun"))):
+        return False
     direction, to = direction_before(before)
     return direction is None or to
-
-
-@cache
-def _target_nouns() -> tuple[str, ...]:
-    """Nouns of a target or plan (``forecast_cues.tsv`` kind ``noun``: 目标, 计划)."""
-    rows = _resources.table("forecast_cues.tsv", ("word", "kind"))
-    return tuple(r["word"] for r in rows if r["kind"] == "noun")
-
-
-@cache
-def _flows() -> tuple[str, ...]:
-    """Verbs of additions, closures and net changes (``changes.tsv`` kinds ``flow`` and ``net``)."""
-    rows = _resources.table("changes.tsv", ("word", "kind", "value"))
-    return tuple(r["word"] for r in rows if r["kind"] in ("flow", "net"))
 
 
 def _topic_clause(structure: Structure, text: str, p: RawPeriod, ctx: QContext) -> bool:

@@ -325,7 +325,7 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
         if meaning in ("year_to_date", "since_year_start"):
             p.relative, p.clause_scoped = "year_to_date", True
             # 今年以来 opening its clause runs to publication (今年以来，集团已…); inside a phrase it may
-            # name the year (延续了今年以来双位数增长的态势)
+            # name the year (保持了今年以来两位数的增长势头)
             opens = m.start() == 0 or m.string[m.start() - 1] in _CLAUSE_OPENERS
             p.cumulative = (meaning == "since_year_start" and opens) or _CUMULATIVE.match(
                 m.string, m.end(), m.end() + 12
