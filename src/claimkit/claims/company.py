@@ -44,8 +44,9 @@ def _aggregate() -> re.Pattern[str]:
     return re.compile(
         rf"{alternation('aggregate')}"
         rf"|{count}(?:{alternation('aggregate_count')})[^，,。；;]{{0,12}}?(?:合计|合計|共计|共計|整体|整體|总计|總計)"
-        # TOP100房企, 三家航司, 百强房企: a group of companies
-        rf"|(?:(?:{alternation('collective_quantifier')})\s?[0-9]*|{count}(?:家|大))(?:{alternation('collective_noun')})"
+        # TOP100房企, 三家航司, 百强房企, 三家快递企业: a group of companies
+        rf"|(?:(?:{alternation('collective_quantifier')})\s?[0-9]*|{count}(?:家|大)[\u4e00-\u9fff]{{0,4}}?)"
+        rf"(?:{alternation('collective_noun')})"
     )
 
 
@@ -405,7 +406,8 @@ class CompanyIndex:
             return self._owner(after[0]), after[0]
         if speaker_company is not None:
             return speaker_company, None
-        if _aggregate().search(text, clause_start, start):
+        if _aggregate().search(text, part_start(text, sentence_start, clause_start), start):
+            # 三家油企均实现盈利，净利润合计…: a group named earlier in the ；-part, no company since
             return self._group(start)
         if self._after_group(start, sentence_start, clause_start):
             # 全网销售额…。其中，综合电商平台销售额…: the market or group stays the subject
