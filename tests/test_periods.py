@@ -55,6 +55,15 @@ PERIODS = [
     ("上季度", "2025-11-26", "2025Q3"),
     ("上季", "2025-11-26", "2025Q3"),
     ("至今", "2025-10-29", "2025-10"),
+    # holidays: fixed dates, and the lunar calendar's (resources/lunar_festivals.tsv)
+    ("双11期间", "2024-11-20", "2024-11"),
+    ("“618”期间", "2025-06-20", "2025-06"),
+    ("春节假期", "2025-03-01", "2025-01/2025-02"),
+    ("春节档", "2026-03-01", "2026-02"),
+    ("端午假期", "2025-07-01", "2025-05/2025-06"),
+    ("中秋假期", "2024-10-01", "2024-09"),
+    ("双节期间", "2023-10-20", "2023-09/2023-10"),
+    ("双节期间", "2025-10-20", "2025-10"),
 ]
 
 
@@ -150,3 +159,40 @@ def test_find_periods_never_raises(text: str) -> None:
 def test_month_ranges_and_short_years(phrase: str, value: str) -> None:
     p = claimkit.parse_period(phrase, published="2025-11-20")
     assert p is not None and p.value == value
+
+
+def test_lunar_festival_table_holds_the_calendar_s_bounds() -> None:
+    """Every year of the table, in order; each festival inside the window the lunar calendar allows it (端午 27 May to 25 June, 中秋 7 September to 8 October)
+    (the Spring Festival falls between 21 January and 20 February)."""
+    from claimkit.periods.festivals import _dates
+
+    table = _dates()
+    years = sorted(table)
+    assert years == list(range(years[0], years[-1] + 1)) and years[0] <= 2000 and years[-1] >= 2040
+    for year, days in table.items():
+        assert date(year, 1, 21) <= days["spring_festival"] <= date(year, 2, 20)
+        assert date(year, 5, 27) <= days["dragon_boat"] <= date(year, 6, 25)
+        assert date(year, 9, 7) <= days["mid_autumn"] <= date(year, 10, 8)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.integers(1990, 2060),
+    st.sampled_from(["spring_festival", "dragon_boat", "mid_autumn", "autumn_double"]),
+)
+def test_festival_months_are_a_run_in_their_season(year: int, meaning: str) -> None:
+    from claimkit.periods.festivals import festival_months
+
+    months = festival_months(meaning, year)
+    assert months is not None
+    first, last = months
+    season = {
+        "spring_festival": (1, 2),
+        "dragon_boat": (5, 6),
+        "mid_autumn": (9, 10),
+        "autumn_double": (9, 10),
+    }
+    assert season[meaning][0] <= first <= last <= season[meaning][1]
+    if meaning == "autumn_double":
+        assert last == 10  # National Day is always inside
+    assert festival_months(meaning, 1800) is None

@@ -29,7 +29,7 @@ from ..attribution.speakers import Cue, find_cues, quote_speakers
 from ..attribution.structure import Structure
 from ..cleaning import Cleaned
 from ..periods.grammar import RawPeriod, bound_position
-from ..periods.resolve import Resolved, Resolver
+from ..periods.resolve import Resolved, Resolver, holiday_period
 from ..quantities.grammar import Raw
 from ..quantities.lexicon import qualifiers
 from .company import CompanyIndex
@@ -416,10 +416,12 @@ def _date_holidays(text: str, periods: list[RawPeriod], out: dict[int, Resolved 
     last October."""
     for before, p in pairwise(periods):
         year = out.get(id(before))
-        if p.relative != "holiday" or p.month is None or year is None or year.granularity != "year":
+        if p.relative != "holiday" or year is None or year.granularity != "year":
             continue
         if before.end == p.start or (p.start - before.end == 1 and text[before.end] == " "):
-            out[id(p)] = out[id(before)] = Resolved(year.year, month=p.month)  # (a named window is no year)
+            dated = holiday_period(p, year.year)
+            if dated is not None:
+                out[id(p)] = out[id(before)] = dated  # (a named window is no year)
 
 
 # a named window defined by the dates in its parenthesis: 2025年国庆黄金周期间（9月30日至10月8日）
@@ -483,6 +485,15 @@ def _name_windows(text: str, periods: list[RawPeriod], out: dict[int, Resolved |
         return
     for i, p in enumerate(periods):
         year = out.get(id(p))
+        if year is not None and p.relative == "holiday":
+            # 双11期间（10月14日至11月11日）…。双11期间，某平台…: a holiday named as a window recalls its dates
+            for (y, name), r in windows.items():
+                if name.startswith("\0"):
+                    name = _recalled(text, p.start, name[1:])
+                if y == year.year and name and text.startswith(name, p.start) and r != year:
+                    out[id(p)] = r
+                    break
+            continue
         if year is None or year.granularity != "year":
             continue
         at = p.end + (text[p.end : p.end + 1] == " ")

@@ -20,6 +20,7 @@ from .. import _resources
 from .._words import alternation, words
 from ..quantities.lexicon import magnitudes, not_quantities, words_pattern
 from ..quantities.numerals import read_numeral
+from .festivals import FESTIVALS
 
 if TYPE_CHECKING:
     from ..cleaning import Cleaned
@@ -276,6 +277,7 @@ class RawPeriod:
     forecast: bool = False
     explains: bool = False
     cumulative: bool = False  # 累计 follows in its clause: 年内累计上涨, 今年以来累计销量
+    festival: str | None = None  # a holiday of the lunar calendar (春节假期): its months depend on the year
 
     @property
     def has_year(self) -> bool:
@@ -334,6 +336,8 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
             p.relative, p.day = "now", True  # 今日公布: an event's day, weaker than a reporting period
         elif meaning == "holiday":
             p.relative, p.month = "holiday", offset  # 国庆假期: a month of a year read in context
+        elif meaning in FESTIVALS:
+            p.relative, p.festival = "holiday", meaning  # 春节假期: months that depend on the year
         else:
             p.relative = meaning
             p.clause_scoped = meaning == "same_period_last_year"

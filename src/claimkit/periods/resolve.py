@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from ..attribution.lexicon import FiscalYear
 from ..errors import ConfigError
+from .festivals import festival_months
 from .grammar import RawPeriod, fiscal_words
 from .model import normalise
 
@@ -243,11 +244,11 @@ class Resolver:
                 return Resolved(after.year + (q == 1), after.fiscal, quarter=q)
             if kind == "year_to_date":
                 return self._year_to_date(p, pub, ctx)
-            if kind == "holiday" and p.month is not None:
+            if kind == "holiday" and (p.month is not None or p.festival is not None):
                 dated = local_year or (
                     ctx.year if ctx is not None and not ctx.fiscal else pub.year if pub else None
                 )
-                return Resolved(dated, month=p.month) if dated is not None else None
+                return holiday_period(p, dated) if dated is not None else None
             report = self.report
             if (
                 kind == "current_quarter"
@@ -404,3 +405,15 @@ class Resolver:
                 else Resolved(pub.year, month=pub.month - 1)
             )
         return None
+
+
+def holiday_period(p: RawPeriod, year: int) -> Resolved | None:
+    """The month (or months) of the holiday ``p`` names in ``year``: 国庆假期 -> October; 春节假期 -> the
+    months of that year's Spring Festival holiday (2025-01/2025-02); None where the calendar table ends."""
+    if p.festival is None:
+        return Resolved(year, month=p.month) if p.month is not None else None
+    months = festival_months(p.festival, year)
+    if months is None:
+        return None
+    first, last = months
+    return Resolved(year, month=last, month_from=first if first != last else None)
