@@ -109,6 +109,11 @@ def _stock_measure() -> re.Pattern[str]:
     return re.compile(alternation("stock_measure"))
 
 
+@cache
+def _dividend() -> re.Pattern[str]:
+    return re.compile(alternation("dividend"))
+
+
 def _last_list(text: str, near: list[RawPeriod]) -> list[RawPeriod] | None:
     """The last periods of ``near`` when two or more are joined as a list (2025年及2026年)."""
     joins = word_set("coordinator")
@@ -136,6 +141,18 @@ def resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     ):
         # 贷款余额较年初增长9.6%: a balance compared with a point in time is at the period's end
         return PeriodResolution(calendar_end(value, model.calendar), found.evidence)
+    main = model.main_period
+    if (
+        found.evidence is None
+        and value is not None
+        and main is not None
+        and main.month is None
+        and value == calendar_end(main, model.calendar)
+        and model.matches(_dividend()).any_within(model.reach(ctx, ctx.sentence_start), ctx.q.start)
+    ):
+        # 截至2024年末，总资产…。董事会提议每10股派3.5元: a dividend is paid out of the period reported,
+        # not dated by the balance sheet's day that the sentence before carried
+        return PeriodResolution(main, None)
     return found
 
 
