@@ -110,6 +110,11 @@ def _stock_measure() -> re.Pattern[str]:
 
 
 @cache
+def _valuation_basis() -> re.Pattern[str]:
+    return re.compile(alternation("valuation_basis"))
+
+
+@cache
 def _dividend() -> re.Pattern[str]:
     return re.compile(alternation("dividend"))
 
@@ -273,8 +278,14 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     published = model.published
     clause = model.reach(ctx, ctx.clause_start)
     own = any(p.start >= ctx.clause_start for p in near)  # 股价年内累计上涨: the clause dates it
-    if published is not None and not own and model.matches(_share_price()).any_within(clause, q.start):
-        # 将目标价由45港元上调至52港元, 股价收报76港元: a share figure is at publication
+    if (
+        published is not None
+        and not own
+        and model.matches(_share_price()).any_within(clause, q.start)
+        and not (near and model.matches(_valuation_basis()).any_within(clause, q.start))
+    ):
+        # 将目标价由45港元上调至52港元, 股价收报76港元: a share figure is at publication (not a multiple of
+        # the earnings the sentence forecasts: 预计2025年净利润…，对应当前股价市盈率约18倍)
         return PeriodResolution(Resolved(published.year, month=published.month), None)
     # 2024—2026年每年现金分红不低于70亿元: a range of years, the latest period before the claim and not
     # shared out over a list, is a window: no one period

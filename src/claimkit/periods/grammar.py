@@ -306,7 +306,8 @@ _CLAUSE_OPENERS = frozenset('，,。；;：:！？\n“「"（( ')
 
 @cache
 def _anchor_after() -> regex.Pattern[str]:
-    return regex.compile(rf"[ ]?(?:{alternation('anchor_after')})")
+    # (全年来看, 从季度来看: 来看 views the figures over the period, which frames them)
+    return regex.compile(rf"[ ]?(?:{alternation('anchor_after')})(?!看)")
 
 
 @cache
