@@ -281,7 +281,10 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     if (
         published is not None
         and not own
-        and model.matches(_share_price()).any_within(clause, q.start)
+        and (
+            model.matches(_share_price()).any_within(clause, q.start)
+            or text.startswith(words("share_price_after"), q.end)  # 给予22港元的目标价
+        )
         and not (near and model.matches(_valuation_basis()).any_within(clause, q.start))
     ):
         # 将目标价由45港元上调至52港元, 股价收报76港元: a share figure is at publication (not a multiple of
