@@ -22,7 +22,8 @@ _MAX_METRIC = 24
 
 @cache
 def _lead() -> re.Pattern[str]:
-    return re.compile(rf"^(?:[ 　]|其(?![他它余])|{alternation('metric_lead')})+")
+    # the lead words before a bare 其 (其中 is one word, not 其 and then 中)
+    return re.compile(rf"^(?:[ 　]|{alternation('metric_lead')}|其(?![他它余]))+")
 
 
 @cache
