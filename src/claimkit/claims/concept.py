@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 from typing import Any, TypeVar, cast
 
 from .. import _resources
-from .._words import words, words_pattern
+from .._words import word_set, words, words_pattern
 from ..attribution.mentions import Mention
 from ..attribution.structure import part_start
 from ..errors import ResourceError
@@ -864,6 +864,12 @@ _CLAUSE_START = re.compile(
 )  # a clause starts after one of these (the positions _clause_before steps back to)
 
 
+def _stray_character(name: str) -> bool:
+    """Whether a segment is one hanzi that names no good (铜, 钢 do: ``function_words.tsv`` role
+    ``single_good``)."""
+    return len(name) == 1 and _is_hanzi(name) and name not in word_set("single_good")
+
+
 def _is_hanzi(ch: str) -> bool:
     return bool(ch) and "\u4e00" <= ch <= "\u9fff"
 
@@ -1099,6 +1105,8 @@ def resolve_segment(
         and not _names_a_part(text, segment, clause_start, mentions, scan(text, *segment), company)
     ):
         segment = None  # 非年化综合投资收益率: the words name the figure, not a part
+    if segment is not None and _stray_character(text[segment[0] : segment[1]]):
+        segment = None  # 共交付新车, 净赚: a character left over from trimming names no segment
     if measure is None:
         return (text[segment[0] : segment[1]], segment) if segment is not None else (None, None)
     basis, where = measure
