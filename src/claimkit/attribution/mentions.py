@@ -20,7 +20,7 @@ from .._words import word_set
 from ..cleaning.glosses import HAN
 from ..cleaning.model import Cleaned
 from .lexicon import Entry, Lexicon
-from .unknown import find_unknown_bodies, find_unknown_companies
+from .unknown import descriptor_ends, find_unknown_bodies, find_unknown_companies
 
 
 @dataclass(slots=True)
@@ -69,12 +69,18 @@ def resolve_weak(
     if text:
         # 微星(2377)同日公布: a name given with a stock code is the company's, however short; so is one
         # that speaks (世界先進亦預估: not 世界先进水平)
+        # and one a descriptor introduces (美国设备商应用材料: not 应用材料 as a common noun)
+        descriptors = descriptor_ends()
         named |= {
             _key(entry)
-            for _, end, entry, _ in mentions
+            for start, end, entry, _ in mentions
             if entry.weak
             and entry.kind == "company"
-            and (STOCK_CODE.match(text, end) or (lexicon is not None and _speaks(text, end, lexicon)))
+            and (
+                STOCK_CODE.match(text, end)
+                or (lexicon is not None and _speaks(text, end, lexicon))
+                or text.endswith(descriptors, max(0, start - 4), start)
+            )
         }
     keep = [not m[2].weak or _key(m[2]) in named for m in mentions]
     if text:

@@ -55,6 +55,11 @@ def _forms() -> dict[str, tuple[str, ...]]:
     return {role: tuple(sorted(ws, key=len, reverse=True)) for role, ws in by_role.items()}
 
 
+def descriptor_ends() -> tuple[str, ...]:
+    """Words that end a descriptor before a company's name (供应商, 车企, 同业: ``company_forms.tsv``)."""
+    return _forms().get("descriptor_end", ())
+
+
 def firm_suffix(name: str) -> str | None:
     """The firm ending ``name`` carries after a name of at least three characters (``盈蝶咨询公司`` ->
     ``公司``), else None (``resources/company_forms.tsv`` role ``firm_suffix``)."""
