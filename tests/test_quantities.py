@@ -622,6 +622,18 @@ def test_a_text_naming_one_yuan_currency_counts_its_bare_yuan_in_it() -> None:
     assert (first.text, first.unit) == ("495.8億元", "TWD")
 
 
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("某面板廠昨日公布10月合併營收215.4億元，月增2.1%、年減4.3%。", "TWD"),  # Taiwan's change words
+        ("某集團公布中期業績，營業額約389億元，按年增長1.1%。", "CNY"),  # Hong Kong's 按年增長 is no 年增
+        ("某面板厂10月营收215.4亿元，年增2.1%。", "CNY"),  # simplified characters: no Taiwan press
+    ],
+)
+def test_taiwan_change_words_make_bare_yuan_twd_in_a_traditional_text(text: str, unit: str) -> None:
+    assert claimkit.find_quantities(text)[0].unit == unit
+
+
 def test_a_text_naming_two_yuan_currencies_declares_no_default() -> None:
     text = "某公司收入100億元。\n\n其中台灣業務收入新台幣30億元，內地業務收入人民幣20億元。"
     assert claimkit.find_quantities(text)[0].unit == "CNY"

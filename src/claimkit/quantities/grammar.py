@@ -986,6 +986,23 @@ def _dateline_currency(text: str) -> str | None:
     return codes[m.group(1)] if m is not None else None
 
 
+@cache
+def _local_wording() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Change words only one place's press writes (``quantity_cues.tsv`` ``local_wording``: Taiwan's
+    年增, 月減), and each one's currency."""
+    rows = _resources.table("quantity_cues.tsv", ("word", "role", "value"))
+    codes = {r["word"]: r["value"] for r in rows if r["role"] == "local_wording"}
+    # (not 按年增長: Hong Kong's 按年 before the same characters)
+    return re.compile(f"(?<!按)(?:{words_pattern(codes)})" if codes else "(?!)"), codes
+
+
+def _wording_currency(text: str) -> str | None:
+    """The currency of the place whose press alone writes a change word of ``text`` (年增 -> TWD), if any."""
+    pattern, codes = _local_wording()
+    m = pattern.search(text)
+    return codes[m.group()] if m is not None else None
+
+
 def _clause_start(text: str, pos: int) -> int:
     """Where the clause holding ``pos`` starts: a note covers the amount it is written after."""
     start = max(0, pos - 64)
@@ -1024,8 +1041,14 @@ def currency_scopes(text: str) -> CurrencyScopes:
     default = None
     if not notes and len(named) == 1 and "CNY" not in named and _traditional_text(text):
         default = named.pop()
-    elif not notes and not named and (place := _dateline_currency(text)) and _traditional_text(text):
-        default = place  # 〔記者某某／台北報導〕…營收113.6億元: Taiwan press counts in its own currency
+    elif (
+        not notes
+        and not named
+        and (place := _dateline_currency(text) or _wording_currency(text))
+        and _traditional_text(text)
+    ):
+        # 〔記者某某／台北報導〕…營收113.6億元, 營收238.6億元，月增3.2%: Taiwan press counts in its own currency
+        default = place
     prices: list[tuple[int, int, str]] = []
     if not named - {"HKD", "MOP"} and _local_yuan()[0].search(text) and _traditional_text(text):
         prices = _local_prices(text, by_paragraph)  # (the script is read only when 港元 is written)
