@@ -278,6 +278,7 @@ class RawPeriod:
     explains: bool = False
     cumulative: bool = False  # 累计 follows in its clause: 年内累计上涨, 今年以来累计销量
     festival: str | None = None  # a holiday of the lunar calendar (春节假期): its months depend on the year
+    annual_report: bool = False  # 年报: the report of a year that has ended
 
     @property
     def has_year(self) -> bool:
@@ -435,6 +436,7 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
             return None
     elif g["whole"]:
         p.whole_year = True
+        p.annual_report = g["whole"] in ("年报", "年報")
         p.fiscal = p.fiscal or g["whole"] in ("全财年", "全財年")  # 全财年: the fiscal year in context
     elif g["yedge"]:
         e = g["yedge"]

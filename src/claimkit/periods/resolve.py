@@ -286,6 +286,15 @@ class Resolver:
             if ctx is not None and p.forecast and pub is not None and not ctx.fiscal and ctx.year < pub.year:
                 # 全年…预计将超过: a forecast for the year under way, not a past one
                 return Resolved(pub.year)
+            if (
+                p.annual_report
+                and ctx is not None
+                and ctx.month is not None
+                and ctx.month_from is None
+                and ctx.month <= 6
+            ):
+                # 4月27日晚间披露年报: the report of the year before the date it came out
+                return Resolved(ctx.year - 1, fiscal=ctx.fiscal)
             if ctx is not None:
                 return Resolved(ctx.year, fiscal=ctx.fiscal)
             if self.fiscal_year is not None:
