@@ -259,16 +259,17 @@ def _resolve_periods(
 ) -> dict[int, Resolved | None]:
     resolver = Resolver.for_document(published, periods, calendar, text, fiscal_before)
     explicit = [p for p in periods if p.relative is None and p.year_from != "ctx"]
-    report = _main_period(
-        explicit,
-        _resolve_once(Resolver.for_document(published, periods, calendar, text, fiscal_before), explicit),
-        text,
-    )
+    first = _resolve_once(Resolver.for_document(published, periods, calendar, text, fiscal_before), explicit)
+    _span_defines_report(text, explicit, first)
+    report = _main_period(explicit, first, text)
     named = _report_named_in_lead(text, published)
     if named is not None and _named_report_wins(report, named):
         report = named  # 交出三季报。报告期内…: an A-share third-quarter report covers Q1-Q3
-    if report is not None and (report.quarter is not None or report.half is not None):
-        resolver.report = report  # a quarter's, a half's or Q1-Q3's results: 期内 is that period
+    if report is not None and (
+        report.quarter is not None or report.half is not None or report.month_from is not None
+    ):
+        # a quarter's, a half's, Q1-Q3's or a span's results (截至9月30日止六个月): 期内 is that period
+        resolver.report = report
     out: dict[int, Resolved | None] = {}
     year_in_sentence: dict[int, int] = {}
     coming_half: dict[int, int] = {}  # the half of a coming year that lent its year (明年上半年)
@@ -309,6 +310,7 @@ def _resolve_periods(
                 coming_half[s] = r.half
     _name_windows(text, periods, out)
     _date_holidays(text, periods, out)
+    _span_defines_report(text, periods, out)
     _sentence_quarters(structure, periods, out)
     _report_period_after(structure, periods, out)
     _year_to_point(structure, periods, out)
@@ -422,6 +424,26 @@ def _date_holidays(text: str, periods: list[RawPeriod], out: dict[int, Resolved 
             dated = holiday_period(p, year.year)
             if dated is not None:
                 out[id(p)] = out[id(before)] = dated  # (a named window is no year)
+
+
+_SPAN_TO_REPORT = 8  # characters between a span's date and the report it defines (止六个月的)
+
+
+def _span_defines_report(text: str, periods: list[RawPeriod], out: dict[int, Resolved | None]) -> None:
+    """A span right before a report's period with no year of its own defines it: 截至2025年9月30日止六个月的
+    中期业绩 is April to September, whatever 中期 alone would mean."""
+    for p, q in pairwise(periods):
+        r = out.get(id(p))
+        if (
+            r is None
+            or not p.span_months
+            or q.has_year
+            or not (q.half is not None or q.quarter is not None or q.whole_year)
+            or q.start - p.end > _SPAN_TO_REPORT
+            or any(c in "，,。；;" for c in text[p.end : q.start])
+        ):
+            continue
+        out[id(q)] = r
 
 
 # a named window defined by the dates in its parenthesis: 2025年国庆黄金周期间（9月30日至10月8日）
