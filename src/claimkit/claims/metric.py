@@ -23,7 +23,10 @@ _MAX_METRIC = 24
 @cache
 def _lead() -> re.Pattern[str]:
     # the lead words before a bare 其 (其中 is one word, not 其 and then 中)
-    return re.compile(rf"^(?:[ 　“「『\"]|{alternation('metric_lead')}|其(?![他它余]))+")  # (an opening quote too)
+    return re.compile(rf"^(?:[ 　]|{alternation('metric_lead')}|其(?![他它余]))+")
+
+
+_QUOTES = {"“": "”", "「": "」", "『": "』"}  # an opening quote and its closing one
 
 
 @cache
@@ -51,6 +54,8 @@ def strip_metric(segment: str) -> str | None:
         segment = segment[: cut.start()]  # 毛利率较上年同期提升: the metric ends before 较
     lead = _lead()
     s = lead.sub("", segment)
+    if s[:1] in _QUOTES and _QUOTES[s[0]] not in s:
+        s = lead.sub("", s[1:])  # “我们的收入…: the quotation opens before the metric (not “一带一路”沿线)
     tails = _tail_words()
     while s:
         w = next((w for w in tails.get(s[-1], ()) if s.endswith(w)), None)
