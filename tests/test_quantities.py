@@ -634,6 +634,19 @@ def test_taiwan_change_words_make_bare_yuan_twd_in_a_traditional_text(text: str,
     assert claimkit.find_quantities(text)[0].unit == unit
 
 
+@pytest.mark.parametrize(
+    ("text", "qualifiers"),
+    [
+        ("线上、线下收入分别约为41亿元和127亿元。", ["approx", "approx"]),  # 分别 then 约: every number
+        ("三地收入分别增长约6%、9%和4%。", ["approx", "approx", "approx"]),
+        ("收入约为41亿元和127亿元。", ["approx", "exact"]),  # no 分别: the first number's own
+        ("收入分别为41亿元和约127亿元。", ["exact", "approx"]),
+    ],
+)
+def test_a_qualifier_after_respectively_holds_for_the_whole_list(text: str, qualifiers: list[str]) -> None:
+    assert [q.qualifier for q in claimkit.find_quantities(text)] == qualifiers
+
+
 def test_a_text_naming_two_yuan_currencies_declares_no_default() -> None:
     text = "某公司收入100億元。\n\n其中台灣業務收入新台幣30億元，內地業務收入人民幣20億元。"
     assert claimkit.find_quantities(text)[0].unit == "CNY"

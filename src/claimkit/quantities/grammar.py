@@ -651,6 +651,7 @@ def scan(
     _drop_idioms_and_urls(text, start, end, out)
     _link_ranges(text, out)
     _distribute_units(text, out)
+    _distribute_qualifier(text, out)
     _apply_currency_context(text, start, out, currency)
     if numbers:
         for r in out:
@@ -887,6 +888,34 @@ def _distribute_units(text: str, out: list[Raw]) -> None:
             value = plain(value * _unit_factor(b))  # 10、12个基点: so does a unit's factor
         a.value, a.unit, a.kind, a.counted, a.bare = value, b.unit, b.kind, b.counted, False
         a.scale = b.scale
+
+
+_RESPECTIVE_REACH = 6  # characters between 分别 and the first number of its list (分别约为, 分别增长约)
+
+
+@cache
+def _respective_before() -> re.Pattern[str]:
+    """分别 and a few words (no number, no clause break) ending right before the first number of a list."""
+    return re.compile(
+        rf"(?:{words_pattern(words('respectively'))})[^0-9０-９，,。；;]{{0,{_RESPECTIVE_REACH}}}$"
+    )
+
+
+def _distribute_qualifier(text: str, out: list[Raw]) -> None:
+    """``分别约为58亿元和166亿元``: a qualifier after 分别 holds for every number of the list."""
+    links = vocab().list_links
+    i = 0
+    while i < len(out):
+        a = out[i]
+        j = i + 1
+        if a.qualifier not in ("exact", "range") and _respective_before().search(
+            text, max(0, a.start - _RESPECTIVE_REACH - 2), a.start
+        ):
+            while j < len(out) and _link(text, out[j - 1], out[j]) in links and out[j].kind == a.kind:
+                if out[j].qualifier == "exact":
+                    out[j].qualifier = a.qualifier
+                j += 1
+        i = j
 
 
 # ------------------------------------------------------------------------------ currency in scope
