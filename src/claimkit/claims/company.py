@@ -585,7 +585,7 @@ def resolve_company(model: DocModel, ctx: QContext, cue: Cue | None) -> tuple[st
         company is not None
         and speaker_company is None
         and cue is not None
-        and cue.kind == "data"
+        and (cue.kind == "data" or (cue.kind == "forecast" and _measures_market(model, ctx)))
         and cue.speaker is not None
         and cue.company is None
         and not cue.person
@@ -601,6 +601,16 @@ def resolve_company(model: DocModel, ctx: QContext, cue: Cue | None) -> tuple[st
         found = None, None
     model.sentence_companies.setdefault(ctx.sentence, set()).add(found[0])
     return found
+
+
+@cache
+def _market_measure() -> re.Pattern[str]:
+    return re.compile(alternation("market_measure"))
+
+
+def _measures_market(model: DocModel, ctx: QContext) -> bool:
+    """Whether a market's measure (零售额, 出货量: role ``market_measure``) names the claim's figure in its clause."""
+    return _market_measure().search(model.text, ctx.clause_start, ctx.q.start) is not None
 
 
 def _resolve(
