@@ -161,6 +161,29 @@ def resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     return found
 
 
+def _years_in_turn(model: DocModel, ctx: QContext, near: list[RawPeriod]) -> PeriodResolution | None:
+    """预计2025年净利润约51亿元，2026年有望增至54亿元，对应市盈率分别为16倍和15倍: a 分别 list after
+    as many years, each named in a clause of its own: one year per number, in the order they were named."""
+    n = ctx.list_length
+    if n < 2 or not near:
+        return None
+    text = model.text
+    if not any(w in text[near[-1].end : ctx.q.start] for w in words("respectively")):
+        return None
+    years: list[tuple[Resolved, RawPeriod]] = []
+    for p in near:
+        r = model.resolved.get(id(p))
+        if r is None or r.granularity != "year" or not is_sentence_period(p):
+            continue
+        if years and years[-1][0] == r:
+            continue
+        years.append((r, p))
+    if len(years) < n or len({r for r, _ in years[-n:]}) < n:
+        return None
+    r, p = years[len(years) - n + ctx.list_index]
+    return PeriodResolution(r, p)
+
+
 def _is_balance(model: DocModel, ctx: QContext) -> bool:
     """A balance: a stock measure (资产总额, 不良贷款率) or a point comparison (较年初, 较上年末) in the
     claim's clause before it, or a point comparison in the next clause."""
@@ -274,6 +297,9 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     if run is not None and ctx.list_length == len(run):
         p = run[ctx.list_index]
         return PeriodResolution(resolved.get(id(p)), p)
+    spread = _years_in_turn(model, ctx, near)
+    if spread is not None:
+        return spread
     reach = model.reach(ctx, ctx.sentence_start)
     published = model.published
     clause = model.reach(ctx, ctx.clause_start)
