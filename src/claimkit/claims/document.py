@@ -484,6 +484,7 @@ def _name_windows(text: str, periods: list[RawPeriod], out: dict[int, Resolved |
     至10月8日）) means those dates, there and wherever the same year and name recur (the dates
     outrank a holiday's month inside the name)."""
     windows: dict[tuple[int, str], Resolved] = {}
+    defined: list[tuple[int, Resolved]] = []  # where each window's dates were given, in text order
     for i, p in enumerate(periods):
         r = out.get(id(p))
         if r is None or r.month is None:
@@ -499,13 +500,32 @@ def _name_windows(text: str, periods: list[RawPeriod], out: dict[int, Resolved |
                 # 公布雙11檔期（10月20日至11月11日）: the name without a year, in the window's year;
                 # a later 今年雙11 recalls it (the name is the end of the words before the parenthesis)
                 windows[(r.year, "\0" + unnamed)] = r
+                defined.append((p.start, r))
             continue
         m = _WINDOW_NAME.fullmatch(text, before.end, p.start)
         if m is not None and len(windows) < _MAX_WINDOWS:
             windows[(year.year, m.group(1))] = r
+            defined.append((p.start, r))
     if not windows:
         return
     for i, p in enumerate(periods):
+        if p.relative == "window_ref":
+            # …期间（5月13日至6月18日）…。今年大促周期较去年延长: the window defined last before it, and a year
+            # written right before it is that window's
+            last = next((r for at, r in reversed(defined) if at < p.start), None)
+            if last is not None:
+                out[id(p)] = last
+                before = periods[i - 1] if i > 0 else None
+                prior = out.get(id(before)) if before is not None else None
+                if (
+                    before is not None
+                    and prior is not None
+                    and prior.granularity == "year"
+                    and prior.year == last.year
+                    and before.end == p.start
+                ):
+                    out[id(before)] = last
+            continue
         year = out.get(id(p))
         if year is not None and p.relative == "holiday":
             # 双11期间（10月14日至11月11日）…。双11期间，某平台…: a holiday named as a window recalls its dates
