@@ -515,16 +515,14 @@ def _name_windows(text: str, periods: list[RawPeriod], out: dict[int, Resolved |
             last = next((r for at, r in reversed(defined) if at < p.start), None)
             if last is not None:
                 out[id(p)] = last
-                before = periods[i - 1] if i > 0 else None
-                prior = out.get(id(before)) if before is not None else None
+                prior = out.get(id(periods[i - 1])) if i > 0 else None
                 if (
-                    before is not None
-                    and prior is not None
+                    prior is not None
                     and prior.granularity == "year"
                     and prior.year == last.year
-                    and before.end == p.start
+                    and periods[i - 1].end == p.start
                 ):
-                    out[id(before)] = last
+                    out[id(periods[i - 1])] = last
             continue
         year = out.get(id(p))
         if year is not None and p.relative == "holiday":
