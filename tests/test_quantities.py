@@ -647,6 +647,23 @@ def test_a_qualifier_after_respectively_holds_for_the_whole_list(text: str, qual
     assert [q.qualifier for q in claimkit.find_quantities(text)] == qualifiers
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "某集团每股基本盈利约8.4分，按年增长6%。",
+            [("8.4分", "0.084", "CNY", "approx"), ("6%", "6", "%", "exact")],
+        ),
+        ("全年每股派息12.5分。", [("12.5分", "0.125", "CNY", "exact")]),
+        ("该片豆瓣评分8.4分。", []),  # a score, no per-share figure before it
+        ("每股收益增幅约为三分之一。", []),  # 分之: a fraction
+    ],
+)
+def test_a_cent_after_a_per_share_figure_is_money(text: str, found: list[tuple[str, str, str, str]]) -> None:
+    got = [(q.text, str(q.value), q.unit, q.qualifier) for q in claimkit.find_quantities(text)]
+    assert got == found
+
+
 def test_a_text_naming_two_yuan_currencies_declares_no_default() -> None:
     text = "某公司收入100億元。\n\n其中台灣業務收入新台幣30億元，內地業務收入人民幣20億元。"
     assert claimkit.find_quantities(text)[0].unit == "CNY"

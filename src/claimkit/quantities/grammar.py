@@ -458,7 +458,7 @@ def _read_main(m: re.Match[str], text: str, floor: int, ceiling: int, numbers: b
     cur, num_text, unit_word, rate = m.group("cur", "num", "unit", "rate")
     num_start, num_end = m.span("num")
     if (
-        not (numbers or unit_word or cur or rate)
+        not (numbers or unit_word or cur or rate or text[num_end : num_end + 1] in _cents())
         and _alone(text, num_start, num_end, floor, ceiling)
         and _grow_chars().isdisjoint(num_text)
     ):
@@ -641,6 +641,8 @@ def scan(
             raw = None
         if raw is None:
             continue
+        if raw.bare:
+            _per_share_cent(text, raw)
         if raw.kind != "rank" and not raw.bare:
             q = _qualifier(text, raw, start, edges)
             if q and raw.qualifier == "exact":
@@ -659,6 +661,34 @@ def scan(
                 r.kind = "number"
         return out
     return [r for r in out if not r.bare]
+
+
+_PER_SHARE_REACH = 10  # characters from 每股 to the figure it introduces (每股基本盈利6.9分)
+
+
+@cache
+def _cents() -> dict[str, str]:
+    """``quantity_cues.tsv`` ``per_share_cent``: a cent's word and its currency."""
+    rows = _resources.table("quantity_cues.tsv", ("word", "role", "value"))
+    return {r["word"]: r["value"] for r in rows if r["role"] == "per_share_cent"}
+
+
+def _per_share_cent(text: str, r: Raw) -> None:
+    """``每股基本盈利6.9分``: a plain number with a cent after it, in a per-share phrase, is money (0.069)."""
+    cents = _cents()
+    word = next((w for w in cents if text.startswith(w, r.end)), None)
+    if word is None or r.value is None or text.startswith("之", r.end + len(word)):  # 三分之一: a fraction
+        return
+    before = text[max(0, r.start - _PER_SHARE_REACH) : r.start]
+    at = max(before.rfind(w) for w in words("per_share"))
+    if at < 0 or any(c in "，,。；;" for c in before[at:]):
+        return
+    r.value = plain(r.value * _CENT)
+    r.end += len(word)
+    r.unit, r.kind, r.bare, r.unit_word = cents[word], "money", False, word
+
+
+_CENT = Decimal("0.01")
 
 
 def _qualifier(text: str, raw: Raw, floor: int, edges: _Edges) -> str | None:
