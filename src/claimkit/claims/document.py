@@ -602,6 +602,14 @@ def _lead_end(text: str) -> int:
     return len(text) if end < 0 else end
 
 
+def _frames_text(p: RawPeriod, text: str | None) -> bool:
+    """Whether ``p`` frames the sentences after it: :func:`sets_frame`, or a past year named as the results
+    published (公布去年全年业绩: not a comparison, the report)."""
+    if sets_frame(p):
+        return True
+    return is_sentence_period(p) and not p.forecast and text is not None and _names_results(text, p.end)
+
+
 def _names_results(text: str, end: int) -> bool:
     """Whether a results noun follows a period ending at ``end`` (a bracketed note may stand between)."""
     note = _NOTE.match(text[end : end + 40])
@@ -625,7 +633,7 @@ def _main_period(
     lead_end = _lead_end(text) if text is not None else 0
     for i, p in enumerate(periods):
         r = resolved.get(id(p))
-        if r is None or not sets_frame(p) or (text is not None and _part(text, p)):
+        if r is None or not _frames_text(p, text) or (text is not None and _part(text, p)):
             continue  # a part of the period reported is not what the text reports on
         if p.point:
             if p.month is None or p.span_months is not None or r.month is None:
@@ -676,7 +684,7 @@ def _frames(
             else:
                 for p in periods_by_sentence.get(s - 1, ()):
                     r = resolved.get(id(p))
-                    if sets_frame(p) and r is not None and not _part(structure.text, p):
+                    if _frames_text(p, structure.text) and r is not None and not _part(structure.text, p):
                         state = r  # (其中第三季度单季…: a part of the period reported frames no more)
         frames.append(state)
     return frames
