@@ -444,6 +444,19 @@ def _profit(
     return "net_profit"
 
 
+def as_market_size(found: ConceptResult, metric: str | None, q: Raw, company: str | None) -> ConceptResult:
+    """A figure of no company whose metric holds a total's word (``function_words.tsv`` role
+    ``market_total``: 零售额, 业务收入, 市场规模) and none of ``not_market_total`` (a price, rate, share,
+    average, balance or group of companies: 均价, 占比, 余额, 房企) is a whole market's size."""
+    if company is not None or metric is None or q.unit == "count" or found.concept not in _MARKET_TOTAL_FROM:
+        return found
+    if any(w in metric for w in words("market_total")) and not any(
+        w in metric for w in words("not_market_total")
+    ):
+        return replace(found, concept=MARKET_SIZE)
+    return found
+
+
 def resolve_concept(
     text: str,
     q: Raw,
@@ -458,53 +471,13 @@ def resolve_concept(
 ) -> ConceptResult:
     """The concept of the claim of quantity ``q`` whose metric phrase is ``metric``.
 
-    A figure of no company whose metric names a total (零售额, 业务收入, 市场规模) and no price, rate,
-    average, balance or group of companies is a whole market's size (``market_size``). Otherwise,
-    in order: the head of the claim's own phrase (the metric, or the words before the
+    In order: the head of the claim's own phrase (the metric, or the words before the
     number in its clause when the metric was carried over from another clause); a
     concept word after the number through 的; the last head before the number in its
     sentence; a segment of the company named without a concept word (its revenue);
     a listing venue in the clause (a share price move). A rank, and a figure whose
     unit fits none of these, is ``other``.
     """
-    found = _resolve_concept(
-        text,
-        q,
-        metric,
-        sentence_start=sentence_start,
-        clause_start=clause_start,
-        clause_end=clause_end,
-        change=change,
-        company=company,
-        mentions=mentions,
-    )
-    if company is None and _market_total(metric, q, found.concept):
-        return replace(found, concept=MARKET_SIZE)
-    return found
-
-
-def _market_total(metric: str | None, q: Raw, concept: str) -> bool:
-    """Whether a figure of no company is a market's total: its metric holds a total's word
-    (``function_words.tsv`` role ``market_total``) and none of ``not_market_total`` (价, 占比, 余额, 房企)."""
-    if metric is None or q.unit == "count" or concept not in _MARKET_TOTAL_FROM:
-        return False
-    return any(w in metric for w in words("market_total")) and not any(
-        w in metric for w in words("not_market_total")
-    )
-
-
-def _resolve_concept(
-    text: str,
-    q: Raw,
-    metric: str | None,
-    *,
-    sentence_start: int,
-    clause_start: int,
-    clause_end: int,
-    change: str | None,
-    company: str | None,
-    mentions: Sequence[Mention],
-) -> ConceptResult:
     if q.unit == "rank":
         return ConceptResult(OTHER, None, None, False)
     span = locate(text, metric, sentence_start, q)

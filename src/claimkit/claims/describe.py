@@ -15,7 +15,7 @@ from ..attribution.mentions import Mention
 from ..cleaning import Cleaned
 from ..periods.grammar import RawPeriod
 from ..quantities.grammar import Raw
-from .concept import KNOWN_SPANS, KnownSpans, Span, resolve_concept, resolve_segment
+from .concept import KNOWN_SPANS, KnownSpans, Span, as_market_size, resolve_concept, resolve_segment
 from .forecast import resolve_forecast
 from .model import Span as InputSpan
 from .model import construct
@@ -82,6 +82,7 @@ def describe(
             company=company,
             mentions=mentions,
         )
+        concept = as_market_size(concept, metric, q, company)
         segment, segment_span = resolve_segment(
             text,
             concept,

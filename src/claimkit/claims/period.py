@@ -70,19 +70,15 @@ _ANNUAL_AFTER = re.compile(r"的?(?:年度|全年)")
 _YEAR_LIST = re.compile(r"(?<![0-9])(?:(?:19|20)[0-9]{2}\s?(?:[、,，/]|和|及|与|與)\s?){1,5}$")
 
 
+@cache
+def _role(role: str) -> re.Pattern[str]:
+    """The words of one ``function_words.tsv`` role as a pattern (share_price, point_basis, dividend…)."""
+    return re.compile(alternation(role))
+
+
 class PeriodResolution(NamedTuple):
     value: Resolved | None
     evidence: RawPeriod | None  # the period mention that decided it (None: the frame or nothing)
-
-
-@cache
-def _share_price() -> re.Pattern[str]:
-    return re.compile(alternation("share_price"))
-
-
-@cache
-def _share_market() -> re.Pattern[str]:
-    return re.compile(alternation("share_market"))
 
 
 @cache
@@ -97,26 +93,6 @@ def ratio_base(text: str, p: RawPeriod, q: Raw) -> bool:
     if not text[p.end : q.start].replace(" ", "").endswith("的"):
         return False
     return bool(_ratio_base().search(text, max(0, p.start - 12), p.start))
-
-
-@cache
-def _point_basis() -> re.Pattern[str]:
-    return re.compile(alternation("point_basis"))
-
-
-@cache
-def _stock_measure() -> re.Pattern[str]:
-    return re.compile(alternation("stock_measure"))
-
-
-@cache
-def _valuation_basis() -> re.Pattern[str]:
-    return re.compile(alternation("valuation_basis"))
-
-
-@cache
-def _dividend() -> re.Pattern[str]:
-    return re.compile(alternation("dividend"))
 
 
 def _last_list(text: str, near: list[RawPeriod]) -> list[RawPeriod] | None:
@@ -153,7 +129,7 @@ def resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
         and main is not None
         and main.month is None
         and value == calendar_end(main, model.calendar)
-        and model.matches(_dividend()).any_within(model.reach(ctx, ctx.sentence_start), ctx.q.start)
+        and model.matches(_role("dividend")).any_within(model.reach(ctx, ctx.sentence_start), ctx.q.start)
     ):
         # 截至2024年末，总资产…。董事会提议每10股派3.5元: a dividend is paid out of the period reported,
         # not dated by the balance sheet's day that the sentence before carried
@@ -187,9 +163,9 @@ def _years_in_turn(model: DocModel, ctx: QContext, near: list[RawPeriod]) -> Per
 def _is_balance(model: DocModel, ctx: QContext) -> bool:
     """A balance: a stock measure (资产总额, 不良贷款率) or a point comparison (较年初, 较上年末) in the
     claim's clause before it, or a point comparison in the next clause."""
-    points = model.matches(_point_basis())
+    points = model.matches(_role("point_basis"))
     clause = model.reach(ctx, ctx.clause_start)
-    if points.any_within(clause, ctx.q.start) or model.matches(_stock_measure()).any_within(
+    if points.any_within(clause, ctx.q.start) or model.matches(_role("stock_measure")).any_within(
         clause, ctx.q.start
     ):
         return True
@@ -308,10 +284,10 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
         published is not None
         and not own
         and (
-            model.matches(_share_price()).any_within(clause, q.start)
+            model.matches(_role("share_price")).any_within(clause, q.start)
             or text.startswith(words("share_price_after"), q.end)  # 给予22港元的目标价
         )
-        and not (near and model.matches(_valuation_basis()).any_within(clause, q.start))
+        and not (near and model.matches(_role("valuation_basis")).any_within(clause, q.start))
     ):
         # 将目标价由45港元上调至52港元, 股价收报76港元: a share figure is at publication (not a multiple of
         # the earnings the sentence forecasts: 预计2025年净利润…，对应当前股价市盈率约18倍)
@@ -382,7 +358,7 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     chosen = current or frame or day_frame
     if chosen is not None:
         return PeriodResolution(resolved[id(chosen)], chosen)
-    if published is not None and model.matches(_share_market()).any_within(reach, q.end):
+    if published is not None and model.matches(_role("share_market")).any_within(reach, q.end):
         return PeriodResolution(Resolved(published.year, month=published.month), None)
     if model.in_forecast(ctx):
         return PeriodResolution(None, None)  # 将新建2座工厂: a forecast with no period of its own has none
