@@ -144,8 +144,10 @@ def _years_in_turn(model: DocModel, ctx: QContext, near: list[RawPeriod]) -> Per
     if n < 2 or not near:
         return None
     text = model.text
-    if not any(w in text[near[-1].end : ctx.q.start] for w in words("respectively")):
-        return None
+    gap = text[max(near[-1].end, ctx.clause_start) : ctx.q.start]
+    at = min((k for k in (gap.find(w) for w in words("respectively")) if k >= 0), default=-1)
+    if at < 0 or any(c in gap[:at] for c in word_set("coordinator")):
+        return None  # (A、B业务分别占40%和60%: the list shares out its own items, not the years)
     years: list[tuple[Resolved, RawPeriod]] = []
     for p in near:
         r = model.resolved.get(id(p))
