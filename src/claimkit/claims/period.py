@@ -129,7 +129,9 @@ def resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
         and main is not None
         and main.month is None
         and value == calendar_end(main, model.calendar)
-        and model.matches(_role("dividend")).any_within(model.reach(ctx, ctx.sentence_start), ctx.q.start)
+        and model.matches(_role("dividend")).any_within(
+            model.reach(ctx, ctx.sentence_start), ctx.sentence_end
+        )
     ):
         # 截至2024年末，总资产…。董事会提议每10股派3.5元: a dividend is paid out of the period reported,
         # not dated by the balance sheet's day that the sentence before carried
