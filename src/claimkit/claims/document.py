@@ -265,7 +265,7 @@ def _resolve_periods(
     named = _report_named_in_lead(text, published)
     if named is not None and _named_report_wins(report, named):
         report = named  # 交出三季报。报告期内…: an A-share third-quarter report covers Q1-Q3
-    if report is not None and report.month is None or report is not None and report.month_from is not None:
+    if report is not None and (report.month is None or report.month_from is not None):
         # a year's, a quarter's, a half's, Q1-Q3's or a span's results (截至9月30日止六个月): 期内 is that
         # period, not the last one named (…第四季度单季…。报告期内，公司累计发电量…: the year)
         resolver.report = report
