@@ -61,6 +61,36 @@ def test_fiscal_years_named_by_their_start() -> None:
     assert claim.period == "FY2024"
 
 
+def test_a_company_added_with_tickers_yields_to_a_longer_name_with_another_code() -> None:
+    extractor = claimkit.Extractor(
+        extra_companies=[{"canonical": "Lanting Tea", "names": ["蓝亭"], "tickers": ["2977.HK"]}]
+    )
+    own = extractor("蓝亭（02977）上半年收入18亿元。", published="2025-08-20").claims
+    other = extractor("蓝亭种苗（301777.SZ）上半年收入5亿元。", published="2025-08-20").claims
+    assert [c.company for c in own] == ["Lanting Tea"]
+    assert [c.company for c in other] == ["蓝亭种苗"]
+
+
+@pytest.mark.parametrize(
+    ("code", "key"),
+    [
+        ("002701.SZ", "2701"),
+        ("（002701）", "2701"),
+        ("SZ002701", "2701"),
+        ("0700.HK", "700"),
+        ("(00700.HK)", "700"),
+        ("SEED.US", "SEED"),
+        ("NASDAQ: SEED", "SEED"),
+        ("（纽交所：BABA）", "BABA"),
+        ("（未上市）", None),
+    ],
+)
+def test_ticker_key(code: str, key: str | None) -> None:
+    from claimkit.attribution.lexicon import ticker_key
+
+    assert ticker_key(code) == key
+
+
 @pytest.mark.parametrize("cell", ["13", "x", "3 end", "0"])
 def test_a_bad_fiscal_year_end_is_a_config_error(cell: str) -> None:
     with pytest.raises(claimkit.ConfigError):

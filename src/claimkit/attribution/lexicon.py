@@ -7,6 +7,7 @@ time) into plain lookup tables; the entity matchers compile from it.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -68,6 +69,8 @@ class Lexicon:
     fiscal: dict[str, FiscalYear] = field(default_factory=dict)
     sources: dict[str, Entry] = field(default_factory=dict)  # surfaces of companies that are also sources
     long_surnames: frozenset[str] = frozenset()  # family names a given name of three characters may follow
+    # company -> its stock codes, in :func:`ticker_key` form (``002701.SZ`` -> ``2701``)
+    tickers: dict[str, frozenset[str]] = field(default_factory=dict)
 
     _verb_sets: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False)
 
@@ -125,6 +128,26 @@ class Lexicon:
             self.add(name.lstrip("~"), Entry("product", canonical, canonical, weak=weak))
 
 
+_TICKER = re.compile(r"(?<![A-Z])([A-Z]{1,6}|[0-9]{4,6})(?![A-Z0-9])")
+_EXCHANGES = frozenset({"SH", "SZ", "BJ", "HK", "US", "O", "N", "NYSE", "NASDAQ"})
+
+
+def ticker_key(code: str) -> str | None:
+    """A stock code without its exchange: ``002701.SZ``, ``SZ002701``, ``(002701)`` -> ``2701``;
+    ``SEED.US``, ``NASDAQ: SEED`` -> ``SEED``; None when there is no code."""
+    for m in _TICKER.finditer(code.upper()):
+        token = m.group(1)
+        if token in _EXCHANGES:
+            continue
+        return token.lstrip("0") or "0" if token.isdigit() else token
+    return None
+
+
+def ticker_keys(codes: Iterable[str]) -> frozenset[str]:
+    """:func:`ticker_key` of each code, the codes that have one."""
+    return frozenset(k for k in map(ticker_key, codes) if k)
+
+
 def _rank(entry: Entry) -> int:
     order = {"person": 0, "company": 1, "product": 2, "source": 3, "title": 4}
     return order[entry.kind] * 2 + entry.weak
@@ -139,6 +162,8 @@ def _build_base() -> Lexicon:
         )
         if row["parent"]:
             lex.parents[row["canonical"]] = row["parent"]
+        if row["tickers"]:
+            lex.tickers[row["canonical"]] = ticker_keys(_resources.split_values(row["tickers"]))
         fiscal = parse_fiscal_year(row["fiscal_year_end"])
         if fiscal is not None and fiscal != FiscalYear():
             lex.fiscal[row["canonical"]] = fiscal
@@ -175,8 +200,8 @@ def with_companies(extra: Iterable[CompanySpec] | None) -> Lexicon:
     """The base lexicon plus companies given at run time.
 
     Each company is a mapping with ``canonical`` and optional ``names`` and
-    ``products`` (lists of strings; a leading ``~`` marks a weak alias), ``parent`` and
-    ``fiscal_year_end`` (``"3"``: the fiscal year ends in March; ``"3 start"``: and is named
+    ``products`` (lists of strings; a leading ``~`` marks a weak alias), ``parent``, ``tickers``
+    (stock codes: ``["002701.SZ"]``) and ``fiscal_year_end`` (``"3"``: the fiscal year ends in March; ``"3 start"``: and is named
     by the year it starts in).
     """
     base = base_lexicon()
@@ -191,6 +216,7 @@ def with_companies(extra: Iterable[CompanySpec] | None) -> Lexicon:
         dict(base.fiscal),
         dict(base.sources),
         base.long_surnames,
+        dict(base.tickers),
     )
     for spec in extra:
         if not isinstance(spec, Mapping):
@@ -202,6 +228,10 @@ def with_companies(extra: Iterable[CompanySpec] | None) -> Lexicon:
         lex.add_company(str(spec.get("canonical", "")), list(names), list(products))  # type: ignore[call-overload]
         if spec.get("parent"):
             lex.parents[str(spec["canonical"]).strip()] = str(spec["parent"])
+        codes = spec.get("tickers")
+        if codes:
+            codes = _resources.split_values(codes) if isinstance(codes, str) else list(codes)  # type: ignore[call-overload]
+            lex.tickers[str(spec["canonical"]).strip()] = ticker_keys(map(str, codes))
         fiscal = parse_fiscal_year(str(spec.get("fiscal_year_end") or ""))
         if fiscal is not None:
             lex.fiscal[str(spec["canonical"]).strip()] = fiscal
@@ -250,6 +280,8 @@ def read_companies(path: str | os.PathLike[str]) -> list[dict[str, object]]:
         }
         if row["parent"]:
             spec["parent"] = row["parent"]
+        if row["tickers"]:
+            spec["tickers"] = _resources.split_values(row["tickers"])
         if row["fiscal_year_end"]:
             spec["fiscal_year_end"] = row["fiscal_year_end"]
         out.append(spec)

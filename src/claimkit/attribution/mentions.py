@@ -350,10 +350,13 @@ def _with_unknown_companies(
     text: str, mentions: list[Mention], spans: list[tuple[int, int]], lexicon: Lexicon
 ) -> list[Mention]:
     """Add the companies no lexicon holds (``attribution.unknown``) where no other mention is."""
-    found = find_unknown_companies(text, spans, lexicon.entries)
+    found = find_unknown_companies(text, spans, lexicon.entries, lexicon.tickers)
     bodies = find_unknown_bodies(text, spans, lexicon.entries)
     if not found and not bodies:
         return mentions
+    longer = Intervals((f.start, f.end) for f in found if f.displaces)
+    if longer:  # 某某种业（代码） is not the lexicon's 某某: the mentions inside it yield
+        mentions = [m for m in mentions if not longer.overlaps(m.start, m.end)]
     taken = Intervals((m.start, m.end) for m in mentions)
     extra = [
         Mention(f.start, f.end, "company", f.name, f.name, text[f.start : f.end])

@@ -21,7 +21,7 @@ import regex
 from .. import _resources
 from .._words import words_pattern
 
-_CODE = (
+STOCK_CODE_PATTERN = _CODE = (  # a stock code in brackets (002701.SZ), (SEED.US), (股票代码：00700)
     r"[(（]\s*(?:股票代码|股票代碼|代码|代碼)?[:：]?\s*"
     r"(?:[0-9]{6}(?:\.(?:SH|SZ|BJ|sh|sz))?|[0-9]{4,5}\.(?:HK|hk)|(?:SH|SZ|HK)[0-9]{4,6}|0[0-9]{4}"
     r"|(?:NYSE|NASDAQ|纳斯达克|納斯達克|纽交所|紐交所)[:：]?\s*[A-Z]{1,5}|[A-Z]{2,5}\.(?:US|O|N))\s*[)）]"
@@ -44,6 +44,7 @@ class Found:
     end: int
     name: str  # the shortest form the text uses
     kind: str | None = None  # for a body: association, government or research
+    displaces: bool = False  # a longer name than the lexicon name inside it: the lexicon mention yields
 
 
 @cache
@@ -168,15 +169,22 @@ def _short_form(full: str, text: str) -> str:
 
 
 def find_unknown_companies(
-    text: str, spans: list[tuple[int, int]], known: Mapping[str, object]
+    text: str,
+    spans: list[tuple[int, int]],
+    known: Mapping[str, object],
+    tickers: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Found]:
     """Every mention of a company no lexicon holds, in ``spans`` of ``text``, in text order.
 
     ``known`` maps the lexicon's surface forms (names found this way that the lexicon
-    already holds are left to it).
+    already holds are left to it). ``tickers`` maps a company to its stock codes
+    (:func:`~claimkit.attribution.lexicon.ticker_key` form): a name before a stock code that runs
+    past a lexicon name, when the code is not that company's (``某某种业（SEED.US）`` holding the
+    name of a packaging company ``某某``), is another company's, and displaces the lexicon match.
     """
     legal, coded, subject = _anchors()
     named: dict[str, str] = {}  # a surface form -> the name it stands for
+    displacing: set[str] = set()
     for a, b in spans:
         for pattern in (legal, coded, subject):
             for m in pattern.finditer(text, a, b):
@@ -191,7 +199,11 @@ def find_unknown_companies(
                 begin = _strip_lead(text, begin, name_end)
                 surface = text[begin:name_end]
                 stem = text[begin:stem_end] if is_subject else None
-                if surface in known or not _acceptable(surface, stem) or _known_inside(surface, known):
+                if surface in known or not _acceptable(surface, stem):
+                    continue
+                if pattern is coded and _other_company(surface, text[name_end : m.end()], known, tickers):
+                    displacing.add(surface)
+                elif _known_inside(surface, known):
                     continue
                 name = _short_form(surface, text) if pattern is legal else surface
                 abbreviation = _ABBREVIATION.match(text, name_end)
@@ -204,8 +216,38 @@ def find_unknown_companies(
     # every use of a form the text gave the company
     finder = regex.compile("|".join(map(regex.escape, sorted(named, key=len, reverse=True))))
     return [
-        Found(m.start(), m.end(), named[m.group()]) for a, b in spans for m in finder.finditer(text, a, b)
+        Found(m.start(), m.end(), named[m.group()], displaces=m.group() in displacing)
+        for a, b in spans
+        for m in finder.finditer(text, a, b)
     ]
+
+
+def _other_company(
+    surface: str, code: str, known: Mapping[str, object], tickers: Mapping[str, frozenset[str]] | None
+) -> bool:
+    """Whether ``surface``, written before the stock code ``code``, names a company other than the
+    lexicon companies whose names it holds: each of them has codes, none is this one, and the rest of
+    the name is no legal form of theirs (``某某股份`` is still 某某)."""
+    from .lexicon import ticker_key
+
+    key = ticker_key(code)
+    if not tickers or key is None:
+        return False
+    short = _forms().get("short_legal", ()) + _forms().get("legal", ())
+    n, inside = len(surface), False
+    for i in range(n):
+        for j in range(i + 2, min(n, i + 12) + 1):
+            entry = known.get(surface[i:j])
+            if entry is None:
+                continue
+            company = getattr(entry, "company", None)
+            codes = tickers.get(company) if company else None
+            if getattr(entry, "kind", None) not in ("company", "product") or not codes or key in codes:
+                return False
+            if i == 0 and surface[j:] in short:
+                return False
+            inside = True
+    return inside
 
 
 _BODY_KINDS = {

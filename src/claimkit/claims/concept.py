@@ -30,6 +30,7 @@ from .. import _resources
 from .._words import word_set, words, words_pattern
 from ..attribution.mentions import Mention
 from ..attribution.structure import part_start
+from ..attribution.unknown import STOCK_CODE_PATTERN
 from ..errors import ResourceError
 from ..periods.grammar import scan_periods
 from ..quantities.grammar import Raw
@@ -621,6 +622,7 @@ _TAIL_EDGE = "的之、,，:：;；.．()（）《》【】[] 　\t"
 _MEASURE_STOP = "后後的，,。；;：:"
 _TITLE = re.compile(r"《([^《》]{1,20})》")
 _LABEL = re.compile(r"【[^【】]{0,12}】")  # 【导读】, 【财报】: a page's label
+_STOCK_CODE = re.compile(STOCK_CODE_PATTERN)  # 海尔智家（600690.SH）: a listing, no part of a segment
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ 　]+(?=[\u4e00-\u9fff])")  # a headline's separator
 _CUT_ROLES = frozenset(("basis", "measure", "per"))
 _LEAD_ROLES = frozenset(("whole", "period", "group", "lead", "verb", "market", "anaphor"))
@@ -717,6 +719,8 @@ def _cuts(
     )
     cuts.extend(m.span() for m in _CJK_SPACE.finditer(text, start, end))
     cuts.extend(m.span() for m in _LABEL.finditer(text, start, end))
+    if "(" in region or "（" in region:
+        cuts.extend(m.span() for m in _STOCK_CODE.finditer(text, start, end))
     return cuts
 
 
