@@ -3,7 +3,8 @@
 A name is a company's when it ends in a legal form (``蓝星新材料股份有限公司``), stands before
 a stock code (``龙蟠科技（603906.SH）``), is declared an abbreviation (``（以下简称“蓝星新材”）``),
 or ends in an industry word in subject position, before a period, a results noun or a
-reporting verb (``天赐材料前三季度营收…``). Such a company is named as the text names it:
+reporting verb (``天赐材料前三季度营收…``), or stands between a descriptor and one of its
+officers (``茶饮品牌某某茶创始人张三``). Such a company is named as the text names it:
 its shortest form in the text (a declared abbreviation, or the name its legal form is
 short for, ``某某股份`` for ``某某股份有限公司``), and every later use of that form is a
 mention of it. Words live in ``resources/company_forms.tsv``.
@@ -19,7 +20,7 @@ from functools import cache
 import regex
 
 from .. import _resources
-from .._words import words_pattern
+from .._words import list_links, words_pattern
 
 STOCK_CODE_PATTERN = _CODE = (  # a stock code in brackets (002701.SZ), (SEED.US), (股票代码：00700)
     r"[(（]\s*(?:股票代码|股票代碼|代码|代碼)?[:：]?\s*"
@@ -90,6 +91,18 @@ def _anchors() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[st
         rf"|的?[^，,。；;：:“”0-9]{{0,4}}?(?:{titles})))"
     )
     return legal, coded, subject
+
+
+@cache
+def _introduced() -> regex.Pattern[str]:
+    """A name a descriptor introduces, before one of its officers' titles (``咖啡连锁品牌某某咖啡联合
+    创始人张三``): the name between the two is a company's, whatever its ending."""
+    analyst = _forms().get("analyst_title", ())
+    own = [t for t in _resources.lines("titles.txt") if not any(w in t for w in analyst)]
+    surnames = words_pattern(_resources.lines("surnames.txt"))
+    return regex.compile(
+        rf"(?:{_alt('descriptor_end')})(?P<name>[^\P{{Han}}{_NAME_BREAK}]{{2,8}}?)(?=(?:{words_pattern(own)})(?:{surnames})\p{{Han}})"
+    )
 
 
 def _name_start(text: str, end: int, floor: int, longest: int, han_only: bool = False) -> int | None:
@@ -211,6 +224,18 @@ def find_unknown_companies(
                     name = abbreviation.group("alias")
                 named.setdefault(surface, name)
                 named.setdefault(name, name)
+    introduced = _introduced()
+    descriptors = descriptor_ends()
+    for a, b in spans:
+        for m in introduced.finditer(text, a, b):
+            surface = m.group("name")
+            cut = max((surface.rfind(w) + len(w) for w in descriptors if w in surface), default=0)
+            surface = surface[cut:]  # 连锁品牌某某咖啡: the last descriptor introduces the name
+            if surface in known or not _acceptable(surface, surface) or _known_inside(surface, known):
+                continue
+            if surface.startswith(tuple(list_links())) or _known_before(text, m.start(), known):
+                continue  # 某某品牌及公关处总经理: the descriptor is the named company's own, the rest a department
+            named.setdefault(surface, surface)
     if not named:
         return []
     # every use of a form the text gave the company
@@ -293,6 +318,11 @@ def _company_inside(surface: str, known: Mapping[str, object]) -> bool:
         for i in range(n)
         for j in range(i + 3, min(n, i + 12) + 1)
     )
+
+
+def _known_before(text: str, pos: int, known: Mapping[str, object]) -> bool:
+    """Whether a lexicon name ends right at ``pos`` (比亚迪品牌: the brand is that company's)."""
+    return any(text[pos - k : pos] in known for k in range(2, min(pos, 12) + 1))
 
 
 def _known_inside(surface: str, known: Mapping[str, object]) -> bool:
