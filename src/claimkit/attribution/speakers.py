@@ -75,6 +75,9 @@ def _rating_object() -> regex.Pattern[str]:
 
 
 _OWN_SPEECH = re.compile(r"的(?:回答|观点|看法|说法|回应|解释|判断)是")
+_LATIN_NAME = re.compile(
+    r"[ 　]?[（(][ 　]?[A-Za-z][A-Za-z0-9 .&'-]{0,28}[)）]"
+)  # 上海钢联（Mysteel）: a name in Latin letters
 
 
 @cache
@@ -353,7 +356,8 @@ def find_cues(
         lead = None
         pos = m.end
         if m.kind in ("company", "product"):
-            code = STOCK_CODE.match(text, pos, limit)  # 中国太平(00966.HK)发布公告称: the code is no gap
+            # 中国太平(00966.HK)发布公告称, 上海钢联（Mysteel）数据显示: a code or a Latin name is no gap
+            code = STOCK_CODE.match(text, pos, limit) or _LATIN_NAME.match(text, pos, limit)
             if code is not None:
                 pos = code.end()
             group = words("speaker_group")
@@ -408,7 +412,12 @@ def find_cues(
         if found is None:
             continue
         end, kind = found
-        if kind == "data" and m.kind in ("company", "product") and _platform_data().match(text, pos, limit):
+        if (
+            kind == "data"
+            and m.kind in ("company", "product")
+            and m.source is None  # (中金公司数据显示, 上海钢联（Mysteel）数据显示: a cited source, below)
+            and _platform_data().match(text, pos, limit)
+        ):
             # 携程数据显示，国内酒店预订量…: a platform's data on its market, the company as written speaks
             cues.append(Cue(m.start, end, m.surface or m.name, "data", m.company or m.name))
             continue
