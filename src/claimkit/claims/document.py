@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from .. import _resources
 from .._spans import Matches
 from .._words import alternation, concrete_counters, list_links, word_set, words, words_pattern
 from ..attribution.lexicon import FiscalYear, Lexicon
@@ -430,7 +431,9 @@ _SPAN_TO_REPORT = 8  # characters between a span's date and the report it define
 
 def _span_defines_report(text: str, periods: list[RawPeriod], out: dict[int, Resolved | None]) -> None:
     """A span right before a report's period with no year of its own defines it: 截至2025年9月30日止六个月的
-    中期业绩 is April to September, whatever 中期 alone would mean."""
+    中期业绩 is April to September, whatever 中期 alone would mean, and so is 中期 named again after it."""
+    defined: Resolved | None = None
+    first_defined = len(text)
     for p, q in pairwise(periods):
         r = out.get(id(p))
         if (
@@ -443,6 +446,24 @@ def _span_defines_report(text: str, periods: list[RawPeriod], out: dict[int, Res
         ):
             continue
         out[id(q)] = r
+        if defined is None:
+            defined, first_defined = r, q.start
+    if defined is None or defined.month_from is None:
+        return
+    interim = _interim_words()
+    for q in periods:  # 擬派中期股息: the interim named again is the run the span defined, not January-June
+        if q.start > first_defined and not q.has_year and text[q.start : q.end] in interim:
+            out[id(q)] = defined
+
+
+@cache
+def _interim_words() -> frozenset[str]:
+    """The words for a half-year report (``period_spans.tsv`` rows of six months that count no months:
+    中期, 中期业绩, 半年)."""
+    rows = _resources.table("period_spans.tsv", ("word", "months"))
+    return frozenset(
+        r["word"] for r in rows if r["months"] == "6" and not any(c in r["word"] for c in "个個月")
+    )
 
 
 # a named window defined by the dates in its parenthesis: 2025年国庆黄金周期间（9月30日至10月8日）
