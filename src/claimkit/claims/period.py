@@ -110,7 +110,50 @@ def _last_list(text: str, near: list[RawPeriod]) -> list[RawPeriod] | None:
 
 def resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     """The period of the claim at ``ctx`` and the mention that decided it."""
-    found = _resolve_period(model, ctx)
+    found = _continued(model, ctx)
+    if found is None:
+        found = _resolve_period(model, ctx)
+    model.resolved_periods[ctx.index] = found
+    return _checked(model, ctx, found)
+
+
+def _continued(model: DocModel, ctx: QContext) -> PeriodResolution | None:
+    """今年以来累计零售2134万辆，同比增长6%: a clause that opens with a basis word and names no period of
+    its own is the change of the figure before it, of that figure's period."""
+    if ctx.index == 0:
+        return None
+    prev = model.contexts[ctx.index - 1]
+    if prev.sentence != ctx.sentence or prev.q.end > ctx.clause_start:
+        return None
+    lead = model.text[ctx.clause_start : ctx.q.start]
+    if len(lead) > _CHANGE_LEAD_MAX or not _change_lead().match(lead):
+        return None
+    if any(ctx.clause_start <= p.start < ctx.q.start for p in model.sentence_periods(ctx)):
+        return None
+    found = model.resolved_periods.get(prev.index)
+    if not isinstance(found, PeriodResolution) or found.evidence is None:
+        return None
+    p = found.evidence
+    if p.comparison or p.local or p.relative == "same_period_last_year":
+        return None  # 去年同期为0.04元，同比下降: the figure before is the base, not what changed
+    return found
+
+
+_CHANGE_LEAD_MAX = 12  # characters of a clause before its figure: 同比大幅增长约
+
+
+@cache
+def _change_lead() -> re.Pattern[str]:
+    """A basis word opening a clause (同比, 按年, 较上月: ``changes.tsv``)."""
+    from .change import change_words
+
+    return re.compile(
+        r"[ 　]*(?:" + "|".join(map(re.escape, sorted(change_words()[0], key=len, reverse=True))) + ")"
+    )
+
+
+def _checked(model: DocModel, ctx: QContext, found: PeriodResolution) -> PeriodResolution:
+    """The period found, corrected for an annual figure, a balance and a dividend."""
     value = found.value
     if value is not None and value.granularity != "year" and _ANNUAL_AFTER.match(model.text, ctx.q.end):
         # 20万台的年度销售目标: an annual figure is the year's, whatever month the sentence is in
