@@ -31,6 +31,8 @@ _ABBREVIATION = regex.compile(
     r"\s*[(（]\s*(?:以下|下文)?(?:简称|簡稱)\s*[:：]?\s*[“\"「『]?(?P<alias>[\p{Han}A-Za-z0-9]{2,10})[”\"」』]?\s*[)）]"
 )
 _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z0-9]")
+# 分产品线看，存储芯片前三季度收入…: a passage by segment; what opens its clauses is a segment, no company
+_BY_SEGMENT = regex.compile(r"(?:分|按|從|从)\p{Han}{1,6}?(?:来|來)?(?:看|划分|劃分)[，,：:]\s*$")
 _HAN_CHAR = regex.compile(r"\p{Han}")
 _NAME_BREAK = "的之"  # 主攻大湾区住宅项目的宏轩物业: no name holds them
 _MAX_NAME = 15  # characters of a name before its legal form or code
@@ -210,6 +212,8 @@ def find_unknown_companies(
                 if begin is None or stem_end - begin < (1 if pattern is not coded else 2):
                     continue
                 begin = _strip_lead(text, begin, name_end)
+                if is_subject and _BY_SEGMENT.search(text, max(a, begin - 12), begin):
+                    continue
                 surface = text[begin:name_end]
                 stem = text[begin:stem_end] if is_subject else None
                 if surface in known or not _acceptable(surface, stem):

@@ -44,7 +44,7 @@ OTHER = "other"
 PROFIT = "profit"  # an unqualified profit or loss word (盈利, 亏损): resolved from its context
 MARKET_SIZE = "market_size"
 _MARKET_TOTAL_FROM = frozenset((OTHER, "revenue", "gmv"))  # what a market's total may have been read as
-_HEAD_ROLES = frozenset(("", "loss", "segment"))
+_HEAD_ROLES = frozenset(("", "loss", "segment", "flow"))
 _OTHER_ROLES = (
     "share per basis measure whole period group suffix business market count lead verb owner name anaphor"
 )
@@ -166,9 +166,27 @@ def find_words(folded: str, offset: int = 0) -> list[Hit]:
 
 
 @cache
+def flow_concepts() -> frozenset[str]:
+    """The concepts measured over a period (``concepts.tsv`` timing ``flow``: revenue, profit, deliveries)."""
+    rows = _resources.table(
+        "concepts.tsv", ("concept", "kind", "ifrs", "us_gaap", "meaning", "derived", "family", "timing")
+    )
+    return frozenset(r["concept"] for r in rows if r["timing"] == "flow")
+
+
+def names_flow(text: str, start: int, end: int) -> bool:
+    """Whether a word of a concept measured over a period (利润, 收入, 交付量) stands in ``text[start:end]``."""
+    flows = flow_concepts()
+    return any(
+        h.word.role == "flow" or (h.word.role in _HEAD_ROLES and flows.intersection(h.word.concepts))
+        for h in find_words(fold(text[start:end]), start)
+    )
+
+
+@cache
 def lexicon() -> ConceptLexicon:
     """The concepts and their words, read and compiled once."""
-    columns = ("concept", "kind", "ifrs", "us_gaap", "meaning", "derived", "family")
+    columns = ("concept", "kind", "ifrs", "us_gaap", "meaning", "derived", "family", "timing")
     kinds: dict[str, str] = {}
     derived: dict[tuple[str, str], str] = {}
     profits = set()

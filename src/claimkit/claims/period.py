@@ -19,6 +19,7 @@ from ..periods.grammar import RawPeriod
 from ..periods.resolve import Resolved, calendar_end
 from ..quantities.grammar import Raw
 from ..quantities.lexicon import money_nouns
+from .concept import names_flow
 from .document import DocModel, QContext, is_sentence_period
 from .forecast import cue_words
 
@@ -178,6 +179,18 @@ def _checked(model: DocModel, ctx: QContext, found: PeriodResolution) -> PeriodR
     ):
         # 截至2024年末，总资产…。董事会提议每10股派3.5元: a dividend is paid out of the period reported,
         # not dated by the balance sheet's day that the sentence before carried
+        return PeriodResolution(main, None)
+    if (
+        found.evidence is None
+        and value is not None
+        and main is not None
+        and main.month is None
+        and value == calendar_end(main, model.calendar)
+        and not _is_balance(model, ctx)
+        and names_flow(model.text, model.reach(ctx, ctx.clause_start), ctx.q.start)
+    ):
+        # 截至6月底，贷款总额…。按地区划分，…除税前溢利分别为21.3亿及3.6亿港元: a profit is earned over the
+        # period reported, not at the balance sheet's day that the sentence before carried
         return PeriodResolution(main, None)
     return found
 
