@@ -492,6 +492,7 @@ def find_cues(
         elif pm.group("institution"):
             broker = any(w in pm.group("institution") for w in words("broker_noun"))
             subject, _ = company_at(pm.start()) if broker else (None, None)
+            obj = _named_at(mentions, starts, end)  # 该行预计某某银行…: the bank named is no 该行
             named = (
                 # 该券商: the broker whose note the text reads, however far back; not a broker the text
                 # is about (东吴证券分析师认为华泰证券…。该券商研报预计…: 东吴证券)
@@ -506,7 +507,12 @@ def find_cues(
                 if broker
                 else _last_before(mentions, starts, pm.start(), _is_association)
                 if pm.group() in word_set("bare_institution")
-                else _last_before(mentions, starts, pm.start(), _is_institution)
+                else _last_before(
+                    mentions,
+                    starts,
+                    pm.start(),
+                    lambda m, obj=obj: _is_institution(m) and _key(m) != obj,
+                )
             )
             if not broker:
                 # 据该机构统计: the institution named last, or a source no lexicon holds named after it
@@ -837,6 +843,18 @@ def _institution_cues(pending: list[tuple[int, int, str, Mention | None]], cues:
         elif named is not None:
             out.append(Cue(start, end, named.company or named.name, kind, named.company or named.name))
     return out
+
+
+def _named_at(mentions: list[Mention], starts: list[int], pos: int) -> str | None:
+    """The company named right at ``pos`` (the object after 该行预计: 该行预计某某银行… is not that bank)."""
+    k = bisect_left(starts, pos)
+    if k < len(mentions) and mentions[k].start - pos <= 1 and mentions[k].kind in ("company", "product"):
+        return _key(mentions[k])
+    return None
+
+
+def _key(m: Mention) -> str:
+    return m.company or m.name
 
 
 def _last_before(  # type: ignore[no-untyped-def]
