@@ -305,8 +305,13 @@ def find_unknown_bodies(text: str, spans: list[tuple[int, int]], known: Mapping[
                 continue
             begin = _strip_lead(text, begin, m.end())
             surface = text[begin : m.end()]
-            if surface in known or surface[:1] in "该該本其这這" or _company_inside(surface, known):
-                continue  # (中国…协会 is a body's name: the words no company name starts with may start one)
+            if surface in known or surface[:1] in "该該本其这這":
+                continue
+            national = kinds[m.group()] == "association" and surface.startswith(
+                _forms().get("body_scope", ())
+            )
+            if not national and _company_inside(surface, known):
+                continue  # (中国…促进会 is a body's name even when a company's name is inside it)
             if any(surface[i:] in known for i in range(1, len(surface) - 3)):
                 continue  # 国家统计局…和中国物流与采购联合会: a known body's name ends it, the rest is another
             out.append(Found(begin, m.end(), surface, kinds[m.group()]))
