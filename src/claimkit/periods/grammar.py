@@ -263,7 +263,7 @@ class RawPeriod:
     year_edge: bool = False  # 年末 / 年初 / 年中 with no year of their own
     day: bool = False  # a date to the day (3月22日): an event's time, weaker than a reporting period
     relative: str | None = None  # current_quarter | last_quarter | next_quarter | same_period_last_year |
-    # report_period | report_end | now | this_month | last_month
+    # report_period | report_end | now | this_month | single_month | last_month
     year_end: int | None = None  # 2025-2027年: the last year of a range of years
     years: int = 1  # 今明两年: the number of years of a run of relative years (2)
     clause_scoped: bool = False  # governs only its own clause: 去年同期为…, 年内累计上涨…

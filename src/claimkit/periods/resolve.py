@@ -402,6 +402,10 @@ class Resolver:
             return ctx
         if kind == "report_end":
             return Resolved(ctx.year, month=ctx.end_month()) if ctx else None
+        if kind == "single_month":  # 单月: the month the text is about, none outside a monthly report
+            if ctx is None or ctx.month is None:
+                return None
+            return ctx if ctx.month_from is None else Resolved(ctx.year, ctx.fiscal, month=ctx.month)
         if kind == "this_month" and ctx is not None and ctx.month is not None:
             # 当月: the month the text is about (the last of a run: 1-11月…，当月 is November)
             return ctx if ctx.month_from is None else Resolved(ctx.year, ctx.fiscal, month=ctx.month)
