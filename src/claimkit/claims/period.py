@@ -195,6 +195,38 @@ def _checked(model: DocModel, ctx: QContext, found: PeriodResolution) -> PeriodR
     return found
 
 
+def _deal_term(model: DocModel, ctx: QContext, near: list[RawPeriod]) -> PeriodResolution | None:
+    """A licensing deal's terms, in a sentence that names no period but a day: the upfront payment
+    (``将获得8000万美元首付款``) is the deal's month (the day's, else publication's); milestones and a
+    deal's total (``最高19.3亿美元的里程碑付款``) are due over years to come: no period."""
+    clause = model.reach(ctx, ctx.clause_start)
+    end = model.structure.clause_end(ctx.q.end - 1, ctx.sentence_end)
+    contingent = model.matches(_role("deal_contingent")).any_within(clause, end)
+    if not contingent and not model.matches(_role("deal_upfront")).any_within(clause, end):
+        return None
+    if any(not p.day and _before_in_part(model, ctx, p) for p in near):
+        return None  # 今年上半年…首付款合计约28亿美元, 近三年…合计: the period or window named rules
+    if contingent:
+        return PeriodResolution(None, None)
+    days = [p for p in near if p.day and p.start < ctx.q.start]
+    if days:
+        r = model.resolved.get(id(days[-1]))
+        if r is not None:
+            return PeriodResolution(Resolved(r.year, month=r.month), days[-1])
+    pub = model.published
+    return PeriodResolution(Resolved(pub.year, month=pub.month), None) if pub is not None else None
+
+
+def _before_in_part(model: DocModel, ctx: QContext, p: RawPeriod) -> bool:
+    """Whether ``p`` stands in the claim's part of its sentence (a headline's half after a wide space is
+    a part of its own)."""
+    gap = model.text[p.end : ctx.q.start]
+    return not any(w in gap for w in ("  ", "　", "\t")) and not _CJK_GAP.search(gap)
+
+
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff%])\s+(?=[\u4e00-\u9fffA-Za-z])")
+
+
 def _years_in_turn(model: DocModel, ctx: QContext, near: list[RawPeriod]) -> PeriodResolution | None:
     """预计2025年净利润约51亿元，2026年有望增至54亿元，对应市盈率分别为16倍和15倍: a 分别 list after
     as many years, each named in a clause of its own: one year per number, in the order they were named."""
@@ -367,6 +399,9 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
         min(after, clause), q.start
     ):
         return PeriodResolution(None, None)  # 未来三年投入…, 上线首月…: not one calendar period
+    deal = _deal_term(model, ctx, near)
+    if deal is not None:
+        return deal
     # 去年同期为盈利17.5亿元, 年内累计上涨35%: a clause-scoped period governs its own clause
     for p in reversed(near):
         if not p.clause_scoped or p.comparison:

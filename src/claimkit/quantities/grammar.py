@@ -325,7 +325,7 @@ def _prefix_qualifier(text: str, start: int, floor: int) -> str | None:
         and any(text[pos - 1 - n : pos - 1] in prefix for n in (1, 2, 3) if pos - 1 - n >= floor)
     ):
         pos -= 1  # 超过了1000亿元, 至少有10个
-    for length in (3, 2, 1):
+    for length in (4, 3, 2, 1):
         if pos - length >= floor:
             q = prefix.get(text[pos - length : pos])
             if q is not None:
