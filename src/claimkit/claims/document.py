@@ -341,7 +341,7 @@ def _whole_of_named_year(
 
 def _year_to_point(structure: Structure, periods: list[RawPeriod], out: dict[int, Resolved | None]) -> None:
     """截至10月8日，2025年度总票房…: a year after a date of that year earlier in its sentence runs from
-    January to that date's month (``2025-01/2025-10``)."""
+    January to that date's month (``2025-01/2025-10``), and a run from January to publication stops there."""
     point: dict[int, Resolved] = {}  # sentence -> the date it is counted to
     for p in periods:
         s = structure.sentence_index(p.start)
@@ -360,6 +360,17 @@ def _year_to_point(structure: Structure, periods: list[RawPeriod], out: dict[int
             and 1 < point[s].month < 12  # type: ignore[operator]
         ):
             out[id(p)] = Resolved(r.year, month=point[s].month, month_from=1)
+        elif (
+            s in point
+            and r.month_from == 1
+            and not r.fiscal
+            and r.year == point[s].year
+            and r.month is not None
+            and r.month > point[s].month  # type: ignore[operator]
+        ):
+            # 截至11月28日，今年以来…: a run to publication stops at the date the figures are counted to
+            month = point[s].month
+            out[id(p)] = Resolved(r.year, month=month, month_from=1 if month and month > 1 else None)
 
 
 def _report_period_after(
