@@ -50,6 +50,9 @@ _NAME_CONJUNCTIONS = frozenset("和与與同及")  # stop a name, unless a verb 
 _JOINERS = ("兼", "、", "和", "及", "与", " ", "/")
 _HAN_RE = re.compile(f"[{HAN}]")
 _FOREIGN_NAME = re.compile(f"[{HAN}]{{1,6}}[·•‧][{HAN}]{{1,8}}")
+# a name in Latin letters after a title (首席财务官Pam Kaur, CEO Jensen Huang): two or three capitalised words
+_LATIN_PERSON = re.compile(r"[A-Z][a-z]+(?:[ \-](?:[A-Z][a-z]+|[A-Z]\.)){1,2}(?![A-Za-z])")
+_LATIN_NAME_MAX = 30  # characters of a name in Latin letters
 
 
 def _is_han(ch: str) -> bool:
@@ -103,6 +106,9 @@ def read_name(text: str, pos: int, lexicon: Lexicon, limit: int) -> tuple[int, i
         pos += 1
     if pos >= limit:
         return None
+    latin = _LATIN_PERSON.match(text, pos, limit)
+    if latin:
+        return pos, latin.end()
     m = _FOREIGN_NAME.match(text, pos, limit)
     if m:
         end = m.end()
@@ -162,7 +168,13 @@ def _name_after_word(
     text: str, end: int, raw: list[tuple[int, int, Entry, str]], i: int, lexicon: Lexicon
 ) -> tuple[int, int] | None:
     limit = raw[i + 1][0] if i + 1 < len(raw) else len(text)
-    return read_name(text, end, lexicon, min(limit, end + 12))
+    return read_name(text, end, lexicon, min(limit, end + _name_reach(text, end)))
+
+
+def _name_reach(text: str, pos: int) -> int:
+    """How far a name after ``pos`` may run: 12 characters, or a name in Latin letters' length."""
+    first = text[pos : pos + 2].strip()[:1]
+    return _LATIN_NAME_MAX if "A" <= first <= "Z" else 12
 
 
 def build_mentions(
@@ -197,14 +209,16 @@ def build_mentions(
                 elif mentions[-1].kind == "source":
                     sector = mentions[-1].sector  # 中国汽车流通协会常务副会长兼秘书长某某
             limit = raw[j + 1][0] if j + 1 < n else len(text)
-            span = read_name(text, chain_end, lexicon, min(limit, chain_end + 12))
+            span = read_name(text, chain_end, lexicon, min(limit, chain_end + _name_reach(text, chain_end)))
             if span is None and j + 1 < n and raw[j + 1][2].kind in ("company", "product"):
                 # 首席财务官李宁远: a person's name that holds a brand's (李宁) after a title is the person's
                 k = j + 2
                 while k < n and raw[k][0] < raw[j + 1][1]:
                     k += 1
                 after = raw[k][0] if k < n else len(text)
-                holder_span = read_name(text, chain_end, lexicon, min(after, chain_end + 12))
+                holder_span = read_name(
+                    text, chain_end, lexicon, min(after, chain_end + _name_reach(text, chain_end))
+                )
                 if holder_span is not None and raw[j + 1][0] == chain_end and holder_span[1] >= raw[j + 1][1]:
                     span = holder_span
                     j = k - 1
