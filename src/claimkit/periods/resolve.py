@@ -115,6 +115,9 @@ def calendar_end(r: Resolved, calendar: FiscalYear | None) -> Resolved:
     return Resolved(total // 12, month=total % 12 + 1)
 
 
+_RESULTS_LAG = 2  # months after a quarter's end within which a forecast of it still awaits its results
+
+
 class Resolver:
     """Turns :class:`RawPeriod` mentions into :class:`Resolved` periods, in text order.
 
@@ -183,13 +186,16 @@ class Resolver:
             found = self._fiscal(self.published.year, self.published.month) if self.published else None
         return found[0] if found is not None else None
 
-    def _undated_fiscal_year(self, quarter: int) -> int | None:
-        """第二财季 with no year: the fiscal year of the last such quarter to end by publication."""
+    def _undated_fiscal_year(self, quarter: int, ahead: bool = False) -> int | None:
+        """第二财季 with no year: the fiscal year of the last such quarter to end by publication; in a
+        forecast (``ahead``: 预计第四财季…), of the next one, unless that quarter ended in the last two months."""
         cal, pub = self.calendar, self.published
         if cal is None or pub is None:
             return None
         end_month = (cal.end_month + 3 * quarter - 1) % 12 + 1
         year = pub.year if end_month <= pub.month else pub.year - 1
+        if ahead and (pub.year - year) * 12 + pub.month - end_month > _RESULTS_LAG:
+            year += 1  # (a quarter ended in the last two months awaits its results: still that one)
         found = self._fiscal(year, end_month)
         return found[0] if found is not None else None
 
@@ -313,7 +319,7 @@ class Resolver:
         elif p.fiscal and p.quarter is not None and self.fiscal_year is not None:
             year = self.fiscal_year  # a headline's 第二财季, before the body names the fiscal year
         elif p.fiscal and p.quarter is not None and self._undated_fiscal_year(p.quarter) is not None:
-            year = self._undated_fiscal_year(p.quarter)  # 第二财季, from the company's fiscal calendar
+            year = self._undated_fiscal_year(p.quarter, p.forecast)  # 第二财季, from the company's calendar
         else:
             year = (
                 local_year if local_year is not None else _year_for_undated(p, pub, ctx.year if ctx else None)
