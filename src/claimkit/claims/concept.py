@@ -640,6 +640,9 @@ _TAIL_EDGE = "的之、,，:：;；.．()（）《》【】[] 　\t"
 _MEASURE_STOP = "后後的，,。；;：:"
 _TITLE = re.compile(r"《([^《》]{1,20})》")
 _LABEL = re.compile(r"【[^【】]{0,12}】")  # 【导读】, 【财报】: a page's label
+_PRESS_DAY = re.compile(
+    r"(?:[昨今前][(（][0-9]{1,2}[)）]|(?<![0-9])[0-9]{1,2})日"
+)  # 昨(10)日 (Taiwan press), 5日: a day
 _STOCK_CODE = re.compile(STOCK_CODE_PATTERN)  # 海尔智家（600690.SH）: a listing, no part of a segment
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ 　]+(?=[\u4e00-\u9fff])")  # a headline's separator
 _CUT_ROLES = frozenset(("basis", "measure", "per"))
@@ -737,6 +740,8 @@ def _cuts(
     )
     cuts.extend(m.span() for m in _CJK_SPACE.finditer(text, start, end))
     cuts.extend(m.span() for m in _LABEL.finditer(text, start, end))
+    if "日" in region:
+        cuts.extend(m.span() for m in _PRESS_DAY.finditer(text, start, end))
     if "(" in region or "（" in region:
         cuts.extend(m.span() for m in _STOCK_CODE.finditer(text, start, end))
     return cuts
