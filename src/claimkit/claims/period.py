@@ -114,8 +114,13 @@ def resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     found = _continued(model, ctx)
     if found is None:
         found = _resolve_period(model, ctx)
-    model.resolved_periods[ctx.index] = found
-    return _checked(model, ctx, found)
+    checked = _checked(model, ctx, found)
+    # a clause continuing this figure takes its period as found, or the reported period it was moved to
+    main = model.main_period
+    model.resolved_periods[ctx.index] = (
+        checked if checked.value is not None and checked.value == main and found.value != main else found
+    )
+    return checked
 
 
 def _continued(model: DocModel, ctx: QContext) -> PeriodResolution | None:
@@ -132,10 +137,10 @@ def _continued(model: DocModel, ctx: QContext) -> PeriodResolution | None:
     if any(ctx.clause_start <= p.start < ctx.q.start for p in model.sentence_periods(ctx)):
         return None
     found = model.resolved_periods.get(prev.index)
-    if not isinstance(found, PeriodResolution) or found.evidence is None:
+    if not isinstance(found, PeriodResolution) or found.value is None:
         return None
     p = found.evidence
-    if p.comparison or p.local or p.relative == "same_period_last_year":
+    if p is not None and (p.comparison or p.local or p.relative == "same_period_last_year"):
         return None  # 去年同期为0.04元，同比下降: the figure before is the base, not what changed
     return found
 
@@ -145,12 +150,12 @@ _CHANGE_LEAD_MAX = 12  # characters of a clause before its figure: 同比大幅�
 
 @cache
 def _change_lead() -> re.Pattern[str]:
-    """A basis word opening a clause (同比, 按年, 较上月: ``changes.tsv``)."""
+    """A basis word opening a clause (同比, 按年, 较上月: ``changes.tsv``), after a word for an item of the
+    list before it, if any (前者按年增长)."""
     from .change import change_words
 
-    return re.compile(
-        r"[ 　]*(?:" + "|".join(map(re.escape, sorted(change_words()[0], key=len, reverse=True))) + ")"
-    )
+    basis = "|".join(map(re.escape, sorted(change_words()[0], key=len, reverse=True)))
+    return re.compile(rf"[ 　]*(?:{alternation('list_anaphor')})?(?:{basis})")
 
 
 def _checked(model: DocModel, ctx: QContext, found: PeriodResolution) -> PeriodResolution:
