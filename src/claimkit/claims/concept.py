@@ -536,6 +536,10 @@ def resolve_concept(
         if concept != OTHER:
             return ConceptResult(concept, (reading.head.start, reading.head.end), reading, False)
     named = segments().find(text, max(sentence_start, clause_start - 40), q.start, company)
+    if named is not None and any(
+        m.kind == "company" and m.start <= named[0] and named[1] <= m.end for m in mentions
+    ):
+        named = None  # 小鹏汽车港股收涨: the company's own name, not its 汽车 segment
     if named is not None and fits("revenue", q.unit, change):  # 网络广告同比增长21%至96.40亿元
         return ConceptResult("revenue", None, own, False, segment=named)
     market = next((h for h in scan(text, clause_start, q.start) if h.word.role == "market"), None)
