@@ -71,6 +71,14 @@ def test_a_company_added_with_tickers_yields_to_a_longer_name_with_another_code(
     assert [c.company for c in other] == ["蓝亭种苗"]
 
 
+def test_a_company_added_with_a_currency_takes_it_for_bare_yuan_in_traditional_text() -> None:
+    extractor = claimkit.Extractor(
+        extra_companies=[{"canonical": "Harbour Ferries", "names": ["港灣小輪"], "currency": "hkd"}]
+    )
+    (claim,) = extractor("港灣小輪中期收入按年增長3%至12億元。", published="2025-08-20").claims[1:]
+    assert (claim.company, claim.unit) == ("Harbour Ferries", "HKD")
+
+
 @pytest.mark.parametrize(
     ("code", "key"),
     [

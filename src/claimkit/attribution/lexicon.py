@@ -71,6 +71,8 @@ class Lexicon:
     long_surnames: frozenset[str] = frozenset()  # family names a given name of three characters may follow
     # company -> its stock codes, in :func:`ticker_key` form (``002701.SZ`` -> ``2701``)
     tickers: dict[str, frozenset[str]] = field(default_factory=dict)
+    # company -> the currency Hong Kong or Taiwan press means by its bare 元 (HKD, TWD)
+    currencies: dict[str, str] = field(default_factory=dict)
 
     _verb_sets: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False)
 
@@ -164,6 +166,8 @@ def _build_base() -> Lexicon:
             lex.parents[row["canonical"]] = row["parent"]
         if row["tickers"]:
             lex.tickers[row["canonical"]] = ticker_keys(_resources.split_values(row["tickers"]))
+        if row["currency"]:
+            lex.currencies[row["canonical"]] = row["currency"]
         fiscal = parse_fiscal_year(row["fiscal_year_end"])
         if fiscal is not None and fiscal != FiscalYear():
             lex.fiscal[row["canonical"]] = fiscal
@@ -201,7 +205,8 @@ def with_companies(extra: Iterable[CompanySpec] | None) -> Lexicon:
 
     Each company is a mapping with ``canonical`` and optional ``names`` and
     ``products`` (lists of strings; a leading ``~`` marks a weak alias), ``parent``, ``tickers``
-    (stock codes: ``["002701.SZ"]``) and ``fiscal_year_end`` (``"3"``: the fiscal year ends in March; ``"3 start"``: and is named
+    (stock codes: ``["002701.SZ"]``), ``currency`` (what Hong Kong or Taiwan press means by the company's
+    bare 元: ``"HKD"``) and ``fiscal_year_end`` (``"3"``: the fiscal year ends in March; ``"3 start"``: and is named
     by the year it starts in).
     """
     base = base_lexicon()
@@ -217,6 +222,7 @@ def with_companies(extra: Iterable[CompanySpec] | None) -> Lexicon:
         dict(base.sources),
         base.long_surnames,
         dict(base.tickers),
+        dict(base.currencies),
     )
     for spec in extra:
         if not isinstance(spec, Mapping):
@@ -228,6 +234,8 @@ def with_companies(extra: Iterable[CompanySpec] | None) -> Lexicon:
         lex.add_company(str(spec.get("canonical", "")), list(names), list(products))  # type: ignore[call-overload]
         if spec.get("parent"):
             lex.parents[str(spec["canonical"]).strip()] = str(spec["parent"])
+        if spec.get("currency"):
+            lex.currencies[str(spec["canonical"]).strip()] = str(spec["currency"]).strip().upper()
         codes = spec.get("tickers")
         if codes:
             codes = _resources.split_values(codes) if isinstance(codes, str) else list(codes)  # type: ignore[call-overload]
@@ -238,7 +246,17 @@ def with_companies(extra: Iterable[CompanySpec] | None) -> Lexicon:
     return lex
 
 
-_COMPANY_COLUMNS = ("canonical", "sector", "zh", "en", "tickers", "products", "parent", "fiscal_year_end")
+_COMPANY_COLUMNS = (
+    "canonical",
+    "sector",
+    "zh",
+    "en",
+    "tickers",
+    "products",
+    "parent",
+    "fiscal_year_end",
+    "currency",
+)
 
 
 def read_companies(path: str | os.PathLike[str]) -> list[dict[str, object]]:
@@ -282,6 +300,8 @@ def read_companies(path: str | os.PathLike[str]) -> list[dict[str, object]]:
             spec["parent"] = row["parent"]
         if row["tickers"]:
             spec["tickers"] = _resources.split_values(row["tickers"])
+        if row["currency"]:
+            spec["currency"] = row["currency"]
         if row["fiscal_year_end"]:
             spec["fiscal_year_end"] = row["fiscal_year_end"]
         out.append(spec)

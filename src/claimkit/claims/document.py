@@ -103,6 +103,7 @@ class DocModel:
     period_starts: list[int] = field(default_factory=list)
     _matches: dict[object, Matches] = field(default_factory=dict)
     resolved_periods: dict[int, object] = field(default_factory=dict)  # claim index -> its PeriodResolution
+    memo: dict[str, object] = field(default_factory=dict)  # what a resolver computes once per document
     # resolved fields of earlier claims that later ones may share (a list's metric, change)
     metrics: dict[int, str | None] = field(default_factory=dict)
     changes: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..cleaning import Cleaned
 from .change import resolve_change
 from .company import resolve_company
+from .currency import resolve_unit
 from .describe import describe
 from .document import REACH, DocModel, Document, build_model, is_claim
 from .metric import resolve_metric
@@ -41,6 +42,7 @@ def claims_of_model(model: DocModel) -> list[Claim]:
         period = resolve_period(model, ctx)
         cue = resolve_speaker(model, ctx)
         company, company_mention = resolve_company(model, ctx, cue)
+        unit = resolve_unit(model, ctx, company)
         metric, metric_start = resolve_metric(model, ctx, cue)
         change = resolve_change(model, ctx, metric, metric_start, period.value)
         facts = describe(
@@ -89,7 +91,7 @@ def claims_of_model(model: DocModel) -> list[Claim]:
                     "value": q.value,
                     "low": q.low,
                     "high": q.high,
-                    "unit": q.unit,
+                    "unit": unit,
                     "counted": q.counted,
                     "qualifier": q.qualifier,
                     "change": change.change,

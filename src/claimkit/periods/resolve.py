@@ -348,6 +348,15 @@ class Resolver:
             if p.span_months in (6, 9) and p.month >= p.span_months:
                 # 截至9月底止六个月 with no fiscal year: the run of months (2025-04/2025-09)
                 return Resolved(year, month=p.month, month_from=p.month - p.span_months + 1)
+            cal = self.calendar
+            if (
+                p.span_months == 12
+                and cal is not None
+                and cal.end_month == p.month != 12
+                and not self.fiscal_text
+            ):
+                # 截至6月30日止年度 about a company whose year ends in June: its fiscal year, 财年 or not
+                return Resolved(year - 1 if cal.named_by_start else year, True)
             if p.span_months == 12 and (p.month == 12 or self.fiscal_text):
                 # 截至3月31日止12个月 in a text about 财年: the fiscal year; elsewhere, its last month
                 if fiscal_quarter is not None and fiscal_quarter[1] == 4:

@@ -1080,7 +1080,7 @@ def _script_chars() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(simplified - traditional), frozenset(traditional - simplified)
 
 
-def _traditional_text(text: str) -> bool:
+def traditional_text(text: str) -> bool:
     """Whether ``text`` is written in traditional characters (more traditional-only than simplified-only)."""
     simplified, traditional = _script_chars()
     t = sum(1 for ch in text if ch in traditional)
@@ -1098,18 +1098,18 @@ def currency_scopes(text: str) -> CurrencyScopes:
         by_paragraph.setdefault(text.rfind("\n", 0, m.start()) + 1, set()).add(yuan[m.group()])
     named = {code for codes in by_paragraph.values() for code in codes}
     default = None
-    if not notes and len(named) == 1 and "CNY" not in named and _traditional_text(text):
+    if not notes and len(named) == 1 and "CNY" not in named and traditional_text(text):
         default = named.pop()
     elif (
         not notes
         and not named
         and (place := _dateline_currency(text) or _wording_currency(text))
-        and _traditional_text(text)
+        and traditional_text(text)
     ):
         # 〔記者某某／台北報導〕…營收113.6億元, 營收238.6億元，月增3.2%: Taiwan press counts in its own currency
         default = place
     prices: list[tuple[int, int, str]] = []
-    if not named - {"HKD", "MOP"} and _local_yuan()[0].search(text) and _traditional_text(text):
+    if not named - {"HKD", "MOP"} and _local_yuan()[0].search(text) and traditional_text(text):
         prices = _local_prices(text, by_paragraph)  # (the script is read only when 港元 is written)
     scopes = []
     for a, codes in sorted(by_paragraph.items()):
