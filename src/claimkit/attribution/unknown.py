@@ -24,7 +24,9 @@ from .._words import list_links, words_pattern
 
 STOCK_CODE_PATTERN = _CODE = (  # a stock code in brackets (002701.SZ), (SEED.US), (股票代码：00700)
     r"[(（]\s*(?:股票代码|股票代碼|代码|代碼)?[:：]?\s*"
-    r"(?:[0-9]{6}(?:\.(?:SH|SZ|BJ|sh|sz))?|[0-9]{4,5}\.(?:HK|hk)|(?:SH|SZ|HK)[0-9]{4,6}|0[0-9]{4}"
+    r"(?:[0-9]{6}(?:\.(?:SH|SZ|BJ|sh|sz))?|[0-9]{4,5}\.(?:HK|hk|TW|TWO)|(?:SH|SZ|HK)[0-9]{4,6}|0[0-9]{3,4}"
+    # a bare four-digit code (Taiwan's 信驊(5274), Hong Kong's 小米(1810)), not a year (1950-2049)
+    r"|(?!19[5-9][0-9]|20[0-4][0-9])[1-9][0-9]{3}"
     r"|(?:NYSE|NASDAQ|纳斯达克|納斯達克|纽交所|紐交所)[:：]?\s*[A-Z]{1,5}|[A-Z]{2,5}\.(?:US|O|N))\s*[)）]"
 )
 _ABBREVIATION = regex.compile(
