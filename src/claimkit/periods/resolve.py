@@ -283,6 +283,9 @@ class Resolver:
             if p.fiscal and not (ctx is not None and ctx.fiscal):
                 # 本财年, 下一财年 with no fiscal period in context: see _current_fiscal
                 base = self._current_fiscal(ctx) or self.fiscal_year or base
+            elif p.fiscal and p.year_offset == 0 and (current := self._current_fiscal(None)) is not None:
+                # 本财年 after results of a year already closed: the year under way at publication
+                base = max(base, current) if base is not None else current
             year = base + p.year_offset if base is not None else None
             fiscal = fiscal or bool(ctx and ctx.fiscal and p.whole_year)
         elif p.whole_year and not (p.quarter or p.half or p.month):
