@@ -91,10 +91,11 @@ def _narrator() -> regex.Pattern[str]:
 
 @cache
 def _source_follow() -> regex.Pattern[str]:
-    """What may follow a source's name before its verb: 的最新发布的数据."""
+    """What may follow a source's name before its verb: 的最新发布的数据, 研究团队."""
     # two data nouns may stand together: 监测数据, 统计数据, 调查报告
     return regex.compile(
-        rf"(?:的)?(?:最新|初步)?(?:发布的|發佈的)?(?:{words_alternation('data_noun')}){{0,2}}"
+        rf"(?:的)?(?:最新|初步)?(?:发布的|發佈的)?(?:{words_alternation('data_noun')}"
+        rf"|{words_alternation('speaker_work')}){{0,2}}"  # 研究团队预估: its team speaks for it
     )
 
 
