@@ -39,6 +39,7 @@ _HAN_CHAR = regex.compile(r"\p{Han}")
 _NAME_BREAK = "的之"  # 主攻大湾区住宅项目的宏轩物业: no name holds them
 _MAX_NAME = 15  # characters of a name before its legal form or code
 _MAX_SUBJECT = 6  # characters of a name before its industry word
+_UNPREFIXED_MIN = 4  # characters a legal name must keep after its province for the press to drop it
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +181,11 @@ def _short_form(full: str, text: str) -> str:
     candidates = [stem + s for s in short if full.startswith(stem + s)]
     if len(stem) >= 2 and text.count(stem) > text.count(full):
         return stem
+    region = next((r for r in _forms().get("region_prefix", ()) if stem.startswith(r)), None)
+    if region is not None and len(stem) - len(region) >= _UNPREFIXED_MIN:
+        # 浙江某某速运股份有限公司 -> 某某速运股份 (浙江龙盛 keeps its province: two characters would remain)
+        stem, full = stem[len(region) :], full[len(region) :]
+        candidates = [stem + s for s in short if full.startswith(stem + s)]
     for c in sorted(candidates, key=len):
         return c
     return stem if len(stem) >= 2 else full
