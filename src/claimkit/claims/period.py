@@ -178,24 +178,19 @@ def _checked(model: DocModel, ctx: QContext, found: PeriodResolution) -> PeriodR
         and main is not None
         and main.month is None
         and value == calendar_end(main, model.calendar)
-        and model.matches(_role("dividend")).any_within(
-            model.reach(ctx, ctx.sentence_start), ctx.sentence_end
+        and (
+            model.matches(_role("dividend")).any_within(
+                model.reach(ctx, ctx.sentence_start), ctx.sentence_end
+            )
+            or (
+                not _is_balance(model, ctx)
+                and names_flow(model.text, model.reach(ctx, ctx.clause_start), ctx.q.start)
+            )
         )
     ):
-        # 截至2024年末，总资产…。董事会提议每10股派3.5元: a dividend is paid out of the period reported,
-        # not dated by the balance sheet's day that the sentence before carried
-        return PeriodResolution(main, None)
-    if (
-        found.evidence is None
-        and value is not None
-        and main is not None
-        and main.month is None
-        and value == calendar_end(main, model.calendar)
-        and not _is_balance(model, ctx)
-        and names_flow(model.text, model.reach(ctx, ctx.clause_start), ctx.q.start)
-    ):
-        # 截至6月底，贷款总额…。按地区划分，…除税前溢利分别为21.3亿及3.6亿港元: a profit is earned over the
-        # period reported, not at the balance sheet's day that the sentence before carried
+        # 截至2024年末，总资产…。董事会提议每10股派3.5元 / …按地区划分，…除税前溢利分别为21.3亿及3.6亿港元:
+        # a dividend is paid out of, a profit earned over, the period reported, not dated by the balance
+        # sheet's day that the sentence before carried
         return PeriodResolution(main, None)
     return found
 
