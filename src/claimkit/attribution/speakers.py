@@ -74,6 +74,16 @@ def _rating_object() -> regex.Pattern[str]:
     )
 
 
+@cache
+def _guidance_revision() -> regex.Pattern[str]:
+    """将, the company's outlook and a verb revising it (将本财年营业利润预期上调至): the company forecasts."""
+    return regex.compile(
+        rf"(?:{words_alternation('object_marker')})[^，,。；;：:！？\n“”]{{0,20}}?"
+        rf"(?:{words_alternation('guidance_object')})[^，,。；;：:！？\n“”]{{0,4}}?"
+        rf"(?:{words_alternation('revise_verb')})"
+    )
+
+
 _OWN_SPEECH = re.compile(r"的(?:回答|观点|看法|说法|回应|解释|判断)是")
 _LATIN_NAME = re.compile(
     r"[ 　]?[（(][ 　]?[A-Za-z][A-Za-z0-9 .&'-]{0,28}[)）]"
@@ -376,6 +386,13 @@ def find_cues(
                 found = _after_subject(text, follow.end(), limit, lexicon)
         if found is not None and found[1] == "rating" and m.source is None:
             found = None  # 台积电维持…的预估: only a source rates; the clause's own verb may still speak
+        if found is None and m.kind == "company" and m.source is None:
+            revised = _guidance_revision().match(text, pos, limit)
+            if revised is not None:
+                found = (
+                    pos,
+                    "forecast",
+                )  # 丰田汽车将本财年营业利润预期上调至…: the words after it name the figure
         if found is None and m.source is not None:
             found = _report_after(text, pos, limit, lexicon)  # 花旗发表报告，将目标价…
         if found is None and m.kind == "company":
