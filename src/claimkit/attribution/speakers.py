@@ -65,22 +65,27 @@ def _report_phrase() -> regex.Pattern[str]:
     )
 
 
+_OBJECT_GAP = "[^，,。；;：:！？\n“”]"  # what may stand between 将/把 and its object, in one clause
+
+
+def _object_of(role: str) -> str:
+    """将/把, then within its clause a word of ``role`` (``function_words.tsv``): what the verb acts on."""
+    gap = "[^，,。；;：:！？\n“”]"
+    return rf"(?:{words_alternation('object_marker')}){gap}{{0,20}}?(?:{words_alternation(role)})"
+
+
 @cache
 def _rating_object() -> regex.Pattern[str]:
     """将/把, the stock (a name, 的), and what a source acts on: 将腾讯目标价, 把拼多多的評級."""
-    return regex.compile(
-        rf"(?:{words_alternation('object_marker')})[^，,。；;：:！？\n“”]{{0,20}}?"
-        rf"(?:{words_alternation('rating_object')})"
-    )
+    return regex.compile(_object_of("rating_object"))
 
 
 @cache
 def _guidance_revision() -> regex.Pattern[str]:
     """将, the company's outlook and a verb revising it (将本财年营业利润预期上调至): the company forecasts."""
     return regex.compile(
-        rf"(?:{words_alternation('object_marker')})[^，,。；;：:！？\n“”]{{0,20}}?"
-        rf"(?:{words_alternation('guidance_object')})[^，,。；;：:！？\n“”]{{0,4}}?"
-        rf"(?:{words_alternation('revise_verb')})"
+        _object_of("guidance_object")
+        + rf"[^，,。；;：:！？\n“”]{{0,4}}?(?:{words_alternation('revise_verb')})"
     )
 
 
