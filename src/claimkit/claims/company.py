@@ -93,6 +93,19 @@ def _regions_only(industry: str | None) -> bool:
 
 
 @cache
+def _region_market() -> re.Pattern[str]:
+    """A region's market and its measure with no industry named (中国市场销量)."""
+    return re.compile(f"(?:{alternation('industry_scope')})(?:市场|市場)(?:{alternation('market_measure')})")
+
+
+def _regional(market: re.Match[str]) -> bool:
+    """Whether a market match names regions only, no industry (中国市场销量, 北美和欧洲市场收入)."""
+    if market.group("scope"):
+        return _regions_only(market.group("industry"))
+    return _region_market().fullmatch(market.group()) is not None
+
+
+@cache
 def _company_measure() -> re.Pattern[str]:
     return re.compile(alternation("company_measure"))
 
@@ -288,6 +301,12 @@ class CompanyIndex:
             i -= 1
         return self.default, None
 
+    def _paragraph_subject(self, pos: int) -> bool:
+        """Whether a company is the subject in effect at ``pos``, named earlier in its paragraph."""
+        _, m = self.at(pos)
+        paragraph = self.structure.sentence_at(pos).paragraph
+        return m is not None and self.structure.sentence_at(m.start).paragraph == paragraph
+
     def _owner(self, m: Mention) -> str:
         name = m.company or m.name
         return self.parents.get(name, name)
@@ -355,10 +374,9 @@ class CompanyIndex:
                 market = (
                     None  # 位居行业第二, 四季度是行业传统旺季: the industry as a predicate, not the subject
                 )
-            regions = market is not None and _regions_only(market.group("industry"))
+            regions = market is not None and _regional(market)
             if (
                 market is not None
-                and market.group("scope")
                 and regions
                 and _company_measure().search(text, market.end(), start)
             ):
@@ -371,6 +389,15 @@ class CompanyIndex:
                 and text.startswith(words("part_lead"), clause_start)
             ):
                 market = None  # …收入增长11%，其中欧洲市场增长超过20%: a part of the figure before
+            if (
+                market is not None
+                and regions
+                and not public
+                and not market.group().startswith(words("whole_scope"))
+                and self._paragraph_subject(start)
+            ):
+                # 某车企…全球销量约520万辆。…；中国市场销量约84万辆: a region of the paragraph's company
+                market = None
             if market is not None and self._base_of_ratio(market.start(), market.end(), start):
                 market = None  # 增速约为行业均值的3倍: the market is the base the figure is measured against
             if market is not None and self._own_commodity(market.start(), sentence_start):
