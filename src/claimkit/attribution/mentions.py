@@ -121,7 +121,7 @@ def read_name(text: str, pos: int, lexicon: Lexicon, limit: int) -> tuple[int, i
         entry = lexicon.entries.get(text[pos : pos + length])
         if entry is not None and entry.kind == "person" and pos + length <= limit:
             return pos, pos + length
-    surname_len = 2 if text[pos : pos + 2] in lexicon.surnames else 1 if text[pos] in lexicon.surnames else 0
+    surname_len = next((n for n in (3, 2, 1) if text[pos : pos + n] in lexicon.surnames), 0)  # 长谷川, 欧阳, 王
     if not surname_len:
         return None
     end = pos + surname_len
