@@ -14,6 +14,7 @@ from functools import cache
 
 from .._words import alternation, word_set, words
 from ..attribution.speakers import Cue
+from ..quantities.lexicon import qualifiers
 from .change import change_words
 from .document import DocModel, QContext
 
@@ -23,7 +24,7 @@ _MAX_METRIC = 24
 @cache
 def _lead() -> re.Pattern[str]:
     # the lead words before a bare 其 (其中 is one word, not 其 and then 中)
-    return re.compile(rf"^(?:[ 　]|{alternation('metric_lead')}|其(?![他它余]))+")
+    return re.compile(rf"^(?:[ 　]|{alternation('metric_lead')}|{alternation('then_anaphor')}|其(?![他它余]))+")
 
 
 _QUOTES = {"“": "”", "「": "」", "『": "』"}  # an opening quote and its closing one
@@ -42,7 +43,8 @@ def _tail_words() -> dict[str, tuple[str, ...]]:
     """Predicate and filler words, keyed by their last character, longest first."""
     basis, direction, _, _ = change_words()
     by_last: dict[str, list[str]] = {}
-    for w in sorted({*words("metric_tail"), " ", *basis, *direction}, key=len, reverse=True):
+    prefix = [w for w, qualifier in qualifiers()[0].items() if qualifier != "none"]  # 不少于, 超过
+    for w in sorted({*words("metric_tail"), " ", *basis, *direction, *prefix}, key=len, reverse=True):
         by_last.setdefault(w[-1], []).append(w)
     return {k: tuple(v) for k, v in by_last.items()}
 

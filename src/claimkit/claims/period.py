@@ -125,14 +125,16 @@ def resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
 
 def _continued(model: DocModel, ctx: QContext) -> PeriodResolution | None:
     """今年以来累计零售2134万辆，同比增长6%: a clause that opens with a basis word and names no period of
-    its own is the change of the figure before it, of that figure's period."""
+    its own is the change of the figure before it, of that figure's period; one that opens with 其中 is a
+    part of it, of its period too."""
     if ctx.index == 0:
         return None
     prev = model.contexts[ctx.index - 1]
     if prev.sentence != ctx.sentence or prev.q.end > ctx.clause_start:
         return None
     lead = model.text[ctx.clause_start : ctx.q.start]
-    if len(lead) > _CHANGE_LEAD_MAX or not _change_lead().match(lead):
+    part = lead.lstrip(" 　").startswith(words("part_lead"))  # …超过100个，其中内地航点不少于20个: a part of it
+    if not part and (len(lead) > _CHANGE_LEAD_MAX or not _change_lead().match(lead)):
         return None
     if any(ctx.clause_start <= p.start < ctx.q.start for p in model.sentence_periods(ctx)):
         return None
@@ -331,6 +333,13 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
             r = resolved.get(id(p))
             if r is not None:
                 return PeriodResolution(r, p)
+    then = _role("then_anaphor").search(text, ctx.clause_start, q.start)
+    if then is not None:
+        # 今年内将新增6个航点，届时航点将超过100个: 届时 is the time the sentence named before it
+        earlier = (p for p in reversed(near) if p.end <= then.start() and not p.comparison)
+        p = next((p for p in earlier if resolved.get(id(p)) is not None), None)
+        if p is not None:
+            return PeriodResolution(resolved[id(p)], p)
     for p in near:
         if p.relative == "per_period" and ctx.clause_start <= p.start:
             return PeriodResolution(
