@@ -91,6 +91,8 @@ def ratio_base(text: str, p: RawPeriod, q: Raw) -> bool:
     """Whether period ``p`` is the base a ratio or multiple ``q`` is taken of (是X的N倍, 恢复到X的六成)."""
     if q.kind not in ("percent", "multiple") or p.end > q.start or q.start - p.end > 6:
         return False
+    if p.relative == "now":
+        return False  # 占比降至目前的六成: the present is the figure's own time, never a base
     if not text[p.end : q.start].replace(" ", "").endswith("的"):
         return False
     return bool(_ratio_base().search(text, max(0, p.start - 12), p.start))

@@ -249,6 +249,18 @@ class Resolver:
                 q = (after.quarter_end or after.quarter) % 4 + 1
                 return Resolved(after.year + (q == 1), after.fiscal, quarter=q)
             if kind == "year_to_date":
+                report = self.report
+                if (
+                    ctx is not None
+                    and ctx.month is not None
+                    and ctx.month_from is None
+                    and report is not None
+                    and report.year == ctx.year
+                    and not report.fiscal
+                    and (report.quarter is not None or report.half is not None)
+                    and ctx.month <= report.end_month()
+                ):
+                    ctx = None  # 新工厂已于9月投产 in a Q1-Q3 report: a date inside the period reported
                 return self._year_to_date(p, pub, ctx)
             if kind == "holiday" and (p.month is not None or p.festival is not None):
                 dated = local_year or (
