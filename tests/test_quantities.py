@@ -629,6 +629,9 @@ def test_a_text_naming_one_yuan_currency_counts_its_bare_yuan_in_it() -> None:
         ("某面板廠昨日公布10月合併營收215.4億元，月增2.1%、年減4.3%。", "TWD"),  # Taiwan's change words
         ("某集團公布中期業績，營業額約389億元，按年增長1.1%。", "CNY"),  # Hong Kong's 按年增長 is no 年增
         ("某面板厂10月营收215.4亿元，年增2.1%。", "CNY"),  # simplified characters: no Taiwan press
+        ("某影業國慶檔票房7.6億元，上映新片較去年減少4部。", "CNY"),  # 去年 then 減少: any press
+        ("某基金規模5.4萬億元，股票基金單月增逾3%。", "CNY"),  # 單月 then 增
+        ("某集團收入1595億元，毛利連續第四季增速超過20%。", "CNY"),  # a quarter's name, then 增速
     ],
 )
 def test_taiwan_change_words_make_bare_yuan_twd_in_a_traditional_text(text: str, unit: str) -> None:
