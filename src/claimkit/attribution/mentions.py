@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from .. import _resources
 from .._spans import Intervals
@@ -40,10 +41,15 @@ class Mention:
     source_kind: str | None = None  # and that source's kind (broker, government…)
 
 
-# Particles and adverbs that follow a name (马化腾则表示, 蒋凡的回答): a name never holds them.
-_NAME_STOP = frozenset(
-    '则还也又亦曾已将就都均在于於对向与和及跟同的是了着过此今昨近等兼、，,。.：:；;！!？?“”"（）() '
-)
+_NAME_PUNCTUATION = '、，,。.：:；;！!？?“”"（）() '
+
+
+@cache
+def _name_stop() -> frozenset[str]:
+    """Particles and adverbs that follow a name (马化腾则表示, 蒋凡的回答; ``function_words.tsv`` role
+    ``name_stop``), and punctuation: a name never holds them."""
+    return word_set("name_stop") | frozenset(_NAME_PUNCTUATION)
+
 # a stock code in brackets right after a name: (2377), (600690.SH), (00966.HK), (BABA.US)
 STOCK_CODE = re.compile(r"[ 　]?[（(][ 　]?(?:[0-9]{4,6}|[A-Z]{2,5})(?:\.[A-Za-z]{1,3})?[ 　]?[)）]")
 _NAME_CONJUNCTIONS = frozenset("和与與同及")  # stop a name, unless a verb follows right after (郁清和表示)
@@ -113,7 +119,7 @@ def read_name(text: str, pos: int, lexicon: Lexicon, limit: int) -> tuple[int, i
     if m:
         end = m.end()
         for k in range(text.index("·", pos, end) + 2 if "·" in text[pos:end] else pos + 2, end):
-            if _starts_verb(text, k, lexicon) or text[k] in _NAME_STOP:
+            if _starts_verb(text, k, lexicon) or text[k] in _name_stop():
                 end = k  # 艾米·胡德称: the name stops before its verb
                 break
         return pos, end
@@ -130,12 +136,12 @@ def read_name(text: str, pos: int, lexicon: Lexicon, limit: int) -> tuple[int, i
         if end >= limit or not _is_han(text[end]):
             break
         if (
-            text[end] in _NAME_STOP
+            text[end] in _name_stop()
             and not (
                 end == pos + surname_len  # 封亦澄: a particle may open a two-character given name
                 and end + 1 < limit
                 and _is_han(text[end + 1])
-                and text[end + 1] not in _NAME_STOP
+                and text[end + 1] not in _name_stop()
                 and not _starts_verb(text, end + 1, lexicon)
             )
             and not (
@@ -155,7 +161,7 @@ def read_name(text: str, pos: int, lexicon: Lexicon, limit: int) -> tuple[int, i
 
 def _speaks(text: str, pos: int, lexicon: Lexicon) -> bool:
     """A reporting verb right after ``pos``, an adverb allowed between (亦预估, 则表示)."""
-    if text[pos : pos + 1] in _NAME_STOP:
+    if text[pos : pos + 1] in _name_stop():
         pos += 1
     return any(lexicon.verbs.get(text[pos : pos + n]) in ("say", "forecast") for n in (3, 2, 1))
 
@@ -251,7 +257,7 @@ def build_mentions(
                     introduced[name] = company
                 holder[raw[j][2].canonical] = (name, company)
             elif raw[j][2].canonical in holder and (
-                text[chain_end : chain_end + 1] in _NAME_STOP or _starts_verb(text, chain_end, lexicon)
+                text[chain_end : chain_end + 1] in _name_stop() or _starts_verb(text, chain_end, lexicon)
             ):
                 # 公司CFO还表示, 这位首席财务官指出: the office names the person introduced with it
                 held, company = holder[raw[j][2].canonical]
