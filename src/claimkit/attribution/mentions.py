@@ -50,6 +50,7 @@ def _name_stop() -> frozenset[str]:
     ``name_stop``), and punctuation: a name never holds them."""
     return word_set("name_stop") | frozenset(_NAME_PUNCTUATION)
 
+
 # a stock code in brackets right after a name: (2377), (600690.SH), (00966.HK), (BABA.US)
 STOCK_CODE = re.compile(r"[ 　]?[（(][ 　]?(?:[0-9]{4,6}|[A-Z]{2,5})(?:\.[A-Za-z]{1,3})?[ 　]?[)）]")
 _NAME_CONJUNCTIONS = frozenset("和与與同及")  # stop a name, unless a verb follows right after (郁清和表示)
@@ -127,7 +128,9 @@ def read_name(text: str, pos: int, lexicon: Lexicon, limit: int) -> tuple[int, i
         entry = lexicon.entries.get(text[pos : pos + length])
         if entry is not None and entry.kind == "person" and pos + length <= limit:
             return pos, pos + length
-    surname_len = next((n for n in (3, 2, 1) if text[pos : pos + n] in lexicon.surnames), 0)  # 长谷川, 欧阳, 王
+    surname_len = next(
+        (n for n in (3, 2, 1) if text[pos : pos + n] in lexicon.surnames), 0
+    )  # 长谷川, 欧阳, 王
     if not surname_len:
         return None
     end = pos + surname_len

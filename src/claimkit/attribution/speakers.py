@@ -383,9 +383,12 @@ def find_cues(
                         pos += len(word)
                         break
         found = _after_subject(text, pos, limit, lexicon)
-        if found is not None and m.kind == "company" and _publishes_results(text, found[0], limit):
-            found = None  # 中国移动今日披露半年报，…: a results release, the company's own published figures
-        if found is None and m.source is not None:
+        own_results = found is not None and m.kind == "company" and _publishes_results(text, found[0], limit)
+        if own_results:
+            # 中国移动今日披露半年报，…: a results release, the company's own published figures (also of a
+            # listed exchange or broker that is a source elsewhere: 港交所昨日公布首三季業績)
+            found = None
+        if found is None and m.source is not None and not own_results:
             follow = _source_follow().match(text, pos, limit)  # 摩根士丹利最新报告给予…
             if follow is not None and follow.end() > pos:
                 found = _after_subject(text, follow.end(), limit, lexicon)
@@ -398,7 +401,7 @@ def find_cues(
                     pos,
                     "forecast",
                 )  # 丰田汽车将本财年营业利润预期上调至…: the words after it name the figure
-        if found is None and m.source is not None:
+        if found is None and m.source is not None and not own_results:
             found = _report_after(text, pos, limit, lexicon)  # 花旗发表报告，将目标价…
         if found is None and m.kind == "company":
             note = _BRACKET_NOTE.match(text, pos, limit)  # 途牛旅游网（以下简称“途牛”）9日发布的…
@@ -516,6 +519,7 @@ def find_cues(
             broker = any(w in pm.group("institution") for w in words("broker_noun"))
             subject, _ = company_at(pm.start()) if broker else (None, None)
             obj = _named_at(mentions, starts, end)  # 该行预计某某银行…: the bank named is no 该行
+            spoke = {c.start for c in cues}
             named = (
                 # 该券商: the broker whose note the text reads, however far back; not a broker the text
                 # is about (东吴证券分析师认为华泰证券…。该券商研报预计…: 东吴证券)
@@ -531,6 +535,15 @@ def find_cues(
                 else _last_before(mentions, starts, pm.start(), _is_association)
                 if pm.group() in word_set("bare_institution")
                 else _last_before(
+                    mentions,
+                    starts,
+                    pm.start(),
+                    # 摩根士丹利發表報告指，港交所…；該行並預測…: the institution that spoke earlier in the sentence
+                    lambda m, obj=obj, spoke=spoke, first=sentence.start: (
+                        _is_institution(m) and _key(m) != obj and m.start >= first and m.start in spoke
+                    ),
+                )
+                or _last_before(
                     mentions,
                     starts,
                     pm.start(),

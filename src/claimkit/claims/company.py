@@ -375,11 +375,7 @@ class CompanyIndex:
                     None  # 位居行业第二, 四季度是行业传统旺季: the industry as a predicate, not the subject
                 )
             regions = market is not None and _regional(market)
-            if (
-                market is not None
-                and regions
-                and _company_measure().search(text, market.end(), start)
-            ):
+            if market is not None and regions and _company_measure().search(text, market.end(), start):
                 # 海外市场中美洲收入: a region of the company's own measure (国内游戏市场收入 is an industry's)
                 market = None
             if (

@@ -10,37 +10,63 @@ resource gives (HKD, TWD) is that currency.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
-from .._words import words
+from .._words import alternation, words, words_pattern
+from ..attribution.structure import part_start
 from ..quantities.grammar import traditional_text
+from ..quantities.lexicon import cues
 from .document import DocModel, QContext
 
 
 def resolve_unit(model: DocModel, ctx: QContext, company: str | None) -> str | None:
-    """The unit of the claim at ``ctx`` about ``company``."""
+    """The unit of the claim at ``ctx`` about ``company`` (no company: the market of the document's main
+    company, 港交所's turnover in its own results)."""
     q = ctx.q
-    if q.unit != "CNY" or company is None or q.unit_word != "元":
+    if q.unit != "CNY" or q.unit_word != "元":
         return q.unit
-    local = model.lexicon.currencies.get(company)
-    if local is None or not _names_no_renminbi(model):
+    local = model.lexicon.currencies.get(company or model.companies.main or "")
+    if local is None or not _local_text(model) or _renminbi_in_part(model, ctx):
         return q.unit
     return local
 
 
-def _names_no_renminbi(model: DocModel) -> bool:
-    """Whether the text is in traditional characters and never names the renminbi (computed once)."""
+def _local_text(model: DocModel) -> bool:
+    """Whether the text is in traditional characters and declares no renminbi amounts (人民幣，下同)
+    (computed once)."""
     found = model.memo.get(_KEY)
     if found is None:
         text = model.text
-        found = model.memo[_KEY] = traditional_text(text) and not any(w in text for w in _renminbi())
+        found = model.memo[_KEY] = traditional_text(text) and _renminbi_note().search(text) is None
     return bool(found)
 
 
-_KEY = "names_no_renminbi"
+def _renminbi_in_part(model: DocModel, ctx: QContext) -> bool:
+    """Whether the claim's ``；``-part of its sentence names the renminbi (北向交易…人民幣2,043億元；南向
+    交易…1,148億元: only the first part's amounts are CNY)."""
+    text = model.text
+    a = part_start(text, ctx.sentence_start, ctx.q.start)
+    ends = [
+        k
+        for k in (text.find("；", ctx.q.end, ctx.sentence_end), text.find(";", ctx.q.end, ctx.sentence_end))
+        if k >= 0
+    ]
+    part = text[a : min(ends, default=ctx.sentence_end)]
+    return any(w in part for w in _renminbi())
+
+
+_KEY = "local_text"
 
 
 @cache
 def _renminbi() -> tuple[str, ...]:
     """The words that name the renminbi (``function_words.tsv`` role ``renminbi``)."""
     return words("renminbi")
+
+
+@cache
+def _renminbi_note() -> re.Pattern[str]:
+    """A note declaring the text's amounts in renminbi (（人民幣，下同）: ``quantity_cues.tsv`` ``same_below``)."""
+    below = words_pattern(cues()["same_below"])
+    return re.compile(f"(?:{alternation('renminbi')})[^。\\n]{{0,4}}(?:{below})")

@@ -24,7 +24,9 @@ _MAX_METRIC = 24
 @cache
 def _lead() -> re.Pattern[str]:
     # the lead words before a bare 其 (其中 is one word, not 其 and then 中)
-    return re.compile(rf"^(?:[ 　]|{alternation('metric_lead')}|{alternation('then_anaphor')}|其(?![他它余]))+")
+    return re.compile(
+        rf"^(?:[ 　]|{alternation('metric_lead')}|{alternation('then_anaphor')}|其(?![他它余]))+"
+    )
 
 
 _QUOTES = {"“": "”", "「": "」", "『": "』"}  # an opening quote and its closing one

@@ -135,7 +135,9 @@ def _continued(model: DocModel, ctx: QContext) -> PeriodResolution | None:
     if prev.sentence != ctx.sentence or prev.q.end > ctx.clause_start:
         return None
     lead = model.text[ctx.clause_start : ctx.q.start]
-    part = lead.lstrip(" 　").startswith(words("part_lead"))  # …超过100个，其中内地航点不少于20个: a part of it
+    part = lead.lstrip(" 　").startswith(
+        words("part_lead")
+    )  # …超过100个，其中内地航点不少于20个: a part of it
     if not part and (len(lead) > _CHANGE_LEAD_MAX or not _change_lead().match(lead)):
         return None
     if any(ctx.clause_start <= p.start < ctx.q.start for p in model.sentence_periods(ctx)):
@@ -339,9 +341,9 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     if then is not None:
         # 今年内将新增6个航点，届时航点将超过100个: 届时 is the time the sentence named before it
         earlier = (p for p in reversed(near) if p.end <= then.start() and not p.comparison)
-        p = next((p for p in earlier if resolved.get(id(p)) is not None), None)
-        if p is not None:
-            return PeriodResolution(resolved[id(p)], p)
+        named = next((p for p in earlier if resolved.get(id(p)) is not None), None)
+        if named is not None:
+            return PeriodResolution(resolved[id(named)], named)
     for p in near:
         if p.relative == "per_period" and ctx.clause_start <= p.start:
             return PeriodResolution(

@@ -794,7 +794,12 @@ def _read_top(m: re.Match[str], text: str, ceiling: int) -> Raw | None:
         return None  # 前三季度, 前两个月: a period or a count, not a rank
     if not m.group("top_unit") and nxt and nxt not in _AFTER_TOP and not nxt.isspace():
         return None
-    if nxt == "大" and end + 1 < ceiling and "\u4e00" <= text[end + 1] <= "\u9fff" and text[end + 1] not in "的之":
+    if (
+        nxt == "大"
+        and end + 1 < ceiling
+        and "\u4e00" <= text[end + 1] <= "\u9fff"
+        and text[end + 1] not in "的之"
+    ):
         return None  # 前五大客户收入占比: a noun (the five largest customers), not a rank
     return Raw(m.start(), end, numeral.value, unit="rank", kind="rank", qualifier="less_than")
 
