@@ -342,8 +342,10 @@ class CompanyIndex:
             and half == sentence_start  # (某某10月销售生猪逾720万头 商品猪均价跌破12元/公斤: its own price)
             and (_unit_price().search(text, start, end) or self._market_price_before(clause_start, start))
             and not _self_reference().search(text, clause_start, start)
+            and not self._own_goods(clause_start, sentence_start, start)
         ):
-            return self._group(start)  # 纯MDI均价1.86万元/吨: a commodity's price, no company's unless named
+            # 纯MDI均价1.86万元/吨: a commodity's price, no company's unless named (or its own: 自产煤平均售价)
+            return self._group(start)
         if not absolute and len(own) > 1 and _OF_BEFORE.fullmatch(text, own[-1].end, start):
             own = own[:-1]  # 美的营收约为海尔智家的1.6倍: 海尔智家 is the base of the ratio
         if absolute:
@@ -483,6 +485,14 @@ class CompanyIndex:
             self.text.find(w, clause_start, start) >= 0 for w in words("industry_scope")
         )
 
+    def _own_goods(self, clause_start: int, sentence_start: int, start: int) -> bool:
+        """Whether the company's own goods are named before the claim in its clause, or, for a part
+        (其中炼焦煤售价…), in its ``；``-part (自产煤平均售价为531元/吨…，其中…)."""
+        text = self.text
+        if text.startswith(words("part_lead"), clause_start):
+            clause_start = part_start(text, sentence_start, clause_start)
+        return any(text.find(w, clause_start, start) >= 0 for w in words("own_goods"))
+
     def _own_commodity(self, at: int, sentence_start: int) -> bool:
         """Whether the market term at ``at`` names what the company in context sells, makes or gets
         for it: 公司 or a part of it earlier in the term's clause (公司当月销售生猪…，同比增长11.8%;
@@ -491,8 +501,10 @@ class CompanyIndex:
         if text[max(0, at - 2) : at].endswith(words("realized_before")):
             return True
         clause = self.structure.clause_start(at, sentence_start)
-        return bool(_self_reference().search(text, clause, at)) or any(
-            text.find(w, clause, at) >= 0 for w in words("own_part")
+        return (
+            bool(_self_reference().search(text, clause, at))
+            or any(text.find(w, clause, at) >= 0 for w in words("own_part"))
+            or self._own_goods(clause, sentence_start, at)
         )
 
     def _base_of_ratio(self, a: int, b: int, start: int) -> bool:

@@ -78,6 +78,13 @@ _FIRST = "0-9０-９一二三四五六七八九十〇零两QHF第前上下全整
 
 
 @cache
+def _topic_frame() -> re.Pattern[str]:
+    """What closes 从…看，: the period after 从 is the one the clause looks at, not a starting base
+    (``function_words.tsv`` role ``topic_look``)."""
+    return re.compile(f"[^，,。；;\\n]{{0,10}}?(?:{alternation('topic_look')})[，,]")
+
+
+@cache
 def relative_words() -> dict[str, tuple[str, str | None, int]]:
     """``resources/periods.tsv``: relative period word -> (meaning, base, offset)."""
     rows = _resources.table("periods.tsv", ("word", "meaning", "base", "offset"))
@@ -513,7 +520,11 @@ def scan_periods(
         if not spans_only:
             if p.month is not None and not p.point and before.endswith(words("point_before")):
                 p.point = True
-            compared = before.endswith(words("period_compare")) and not before.endswith(words("compare_not"))
+            compared = (
+                before.endswith(words("period_compare"))
+                and not before.endswith(words("compare_not"))
+                and _topic_frame().match(text, p.end) is None  # 从1-10月累计数据看，…: the period viewed
+            )
             if compared or (_RATIO_BASE_AFTER.match(text, p.end) and before.endswith(words("base_verb"))):
                 p.comparison = (
                     True  # 较上年, 比2019年同期, 恢复到2019年同期的六成: a base, not the claim's period
