@@ -403,3 +403,9 @@ def test_a_real_page_in_traditional_characters_gives_the_same_figures() -> None:
             assert [getattr(a, f) for f in fields] == [getattr(b, f) for f in fields], (doc_id, a.text)
         compared += 1
     assert compared >= 20
+
+
+def test_a_thousands_separator_is_no_clause_break() -> None:
+    """``1,032.6`` holds a comma but no clause break: the second amount's metric is not ``032.6億元``."""
+    got = by_text("某甲金控、某乙金控前10月稅後淨利分別為1,032.6億元、1,014.9億元。", "2025-11-11")
+    assert "032" not in (got["1,014.9億元"].metric or "")

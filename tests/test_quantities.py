@@ -691,3 +691,14 @@ def test_a_headline_amount_takes_the_currency_the_body_restates_it_in() -> None:
 )
 def test_a_headline_amount_takes_the_currency_of_its_restatement(text: str, unit: str) -> None:
     assert claimkit.find_quantities(text)[0].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "ranks"),
+    [
+        ("兩家公司分別居第二、第三。", ["第二", "第三"]),  # a rank listed after a stated rank
+        ("第一、第二，我們要做好服務。", []),  # list markers
+    ],
+)
+def test_listed_ranks(text: str, ranks: list[str]) -> None:
+    assert [q.text for q in claimkit.find_quantities(text) if q.unit == "rank"] == ranks

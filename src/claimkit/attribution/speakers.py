@@ -256,7 +256,7 @@ class Cue:
     turn: bool = False  # a name opening its line before a colon (某某：…): it states the whole line
 
 
-_CLAUSE_END = re.compile(r"[，,：:；;。！？\n“”\"]")
+_CLAUSE_END = re.compile(r"[，：；;。！？\n“”\"]|(?<![0-9])[,:]|[,:](?![0-9])")  # not 1,032.6
 
 
 def _clause_final_verb(

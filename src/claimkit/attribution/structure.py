@@ -7,7 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 _SENTENCE = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』]?|\n|$)")
-_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+_CLAUSE_BREAK = re.compile(r"[，；;：]|(?<![0-9])[,:]|[,:](?![0-9])")  # not 1,032.6 or 16:52
 # Quotations: Chinese quotes may stay open to the end of the paragraph (a cut-off excerpt).
 _QUOTE = re.compile(r"“[^“”\n]{1,3000}(?:”|(?=\n)|$)|「[^「」\n]{1,3000}(?:」|(?=\n)|$)|\"[^\"\n]{1,3000}\"")
 

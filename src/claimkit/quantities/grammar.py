@@ -161,6 +161,7 @@ _HAN_NEXT = re.compile("[\u4e00-\u9fff]")
 _AFTER_RANK = frozenset("大，,。；;、！!？?）)”」 \n\t\r\f\v\u3000")
 _AFTER_TOP = frozenset("，,。；;、！!？?）)”」 \n大的")
 _CLAUSE_OPEN = "，,。；;：:\n（(“「、 "  # a 第N right after one of these starts its clause
+_LISTED_ORDINAL = re.compile(r"第[0-9一二三四五六七八九十两兩]{1,3}、$")  # 第二、 before 第三
 
 
 @cache
@@ -405,6 +406,11 @@ def _read_ordinal(m: re.Match[str], text: str, ceiling: int) -> Raw | None:
         return Raw(start, end, numeral.value, unit="rank", kind="rank")  # 第二大
     before = text[max(0, start - 4) : start]
     at_clause_start = not before or before[-1] in _CLAUSE_OPEN or before.endswith(vocab().list_intro)
+    if at_clause_start and before.endswith("、"):
+        # 居第二、第三: a rank listed after a rank the clause states is one too
+        prev = _LISTED_ORDINAL.search(text, max(0, start - 8), start)
+        if prev is not None and prev.start() > 0 and text[prev.start() - 1] not in _CLAUSE_OPEN:
+            at_clause_start = False
     if at_clause_start and nxt:
         return None  # 第一，第二，: list markers
     return Raw(start, end, numeral.value, unit="rank", kind="rank")
@@ -1030,7 +1036,7 @@ def _local_yuan() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(words_pattern(codes) if codes else "(?!)"), codes
 
 
-_CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
+_CLAUSE_END = re.compile(r"[，。；;！？!?\n]|(?<![0-9]),|,(?![0-9])")  # not 1,032.6
 _DATELINE_WITHIN = 400  # characters from the top of a page where a reporter's dateline stands
 
 
