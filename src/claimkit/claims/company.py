@@ -72,7 +72,9 @@ def market_terms() -> re.Pattern[str]:
     total = f"(?:{alternation('industry_scope')})(?:{alternation('scope_total')})"
     # 国内家电零售额, 全球智能手机出货量: a whole market's measure of an industry (not 海外销量, and not
     # the scope a company ranks in: 在中国品牌乘用车销量中排名第二)
-    industry = f"(?:{alternation('industry_scope')})[^，,。；;：:\\s的]{{1,6}}?(?:{alternation('market_measure')})(?!中|排)"
+    # (also a region's, or a list of them: 中东和非洲智能手机出货量; not a scope a company sells in: 海外)
+    scopes = _scope_words()
+    industry = f"(?:{scopes})(?:(?:{alternation('coordinator')})(?:{scopes}))*[^，,。；;：:\\s的]{{1,6}}?(?:{alternation('market_measure')})(?!中|排)"
     # 银行业 is a market, 银行业务 a company's line of business: a term ending in 业 does not run into 务
     # 全网 is the whole online market (全网销售额), but a network's own parts (全网加盟商, 全网日均处理能力) are
     # the company's: own_network
@@ -93,9 +95,21 @@ def _regions_only(industry: str | None) -> bool:
 
 
 @cache
+def _scope_words() -> str:
+    """The scopes a whole market's measure may open with: a country's or the world's (``industry_scope``)
+    and a region's (``market_scope``), not one a company also sells in (``own_scope``: 海外)."""
+    regions = {w for w in word_set("market_scope") if len(w) > 1}  # (not 全, which opens 全…市场 only)
+    regions = (word_set("industry_scope") | regions) - word_set("own_scope")
+    return words_pattern(regions)
+
+
+@cache
 def _region_market() -> re.Pattern[str]:
-    """A region's market and its measure with no industry named (中国市场销量)."""
-    return re.compile(f"(?:{alternation('industry_scope')})(?:市场|市場)(?:{alternation('market_measure')})")
+    """A region's market and its measure with no industry named (中国市场销量, 中东和非洲市场销量)."""
+    scopes = _scope_words()
+    return re.compile(
+        f"(?:{scopes})(?:(?:{alternation('coordinator')})(?:{scopes}))*(?:市场|市場)(?:{alternation('market_measure')})"
+    )
 
 
 def _regional(market: re.Match[str]) -> bool:
