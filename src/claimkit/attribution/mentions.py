@@ -104,6 +104,10 @@ def resolve_weak(
                     continue
                 if a[2].kind in ("company", "product") and b[2].kind in ("company", "product"):
                     keep[i] = keep[i + 1] = changed = True
+        # a name a list made strong is the company's wherever the document writes it (中信金10月則賺…。
+        # 國泰金、中信金分別…)
+        named |= {_key(m[2]) for m, k in zip(mentions, keep, strict=True) if k}
+        keep = [k or _key(m[2]) in named for m, k in zip(mentions, keep, strict=True)]
     return [m for m, k in zip(mentions, keep, strict=True) if k]
 
 
