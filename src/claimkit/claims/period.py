@@ -177,6 +177,14 @@ def _checked(model: DocModel, ctx: QContext, found: PeriodResolution) -> PeriodR
     ):
         # 贷款余额较年初增长9.6%: a balance compared with a point in time is at the period's end
         return PeriodResolution(calendar_end(value, model.calendar), found.evidence)
+    if (
+        value is not None
+        and value.month_from is not None
+        and value.month is not None
+        and _is_balance(model, ctx)
+    ):
+        # 前10月…每股淨值則升至94.2元: a balance in a run of months is at the run's last month
+        return PeriodResolution(Resolved(value.year, value.fiscal, month=value.month), found.evidence)
     main = model.main_period
     if (
         found.evidence is None
