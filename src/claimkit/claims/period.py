@@ -72,6 +72,12 @@ _YEAR_LIST = re.compile(r"(?<![0-9])(?:(?:19|20)[0-9]{2}\s?(?:[、,，/]|和|及
 
 
 @cache
+def _results_name() -> re.Pattern[str]:
+    """A results report's noun right after a period (三季度业绩, 半年报): the period names the report."""
+    return re.compile(f"的?(?:{alternation('results_noun')})")
+
+
+@cache
 def _role(role: str) -> re.Pattern[str]:
     """The words of one ``function_words.tsv`` role as a pattern (share_price, point_basis, dividend…)."""
     return re.compile(alternation(role))
@@ -453,6 +459,10 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
             or ratio_base(text, p, q)
         ):
             continue
+        if _results_name().match(text, p.end) and any(
+            o.start > p.end and o.end <= q.start and is_sentence_period(o) for o in near
+        ):
+            continue  # 公布三季度业绩：1—9月…；归母净利润…: the report's name, then the period it states
         if p.day:
             day_frame = day_frame or p
         elif frame is None:
