@@ -7,6 +7,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 _SENTENCE = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』]?|\n|$)")
+# a news tag ending a headline glued to the body: 财经网讯 12月4日, 本网讯（记者…）
+_GLUED_TAG = re.compile(r"[讯訊](?=[ 　]+[0-9０-９]{1,2}月|[（(](?:记者|記者|通讯员|通訊員))")
 _CLAUSE_BREAK = re.compile(r"[，；;：]|(?<![0-9])[,:]|[,:](?![0-9])")  # not 1,032.6 or 16:52
 # Quotations: Chinese quotes may stay open to the end of the paragraph (a cut-off excerpt).
 _QUOTE = re.compile(r"“[^“”\n]{1,3000}(?:”|(?=\n)|$)|「[^「」\n]{1,3000}(?:」|(?=\n)|$)|\"[^\"\n]{1,3000}\"")
@@ -31,12 +33,19 @@ class Structure:
     def __init__(self, text: str) -> None:
         self.text = text
         sentences: list[Sentence] = []
+        self.glued_headline_end = 0  # where a headline glued to the body by a portal's tag ends (0: none)
         paragraph = 0
         for m in _SENTENCE.finditer(text):
             a, b = m.span()
             if a == b:
                 continue
             if text[a:b].strip():
+                tag = _GLUED_TAG.search(text, a, b) if not sentences else None
+                if (
+                    tag is not None
+                ):  # 某某营收增超三成财经网讯 12月4日，…: the headline ends at the portal's tag
+                    sentences.append(Sentence(a, tag.end(), paragraph))
+                    a = self.glued_headline_end = tag.end()
                 sentences.append(Sentence(a, b, paragraph))
             if text[b - 1 : b] == "\n":
                 paragraph += 1

@@ -641,6 +641,7 @@ def resolve_company(model: DocModel, ctx: QContext, cue: Cue | None) -> tuple[st
         and (
             mention is None
             or not model.same_paragraph(model.structure.sentence_index(mention.start), ctx.sentence)
+            or mention.start < model.structure.glued_headline_end  # (a headline glued to the body)
         )
         and not _self_reference().search(model.text, max(ctx.sentence_start, cue.end), q.start)
         and "《"
