@@ -99,8 +99,7 @@ def _scope_words() -> str:
     """The scopes a whole market's measure may open with: a country's or the world's (``industry_scope``)
     and a region's (``market_scope``), not one a company also sells in (``own_scope``: 海外)."""
     regions = {w for w in word_set("market_scope") if len(w) > 1}  # (not 全, which opens 全…市场 only)
-    regions = (word_set("industry_scope") | regions) - word_set("own_scope")
-    return words_pattern(regions)
+    return words_pattern((word_set("industry_scope") | regions) - word_set("own_scope"))
 
 
 @cache
