@@ -37,4 +37,7 @@ def resolve_speaker(model: DocModel, ctx: QContext) -> Cue | None:
     for c in reversed(cues[max(0, k - _CUE_LOOKBACK) : k]):
         if c.end <= q.start < c.scope_end and structure.quote_at(c.start) is None:
             return c
+    for c in cues[k : k + 2]:
+        if c.kind == "data" and c.start < q.start and q.end <= c.end and structure.quote_at(c.start) is None:
+            return c  # 国家统计局昨日公布10月社零总额为4.6万亿元: the figure is the data verb's object
     return None
