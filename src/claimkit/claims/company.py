@@ -623,7 +623,10 @@ def resolve_company(model: DocModel, ctx: QContext, cue: Cue | None) -> tuple[st
         company is not None
         and speaker_company is None
         and (mention is None or mention.start < ctx.sentence_start)
-        and model.same_paragraph(ctx.sentence - 1, ctx.sentence)
+        and (
+            model.same_paragraph(ctx.sentence - 1, ctx.sentence)
+            or _named_before_paragraph(model, ctx, mention)
+        )
         and not _self_reference().search(model.text, ctx.sentence_start, q.start)
         and model.market_sentence(ctx.sentence - 1)
     ):
@@ -650,6 +653,20 @@ def resolve_company(model: DocModel, ctx: QContext, cue: Cue | None) -> tuple[st
         found = None, None
     model.sentence_companies.setdefault(ctx.sentence, set()).add(found[0])
     return found
+
+
+def _named_before_paragraph(model: DocModel, ctx: QContext, mention: Mention | None) -> bool:
+    """Whether the company in effect was named before the paragraph before the claim's (or only by the
+    lead: no mention), so a market paragraph stands between it and the claim."""
+    sentences = model.structure.sentences
+    s = ctx.sentence
+    if s == 0 or sentences[s - 1].paragraph == sentences[s].paragraph:
+        return False
+    if model.companies._any_in(ctx.sentence_start, ctx.sentence_end) or model.structure.quote_at(ctx.q.start):
+        return False  # (“…收入有望增长一成以上。”某某股份事业部总裁某某说: a speaker's words)
+    previous = sentences[s - 1].paragraph
+    first = next(i for i in range(s - 1, -1, -1) if i == 0 or sentences[i - 1].paragraph != previous)
+    return mention is None or mention.start < sentences[first].start
 
 
 @cache
