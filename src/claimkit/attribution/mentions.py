@@ -53,6 +53,11 @@ def _name_stop() -> frozenset[str]:
 
 # a stock code in brackets right after a name: (2377), (600690.SH), (00966.HK), (BABA.US)
 STOCK_CODE = re.compile(r"[ 　]?[（(][ 　]?(?:[0-9]{4,6}|[A-Z]{2,5})(?:\.[A-Za-z]{1,3})?[ 　]?[)）]")
+# a month, year or quarter right after a name, then a verb of figures: 新希望10月销售生猪, 某某前三季度实现营收
+_DATED_AFTER = re.compile(
+    r"(?:[0-9０-９]{1,4}年)?(?:[0-9０-９]{1,2}月|[0-9０-９]{4}年|前三季度|上半年|下半年|第[一二三四]季度|[一二三四]季度)(?:份)?"
+    r"(?:销售|銷售|实现|實現|营收|營收|收入|净利|淨利|交付|出货|出貨)"
+)
 _NAME_CONJUNCTIONS = frozenset("和与與同及")  # stop a name, unless a verb follows right after (郁清和表示)
 _JOINERS = ("兼", "、", "和", "及", "与", " ", "/")
 _HAN_RE = re.compile(f"[{HAN}]")
@@ -88,6 +93,7 @@ def resolve_weak(
             and entry.kind == "company"
             and (
                 STOCK_CODE.match(text, end)
+                or _DATED_AFTER.match(text, end)  # 新希望10月销售生猪…: a subject with its period and figures
                 or (lexicon is not None and _speaks(text, end, lexicon))
                 or text.endswith(descriptors, max(0, start - 4), start)
             )

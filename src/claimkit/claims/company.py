@@ -356,8 +356,10 @@ class CompanyIndex:
             and (_unit_price().search(text, start, end) or self._market_price_before(clause_start, start))
             and not _self_reference().search(text, clause_start, start)
             and not self._own_goods(clause_start, sentence_start, start)
+            and not any(text.find(w, clause_start, start) >= 0 for w in words("seller_price"))
         ):
-            # 纯MDI均价1.86万元/吨: a commodity's price, no company's unless named (or its own: 自产煤平均售价)
+            # 纯MDI均价1.86万元/吨: a commodity's price, no company's unless named (or its own: 自产煤平均售价;
+            # or a seller's: 毛猪销售均价, 养殖综合成本)
             return self._group(start)
         if not absolute and len(own) > 1 and _OF_BEFORE.fullmatch(text, own[-1].end, start):
             own = own[:-1]  # 美的营收约为海尔智家的1.6倍: 海尔智家 is the base of the ratio
