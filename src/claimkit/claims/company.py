@@ -189,6 +189,12 @@ def _excluded() -> re.Pattern[str]:
 
 
 @cache
+def _acquired() -> re.Pattern[str]:
+    """A verb of buying or receiving goods, and a count of them, right before a maker's name (接收2架)."""
+    return re.compile(rf"(?:{alternation('acquire_verb')})[^，,。；;、]{{0,8}}$")
+
+
+@cache
 def _analyst_after() -> re.Pattern[str]:
     """An analyst's title after a firm's name, a few words of rank or field between (高盛首席中国经济学家)."""
     return re.compile(rf"[^，,。；;：:、\s0-9]{{0,4}}?(?:{alternation('analyst_after')})")
@@ -278,6 +284,8 @@ class CompanyIndex:
             return True  # 按照“胖东来模式”完成调改: the company names a model, it is not the subject
         if _excluded().search(self.text, max(0, m.start - 24), m.start):
             return True  # 若剔除高鑫零售等已出售业务的影响: a business taken out of the figure
+        if _acquired().search(self.text, max(0, m.start - 14), m.start):
+            return True  # 將再接收2架波音787客機: goods bought from a maker count the buyer's
         if _analyst_after().match(self.text, m.end):
             return True  # 摩根大通分析师就…提问: the firm employs the analyst; it is not what the figures are about
         if m.source is not None and before.endswith(CITED_BEFORE):
