@@ -294,7 +294,8 @@ def _resolve_periods(
             forecast_in_sentence[s] = r
         out[id(p)] = r
         # (自2024年第三季度以来…，较二季度: a point of reference sets no year)
-        if p.year is not None and not p.local and not p.comparison and not p.anchor:
+        if p.year is not None and not p.local and not p.comparison and not p.anchor and not p.fiscal:
+            # (2025/26財政年度上半年（截至12月底止六個月）: a fiscal year lends no calendar year)
             year_in_sentence[s] = p.year
         elif (
             p.year_from == "pub"
