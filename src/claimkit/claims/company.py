@@ -65,9 +65,7 @@ def market_terms() -> re.Pattern[str]:
     (``中国大陆智能手机市场出货量``, ``全国乘用车零售销量``), the latter in group ``scope``."""
     terms = sorted(_resources.lines("market_terms.txt"), key=len, reverse=True)
     scope = alternation("market_scope")
-    phrase = (
-        f"(?:{scope})(?P<industry>[^，,。；;：:\\s]{{0,10}}?)(?:市场|市場)(?!{alternation('market_not')})"
-    )
+    phrase = f"(?:{scope})(?P<industry>[^，,。；;：:\\s]{{0,10}}?)(?:市场|市場)(?!的?(?:{alternation('market_not')}))"
     # 国内共有, 全国合计 (海外合计 can be a company's own overseas total: only a whole market's scope)
     total = f"(?:{alternation('industry_scope')})(?:{alternation('scope_total')})"
     # 国内家电零售额, 全球智能手机出货量: a whole market's measure of an industry (not 海外销量, and not
@@ -438,6 +436,10 @@ class CompanyIndex:
             # nor a rank within the group: 位居上市银行第一)
             return self._group(start)
         before = [m for m in self._in(sentence_start, clause_start) if id(m) not in self.comparison]
+        part = part_start(text, sentence_start, clause_start)
+        if any(m.start >= part and id(m) in self.subject for m in before):
+            # …分別為196.7億元及42.3億元；某某前10月累計營收…，年減0.8%: the ；-part's own subject
+            before = [m for m in before if m.start >= part]
         if before:
             if self._aggregate(before, sentence_start, clause_start) and len({b.company for b in before}) > 1:
                 return self._group(start)
