@@ -171,7 +171,9 @@ def flow_concepts() -> frozenset[str]:
     rows = _resources.table(
         "concepts.tsv", ("concept", "kind", "ifrs", "us_gaap", "meaning", "derived", "family", "timing")
     )
-    return frozenset(r["concept"] for r in rows if r["timing"] == "flow")
+    flows = [r for r in rows if r["timing"] == "flow"]
+    # (and a family of them, as a word names it before the figure decides which: 溢利 -> profit)
+    return frozenset(r["concept"] for r in flows) | {r["family"] for r in flows if r["family"]}
 
 
 def names_flow(text: str, start: int, end: int) -> bool:

@@ -24,7 +24,10 @@ def resolve_unit(model: DocModel, ctx: QContext, company: str | None) -> str | N
     """The unit of the claim at ``ctx`` about ``company`` (no company: the market of the document's main
     company, 港交所's turnover in its own results)."""
     q = ctx.q
-    if q.unit != "CNY" or q.unit_word not in ("元", None):  # (None: 合約銷售近百億, money with no unit written)
+    if q.unit != "CNY" or q.unit_word not in (
+        "元",
+        None,
+    ):  # (None: 合約銷售近百億, money with no unit written)
         return q.unit
     local = model.lexicon.currencies.get(company or model.companies.main or "")
     if local is None or not _local_text(model) or _renminbi_in_part(model, ctx):

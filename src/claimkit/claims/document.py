@@ -590,13 +590,13 @@ _MONTH_MAIN = 2  # times as often as any longer period, a month is the one a tex
 
 
 def _part(text: str, p: RawPeriod) -> bool:
-    """A period named as a part of the one reported (其中第三季度, 第三季度单季, 单季, 单看第三季度): no vote for
-    the main one."""
+    """A period named as a part of the one reported (其中第三季度, 第三季度单季, 第三季度当季, 单季, 单看第三季度):
+    no vote for the main one."""
     before = text[max(0, p.start - 4) : p.start].rstrip("，, ")
     single = words("single_period")
     return (
         before.endswith((*words("part_lead"), *words("single_lead")))
-        or text.startswith(single, p.end)
+        or text.startswith((*single, *words("single_after")), p.end)
         or text[p.start : p.end] in single
     )
 
@@ -604,7 +604,8 @@ def _part(text: str, p: RawPeriod) -> bool:
 @cache
 def _cumulative_report() -> re.Pattern[str]:
     """A report named by the last quarter it covers from January (三季报), its year before it."""
-    return re.compile(rf"(?:(?P<year>20[0-9]{{2}})年)?(?:{alternation('cumulative_report')})")
+    # (not 第三季度业绩: a single quarter's results, as US and Hong Kong listed companies report)
+    return re.compile(rf"(?:(?P<year>20[0-9]{{2}})年)?(?<!第)(?:{alternation('cumulative_report')})")
 
 
 def _report_named_in_lead(text: str, published: date | None) -> Resolved | None:
