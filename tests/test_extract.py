@@ -330,7 +330,7 @@ def test_gold_scores(folder, span_floor: float, strict_floor: float) -> None:  #
 # The project's own pages (tests/data/heldout*), as regression floors a little under today's strict
 # F1 (0.965, 0.966, 0.965, 0.941, 0.953, 0.951, 0.971, 0.951, 0.908, 0.826, 0.952, 0.962; heldout6-12
 # scored 0.738, 0.901, 0.773, 0.884, 0.727, 0.675 and 0.425 when first run, blind; each set's README
-# gives its first score, heldout19 0.651, heldout21 0.912, heldout20 0.835, heldout22 0.878, heldout23 0.949, heldout24 0.891, heldout26 0.642, heldout27 0.825, heldout28 0.824, heldout29 0.891, heldout30 0.917, heldout31 0.968 and heldout32 0.844 the latest): not evidence of
+# gives its first score, heldout19 0.651, heldout21 0.912, heldout20 0.835, heldout22 0.878, heldout23 0.949, heldout24 0.891, heldout26 0.642, heldout27 0.825, heldout28 0.824, heldout29 0.891, heldout30 0.917, heldout31 0.968, heldout32 0.844, heldout33 0.798 and heldout34 0.722 the latest): not evidence of
 # quality on unseen text, but a change that loses what they hold fails here.
 @pytest.mark.parametrize(
     ("name", "strict_floor"),
@@ -349,7 +349,7 @@ def test_gold_scores(folder, span_floor: float, strict_floor: float) -> None:  #
         ("heldout12", 0.94),
         ("heldout13", 0.925),
         ("heldout14", 0.955),
-        ("heldout15", 0.79),
+        ("heldout15", 0.82),
         ("heldout16", 0.95),
         ("heldout17", 0.92),
         ("heldout18", 0.91),
@@ -366,6 +366,8 @@ def test_gold_scores(folder, span_floor: float, strict_floor: float) -> None:  #
         ("heldout30", 0.96),
         ("heldout31", 0.97),
         ("heldout32", 0.98),
+        ("heldout33", 0.97),
+        ("heldout34", 0.85),
     ],
 )
 def test_heldout_scores(name: str, strict_floor: float) -> None:
