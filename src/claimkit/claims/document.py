@@ -276,6 +276,9 @@ def _resolve_periods(
     year_in_sentence: dict[int, int] = {}
     coming_half: dict[int, int] = {}  # the half of a coming year that lent its year (明年上半年)
     forecast_in_sentence: dict[int, Resolved] = {}
+    restore: tuple[int, Resolved | None] | None = (
+        None  # (sentence, context) to return to after a part's sentence
+    )
     for p in periods:
         s = structure.sentence_index(p.start)
         reported = resolver.context
@@ -287,6 +290,13 @@ def _resolve_periods(
             or p.quarter is None
             or 2 * half - 1 <= p.quarter <= (p.quarter_end or p.quarter) <= 2 * half
         )
+        if restore is not None and restore[0] != s:
+            resolver.context = restore[
+                1
+            ]  # 其中10月当月…。同期…: a part of the period reported frames its sentence only
+            restore = None
+        if restore is None and _part(text, p):
+            restore = (s, resolver.context)
         r = resolver.resolve(p, local_year=year_in_sentence.get(s) if inside else None)
         if s in forecast_in_sentence and resolver.context is forecast_in_sentence[s]:
             resolver.context = reported
