@@ -46,6 +46,9 @@ from typing import Any, Protocol
 RESOURCES = Path(__file__).resolve().parents[2] / "src" / "claimkit" / "resources"
 
 CONVERSIONS = ("s2t", "s2tw", "s2hk")
+# characters OpenCC converts that Hong Kong and Taiwan press also write unconverted (恒生, 恒隆): Traditional form
+# -> the form kept
+KEPT = {"恆": "恒"}
 
 # file -> how its words are laid out: ("cells", {column: role}) for |-lists in tab-separated
 # rows, ("rows", None) for one word per row in the first column, ("names", None) for one name per
@@ -127,8 +130,14 @@ class Converter:
         return self._to_simp.convert(word) == word
 
     def variants(self, word: str) -> list[str]:
-        """The distinct Traditional forms of ``word`` other than itself, s2t's first."""
-        return self._forms(word, self._to_trad)
+        """The distinct Traditional forms of ``word`` other than itself, s2t's first, and each with the
+        characters Hong Kong and Taiwan press keep as written (恒隆地產 beside OpenCC's 恆隆地產)."""
+        forms = self._forms(word, self._to_trad)
+        for form in list(forms):
+            kept = "".join(KEPT.get(ch, ch) for ch in form)
+            if kept not in (word, *forms):
+                forms.append(kept)
+        return forms
 
     def name_variants(self, word: str) -> list[str]:
         """A person's name in its common Traditional form, s2tw's (not 峯, 羣, 衞, 啓 of s2t/s2hk)."""
