@@ -312,7 +312,10 @@ def _after_subject(text: str, pos: int, limit: int, lexicon: Lexicon) -> tuple[i
 @cache
 def _results_object() -> regex.Pattern[str]:
     """A results report as a verb's object, a few words of period between (披露今年半年报)."""
-    return regex.compile(rf"[了的]?[^，,。；;：:！？\n“”\"]{{0,12}}?(?:{words_alternation('results_noun')})")
+    # (和碩昨日公告，10月自結合併營收…: Taiwan press may set the report off by a comma)
+    return regex.compile(
+        rf"[了的，,]?[^，,。；;：:！？\n“”\"]{{0,12}}?(?:{words_alternation('results_noun')})"
+    )
 
 
 def _publishes_results(text: str, verb_end: int, limit: int) -> bool:

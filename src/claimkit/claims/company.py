@@ -282,6 +282,8 @@ class CompanyIndex:
             return True  # 按照“胖东来模式”完成调改: the company names a model, it is not the subject
         if _excluded().search(self.text, max(0, m.start - 24), m.start):
             return True  # 若剔除高鑫零售等已出售业务的影响: a business taken out of the figure
+        if self.text.startswith(words("chain_after"), m.end):
+            return True  # 蘋果供應鏈組裝廠和碩: the company names a supply chain another firm belongs to
         if _acquired().search(self.text, max(0, m.start - 14), m.start):
             return True  # 將再接收2架波音787客機: goods bought from a maker count the buyer's
         if _analyst_after().match(self.text, m.end):
