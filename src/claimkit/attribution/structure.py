@@ -40,10 +40,9 @@ class Structure:
             if a == b:
                 continue
             if text[a:b].strip():
+                # 某某营收增超三成财经网讯 12月4日，…: a glued headline ends at the portal's tag
                 tag = _GLUED_TAG.search(text, a, b) if not sentences else None
-                if (
-                    tag is not None
-                ):  # 某某营收增超三成财经网讯 12月4日，…: the headline ends at the portal's tag
+                if tag is not None:
                     sentences.append(Sentence(a, tag.end(), paragraph))
                     a = self.glued_headline_end = tag.end()
                 sentences.append(Sentence(a, b, paragraph))

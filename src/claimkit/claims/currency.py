@@ -4,8 +4,9 @@ A quantity's currency is read with the quantity (``quantities``): written (港�
 (``（人民币，下同）``), or the place's own where the text shows it (a Taiwan dateline, Taiwan's 年增).
 What is left is bare 元 in a text that names no currency, read as CNY. Hong Kong and Taiwan papers
 write their own companies' amounts that way (港鐵收入298億元 is in HKD): in a text in traditional
-characters that never names the renminbi, the bare 元 of a company whose ``currency`` the companies
-resource gives (HKD, TWD) is that currency.
+characters that declares no renminbi amounts, the bare 元 of a company whose ``currency`` the companies
+resource gives (HKD, TWD) is that currency, unless the claim's ``；``-part names the renminbi; a figure of
+no company is in the currency of the document's main company.
 """
 
 from __future__ import annotations
@@ -24,10 +25,8 @@ def resolve_unit(model: DocModel, ctx: QContext, company: str | None) -> str | N
     """The unit of the claim at ``ctx`` about ``company`` (no company: the market of the document's main
     company, 港交所's turnover in its own results)."""
     q = ctx.q
-    if q.unit != "CNY" or q.unit_word not in (
-        "元",
-        None,
-    ):  # (None: 合約銷售近百億, money with no unit written)
+    # (unit_word None: money after a money noun with no unit written, 合約銷售近百億)
+    if q.unit != "CNY" or q.unit_word not in ("元", None):
         return q.unit
     local = model.lexicon.currencies.get(company or model.companies.main or "")
     if local is None or not _local_text(model) or _renminbi_in_part(model, ctx):
