@@ -678,7 +678,9 @@ def _named_before_paragraph(model: DocModel, ctx: QContext, mention: Mention | N
         return False
     if model.companies._any_in(ctx.sentence_start, ctx.sentence_end) or model.structure.quote_at(ctx.q.start):
         return False  # (“…收入有望增长一成以上。”某某股份事业部总裁某某说: a speaker's words)
-    previous_start = model.text.rfind("\n", 0, sentences[s - 1].start) + 1  # where the paragraph before begins
+    previous_start = (
+        model.text.rfind("\n", 0, sentences[s - 1].start) + 1
+    )  # where the paragraph before begins
     return mention is None or mention.start < previous_start
 
 
