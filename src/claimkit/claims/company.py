@@ -187,6 +187,12 @@ def _excluded() -> re.Pattern[str]:
 
 
 @cache
+def _respective_after() -> re.Pattern[str]:
+    """分别 shortly after a name, in its clause: the name is an item of the list the figures map to."""
+    return re.compile(rf"[^，,。；;]{{0,12}}?(?:{alternation('respectively')})")
+
+
+@cache
 def _acquired() -> re.Pattern[str]:
     """A verb of buying or receiving goods, and a count of them, right before a maker's name (接收2架)."""
     return re.compile(rf"(?:{alternation('acquire_verb')})[^，,。；;、]{{0,8}}$")
@@ -267,8 +273,12 @@ class CompanyIndex:
         """A mention that is not a subject: a comparison base (较腾讯), a venue (在港交所上市) or an
         origin (来自中国区App Store的收入)."""
         before = self.text[max(0, m.start - 4) : m.start]
-        if before.endswith(words("comparison_before")):
-            return True
+        if before.endswith(words("comparison_before")) and not (
+            before.endswith(words("comparison_joiner")) and _respective_after().match(self.text, m.end)
+        ):
+            return (
+                True  # (与某某相比 is a base, 与某某达成合作 a partner; 台達電與群光10月營收分別為… a list)
+            )
         if _origin().search(self.text, max(0, m.start - 10), m.start):
             return True
         if m.kind == "product" and _chart_after().match(self.text, m.end):
