@@ -631,7 +631,7 @@ def test_a_text_naming_one_yuan_currency_counts_its_bare_yuan_in_it() -> None:
         ("某面板厂10月营收215.4亿元，年增2.1%。", "CNY"),  # simplified characters: no Taiwan press
         ("某影業國慶檔票房7.6億元，上映新片較去年減少4部。", "CNY"),  # 去年 then 減少: any press
         ("某基金規模5.4萬億元，股票基金單月增逾3%。", "CNY"),  # 單月 then 增
-        ("某集團收入1595億元，毛利連續第四季增速超過20%。", "CNY"),  # a quarter's name, then 增速
+        ("某公司營收86億元，連續第三季增速放緩。", "CNY"),  # a quarter's name, then 增速
     ],
 )
 def test_taiwan_change_words_make_bare_yuan_twd_in_a_traditional_text(text: str, unit: str) -> None:

@@ -21,7 +21,7 @@ from .._words import word_set
 from ..cleaning.glosses import HAN
 from ..cleaning.model import Cleaned
 from .lexicon import Entry, Lexicon
-from .unknown import descriptor_ends, find_unknown_bodies, find_unknown_companies
+from .unknown import dated_subject, descriptor_ends, find_unknown_bodies, find_unknown_companies
 
 
 @dataclass(slots=True)
@@ -46,18 +46,13 @@ _NAME_PUNCTUATION = '、，,。.：:；;！!？?“”"（）() '
 
 @cache
 def _name_stop() -> frozenset[str]:
-    """Particles and adverbs that follow a name (马化腾则表示, 蒋凡的回答; ``function_words.tsv`` role
+    """Particles and adverbs that follow a name (某某则表示, 某某的回答; ``function_words.tsv`` role
     ``name_stop``), and punctuation: a name never holds them."""
     return word_set("name_stop") | frozenset(_NAME_PUNCTUATION)
 
 
 # a stock code in brackets right after a name: (2377), (600690.SH), (00966.HK), (BABA.US)
 STOCK_CODE = re.compile(r"[ 　]?[（(][ 　]?(?:[0-9]{4,6}|[A-Z]{2,5})(?:\.[A-Za-z]{1,3})?[ 　]?[)）]")
-# a month, year or quarter right after a name, then a verb of figures: 新希望10月销售生猪, 某某前三季度实现营收
-_DATED_AFTER = re.compile(
-    r"(?:[0-9０-９]{1,4}年)?(?:[0-9０-９]{1,2}月|[0-9０-９]{4}年|前三季度|上半年|下半年|第[一二三四]季度|[一二三四]季度)(?:份)?"
-    r"(?:销售|銷售|实现|實現|营收|營收|收入|净利|淨利|交付|出货|出貨)"
-)
 _NAME_CONJUNCTIONS = frozenset("和与與同及")  # stop a name, unless a verb follows right after (郁清和表示)
 _JOINERS = ("兼", "、", "和", "及", "与", " ", "/")
 _HAN_RE = re.compile(f"[{HAN}]")
@@ -93,7 +88,9 @@ def resolve_weak(
             and entry.kind == "company"
             and (
                 STOCK_CODE.match(text, end)
-                or _DATED_AFTER.match(text, end)  # 新希望10月销售生猪…: a subject with its period and figures
+                or dated_subject().match(
+                    text, end
+                )  # 新希望10月销售生猪…: a subject with its period and figures
                 or (lexicon is not None and _speaks(text, end, lexicon))
                 or text.endswith(descriptors, max(0, start - 4), start)
             )

@@ -5,13 +5,21 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
+
+from .._words import alternation
 
 _SENTENCE = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』]?|\n|$)")
-# a news tag ending a headline glued to the body: 财经网讯 12月4日, 本网讯（记者…）
-_GLUED_TAG = re.compile(r"[讯訊](?=[ 　]+[0-9０-９]{1,2}月|[（(](?:记者|記者|通讯员|通訊員))")
 _CLAUSE_BREAK = re.compile(r"[，；;：]|(?<![0-9])[,:]|[,:](?![0-9])")  # not 1,032.6 or 16:52
 # Quotations: Chinese quotes may stay open to the end of the paragraph (a cut-off excerpt).
 _QUOTE = re.compile(r"“[^“”\n]{1,3000}(?:”|(?=\n)|$)|「[^「」\n]{1,3000}(?:」|(?=\n)|$)|\"[^\"\n]{1,3000}\"")
+
+
+@cache
+def _glued_tag() -> re.Pattern[str]:
+    """A news tag ending a headline glued to the body: 财经网讯 12月4日, 本网讯（记者…） (the reporter's titles:
+    ``function_words.tsv`` role ``narrator_title``)."""
+    return re.compile(rf"[讯訊](?=[ 　]+[0-9０-９]{{1,2}}月|[（(](?:{alternation('narrator_title')}))")
 
 
 def part_start(text: str, floor: int, pos: int) -> int:
@@ -41,7 +49,7 @@ class Structure:
                 continue
             if text[a:b].strip():
                 # 某某营收增超三成财经网讯 12月4日，…: a glued headline ends at the portal's tag
-                tag = _GLUED_TAG.search(text, a, b) if not sentences else None
+                tag = _glued_tag().search(text, a, b) if not sentences else None
                 if tag is not None:
                     sentences.append(Sentence(a, tag.end(), paragraph))
                     a = self.glued_headline_end = tag.end()

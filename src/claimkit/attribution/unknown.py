@@ -62,6 +62,18 @@ def _forms() -> dict[str, tuple[str, ...]]:
     return {role: tuple(sorted(ws, key=len, reverse=True)) for role, ws in by_role.items()}
 
 
+@cache
+def dated_subject() -> re.Pattern[str]:
+    """A period then a verb of figures right after a name (新希望10月销售生猪, 某某前三季度实现营收:
+    ``company_forms.tsv`` roles ``dated_period``, ``dated_figure``)."""
+    forms = _forms()
+    period = "|".join(
+        [r"[0-9０-９]{1,2}月", r"[0-9０-９]{4}年", *map(re.escape, forms.get("dated_period", ()))]
+    )
+    figure = "|".join(map(re.escape, forms.get("dated_figure", ())))
+    return re.compile(rf"(?:[0-9０-９]{{1,4}}年)?(?:{period})份?(?:{figure})")
+
+
 def descriptor_ends() -> tuple[str, ...]:
     """Words that end a descriptor before a company's name (供应商, 车企, 同业: ``company_forms.tsv``)."""
     return _forms().get("descriptor_end", ())
