@@ -727,12 +727,34 @@ def _frames(
             if sentences[s - 1].paragraph != sentences[s].paragraph:
                 state = main
             else:
+                months: set[tuple[int, int]] = set()  # the single months of flows this sentence named
+                derived = structure.text.startswith(words("derived_lead"), sentences[s].start)
                 for p in periods_by_sentence.get(s - 1, ()):
                     r = resolved.get(id(p))
                     if _frames_text(p, structure.text) and r is not None and not _part(structure.text, p):
+                        if not derived and _to_date(r) in months:
+                            # 10月…；前10月累计…: the month stays the frame, the total is an aside (按此计算,
+                            # a figure computed from the total, is the total's)
+                            continue
                         state = r  # (其中第三季度单季…: a part of the period reported frames no more)
+                        if r.granularity == "month" and not r.fiscal and not p.point:
+                            months.add((r.year, r.month or 0))
         frames.append(state)
     return frames
+
+
+def _to_date(r: Resolved) -> tuple[int, int] | None:
+    """The year and last month of a calendar run from January (1-10月, 前三季度, 上半年): a year-to-date
+    total's end; None for any other period."""
+    if r.fiscal:
+        return None
+    if r.month is not None and r.month_from == 1 and r.month > 1:
+        return r.year, r.month
+    if r.quarter == 1 and r.quarter_end not in (None, 1):
+        return r.year, 3 * r.quarter_end
+    if r.half == 1 and r.month is None and r.quarter is None:
+        return r.year, 6
+    return None
 
 
 # a note in brackets after a number does not break its list: 3.12亿元(人民币，下同)、5.86亿元
