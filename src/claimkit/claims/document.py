@@ -113,15 +113,15 @@ class DocModel:
 
     def market_sentence(self, s: int) -> bool:
         """Whether sentence ``s`` states a market's figures: all its claims are no company's, and a
-        source speaks in it (据某机构统计，全港一手私宅成交…) or it goes on from such a sentence of its
-        paragraph."""
+        source speaks in it (据某机构统计，全港一手私宅成交…) or it goes on from such a sentence (of its
+        paragraph, or the paragraph before when no company is named since)."""
         found = self._market_sentences.get(s)
         if found is None:
             found = self.sentence_companies.get(s) == {None} and (
                 any(
                     c.speaker and c.company is None and not c.person for c in self.cues_by_sentence.get(s, ())
                 )
-                or (self.same_paragraph(s - 1, s) and self.market_sentence(s - 1))
+                or (s > 0 and self.market_sentence(s - 1))
             )
             self._market_sentences[s] = found
         return found
