@@ -457,6 +457,12 @@ def mentions_of(cleaned: Cleaned, matches: Iterable[tuple[int, int]], lexicon: L
         ):
             # 京东方面表示: 京东 and 方面, not 京东方 (a name's last character starts a word with the next)
             b, surface, entry = b - 1, text[a : b - 1], shorter
+        title = lexicon.entries.get(text[b - 1 : b + 1]) if entry is not None and b - a > 2 else None
+        if entry is not None and entry.kind == "source" and title is not None and title.kind == "title":
+            # 統計處長某某: the office's last character opens its head's title (處 + 長), which a name follows
+            raw.append((a, b - 1, entry, surface))
+            raw.append((b - 1, b + 1, title, text[b - 1 : b + 1]))
+            continue
         if entry is not None and not _straddled(text, a, b, entry):
             raw.append((a, b, entry, surface))
     mentions = _joined_sources(text, build_mentions(text, raw, lexicon))
