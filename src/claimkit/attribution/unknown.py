@@ -303,7 +303,10 @@ _BODY_KINDS = {
     "body_association": "association",
     "body_government": "government",
     "body_research": "research",
+    "body_media": "media",
 }
+_MAX_MEDIA = 8  # characters of a website's name before its ending (某某商用车网)
+_CLAUSE_OPEN = "，,。；;：:、\n“「（("  # what a name that opens its clause follows
 _MAX_BODY = 24  # characters of a body's name before its ending (中国音像与数字出版协会游戏出版工作委员会)
 
 
@@ -327,6 +330,8 @@ def find_unknown_bodies(text: str, spans: list[tuple[int, int]], known: Mapping[
             surface = text[begin : m.end()]
             if surface in known or surface[:1] in "该該本其这這":
                 continue
+            if kinds[m.group()] == "media" and not _media_source(text, begin, m.end(), a):
+                continue
             national = kinds[m.group()] == "association" and surface.startswith(
                 _forms().get("body_scope", ())
             )
@@ -336,6 +341,21 @@ def find_unknown_bodies(text: str, spans: list[tuple[int, int]], known: Mapping[
                 continue  # 国家统计局…和中国物流与采购联合会: a known body's name ends it, the rest is another
             out.append(Found(begin, m.end(), surface, kinds[m.group()]))
     return out
+
+
+def _media_source(text: str, begin: int, end: int, floor: int) -> bool:
+    """Whether a name ending in 网 at ``[begin, end)`` is a website that speaks: short, opening its clause
+    (after 据/根据 at most), and followed by a verb of publishing or forecasting (某某商用车网预计)."""
+    if end - begin > _MAX_MEDIA + 1 or not text.startswith(_forms().get("media_verb", ()), end):
+        return False
+    if text[end - 2 : end].translate(_resources.variant_table()) in _resources.common_bigrams():
+        return False  # 工业互联网, 国家电网: a word of its own (联网, 电网), not a site's name
+    opens = begin
+    for w in _forms().get("lead", ()):
+        if text.endswith(w, floor, begin):
+            opens = begin - len(w)
+            break
+    return opens <= floor or text[opens - 1] in _CLAUSE_OPEN
 
 
 def _company_inside(surface: str, known: Mapping[str, object]) -> bool:
