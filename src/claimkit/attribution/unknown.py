@@ -20,7 +20,7 @@ from functools import cache
 import regex
 
 from .. import _resources
-from .._words import list_links, words_pattern
+from .._words import list_links, words, words_pattern
 
 STOCK_CODE_PATTERN = _CODE = (  # a stock code in brackets (002701.SZ), (SEED.US), (股票代码：00700)
     r"[(（]\s*(?:股票代码|股票代碼|代码|代碼)?[:：]?\s*"
@@ -65,13 +65,19 @@ def _forms() -> dict[str, tuple[str, ...]]:
 @cache
 def dated_subject() -> re.Pattern[str]:
     """A period then a verb of figures right after a name (新希望10月销售生猪, 某某前三季度实现营收:
-    ``company_forms.tsv`` roles ``dated_period``, ``dated_figure``)."""
+    ``company_forms.tsv`` roles ``dated_period``, ``dated_figure``), or a verb of publishing then its
+    results (某某公布了2025年三季度财报: role ``release_verb``)."""
     forms = _forms()
     period = "|".join(
         [r"[0-9０-９]{1,2}月", r"[0-9０-９]{4}年", *map(re.escape, forms.get("dated_period", ()))]
     )
     figure = "|".join(map(re.escape, forms.get("dated_figure", ())))
-    return re.compile(rf"(?:[0-9０-９]{{1,4}}年)?(?:{period})份?(?:{figure})")
+    release = "|".join(map(re.escape, forms.get("release_verb", ())))
+    results = words_pattern(words("results_noun"))
+    return re.compile(
+        rf"(?:[0-9０-９]{{1,4}}年)?(?:{period})份?(?:{figure})"
+        rf"|(?:{release})了?(?:[0-9０-９]{{4}}年)?(?:{period}|全年|年度)?的?(?:{results})"
+    )
 
 
 def descriptor_ends() -> tuple[str, ...]:
