@@ -351,17 +351,25 @@ def _whole_of_named_year(
             named[s] = r
 
 
+_PART_BREAKS = ("；", ";")
+
+
 def _year_to_point(structure: Structure, periods: list[RawPeriod], out: dict[int, Resolved | None]) -> None:
     """截至10月8日，2025年度总票房…: a year after a date of that year earlier in its sentence runs from
     January to that date's month (``2025-01/2025-10``), and a run from January to publication stops there."""
     point: dict[int, Resolved] = {}  # sentence -> the date it is counted to
+    point_end: dict[int, int] = {}
+    text = structure.text
     for p in periods:
         s = structure.sentence_index(p.start)
         r = out.get(id(p))
         if r is None or p.comparison:
             continue
+        if s in point and any(text.find(c, point_end[s], p.start) >= 0 for c in _PART_BREAKS):
+            del point[s]  # …7,185家；今年展店目标…: a ；-part of its own is not counted to the date before
         if p.point and r.month is not None and r.month_from is None and not r.fiscal:
             point[s] = r
+            point_end[s] = p.end
         elif (
             s in point
             and r.granularity == "year"
