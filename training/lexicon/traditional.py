@@ -49,6 +49,10 @@ CONVERSIONS = ("s2t", "s2tw", "s2hk")
 # characters OpenCC converts that Hong Kong and Taiwan press also write unconverted (恒生, 恒隆): Traditional form
 # -> the form kept
 KEPT = {"恆": "恒"}
+# Traditional forms that the Taiwan press uses for another company than the simplified form names (統一企業 is
+# Taiwan's Uni-President Enterprises; 统一企业 in mainland text is its Hong Kong-listed Uni-President China):
+# form -> the company that holds it. Not a collision.
+REGIONAL = {"統一企業": "Uni-President Enterprises"}
 
 # file -> how its words are laid out: ("cells", {column: role}) for |-lists in tab-separated
 # rows, ("rows", None) for one word per row in the first column, ("names", None) for one name per
@@ -271,6 +275,8 @@ def update_cells(name: str, text: str, roles: dict[int, str], conv: Words, repor
                         continue
                     other = owner.get(form)
                     if role == "alias" and other is not None and other != i:
+                        if REGIONAL.get(form) == lines[other].split("\t")[0]:
+                            continue
                         report.collisions.append((name, value, form, lines[other].split("\t")[0]))
                         continue
                     out.append(weak + form)
