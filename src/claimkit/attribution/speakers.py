@@ -122,11 +122,12 @@ def _source_verb() -> regex.Pattern[str]:
 
 @cache
 def _unknown_source() -> re.Pattern[str]:
-    """据窄门餐眼数据, 根据某某研究院统计: a source no lexicon holds, after 据 and before a data noun."""
+    """据窄门餐眼数据, 根据某某研究院统计: a source no lexicon holds, after 据 and before a data noun (its name
+    in Latin letters may stand between: 据某某交易所（XYZ）数据)."""
     data = words_alternation("data_noun")
     shows = words_alternation("report_phrase_verb")
     return re.compile(
-        rf"(?:根据|根據|依据|依據|据|據)(?P<name>{_NAME_RE}{{1,11}}?)(?:的)?(?:最新)?"
+        rf"(?:根据|根據|依据|依據|据|據)(?P<name>{_NAME_RE}{{1,11}}?)(?:{_LATIN_NAME.pattern})?(?:的)?(?:最新)?"
         rf"(?:{data}|发布的|公布的|發佈的|公佈的)(?:{shows})?"
     )
 
@@ -755,6 +756,8 @@ def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon, lead: int) 
     name_end = unit.end() if unit is not None else m.end
     note = _BRACKET_NOTE.match(text, name_end, limit)  # 中国汽车工业协会（以下简称“中汽协”）10日发布…
     end = note.end() if note is not None else name_end
+    group = max((w for w in words("speaker_group") if text.startswith(w, end)), key=len, default="")
+    end += len(group)  # 某某局有关负责人表示: the body's officer speaks for it
     found = _after_subject(text, end, limit, lexicon)  # 媒体统计, QuestMobile显示
     follow = _source_follow().match(text, end, limit)
     pos = follow.end() if follow else end
