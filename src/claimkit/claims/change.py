@@ -42,12 +42,34 @@ def change_words() -> tuple[dict[str, str], dict[str, str], dict[str, str], tupl
     rate: dict[str, str] = {}
     ratio: list[str] = []
     for r in _resources.table("changes.tsv", ("word", "kind", "value")):
-        {"basis": basis, "direction": direction, "flow": direction, "net": direction, "rate": rate}.get(
-            r["kind"], {}
-        )[r["word"]] = r["value"]
+        {
+            "basis": basis,
+            "direction": direction,
+            "flow": direction,
+            "net": direction,
+            "improve": direction,
+            "rate": rate,
+        }.get(r["kind"], {})[r["word"]] = r["value"]
         if r["kind"] == "ratio":
             ratio.append(r["word"])
     return basis, direction, rate, tuple(sorted(ratio, key=len, reverse=True))
+
+
+@cache
+def _lower_better() -> tuple[str, ...]:
+    """Measures that improve by falling (``changes.tsv`` kind ``lower_better``: 综合成本率, 不良率)."""
+    return tuple(
+        r["word"]
+        for r in _resources.table("changes.tsv", ("word", "kind", "value"))
+        if r["kind"] == "lower_better"
+    )
+
+
+def _improvement(direction: str | None, metric: str | None) -> str | None:
+    """A verb of improvement (改善, 优化) as a direction: down for a measure that improves by falling."""
+    if direction != "better":
+        return direction
+    return "down" if metric and any(w in metric for w in _lower_better()) else "up"
 
 
 # 年增/季增/月增 (Taiwan press: 年增5%) are a basis, but not after a count or an ordinal (8年增长, 第四季增速)
@@ -199,6 +221,7 @@ def change_and_direction(
     basis_match = model.matches(basis_pattern()).last_within(clause_start, q.start)
     basis = basis_of(text[basis_match[0] : basis_match[1]]) if basis_match else None
     d_before, to = direction_before(before)
+    d_before = _improvement(d_before, metric)
     if d_before is None and basis_match is not None:
         d_before = _comparative(text[basis_match[1] : q.start])  # 增速比上月末低0.2个百分点
     if d_before is None and _impact().search(text, max(clause_start, q.start - 16), q.start):
@@ -206,6 +229,7 @@ def change_and_direction(
     d_after, basis_after = (
         _direction_after(text[q.end : q.end + 8]) if q.kind in ("percent", "pp", "multiple") else (None, None)
     )
+    d_after = _improvement(d_after, metric)
     is_rate = None
     if metric:
         for word, value in rate.items():
