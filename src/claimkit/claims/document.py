@@ -352,6 +352,7 @@ def _whole_of_named_year(
 
 
 _PART_BREAKS = ("；", ";")
+_UNTIL = ("截至", "截止", "至")
 
 
 def _year_to_point(structure: Structure, periods: list[RawPeriod], out: dict[int, Resolved | None]) -> None:
@@ -367,6 +368,16 @@ def _year_to_point(structure: Structure, periods: list[RawPeriod], out: dict[int
             continue
         if s in point and any(text.find(c, point_end[s], p.start) >= 0 for c in _PART_BREAKS):
             del point[s]  # …7,185家；今年展店目标…: a ；-part of its own is not counted to the date before
+        if (
+            p.quarter is not None
+            and p.quarter > 1
+            and p.quarter_end in (None, p.quarter)
+            and text.endswith(_UNTIL, 0, p.start)
+            and text.startswith(words("cumulative_after"), p.end)
+        ):
+            # 截至三季度累计经营性现金净流入…: a total from January to the quarter's end
+            out[id(p)] = Resolved(r.year, r.fiscal, quarter=1, quarter_end=p.quarter)
+            continue
         if p.point and r.month is not None and r.month_from is None and not r.fiscal:
             point[s] = r
             point_end[s] = p.end
