@@ -788,6 +788,11 @@ def _list_indexes(text: str, quantities: list[Raw]) -> list[int]:
         link = _NOTE.sub("", text[quantities[i - 1].end : quantities[i].start]).strip()
         if link not in links and 1 < len(link) <= 6:
             link = unqualified_link(link)  # 近六成和逾五成, 9%左右及20%左右: qualifiers do not break a list
+        if link not in links and 1 < len(link) <= 6:
+            # 分别同比增长1.2%和下降8.6%: the second number's own direction verb does not break the list
+            verb = next((w for w in _direction_verbs() if link.endswith(w) and len(link) > len(w)), None)
+            if verb is not None:
+                link = unqualified_link(link[: -len(verb)])
         if link in links and quantities[i - 1].kind == quantities[i].kind:
             out[i] = out[i - 1] + 1
     return out
@@ -802,6 +807,13 @@ def _qualifier_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
         return tuple(sorted((w for w, q in found.items() if q != "none"), key=len, reverse=True))
 
     return by_length(prefix), by_length(suffix)
+
+
+@cache
+def _direction_verbs() -> tuple[str, ...]:
+    """Verbs of a direction (``changes.tsv`` kind ``direction``: 增长, 下降), longest first."""
+    rows = _resources.table("changes.tsv", ("word", "kind", "value"))
+    return tuple(sorted((r["word"] for r in rows if r["kind"] == "direction"), key=len, reverse=True))
 
 
 def unqualified_link(link: str) -> str:
