@@ -24,7 +24,7 @@ from ..quantities.numerals import chars as numeral_chars
 from .lexicon import Lexicon
 from .mentions import STOCK_CODE, Mention
 from .structure import Structure
-from .unknown import firm_suffix
+from .unknown import firm_suffix, release_verbs, released_figures
 
 # What may stand between a subject and its verb: adverbs and bounded adverbial phrases.
 _ADVERBIAL = (
@@ -320,8 +320,25 @@ def _results_object() -> regex.Pattern[str]:
 
 
 def _publishes_results(text: str, verb_end: int, limit: int) -> bool:
-    """Whether the verb ending at ``verb_end`` takes a results report as its object (披露半年报)."""
-    return _results_object().match(text, verb_end, limit) is not None
+    """Whether the verb ending at ``verb_end`` takes a results report as its object (披露半年报), or is a verb
+    of publishing in the lead followed by its period's figures (公告11月營收, 披露，今年1—9月营业总收入: the
+    release the text reports on)."""
+    if _results_object().match(text, verb_end, limit) is not None:
+        return True
+    return (
+        verb_end < _lead_end(text)  # (a peer's 同日披露，11月实现… later on is the peer speaking)
+        and text.endswith(release_verbs(), 0, verb_end)
+        and released_figures().match(text, verb_end, limit) is not None
+    )
+
+
+def _lead_end(text: str) -> int:
+    """The end of the lead: the paragraph that holds the text's first full stop."""
+    stop = text.find("。")
+    if stop < 0:
+        return len(text)
+    end = text.find("\n", stop)
+    return len(text) if end < 0 else end
 
 
 @cache
@@ -437,7 +454,7 @@ def find_cues(
                 found = (colon.end() - 1, "say")  # 首席执行官某某：“…”: a live blog's speaker, no verb
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         officer = nxt is not None and nxt.kind == "person" and nxt.title_start is not None
-        if found is None and not (officer and nxt is not None and nxt.start - m.end <= 20):
+        if found is None and not own_results and not (officer and nxt is not None and nxt.start - m.end <= 20):
             # (美的集团副总裁兼国际业务总裁某某表示: the officer named after the company speaks)
             found = _clause_final_verb(text, m, structure, lexicon)
         if found is None:

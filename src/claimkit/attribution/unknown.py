@@ -80,6 +80,20 @@ def dated_subject() -> re.Pattern[str]:
     )
 
 
+@cache
+def released_figures() -> re.Pattern[str]:
+    """After a verb of publishing (公告, 披露: role ``release_verb``), a few words of period then a verb or noun of
+    figures (role ``dated_figure``): the company publishes its own figures (某某昨日公告11月營收…)."""
+    forms = _forms()
+    figure = "|".join(map(re.escape, forms.get("dated_figure", ())))
+    return re.compile(rf"[了，,]?[^，,。；;：:！？\n“”\"]{{0,12}}?(?:{figure})")
+
+
+def release_verbs() -> tuple[str, ...]:
+    """Verbs of publishing (``company_forms.tsv`` role ``release_verb``)."""
+    return _forms().get("release_verb", ())
+
+
 def descriptor_ends() -> tuple[str, ...]:
     """Words that end a descriptor before a company's name (供应商, 车企, 同业: ``company_forms.tsv``)."""
     return _forms().get("descriptor_end", ())
