@@ -22,7 +22,7 @@ from ..attribution.structure import part_start
 from ..periods.resolve import Resolved
 from ..quantities.grammar import Raw
 from ..quantities.lexicon import qualifiers
-from .document import DocModel, QContext, unqualified_link
+from .document import DocModel, QContext, list_kind, unqualified_link
 from .period import ratio_base
 
 # 较8月 / 比上月: a comparison with the month before is sequential (qoq in the spec's terms)
@@ -311,8 +311,8 @@ def _comparative(between: str) -> str | None:
 
 
 def _coordinated(text: str, a: Raw, b: Raw) -> bool:
-    """Two numbers of one list: 12%和19%, 近六成和逾五成 (qualifiers do not break it)."""
-    if a.kind != b.kind:
+    """Two numbers of one list: 12%和19%, 近六成和逾五成 (qualifiers do not break it), 38.2%及1.6倍."""
+    if list_kind(a) != list_kind(b):
         return False
     gap = text[a.end : b.start].strip()
     return gap in word_set("coordinator") or (

@@ -792,6 +792,11 @@ def _to_date(r: Resolved) -> tuple[int, int] | None:
 _NOTE = re.compile(r"^\s?[（(][^（()）]{1,12}[)）]")
 
 
+def list_kind(q: Raw) -> str:
+    """The kind a list's numbers share: a rate and a multiple are both changes (年增分別為38.2%及1.6倍)."""
+    return "percent" if q.kind == "multiple" else q.kind
+
+
 def _list_indexes(text: str, quantities: list[Raw]) -> list[int]:
     """Each quantity's place in a list of numbers (146/132/151亿元 -> 0, 1, 2)."""
     links = list_links()
@@ -805,7 +810,7 @@ def _list_indexes(text: str, quantities: list[Raw]) -> list[int]:
             verb = next((w for w in _direction_verbs() if link.endswith(w) and len(link) > len(w)), None)
             if verb is not None:
                 link = unqualified_link(link[: -len(verb)])
-        if link in links and quantities[i - 1].kind == quantities[i].kind:
+        if link in links and list_kind(quantities[i - 1]) == list_kind(quantities[i]):
             out[i] = out[i - 1] + 1
     return out
 
