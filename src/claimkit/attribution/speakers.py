@@ -454,7 +454,11 @@ def find_cues(
                 found = (colon.end() - 1, "say")  # 首席执行官某某：“…”: a live blog's speaker, no verb
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         officer = nxt is not None and nxt.kind == "person" and nxt.title_start is not None
-        if found is None and not own_results and not (officer and nxt is not None and nxt.start - m.end <= 20):
+        if (
+            found is None
+            and not own_results
+            and not (officer and nxt is not None and nxt.start - m.end <= 20)
+        ):
             # (美的集团副总裁兼国际业务总裁某某表示: the officer named after the company speaks)
             found = _clause_final_verb(text, m, structure, lexicon)
         if found is None:
@@ -491,13 +495,17 @@ def find_cues(
         ):
             start = prev.start  # 美的集团副总裁兼国际业务总裁某某: the subject starts with the company
         if m.kind == "person":
-            # 民生银行首席经济学家某某说: an analyst's or economist's employer is not what the figures are about
-            analyst = m.title_start is not None and any(
-                text.find(w, m.title_start, m.start) >= 0 for w in words("analyst_after")
-            )
-            company = None if analyst else m.company
             cues.append(
-                Cue(start, end, m.name, kind, company, person=True, public=_public(m.sector), turn=turn)
+                Cue(
+                    start,
+                    end,
+                    m.name,
+                    kind,
+                    _employer(text, m),
+                    person=True,
+                    public=_public(m.sector),
+                    turn=turn,
+                )
             )
         elif m.source is not None:  # 花旗预计: a broker speaks as a source; 港交所数据显示: a public one
             cues.append(Cue(start, end, m.source, kind, public=_public(m.source_kind)))
@@ -532,7 +540,7 @@ def find_cues(
                     end,
                     person.name,
                     kind,
-                    person.company,
+                    _employer(text, person),
                     person=True,
                     public=_public(person.sector),
                 )
@@ -833,6 +841,15 @@ def _rating_after(text: str, pos: int, limit: int, lexicon: Lexicon) -> tuple[in
     m = _adverbial(lexicon.verb_set()).match(text, pos, limit)
     rated = _rating_object().match(text, m.end() if m else pos, limit)
     return (rated.end(), "rating") if rated is not None else None
+
+
+def _employer(text: str, m: Mention) -> str | None:
+    """The company a person speaks for: none for an analyst or economist (民生银行首席经济学家某某说: the
+    employer is not what the figures are about, nor after 他预计)."""
+    analyst = m.title_start is not None and any(
+        text.find(w, m.title_start, m.start) >= 0 for w in words("analyst_after")
+    )
+    return None if analyst else m.company
 
 
 def _source_name(m: Mention) -> str:
