@@ -435,6 +435,11 @@ class CompanyIndex:
                 market = None
             if market is not None and _self_reference().search(text, market.end(), start):
                 market = None  # 低猪价将摊薄成本，预计公司全年净利润约51亿元: the company is the subject
+            if market is not None and any(
+                text.find(w, self.structure.clause_start(market.start(), sentence_start), market.start()) >= 0
+                for w in words("revenue_from")
+            ):
+                market = None  # 来自汽车行业的广告收入: an industry the company earns from
             if market is not None and self._in_cause(market.start(), market.end(), sentence_start):
                 # 受市场利率下行影响，上半年净息差为1.44%: the market is the cause, not the subject
                 market = None
@@ -510,6 +515,8 @@ class CompanyIndex:
         whose it is."""
         text = self.text
         clause = self.structure.clause_start(a, sentence_start)
+        if text.startswith(words("cause_lead"), clause):
+            return True  # 受益于铜价上行与成本管控，…
         end = self.structure.clause_end(b, self.structure.sentence_at(a).end)
         return text.startswith(words("cause_open"), clause) and any(
             text.find(w, b, end) >= 0 for w in words("cause_close")
