@@ -370,6 +370,12 @@ class CompanyIndex:
         own = [m for m in in_clause if id(m) not in self.comparison]
         if (
             not own
+            and speaker_company is not None
+            and any(text.find(w, clause_start, start) >= 0 for w in words("first_person"))
+        ):
+            return speaker_company, None  # “…三季度我们超级会员数量同比增长超过五成。”某某说: the speaker's own
+        if (
+            not own
             and half == sentence_start  # (某某10月销售生猪逾720万头 商品猪均价跌破12元/公斤: its own price)
             and (_unit_price().search(text, start, end) or self._market_price_before(clause_start, start))
             and not _self_reference().search(text, clause_start, start)
