@@ -77,7 +77,11 @@ def market_terms() -> re.Pattern[str]:
     # 全网 is the whole online market (全网销售额), but a network's own parts (全网加盟商, 全网日均处理能力) are
     # the company's: own_network
     whole = f"(?:{words_pattern(terms)})(?!(?<=[业業])[务務])(?!(?<=[网網])(?:{alternation('own_network')}))"
-    return re.compile(f"{whole}|{total}|{industry}|(?P<scope>{phrase})")
+    # 全国新房销售额: a measure that is a whole market's only after a whole scope (东南亚市场销售额 is a company's)
+    national = (
+        f"(?:{alternation('whole_scope')})[^，,。；;：:\\s的]{{1,6}}?(?:{alternation('whole_measure')})"
+    )
+    return re.compile(f"{whole}|{total}|{industry}|{national}|(?P<scope>{phrase})")
 
 
 def _regions_only(industry: str | None) -> bool:
@@ -373,7 +377,10 @@ class CompanyIndex:
             and speaker_company is not None
             and any(text.find(w, clause_start, start) >= 0 for w in words("first_person"))
         ):
-            return speaker_company, None  # “…三季度我们超级会员数量同比增长超过五成。”某某说: the speaker's own
+            return (
+                speaker_company,
+                None,
+            )  # “…三季度我们超级会员数量同比增长超过五成。”某某说: the speaker's own
         if (
             not own
             and half == sentence_start  # (某某10月销售生猪逾720万头 商品猪均价跌破12元/公斤: its own price)
@@ -473,7 +480,9 @@ class CompanyIndex:
             return self._owner(m), m
         # a company named later in the claim's own clause (营收达1800亿元的阿里巴巴); one in a later
         # clause is that clause's subject, not the claim's (玩家超过2500万，位居iOS榜首)
-        clause_end = self.structure.clause_end(end - 1, sentence.end)
+        clause_end = min(
+            self.structure.clause_end(end - 1, sentence.end), self._half_end(sentence.start, end)
+        )
         after = [m for m in self._in(end, clause_end) if id(m) not in self.comparison]
         if after and not _aggregate().search(text, sentence_start, start):
             return self._owner(after[0]), after[0]
@@ -494,6 +503,14 @@ class CompanyIndex:
             return 0
         k = bisect_left(self._halves, pos + 1) - 1
         return self._halves[k] if k >= 0 else 0
+
+    def _half_end(self, sentence_start: int, pos: int) -> int:
+        """Where the half of a headline holding ``pos`` ends (全国新房销售额降近一成 某房企签约超百亿元: the
+        second half's company is not the first half's); no bound outside a headline."""
+        if sentence_start != 0 or pos >= self._headline_end:
+            return len(self.text)
+        k = bisect_left(self._halves, pos + 1)
+        return self._halves[k] if k < len(self._halves) else len(self.text)
 
     def _group_subject(self, a: int, b: int, claim: int | None = None) -> bool:
         """Whether a group of companies (TOP100房企, 两家公司) stands in ``[a, b)`` as a subject, with no
