@@ -1066,7 +1066,8 @@ def _local_wording() -> tuple[re.Pattern[str], dict[str, str]]:
     codes = {r["word"]: r["value"] for r in rows if r["role"] == "local_wording"}
     # (not 按年增長: Hong Kong's 按年 before the same characters; not 較去年減少, 今年增長, 上月增加: a time
     # word's last character or a numeral, 第四季增速; then a verb of any press)
-    before, after = "按去今明前全上本當当同每該该近逐歷历單单次首一二三四五六七八九十0-9", "長长加少多速"
+    # (nor 下半年減值: 減值 and 增值 are words of their own, 半年 a time word)
+    before, after = "按去今明前全上本當当同每該该近逐歷历單单次首半一二三四五六七八九十0-9", "長长加少多速值"
     pattern = f"(?<![{before}])(?:{words_pattern(codes)})(?![{after}])" if codes else "(?!)"
     return re.compile(pattern), codes
 
