@@ -372,6 +372,10 @@ class CompanyIndex:
         clause_start = max(self.structure.clause_start(start, sentence_start), half)
         in_clause = self._in(clause_start, start)
         own = [m for m in in_clause if id(m) not in self.comparison]
+        if not own:
+            pointed = self._former_or_latter(clause_start, sentence_start, start)
+            if pointed is not None:
+                return self._owner(pointed), pointed
         if (
             not own
             and speaker_company is not None
@@ -626,6 +630,22 @@ class CompanyIndex:
         if run is None:
             return None
         return self._owner(run[index]), run[index]
+
+    def _former_or_latter(self, clause_start: int, sentence_start: int, start: int) -> Mention | None:
+        """前者…，后者…: the first or the last company of the list before the clause, in its sentence."""
+        lead = self.text[clause_start:start].lstrip(" 　")
+        if lead.startswith(words("former")):
+            first = True
+        elif lead.startswith(words("latter")):
+            first = False
+        else:
+            return None
+        run = next(
+            (r for n in (2, 3, 4) if (r := self._last_run(sentence_start, clause_start, n)) is not None), None
+        )
+        if run is None:
+            return None
+        return run[0] if first else run[-1]
 
     def _last_run(self, a: int, b: int, length: int) -> list[Mention] | None:
         """The last list of exactly ``length`` different companies or products in ``[a, b)`` (腾讯、阿里和百度)."""
