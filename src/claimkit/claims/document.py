@@ -232,6 +232,8 @@ def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexic
             k = bisect_right(starts, p.end - 1)
             clause_end = structure.clause_end(p.end - 1, sentence.end)
             p.forecast = k < len(spans) and spans[k][1] <= clause_end
+        if text.startswith(words("price_basis"), p.end):
+            p.comparison = True  # 按照上年不变价计算的…总量: the prices it is counted at, a base
         if i > 0 and _explains(text, periods[i - 1], p):
             p.explains = True
         nxt = periods[i + 1] if i + 1 < len(periods) else None
