@@ -425,7 +425,8 @@ def find_cues(
                 )  # 丰田汽车将本财年营业利润预期上调至…: the words after it name the figure
         if found is None and m.source is not None and not own_results:
             found = _report_after(text, pos, limit, lexicon)  # 花旗发表报告，将目标价…
-        if found is None and m.kind == "company":
+        if found is None and m.kind in ("company", "person"):
+            # (某某证券分析师某某发布研报，预计…: a person's report, then what it forecasts)
             note = _BRACKET_NOTE.match(text, pos, limit)  # 途牛旅游网（以下简称“途牛”）9日发布的…
             said = _report_after(text, note.end() if note is not None else pos, limit, lexicon)
             if said is not None and text.endswith(words("report_speech_verb"), 0, said[0]):
@@ -472,6 +473,16 @@ def find_cues(
         ):
             # 携程数据显示，国内酒店预订量…: a platform's data on its market, the company as written speaks
             cues.append(Cue(m.start, end, m.surface or m.name, "data", m.company or m.name))
+            continue
+        if (
+            kind == "data"
+            and m.kind == "company"
+            and m.source is None
+            and text.endswith(CITED_BEFORE, 0, m.start)
+            and not own_results
+        ):
+            # 另据某公司日前公布的数据，…: a company cited for its data states it
+            cues.append(Cue(m.start, end, m.company or m.name, "data", m.company or m.name))
             continue
         if kind in ("data", "rating") and m.kind != "source" and m.source is None:
             continue  # 腾讯统计 is rare; 财报显示 is a narrator cue
