@@ -73,8 +73,8 @@ _YEAR_LIST = re.compile(r"(?<![0-9])(?:(?:19|20)[0-9]{2}\s?(?:[、,，/]|和|及
 
 @cache
 def _results_name() -> re.Pattern[str]:
-    """A results report's noun right after a period (三季度业绩, 半年报): the period names the report."""
-    return re.compile(f"的?(?:{alternation('results_noun')})")
+    """A results report's noun right after a period (三季度业绩, 半年报, 三季度“成绩单”): the period names the report."""
+    return re.compile(f'的?[“"「『]?(?:{alternation("results_noun")})')
 
 
 @cache
