@@ -214,8 +214,10 @@ _DATE_WORDS = regex.compile(
 
 
 def company_pronouns() -> str:
-    """A pattern of the words standing for the company in context (该公司, bare 公司 and 集团)."""
-    return rf"{words_alternation('company_pronoun')}|(?<![子分母])公司|(?<![子])(?:集团|集團)"
+    """A pattern of the words standing for the company in context (该公司, bare 公司 and 集团; a demonstrative
+    before a kind of firm: 这家矿企, 该车企, role ``demonstrative`` then ``firm_kind``)."""
+    kind = rf"(?:{words_alternation('demonstrative')})[\u4e00-\u9fff]{{0,2}}?(?:{words_alternation('firm_kind')})"
+    return rf"{words_alternation('company_pronoun')}|{kind}|(?<![子分母])公司|(?<![子])(?:集团|集團)"
 
 
 @cache
@@ -431,6 +433,15 @@ def find_cues(
             said = _report_after(text, note.end() if note is not None else pos, limit, lexicon)
             if said is not None and text.endswith(words("report_speech_verb"), 0, said[0]):
                 found = (said[0], "say")  # 某某地产发布自愿性公告称: the company says
+            elif (
+                said is not None
+                and m.kind == "company"
+                and text.endswith(CITED_BEFORE, 0, m.start)
+                and not any(text.find(w, pos, said[0]) >= 0 for w in words("results_noun"))
+            ):
+                # 另据某公司发布的公告，…: the company cited for its report states it (a data cue, below; not
+                # 根据某某发布的财报: its own results)
+                found = said
             elif said is not None and "《" in text[pos : said[0]]:
                 # 某某发布的《…消费报告》显示: a study of its market, the company speaks
                 found = (said[0], "say")
