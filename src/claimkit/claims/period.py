@@ -288,7 +288,8 @@ def _is_balance(model: DocModel, ctx: QContext) -> bool:
             return True
     structure = model.structure
     end = structure.clause_end(ctx.q.end - 1, ctx.sentence_end)
-    if not model.text[ctx.q.end : end].strip(" ）)"):  # the claim ends its clause: look at the next
+    if not model.text[ctx.q.end : end].strip(" ）)") and text[end : end + 1] not in (" ", "\u3000"):
+        # the claim ends its clause: look at the next (not past a headline's wide space: another statement)
         following = structure.clause_end(end, ctx.sentence_end)
         return points.any_within(end, min(following, end + 12))
     return False
