@@ -192,8 +192,9 @@ def _excluded() -> re.Pattern[str]:
 
 @cache
 def _respective_after() -> re.Pattern[str]:
-    """分别 shortly after a name, in its clause: the name is an item of the list the figures map to."""
-    return re.compile(rf"[^，,。；;]{{0,12}}?(?:{alternation('respectively')})")
+    """分别 shortly after a name, in its clause or opening the next (某甲與某乙同日公布營收，分別為…): the name is
+    an item of the list the figures map to."""
+    return re.compile(rf"[^，,。；;]{{0,12}}?(?:[，,][^，,。；;]{{0,3}}?)?(?:{alternation('respectively')})")
 
 
 @cache
