@@ -360,13 +360,16 @@ def _joined_sources(text: str, mentions: list[Mention]) -> list[Mention]:
             and m.name == last.name
             and last.end == m.start
         ):
+            # written as the name the source goes by when one of the two is it (国际数据公司IDC -> IDC)
+            parts = (text[last.start : last.end], text[m.start : m.end])
+            canonical = next((p for p in parts if p.casefold() == last.name.casefold()), None)
             out[-1] = Mention(
                 last.start,
                 m.end,
                 "source",
                 last.name,
                 None,
-                text[last.start : m.end],
+                canonical or text[last.start : m.end],
                 last.generic,
                 None,
                 last.sector,
