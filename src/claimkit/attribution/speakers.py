@@ -695,9 +695,7 @@ def find_cues(
             k >= 0
             and nm.group().startswith(words("study_noun"))
             and _at_clause_start(text, nm.start())
-            and structure.sentence_at(nm.start()).paragraph
-            - structure.sentence_at(reports[k].start).paragraph
-            <= _STUDY_REACH
+            and _lines_between(text, _last_voice(cues, reports[k], nm.start()), nm.start()) <= _STUDY_REACH
         ):
             # IDC发布的季度报告显示…。报告还显示…: the study named before, its source speaks again
             c = reports[k]
@@ -726,7 +724,17 @@ def find_cues(
     return kept
 
 
-_STUDY_REACH = 2  # line breaks between a source's study and a later 报告显示 that still means it
+_STUDY_REACH = 2  # lines of text between a source's study (or its last word) and a later 报告显示 that still means it
+
+
+def _last_voice(cues: list[Cue], report: Cue, pos: int) -> int:
+    """Where the source of ``report`` last spoke before ``pos`` (IDC…报告显示。…IDC同时预计…。报告还显示…)."""
+    return max((c.start for c in cues if c.speaker == report.speaker and c.start < pos), default=report.start)
+
+
+def _lines_between(text: str, a: int, b: int) -> int:
+    """Line breaks between ``a`` and ``b`` that end a line of text (blank lines between paragraphs do not count)."""
+    return sum(1 for line in text[a:b].split("\n")[:-1] if line.strip()) if a < b else 0
 
 
 def _source_report(text: str, c: Cue) -> bool:
