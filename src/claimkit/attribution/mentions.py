@@ -17,7 +17,7 @@ from functools import cache
 
 from .. import _resources
 from .._spans import Intervals
-from .._words import word_set
+from .._words import word_set, words
 from ..cleaning.glosses import HAN
 from ..cleaning.model import Cleaned
 from .lexicon import Entry, Lexicon
@@ -417,6 +417,22 @@ _SCALE_LEAD = frozenset("万萬亿億千百")  # scale characters a name may sta
 _NUMERAL_BEFORE = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十两兩零〇几數数")
 
 
+@cache
+def _words_around() -> dict[str, tuple[tuple[str, int], ...]]:
+    """For each surface a listed word holds (role ``name_inside``: 东南亚), the words and where it stands in them."""
+    found: dict[str, list[tuple[str, int]]] = {}
+    for w in words("name_inside"):
+        for i in range(len(w)):
+            for j in range(i + 2, len(w) + 1):
+                found.setdefault(w[i:j], []).append((w, i))
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _inside_word(text: str, a: int, b: int) -> bool:
+    """Whether the name at ``[a, b)`` stands inside a word it does not name (南亚 in 东南亚)."""
+    return any(text.startswith(w, a - i) for w, i in _words_around().get(text[a:b], ()) if a - i >= 0)
+
+
 def _straddled(text: str, a: int, b: int, entry: Entry) -> bool:
     """Whether a company or product name at ``[a, b)`` is only part of the words around it.
 
@@ -466,7 +482,7 @@ def mentions_of(cleaned: Cleaned, matches: Iterable[tuple[int, int]], lexicon: L
             raw.append((a, b - 1, entry, surface))
             raw.append((b - 1, b + 1, title, text[b - 1 : b + 1]))
             continue
-        if entry is not None and not _straddled(text, a, b, entry):
+        if entry is not None and not _straddled(text, a, b, entry) and not _inside_word(text, a, b):
             raw.append((a, b, entry, surface))
     mentions = _joined_sources(text, build_mentions(text, raw, lexicon))
     mentions = _with_unknown_companies(text, mentions, cleaned.kept_spans(), lexicon)
