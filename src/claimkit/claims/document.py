@@ -830,9 +830,11 @@ def _qualifier_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 @cache
 def _direction_verbs() -> tuple[str, ...]:
-    """Verbs of a direction (``changes.tsv`` kind ``direction``: 增长, 下降), longest first."""
+    """Verbs of a direction and basis words (``changes.tsv`` kinds ``direction``, ``basis``: 增长, 年增), longest
+    first."""
     rows = _resources.table("changes.tsv", ("word", "kind", "value"))
-    return tuple(sorted((r["word"] for r in rows if r["kind"] == "direction"), key=len, reverse=True))
+    kinds = ("direction", "basis")  # (年減9.8%、年增2.1%: Taiwan's 年增 is a basis with its direction)
+    return tuple(sorted((r["word"] for r in rows if r["kind"] in kinds), key=len, reverse=True))
 
 
 def unqualified_link(link: str) -> str:
