@@ -734,10 +734,18 @@ def _main_period(
     if not counts:
         return None
     best = max(counts, key=lambda r: (counts[r], -first[r]))
-    coarse = {r: n for r, n in counts.items() if r.month is None or r in windows}
+    # (a run of months, 1—10月, is a cumulative period like a quarter: not a month in passing)
+    coarse = {r: n for r, n in counts.items() if r.month is None or r in windows or r.granularity == "months"}
     if not coarse:
         return best
     top = max(coarse, key=lambda r: (coarse[r], -first[r]))
+    if (
+        top.granularity == "months"
+        and best.granularity == "month"
+        and (best.year, best.month) == (top.year, top.month)
+        and counts[best] > counts[top]
+    ):
+        return best  # 11月份…；1-11月…: a monthly report, its year-to-date total an aside
     # a month mentioned in passing does not frame a quarter's results; a monthly report's month does
     return best if counts[best] >= _MONTH_MAIN * coarse[top] else top
 
