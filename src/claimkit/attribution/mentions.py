@@ -107,6 +107,23 @@ def resolve_weak(
                     continue
                 if a[2].kind in ("company", "product") and b[2].kind in ("company", "product"):
                     keep[i] = keep[i + 1] = changed = True
+        # two or more names listed before 分别 are companies, however weak (同業方面，富邦金、國泰金11月…分別為…)
+        i = 0
+        while i < len(mentions):
+            j = i
+            while (
+                j + 1 < len(mentions)
+                and mentions[j][2].kind == mentions[j + 1][2].kind == "company"
+                and text[mentions[j][1] : mentions[j + 1][0]].strip() in joins
+            ):
+                j += 1
+            if j > i and mentions[i][2].kind == "company":
+                after = text[mentions[j][1] : mentions[j][1] + 24]
+                cut = min((k for k in (after.find("。"), after.find("；")) if k >= 0), default=len(after))
+                if any(w in after[:cut] for w in words("respectively")):
+                    for k in range(i, j + 1):
+                        keep[k] = True
+            i = j + 1
         # a name a list made strong is the company's wherever the document writes it (中信金10月則賺…。
         # 國泰金、中信金分別…)
         named |= {_key(m[2]) for m, k in zip(mentions, keep, strict=True) if k}
