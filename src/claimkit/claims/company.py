@@ -603,6 +603,12 @@ class CompanyIndex:
         if i < 0:
             return False
         text = self.text
+        if any(
+            not ("\u4e00" <= text[m.start() - 1 : m.start()] <= "\u9fff") or m.group()[0] in "该該本这這"
+            for m in _self_reference().finditer(text, self._groups[i], start)
+        ):
+            # 期內金價上漲逾25%，集團黃金產品銷售額…: the company in context is the subject again (not 生物科技公司)
+            return False
         if self._groups[i] >= part_start(text, sentence_start, clause_start):
             return True
         if self._groups[i] >= sentence_start and not self._any_in(self._groups[i], start):
