@@ -278,6 +278,8 @@ class CompanyIndex:
         """A mention that is not a subject: a comparison base (较腾讯), a venue (在港交所上市) or an
         origin (来自中国区App Store的收入)."""
         before = self.text[max(0, m.start - 4) : m.start]
+        if before.endswith(words("share_of")):
+            return True  # 集團應佔國泰航空的溢利: the share the subject takes of another company's profit
         if before.endswith(words("comparison_before")) and not (
             before.endswith(words("comparison_joiner")) and _respective_after().match(self.text, m.end)
         ):
