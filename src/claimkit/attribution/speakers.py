@@ -738,12 +738,12 @@ def _lines_between(text: str, a: int, b: int) -> int:
 
 
 def _source_report(text: str, c: Cue) -> bool:
-    """Whether cue ``c`` is a source's study (某机构发布的报告显示), not a company's own report."""
+    """Whether cue ``c`` is a source's study or data (某机构发布的报告显示, IDC数据显示), not a company's own report."""
     return (
         c.speaker is not None
         and c.company is None
         and not c.person
-        and any(text.find(w, c.start, c.end) >= 0 for w in words("study_noun"))
+        and any(text.find(w, c.start, c.end) >= 0 for w in (*words("study_noun"), *words("data_noun")))
     )
 
 
