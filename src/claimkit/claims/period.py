@@ -20,7 +20,7 @@ from ..periods.resolve import Resolved, calendar_end
 from ..quantities.grammar import Raw
 from ..quantities.lexicon import money_nouns
 from .concept import names_flow
-from .document import DocModel, QContext, is_sentence_period
+from .document import DocModel, QContext, is_sentence_period, unqualified_link
 from .forecast import cue_words
 
 # two or more (a window of one period, 过去一个季度, is that period)
@@ -99,7 +99,10 @@ def ratio_base(text: str, p: RawPeriod, q: Raw) -> bool:
         return False
     if p.relative == "now":
         return False  # 占比降至目前的六成: the present is the figure's own time, never a base
-    if not text[p.end : q.start].replace(" ", "").endswith("的"):
+    between = text[p.end : q.start].replace(" ", "")
+    if q.qualifier != "exact":
+        between = unqualified_link(between)  # 恢复至2019年同期的近九成
+    if not between.endswith("的"):
         return False
     return bool(_ratio_base().search(text, max(0, p.start - 12), p.start))
 
@@ -345,6 +348,8 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
         if q.start - p.end > 4:
             break
         gap = text[p.end : q.start].replace(" ", "")
+        if q.qualifier != "exact" and gap not in gap_words:
+            gap = unqualified_link(gap)  # 目前的不足5%: the number's qualifier is no gap
         if gap in gap_words or (
             p.comparison and p.local and gap.startswith("的") and gap[1:] in money_noun_set()
         ):
