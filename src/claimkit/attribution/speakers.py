@@ -724,7 +724,9 @@ def find_cues(
     return kept
 
 
-_STUDY_REACH = 2  # lines of text between a source's study (or its last word) and a later 报告显示 that still means it
+_STUDY_REACH = (
+    2  # lines of text between a source's study (or its last word) and a later 报告显示 that still means it
+)
 
 
 def _last_voice(cues: list[Cue], report: Cue, pos: int) -> int:

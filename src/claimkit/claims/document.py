@@ -802,7 +802,7 @@ def _to_date(r: Resolved) -> tuple[int, int] | None:
 _NOTE = re.compile(r"^\s?[（(][^（()）]{1,12}[)）]")
 
 
-def list_kind(q: Raw) -> str:
+def list_kind(q: Raw) -> str | None:
     """The kind a list's numbers share: a rate and a multiple are both changes (年增分別為38.2%及1.6倍)."""
     return "percent" if q.kind == "multiple" else q.kind
 
