@@ -517,18 +517,7 @@ def find_cues(
         ):
             start = prev.start  # 美的集团副总裁兼国际业务总裁某某: the subject starts with the company
         if m.kind == "person":
-            cues.append(
-                Cue(
-                    start,
-                    end,
-                    m.name,
-                    kind,
-                    _employer(text, m),
-                    person=True,
-                    public=_public(m.sector),
-                    turn=turn,
-                )
-            )
+            cues.append(_person_cue(text, start, end, m, kind, turn))
         elif m.source is not None:  # 花旗预计: a broker speaks as a source; 港交所数据显示: a public one
             cues.append(Cue(start, end, m.source, kind, public=_public(m.source_kind)))
         else:
@@ -556,17 +545,7 @@ def find_cues(
             person = _last_before(mentions, starts, pm.start(), _is_person)
             if person is None:
                 continue
-            cues.append(
-                Cue(
-                    pm.start(),
-                    end,
-                    person.name,
-                    kind,
-                    _employer(text, person),
-                    person=True,
-                    public=_public(person.sector),
-                )
-            )
+            cues.append(_person_cue(text, pm.start(), end, person, kind))
         elif pm.group("institution"):
             broker = any(w in pm.group("institution") for w in words("broker_noun"))
             subject, _ = company_at(pm.start()) if broker else (None, None)
@@ -873,6 +852,11 @@ def _rating_after(text: str, pos: int, limit: int, lexicon: Lexicon) -> tuple[in
     m = _adverbial(lexicon.verb_set()).match(text, pos, limit)
     rated = _rating_object().match(text, m.end() if m else pos, limit)
     return (rated.end(), "rating") if rated is not None else None
+
+
+def _person_cue(text: str, start: int, end: int, m: Mention, kind: str, turn: bool = False) -> Cue:
+    """A person's cue: the person speaks, for their employer unless an analyst (:func:`_employer`)."""
+    return Cue(start, end, m.name, kind, _employer(text, m), person=True, public=_public(m.sector), turn=turn)
 
 
 def _employer(text: str, m: Mention) -> str | None:
