@@ -66,7 +66,7 @@ def _forms() -> dict[str, tuple[str, ...]]:
 def dated_subject() -> re.Pattern[str]:
     """A period then a verb of figures right after a name (新希望10月销售生猪, 某某前三季度实现营收:
     ``company_forms.tsv`` roles ``dated_period``, ``dated_figure``), or a verb of publishing then its
-    results (某某公布了2025年三季度财报: role ``release_verb``)."""
+    results (某某披露了2024年半年报: role ``release_verb``)."""
     forms = _forms()
     period = "|".join(
         [r"[0-9０-９]{1,2}月", r"[0-9０-９]{4}年", *map(re.escape, forms.get("dated_period", ()))]
