@@ -299,7 +299,7 @@ def _resolve_periods(
             ]  # 其中10月当月…。同期…: a part of the period reported frames its sentence only
             restore = None
         if restore is None and _part(text, p):
-            restore = (s, resolver.context)
+            restore = (s, reported)  # (the context before a forecast of the sentence lent its own)
         if (
             s in coming_year
             and p.quarter is not None

@@ -174,8 +174,19 @@ def _change_lead() -> re.Pattern[str]:
 
 
 def _checked(model: DocModel, ctx: QContext, found: PeriodResolution) -> PeriodResolution:
-    """The period found, corrected for an annual figure, a balance and a dividend."""
+    """The period found, corrected for an annual figure, a balance, a dividend and a share's run."""
     value = found.value
+    published = model.published
+    if (
+        found.evidence is not None
+        and found.evidence.relative == "year_to_date"
+        and not found.evidence.forecast
+        and published is not None
+        and published.month > 1
+        and model.matches(_role("share_price")).any_within(model.reach(ctx, ctx.sentence_start), ctx.q.start)
+    ):
+        # 股价…年初至今累计上涨约19%: a share's run goes to the day of publication, not the month reported
+        return PeriodResolution(Resolved(published.year, month=published.month, month_from=1), found.evidence)
     if value is not None and value.granularity != "year" and _ANNUAL_AFTER.match(model.text, ctx.q.end):
         # 20万台的年度销售目标: an annual figure is the year's, whatever month the sentence is in
         return PeriodResolution(Resolved(value.year, value.fiscal), found.evidence)
