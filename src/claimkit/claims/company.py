@@ -77,10 +77,9 @@ def market_terms() -> re.Pattern[str]:
     # 全网 is the whole online market (全网销售额), but a network's own parts (全网加盟商, 全网日均处理能力) are
     # the company's: own_network
     whole = f"(?:{words_pattern(terms)})(?!(?<=[业業])[务務])(?!(?<=[网網])(?:{alternation('own_network')}))"
-    # 全国新房销售额: a measure that is a whole market's only after a whole scope (东南亚市场销售额 is a company's)
-    national = (
-        f"(?:{alternation('whole_scope')})[^，,。；;：:\\s的]{{1,6}}?(?:{alternation('whole_measure')})"
-    )
+    # 全国新房销售额: a measure that is a whole market's only after a whole scope (东南亚市场销售额 is a company's;
+    # 全年 is a time, not a scope)
+    national = f"(?:{alternation('whole_scope')})(?![年天日月])[^，,。；;：:\\s的]{{1,6}}?(?:{alternation('whole_measure')})"
     return re.compile(f"{whole}|{total}|{industry}|{national}|(?P<scope>{phrase})")
 
 
@@ -474,6 +473,11 @@ class CompanyIndex:
             return self._group(start)
         before = [m for m in self._in(sentence_start, clause_start) if id(m) not in self.comparison]
         part = part_start(text, sentence_start, clause_start)
+        if before and part > sentence_start and not self._any_in(part, start):
+            whole = market_terms().search(text, part, start)
+            if whole is not None and whole.group().startswith(words("whole_scope")):
+                # …其中某车企份额约为6.8%；1-11月全国乘用车累计零售2150万辆: a ；-part on the whole market
+                return self._group(start)
         if any(m.start >= part and id(m) in self.subject for m in before):
             # …分別為196.7億元及42.3億元；某某前10月累計營收…，年減0.8%: the ；-part's own subject
             before = [m for m in before if m.start >= part]
