@@ -527,7 +527,9 @@ def scan_periods(
                 before.endswith(words("period_compare"))
                 and not before.endswith(words("compare_not"))
                 and _topic_frame().match(text, p.end) is None  # 从1-10月累计数据看，…: the period viewed
-            )
+            ) or (
+                before.endswith(words("compare_with")) and text.startswith(words("compare_after"), p.end)
+            )  # 和年初相比持平
             if compared or (_RATIO_BASE_AFTER.match(text, p.end) and before.endswith(words("base_verb"))):
                 p.comparison = (
                     True  # 较上年, 比2019年同期, 恢复到2019年同期的六成: a base, not the claim's period
