@@ -204,8 +204,9 @@ def _acquired() -> re.Pattern[str]:
 
 @cache
 def _analyst_after() -> re.Pattern[str]:
-    """An analyst's title after a firm's name, a few words of rank or field between (高盛首席中国经济学家)."""
-    return re.compile(rf"[^，,。；;：:、\s0-9]{{0,4}}?(?:{alternation('analyst_after')})")
+    """An analyst's title after a firm's name, a few words of department, rank or field between (高盛首席中国经济学家,
+    某某银行金融市场部宏观研究员)."""
+    return re.compile(rf"[^，,。；;：:、\s0-9]{{0,10}}?(?:{alternation('analyst_after')})")
 
 
 @cache
