@@ -317,7 +317,7 @@ def _anchor_after() -> regex.Pattern[str]:
     # (全年来看, 从季度来看: 来看 views the figures over the period, which frames them; a year's bare 前 is a
     # deadline, 2027年前回收…, but not 2025年前三季度 or 年前10月)
     return regex.compile(
-        rf"[ ]?(?:{alternation('anchor_after')}|(?<=年)前(?![0-9０-９一二两兩三四五六七八九十个個季月年半]))(?!看)"
+        rf"[ ]?(?:{alternation('anchor_after')}|(?<=年)前(?![0-9０-９一二两兩三四五六七八九十个個季月年半]))(?![看自])"
     )
 
 
