@@ -282,8 +282,13 @@ def _resolve_periods(
     restore: tuple[int, Resolved | None] | None = (
         None  # (sentence, context) to return to after a part's sentence
     )
+    paragraph = -1
     for p in periods:
         s = structure.sentence_index(p.start)
+        if structure.sentences[s].paragraph != paragraph:
+            paragraph = structure.sentences[s].paragraph
+            if resolver.report is not None and p.relative in ("same_period", "report_period"):
+                resolver.context = resolver.report  # a new paragraph's 同期/期内 is the period the text reports
         reported = resolver.context
         if s in forecast_in_sentence and (p.whole_year or p.relative is not None or p.year_offset == 0):
             resolver.context = forecast_in_sentence[s]  # 2023年将…，预计全年…: the forecast's year
