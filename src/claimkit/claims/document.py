@@ -288,7 +288,9 @@ def _resolve_periods(
         if structure.sentences[s].paragraph != paragraph:
             paragraph = structure.sentences[s].paragraph
             if resolver.report is not None and p.relative in ("same_period", "report_period"):
-                resolver.context = resolver.report  # a new paragraph's 同期/期内 is the period the text reports
+                resolver.context = (
+                    resolver.report
+                )  # a new paragraph's 同期/期内 is the period the text reports
         reported = resolver.context
         if s in forecast_in_sentence and (p.whole_year or p.relative is not None or p.year_offset == 0):
             resolver.context = forecast_in_sentence[s]  # 2023年将…，预计全年…: the forecast's year
