@@ -665,6 +665,9 @@ def find_cues(
     narrators = []
     reports = sorted((c for c in cues if _source_report(text, c)), key=lambda c: c.start)
     report_starts = [c.start for c in reports]
+    voices: dict[str | None, list[int]] = {}  # where each speaker spoke, in order
+    for c in sorted(cues, key=lambda c: c.start):
+        voices.setdefault(c.speaker, []).append(c.start)
     for nm in _scan(_narrator(), text, spans):
         if taken.overlaps(nm.start(), nm.end()):
             continue  # IDC的报告显示: the source's cue already covers it
@@ -673,7 +676,7 @@ def find_cues(
             k >= 0
             and nm.group().startswith(words("study_noun"))
             and _at_clause_start(text, nm.start())
-            and _lines_between(text, _last_voice(cues, reports[k], nm.start()), nm.start()) <= _STUDY_REACH
+            and _lines_between(text, _last_voice(voices, reports[k], nm.start()), nm.start()) <= _STUDY_REACH
         ):
             # IDC发布的季度报告显示…。报告还显示…: the study named before, its source speaks again
             c = reports[k]
@@ -707,9 +710,12 @@ _STUDY_REACH = (
 )
 
 
-def _last_voice(cues: list[Cue], report: Cue, pos: int) -> int:
-    """Where the source of ``report`` last spoke before ``pos`` (IDC…报告显示。…IDC同时预计…。报告还显示…)."""
-    return max((c.start for c in cues if c.speaker == report.speaker and c.start < pos), default=report.start)
+def _last_voice(voices: dict[str | None, list[int]], report: Cue, pos: int) -> int:
+    """Where the source of ``report`` last spoke before ``pos`` (IDC…报告显示。…IDC同时预计…。报告还显示…);
+    ``voices``: each speaker's cue starts, in order."""
+    starts = voices.get(report.speaker, [])
+    k = bisect_left(starts, pos) - 1
+    return max(starts[k], report.start) if k >= 0 else report.start
 
 
 def _lines_between(text: str, a: int, b: int) -> int:
