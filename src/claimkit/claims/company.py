@@ -384,10 +384,8 @@ class CompanyIndex:
             and speaker_company is not None
             and any(text.find(w, clause_start, start) >= 0 for w in words("first_person"))
         ):
-            return (
-                speaker_company,
-                None,
-            )  # “…三季度我们超级会员数量同比增长超过五成。”某某说: the speaker's own
+            # “…三季度我们超级会员数量同比增长超过五成。”某某说: the speaker's own company
+            return speaker_company, None
         if (
             not own
             and half == sentence_start  # (某某10月销售生猪逾720万头 商品猪均价跌破12元/公斤: its own price)
