@@ -705,9 +705,8 @@ def find_cues(
     return kept
 
 
-_STUDY_REACH = (
-    2  # lines of text between a source's study (or its last word) and a later 报告显示 that still means it
-)
+# lines of text between a source's study (or its last word) and a later 报告显示 that still means it
+_STUDY_REACH = 2
 
 
 def _last_voice(voices: dict[str | None, list[int]], report: Cue, pos: int) -> int:
@@ -719,8 +718,17 @@ def _last_voice(voices: dict[str | None, list[int]], report: Cue, pos: int) -> i
 
 
 def _lines_between(text: str, a: int, b: int) -> int:
-    """Line breaks between ``a`` and ``b`` that end a line of text (blank lines between paragraphs do not count)."""
-    return sum(1 for line in text[a:b].split("\n")[:-1] if line.strip()) if a < b else 0
+    """Line breaks between ``a`` and ``b`` that end a line of text (blank lines between paragraphs do not count),
+    counted up to one more than :data:`_STUDY_REACH` (the cost stays bounded however far ``a`` is)."""
+    found, line_start = 0, a
+    while found <= _STUDY_REACH:
+        k = text.find("\n", line_start, b)
+        if k < 0:
+            break
+        if text[line_start:k].strip():
+            found += 1
+        line_start = k + 1
+    return found
 
 
 def _source_report(text: str, c: Cue) -> bool:
