@@ -737,8 +737,41 @@ def resolve_company(model: DocModel, ctx: QContext, cue: Cue | None) -> tuple[st
     ):
         # 两融方面，据某机构统计，…余额为2.46万亿元: a source's data in a paragraph that names no company
         found = None, None
+    elif (
+        company is not None
+        and cue is not None
+        and cue.kind == "data"
+        and cue.company == company
+        and _national_part(model, ctx)
+    ):
+        # 国铁集团数据显示，11月全国铁路发送旅客…: a company's statistics of the whole country are no company's
+        found = None, None
     model.sentence_companies.setdefault(ctx.sentence, set()).add(found[0])
     return found
+
+
+def _national_part(model: DocModel, ctx: QContext) -> bool:
+    """Whether a whole country's scope (全国, 全港: role ``whole_scope``, not 全年) stands in the claim's ``；``-part
+    before it, with no company named between."""
+    text = model.text
+    a = part_start(text, ctx.sentence_start, ctx.q.start)
+    m = _national().search(text, a, ctx.q.start)
+    if m is None or model.companies._any_in(m.start(), ctx.q.start):
+        return False
+    clause = model.structure.clause_start(m.start(), ctx.sentence_start)
+    return _TIME_WORDS.fullmatch(text, clause, m.start()) is not None  # (not 占全国的三成: a base)
+
+
+# what may open a clause before its subject: a time (11月当月，全国铁路…; 今年1至11月，…)
+_TIME_WORDS = re.compile(
+    r"[\s0-9０-９一二三四五六七八九十至到\-—～~年月日季度当當本前后後上下半期内內以来來累计計]*"
+)
+
+
+@cache
+def _national() -> re.Pattern[str]:
+    """A whole country's or territory's scope (全国, 全港; role ``whole_scope``, two characters or more)."""
+    return re.compile(words_pattern([w for w in words("whole_scope") if len(w) > 1]))
 
 
 def _named_before_paragraph(model: DocModel, ctx: QContext, mention: Mention | None) -> bool:
