@@ -23,7 +23,7 @@ from ..periods.grammar import scan_periods
 from ..quantities.numerals import chars as numeral_chars
 from .lexicon import Lexicon
 from .mentions import STOCK_CODE, Mention
-from .structure import Structure
+from .structure import Structure, lead_end
 from .unknown import firm_suffix, release_verbs, released_figures
 
 # What may stand between a subject and its verb: adverbs and bounded adverbial phrases.
@@ -320,26 +320,17 @@ def _results_object() -> regex.Pattern[str]:
     )
 
 
-def _publishes_results(text: str, verb_end: int, limit: int) -> bool:
+def _publishes_results(text: str, verb_end: int, limit: int, lead: int) -> bool:
     """Whether the verb ending at ``verb_end`` takes a results report as its object (披露半年报), or is a verb
     of publishing in the lead followed by its period's figures (公告11月營收, 披露，今年1—9月营业总收入: the
-    release the text reports on)."""
+    release the text reports on); ``lead``: where the text's lead ends."""
     if _results_object().match(text, verb_end, limit) is not None:
         return True
     return (
-        verb_end < _lead_end(text)  # (a peer's 同日披露，11月实现… later on is the peer speaking)
+        verb_end < lead  # (a peer's 同日披露，11月实现… later on is the peer speaking)
         and text.endswith(release_verbs(), 0, verb_end)
         and released_figures().match(text, verb_end, limit) is not None
     )
-
-
-def _lead_end(text: str) -> int:
-    """The end of the lead: the paragraph that holds the text's first full stop."""
-    stop = text.find("。")
-    if stop < 0:
-        return len(text)
-    end = text.find("\n", stop)
-    return len(text) if end < 0 else end
 
 
 @cache
@@ -366,6 +357,8 @@ def find_cues(
     spans = spans if spans is not None else [(0, len(text))]
     cues: list[Cue] = []
     lead: int | None = None  # where a generic noun before a named source starts (据研究机构Sensor Tower数据)
+    lead_of_text = lead_end(text)
+    lead_of_text = len(text) if lead_of_text is None else lead_of_text  # where the text's lead ends
     for i, m in enumerate(mentions):
         sentence = structure.sentence_at(m.start)
         limit = sentence.end
@@ -406,7 +399,11 @@ def find_cues(
                         pos += len(word)
                         break
         found = _after_subject(text, pos, limit, lexicon)
-        own_results = found is not None and m.kind == "company" and _publishes_results(text, found[0], limit)
+        own_results = (
+            found is not None
+            and m.kind == "company"
+            and _publishes_results(text, found[0], limit, lead_of_text)
+        )
         if own_results:
             # 中国移动今日披露半年报，…: a results release, the company's own published figures (also of a
             # listed exchange or broker that is a source elsewhere: 港交所昨日公布首三季業績)

@@ -24,6 +24,16 @@ def _glued_tag() -> re.Pattern[str]:
     return re.compile(rf"[讯訊](?=[ 　]+[0-9０-９]{{1,2}}月|[（(](?:{alternation('narrator_title')}))")
 
 
+def lead_end(text: str) -> int | None:
+    """The end of the lead: the paragraph that holds the text's first full stop (a headline has none); None
+    when the text has no full stop."""
+    stop = text.find("。")
+    if stop < 0:
+        return None
+    end = text.find("\n", stop)
+    return len(text) if end < 0 else end
+
+
 def part_start(text: str, floor: int, pos: int) -> int:
     """Start of the ``；``-part of a sentence holding ``pos`` (``floor``: the sentence's start, or
     how far back to look)."""

@@ -27,7 +27,7 @@ from .._words import alternation, concrete_counters, list_links, word_set, words
 from ..attribution.lexicon import FiscalYear, Lexicon
 from ..attribution.mentions import Mention
 from ..attribution.speakers import Cue, find_cues, quote_speakers
-from ..attribution.structure import Structure
+from ..attribution.structure import Structure, lead_end
 from ..cleaning import Cleaned
 from ..periods.grammar import RawPeriod, bound_position
 from ..periods.resolve import Resolved, Resolver, holiday_period
@@ -679,12 +679,9 @@ def _named_report_wins(found: Resolved | None, named: Resolved) -> bool:
 
 
 def _lead_end(text: str) -> int:
-    """The end of the lead: the first paragraph that holds a full stop (a headline has none)."""
-    stop = text.find("。")
-    if stop < 0:
-        return 0
-    end = text.find("\n", stop)
-    return len(text) if end < 0 else end
+    """The end of the lead (:func:`~claimkit.attribution.structure.lead_end`), 0 when the text has no full stop."""
+    end = lead_end(text)
+    return 0 if end is None else end
 
 
 def _frames_text(p: RawPeriod, text: str | None) -> bool:
