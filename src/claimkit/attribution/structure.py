@@ -10,8 +10,8 @@ from functools import cache
 from .._words import alternation
 
 _SENTENCE = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』]?|\n|$)")
-# a wide space between two words of a headline (after a non-ASCII character, before one)
-_HEADLINE_GAP = re.compile(r"(?<=[^\x00-\x7f]|%)[ \u3000]{1,4}(?=[^\x00-\x7f\s])")  # (after 1.52% too)
+# a wide space between two words of a headline (after a non-ASCII character or a %, before a non-ASCII one)
+HEADLINE_GAP = re.compile(r"(?<=[^\x00-\x7f]|%)[ \u3000]{1,4}(?=[^\x00-\x7f\s])")  # (after 1.52% too)
 _CLAUSE_BREAK = re.compile(r"[，；;：]|(?<![0-9])[,:]|[,:](?![0-9])")  # not 1,032.6 or 16:52
 # Quotations: Chinese quotes may stay open to the end of the paragraph (a cut-off excerpt).
 _QUOTE = re.compile(r"“[^“”\n]{1,3000}(?:”|(?=\n)|$)|「[^「」\n]{1,3000}(?:」|(?=\n)|$)|\"[^\"\n]{1,3000}\"")
@@ -74,7 +74,7 @@ class Structure:
         if sentences and "。" not in text[sentences[0].start : sentences[0].end]:
             # a headline's halves, set apart by a wide space, are two clauses (某行不良率为1.52% 前三季度净利润…)
             first = sentences[0]
-            gaps = [m.start() for m in _HEADLINE_GAP.finditer(text, first.start, first.end)]
+            gaps = [m.start() for m in HEADLINE_GAP.finditer(text, first.start, first.end)]
             if gaps:
                 self.breaks = sorted(self.breaks + gaps)
         self.quotes = [m.span() for m in _QUOTE.finditer(text)]

@@ -29,7 +29,7 @@ from .. import _resources
 from .._words import alternation, word_set, words, words_pattern
 from ..attribution.mentions import Mention
 from ..attribution.speakers import CITED_BEFORE, company_pronouns
-from ..attribution.structure import Structure, part_start
+from ..attribution.structure import HEADLINE_GAP, Structure, part_start
 
 if TYPE_CHECKING:
     from ..attribution.speakers import Cue
@@ -128,10 +128,6 @@ def _company_measure() -> re.Pattern[str]:
 def _self_reference() -> re.Pattern[str]:
     """公司, 该集团…: the company in context is the subject (its list is of measures, not of companies)."""
     return re.compile(company_pronouns())
-
-
-# a wide space between two words of a headline (after a non-ASCII character, before one)
-_HEADLINE_GAP = re.compile(r"(?<=[^\x00-\x7f])[ \u3000]{1,4}(?=[^\x00-\x7f\s])")
 
 
 @cache
@@ -235,7 +231,7 @@ class CompanyIndex:
         # where each half of a headline (the first line, when it holds no full stop) starts after a wide space
         ends = [k for k in (text.find("\n"), text.find("。")) if k >= 0]
         headline_end = min(ends, default=len(text))
-        self._halves = [m.end() for m in _HEADLINE_GAP.finditer(text, 0, headline_end)]
+        self._halves = [m.end() for m in HEADLINE_GAP.finditer(text, 0, headline_end)]
         self._headline_end = headline_end
         found = [m for m in mentions if m.kind in ("company", "product")]
         self._categories = [m.start for m in found if self._category(m)]  # 小程序游戏市场: a market
