@@ -1,6 +1,6 @@
 """Who asserts a number: reporting cues, data-source cues and quotations.
 
-A *cue* is a subject followed by a reporting verb (``某某则表示``, ``理想预计``,
+A *cue* is a subject followed by a reporting verb (``某某则表示``, ``某某预计``,
 ``Questmobile数据显示``) or a source phrase (``据QuestMobile``, ``根据SNE数据``,
 ``有媒体统计``). A cue covers the rest of its sentence; a cue right before or after
 a quotation covers the quotation. ``财报显示`` and the like are narrator cues:

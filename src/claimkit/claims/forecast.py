@@ -2,7 +2,7 @@
 
 A cue word (``resources/forecast_cues.tsv`` and the forecast verbs of
 ``reporting_verbs.tsv``: ``预计``, ``有望``, ``将``, ``目标``…) makes the figures after it in
-its clause forecasts; written before a comma (``理想预计，…``) it covers its whole
+its clause forecasts; written before a comma (``某某预计，…``) it covers its whole
 sentence, and a clause that only continues the figure before it (``，同比增长5%至10%``)
 stays covered. A forecast noun after the number through ``的`` counts too
 (``20万台的年度销售目标``). A cue compared with (``超预期``, ``符合市场预期``) or under a
