@@ -105,12 +105,17 @@ def common_bigrams() -> frozenset[str]:
     first use; without it (a broken install) the set is empty and no name is dropped for it.
     """
     import pickle
-    from importlib import resources as importlib_resources
+    from importlib.util import find_spec
+    from pathlib import Path
 
     try:
-        data = importlib_resources.files("spacy_pkuseg").joinpath("dicts", "default.pkl").read_bytes()
+        # found, not imported: importing the package would load its model code (a quarter of a second)
+        spec = find_spec("spacy_pkuseg")
+        if spec is None or not spec.submodule_search_locations:
+            return frozenset()
+        data = Path(next(iter(spec.submodule_search_locations)), "dicts", "default.pkl").read_bytes()
         words = pickle.loads(data)  # a data file of an installed dependency, not user input
-    except (ModuleNotFoundError, FileNotFoundError, OSError, pickle.UnpicklingError):
+    except (ModuleNotFoundError, FileNotFoundError, OSError, pickle.UnpicklingError, ValueError):
         return frozenset()
     if not isinstance(words, str):
         return frozenset()

@@ -34,6 +34,32 @@ def words_pattern(words: Iterable[str]) -> str:
     return build(trie) or "(?!)"
 
 
+class Affixes:
+    """Words found at a text's end or start by length: a set lookup per distinct length, longest first,
+    instead of a scan over the words."""
+
+    __slots__ = ("_lengths", "_words")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._words = frozenset(w for w in words if w)
+        self._lengths = tuple(sorted({len(w) for w in self._words}, reverse=True))
+
+    def suffix(self, text: str, keep: int = 0) -> str | None:
+        """The longest word ``text`` ends with that leaves at least ``keep`` characters before it."""
+        n = len(text)
+        for k in self._lengths:
+            if n - k >= keep and text[n - k :] in self._words:
+                return text[n - k :]
+        return None
+
+    def prefix(self, text: str) -> str | None:
+        """The longest word ``text`` starts with."""
+        for k in self._lengths:
+            if k <= len(text) and text[:k] in self._words:
+                return text[:k]
+        return None
+
+
 @cache
 def words(role: str) -> tuple[str, ...]:
     """The words of one role, longest first."""

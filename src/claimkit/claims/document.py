@@ -23,7 +23,7 @@ import regex
 
 from .. import _resources
 from .._spans import Matches
-from .._words import alternation, concrete_counters, list_links, word_set, words, words_pattern
+from .._words import Affixes, alternation, concrete_counters, list_links, word_set, words, words_pattern
 from ..attribution.lexicon import FiscalYear, Lexicon
 from ..attribution.mentions import Mention
 from ..attribution.speakers import Cue, find_cues, quote_speakers
@@ -821,7 +821,7 @@ def _list_indexes(text: str, quantities: list[Raw]) -> list[int]:
             link = unqualified_link(link)  # 近六成和逾五成, 9%左右及20%左右: qualifiers do not break a list
         if link not in links and 1 < len(link) <= 6:
             # 分别同比增长1.2%和下降8.6%: the second number's own direction verb does not break the list
-            verb = next((w for w in _direction_verbs() if link.endswith(w) and len(link) > len(w)), None)
+            verb = _direction_verbs().suffix(link, keep=1)
             if verb is not None:
                 link = unqualified_link(link[: -len(verb)])
         if link in links and list_kind(quantities[i - 1]) == list_kind(quantities[i]):
@@ -830,32 +830,30 @@ def _list_indexes(text: str, quantities: list[Raw]) -> list[int]:
 
 
 @cache
-def _qualifier_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Prefix and suffix qualifier words (``qualifiers.tsv``), longest first."""
+def _qualifier_words() -> tuple[Affixes, Affixes]:
+    """Prefix and suffix qualifier words (``qualifiers.tsv``)."""
     prefix, suffix = qualifiers()
-
-    def by_length(found: dict[str, str]) -> tuple[str, ...]:
-        return tuple(sorted((w for w, q in found.items() if q != "none"), key=len, reverse=True))
-
-    return by_length(prefix), by_length(suffix)
+    return (
+        Affixes(w for w, q in prefix.items() if q != "none"),
+        Affixes(w for w, q in suffix.items() if q != "none"),
+    )
 
 
 @cache
-def _direction_verbs() -> tuple[str, ...]:
-    """Verbs of a direction and basis words (``changes.tsv`` kinds ``direction``, ``basis``: 增长, 年增), longest
-    first."""
+def _direction_verbs() -> Affixes:
+    """Verbs of a direction and basis words (``changes.tsv`` kinds ``direction``, ``basis``: 增长, 年增)."""
     rows = _resources.table("changes.tsv", ("word", "kind", "value"))
     kinds = ("direction", "basis")  # (年減9.8%、年增2.1%: Taiwan's 年增 is a basis with its direction)
-    return tuple(sorted((r["word"] for r in rows if r["kind"] in kinds), key=len, reverse=True))
+    return Affixes(r["word"] for r in rows if r["kind"] in kinds)
 
 
 def unqualified_link(link: str) -> str:
     """What joins two numbers once the second's prefix qualifier and the first's suffix one are taken off."""
     prefix, suffix = _qualifier_words()
-    start = next((len(w) for w in suffix if link.startswith(w)), 0)
-    end = next(
-        (len(link) - len(w) for w in prefix if link.endswith(w) and len(link) - len(w) >= start), len(link)
-    )
+    first = suffix.prefix(link)
+    start = len(first) if first else 0
+    last = prefix.suffix(link, keep=start)
+    end = len(link) - len(last) if last else len(link)
     return link[start:end].strip()
 
 
