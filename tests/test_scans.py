@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from claimkit import clean
 from claimkit._spans import Intervals
+from claimkit._words import Affixes
 from claimkit.periods.grammar import (
     _pattern_alphabet,
     period_alphabet,
@@ -293,3 +294,16 @@ def test_fillers_by_last_character_equal_the_full_list() -> None:
         assert [w for w in by_last.get(s[-1:], empty) if s.endswith(w)] == [
             w for w in words_ if s.endswith(w)
         ]
+
+
+_AFFIX_WORDS = st.lists(st.text(alphabet="增长年同比下降近超约", min_size=1, max_size=4), max_size=12)
+
+
+@given(_AFFIX_WORDS, st.text(alphabet="增长年同比下降近超约和、", max_size=10), st.integers(0, 6))
+def test_affixes_find_what_a_scan_finds(words: list[str], text: str, keep: int) -> None:
+    """``Affixes`` (a set lookup per length) gives the longest word a scan over the words gives."""
+    longest_first = sorted(set(words), key=len, reverse=True)
+    found = Affixes(words)
+    by_scan = next((w for w in longest_first if text.endswith(w) and len(text) - len(w) >= keep), None)
+    assert found.suffix(text, keep=keep) == by_scan  # (a text has one suffix of each length)
+    assert found.prefix(text) == next((w for w in longest_first if text.startswith(w)), None)
