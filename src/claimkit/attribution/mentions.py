@@ -60,6 +60,7 @@ _FOREIGN_NAME = re.compile(f"[{HAN}]{{1,6}}[·•‧][{HAN}]{{1,8}}")
 # a name in Latin letters after a title (首席财务官Pam Kaur, CEO Jensen Huang): two or three capitalised words
 _LATIN_PERSON = re.compile(r"[A-Z][a-z]+(?:[ \-](?:[A-Z][a-z]+|[A-Z]\.)){1,2}(?![A-Za-z])")
 _LATIN_NAME_MAX = 30  # characters of a name in Latin letters
+_SURNAME_MAX = 2  # characters of a surname before a given name that holds a company's short name
 
 
 def _is_han(ch: str) -> bool:
@@ -243,8 +244,14 @@ def build_mentions(
                     sector = mentions[-1].sector  # 中国汽车流通协会常务副会长兼秘书长某某
             limit = raw[j + 1][0] if j + 1 < n else len(text)
             span = read_name(text, chain_end, lexicon, min(limit, chain_end + _name_reach(text, chain_end)))
-            if span is None and j + 1 < n and raw[j + 1][2].kind in ("company", "product"):
-                # 首席财务官李宁远: a person's name that holds a brand's (李宁) after a title is the person's
+            if (
+                span is None
+                and j + 1 < n
+                and raw[j + 1][2].kind in ("company", "product")
+                and raw[j + 1][0] - chain_end <= _SURNAME_MAX
+            ):
+                # 首席财务官李宁远, 负责人某牧原: a person's name after a title that holds a brand's or a
+                # company's short name (李宁, 牧原) is the person's
                 k = j + 2
                 while k < n and raw[k][0] < raw[j + 1][1]:
                     k += 1
@@ -252,7 +259,7 @@ def build_mentions(
                 holder_span = read_name(
                     text, chain_end, lexicon, min(after, chain_end + _name_reach(text, chain_end))
                 )
-                if holder_span is not None and raw[j + 1][0] == chain_end and holder_span[1] >= raw[j + 1][1]:
+                if holder_span is not None and holder_span[1] >= raw[j + 1][1]:
                     span = holder_span
                     j = k - 1
             if (
