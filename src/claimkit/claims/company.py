@@ -382,13 +382,14 @@ class CompanyIndex:
         ):
             # “…三季度我们超级会员数量同比增长超过五成。”某某说: the speaker's own company
             return speaker_company, None
+        measured = self._measured_from(clause_start, sentence_start)
         if (
             not own
             and half == sentence_start  # (某某10月销售生猪逾720万头 商品猪均价跌破12元/公斤: its own price)
             and (_unit_price().search(text, start, end) or self._market_price_before(clause_start, start))
-            and not _self_reference().search(text, clause_start, start)
-            and not self._own_goods(clause_start, sentence_start, start)
-            and not any(text.find(w, clause_start, start) >= 0 for w in words("seller_price"))
+            and not _self_reference().search(text, measured, start)
+            and not self._own_goods(measured, sentence_start, start)
+            and not any(text.find(w, measured, start) >= 0 for w in words("seller_price"))
         ):
             # 纯MDI均价1.86万元/吨: a commodity's price, no company's unless named (or its own: 自产煤平均售价;
             # or a seller's: 毛猪销售均价, 养殖综合成本)
@@ -557,6 +558,15 @@ class CompanyIndex:
         return _price_per_before().search(self.text, clause_start, start) is not None and any(
             self.text.find(w, clause_start, start) >= 0 for w in words("industry_scope")
         )
+
+    def _measured_from(self, clause_start: int, sentence_start: int) -> int:
+        """Where the clause's measure is named: the clause before when this one only compares
+        (完全成本降至11.9元/公斤，较上月下降0.2元/公斤), else the clause itself."""
+        text = self.text
+        lead = text[clause_start : clause_start + 4].lstrip(" 　")
+        if clause_start > sentence_start and lead.startswith(words("comparison_before")):
+            return self.structure.clause_start(clause_start - 1, sentence_start)
+        return clause_start
 
     def _own_goods(self, clause_start: int, sentence_start: int, start: int) -> bool:
         """Whether the company's own goods are named before the claim in its clause, or, for a part
