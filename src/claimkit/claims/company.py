@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from .. import _resources
 from .._words import alternation, word_set, words, words_pattern
-from ..attribution.mentions import Mention
+from ..attribution.mentions import STOCK_CODE, Mention
 from ..attribution.speakers import CITED_BEFORE, company_pronouns
 from ..attribution.structure import HEADLINE_GAP, Structure, part_start
 
@@ -253,8 +253,13 @@ class CompanyIndex:
         main = counts.most_common(1)[0][0] if counts else None
         self.main = main  # the company the document is most about
         # a listed subsidiary in an article about its parent (京东物流 in 京东's results) is the parent's
+        # (not one given with its own stock code: 作為附屬公司的某某電訊（06823）同日公布…, a listed company
+        # reporting in its own right)
+        coded = {m.company or m.name for m in found if STOCK_CODE.match(text, m.end)}
         self.parents = {
-            child: parent for child, parent in (parents or {}).items() if parent == main and child != main
+            child: parent
+            for child, parent in (parents or {}).items()
+            if parent == main and child != main and child not in coded
         }
         # the default company, for claims before any is named: the main one, if the lead names it
         lead_end = structure.sentences[min(2, len(structure.sentences) - 1)].end if structure.sentences else 0
