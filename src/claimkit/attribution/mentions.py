@@ -21,7 +21,13 @@ from .._words import word_set, words
 from ..cleaning.glosses import HAN
 from ..cleaning.model import Cleaned
 from .lexicon import Entry, Lexicon
-from .unknown import dated_subject, descriptor_ends, find_unknown_bodies, find_unknown_companies
+from .unknown import (
+    dated_subject,
+    descriptor_ends,
+    find_list_partners,
+    find_unknown_bodies,
+    find_unknown_companies,
+)
 
 
 @dataclass(slots=True)
@@ -408,8 +414,17 @@ def _with_unknown_companies(
 ) -> list[Mention]:
     """Add the companies no lexicon holds (``attribution.unknown``) where no other mention is."""
     found = find_unknown_companies(text, spans, lexicon.entries, lexicon.tickers)
+    named = {m.name for m in mentions if m.kind == "company"}
+    ends: dict[int, str | None] = {f.end: None for f in found}
+    for m in mentions:
+        if (
+            m.kind == "company"
+        ):  # (子公司中，某甲航空和某乙航空…: a subsidiary's partners are its parent's too)
+            parent = lexicon.parents.get(m.name)
+            ends[m.end] = parent if parent in named else None
+    partners = find_list_partners(text, ends, lexicon.entries, _resources.common_bigrams())
     bodies = find_unknown_bodies(text, spans, lexicon.entries)
-    if not found and not bodies:
+    if not found and not bodies and not partners:
         return mentions
     longer = Intervals((f.start, f.end) for f in found if f.displaces)
     if longer:  # 某某种业（代码） is not the lexicon's 某某: the mentions inside it yield
@@ -419,6 +434,11 @@ def _with_unknown_companies(
         Mention(f.start, f.end, "company", f.name, f.name, text[f.start : f.end])
         for f in found
         if not taken.overlaps(f.start, f.end) and not _inside_book_title(text, f.start)
+    ]
+    extra += [
+        Mention(f.start, f.end, "company", f.name, f.parent or f.name, text[f.start : f.end])
+        for f in partners
+        if not taken.overlaps(f.start, f.end)
     ]
     if bodies:  # a body's name may hold a known source's (某某协会游戏出版工作委员会): the longer wins
         inside = Intervals((f.start, f.end) for f in bodies)

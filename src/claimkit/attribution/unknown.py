@@ -51,6 +51,7 @@ class Found:
     name: str  # the shortest form the text uses
     kind: str | None = None  # for a body: association, government or research
     displaces: bool = False  # a longer name than the lexicon name inside it: the lexicon mention yields
+    parent: str | None = None  # a sibling subsidiary's parent (see find_list_partners)
 
 
 @cache
@@ -289,6 +290,43 @@ def find_unknown_companies(
         for a, b in spans
         for m in finder.finditer(text, a, b)
     ]
+
+
+@cache
+def _partner() -> regex.Pattern[str]:
+    """A list link then a short name, up to what may follow a list item (role ``partner_end``, a digit, a link)."""
+    links = words_pattern([w for w in list_links() if 0 < len(w) <= 2 and not w.isspace()])
+    ends = words_pattern(_forms().get("partner_end", ()))
+    return regex.compile(rf"(?:{links})(?P<name>\p{{Han}}{{2,4}}?)(?=[0-9０-９]|{links}|{ends})")
+
+
+_RESPECTIVELY = regex.compile(r"[^。；;\n]{0,24}?(?:分别|分別)")
+
+
+def find_list_partners(
+    text: str, ends: Mapping[int, str | None], known: Mapping[str, object], common: frozenset[str]
+) -> list[Found]:
+    """Names no lexicon holds listed right after a known company's (``ends``: where those end, and the
+    parent the company is a subsidiary of, if the text names it) before a respectively (同业某甲、某乙11月营收
+    分别为…): each item of such a list is a company's (a sibling subsidiary: ``parent`` holds the parent).
+
+    A name a common two-character word spells (``common``) is not taken, nor one ``not_name`` words open.
+    """
+    pattern, not_name = _partner(), _forms().get("not_name", ())
+    found: list[Found] = []
+    for end, parent in ends.items():
+        while (m := pattern.match(text, end)) is not None:
+            name = m.group("name")
+            if (
+                name in known
+                or name in common
+                or name.startswith(not_name)
+                or _RESPECTIVELY.match(text, m.end()) is None
+            ):
+                break
+            found.append(Found(m.start("name"), m.end("name"), name, parent=parent))
+            end = m.end()
+    return found
 
 
 def _other_company(
