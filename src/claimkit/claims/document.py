@@ -658,10 +658,25 @@ def _cumulative_report() -> re.Pattern[str]:
     return re.compile(rf"(?:(?P<year>20[0-9]{{2}})年)?(?<!第)(?:{alternation('cumulative_report')})")
 
 
+# stock codes in the lead: listed in Hong Kong or the US (03896.HK, KC.US, NASDAQ: KC) or on a mainland exchange
+_CODE_OUTSIDE = re.compile(
+    r"[0-9]{4,5}\.HK|HK[0-9]{4,5}|[A-Z]{1,5}\.(?:US|O|N)\b|NASDAQ|NYSE|纳斯达克|纽交所"
+)
+_CODE_MAINLAND = re.compile(r"(?<![0-9])[0-9]{6}(?![0-9])|\.(?:SH|SZ|BJ)\b")
+
+
+def _listed_outside(text: str, end: int) -> bool:
+    """Whether the lead's stock codes are all Hong Kong or US ones: such a company reports single quarters
+    (三季度业绩 is the third quarter's), where a mainland listing's third-quarter report covers Q1-Q3."""
+    lead = text[:end]
+    return _CODE_OUTSIDE.search(lead) is not None and _CODE_MAINLAND.search(lead) is None
+
+
 def _report_named_in_lead(text: str, published: date | None) -> Resolved | None:
     """The periods a cumulative report named in the lead covers (2025年三季报 -> 2025Q1-Q3)."""
-    m = _cumulative_report().search(text, 0, _lead_end(text))
-    if m is None:
+    end = _lead_end(text)
+    m = _cumulative_report().search(text, 0, end)
+    if m is None or (m.group().endswith(words("results_noun")) and _listed_outside(text, end)):
         return None
     year = int(m.group("year")) if m.group("year") else published.year if published is not None else None
     return Resolved(year, quarter=1, quarter_end=3) if year is not None else None
