@@ -272,8 +272,8 @@ def _clause_final_verb(
     if text[clause : m.start].strip(" 　"):
         return None  # not the subject: something stands before it in its clause
     stop = _CLAUSE_END.search(text, m.end, min(len(text), m.end + 40))
-    if stop is None:
-        return None
+    if stop is None or structure.clause_end(m.end, stop.start()) < stop.start():
+        return None  # (某某中期純利增逾一倍 維持全年收入指引: a headline's halves are two clauses)
     for length in (3, 2, 1):
         kind = lexicon.verbs.get(text[stop.start() - length : stop.start()])
         if kind == "forecast" and _expectation(text, stop.start() - length):
