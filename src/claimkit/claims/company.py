@@ -781,8 +781,10 @@ _TIME_WORDS = re.compile(
 
 @cache
 def _national() -> re.Pattern[str]:
-    """A whole country's or territory's scope (全国, 全港; role ``whole_scope``, two characters or more)."""
-    return re.compile(words_pattern([w for w in words("whole_scope") if len(w) > 1]))
+    """A whole country's or territory's scope (全国, 全港; role ``whole_scope``, two characters or more, not
+    ``world_scope``: 全球)."""
+    wider = word_set("world_scope")
+    return re.compile(words_pattern([w for w in words("whole_scope") if len(w) > 1 and w not in wider]))
 
 
 def _named_before_paragraph(model: DocModel, ctx: QContext, mention: Mention | None) -> bool:
