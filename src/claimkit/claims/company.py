@@ -542,6 +542,8 @@ class CompanyIndex:
             return False
         if any(w in group.group(1) for w in words("customer_noun")):
             return False  # 付费企业客户达680万家: firms counted as one company's customers
+        if text[max(0, group.start() - 2) : group.start()].endswith(words("partner_before")):
+            return False  # 合作车企达到41家: firms counted as one company's partners
         noun_end = group.start(1)  # the group's noun is not the end of a company's name (招商银行)
         return not any(m.start < noun_end <= m.end for m in self._in(clause_start, start))
 

@@ -532,7 +532,7 @@ def _read_main(m: re.Match[str], text: str, floor: int, ceiling: int, numbers: b
         unit = units()[unit_word]
         tenths = unit.kind == "percent" and unit.factor == 10  # 成: three tenths, 三成 = 30%
         lookalikes = vocab().not_unit.get(unit_word)
-        if (lookalikes and text.startswith(lookalikes, end - len(unit_word))) or (
+        if (lookalikes and _lookalike_at(text, end - len(unit_word), lookalikes)) or (
             tenths and not chinese and numeral.value and numeral.value > 10
         ):
             unit_word = None  # 三成本, 五成为: another word; 15成: no tenths above ten
@@ -904,6 +904,17 @@ def _link_ranges(text: str, out: list[Raw]) -> None:
             out[i : i + 2] = [merged]
             continue
         i += 1
+
+
+def _lookalike_at(text: str, pos: int, lookalikes: tuple[str, ...]) -> bool:
+    """Whether a word that starts with the unit word stands at ``pos`` (三成本, 五成为), unless its last
+    character opens a common word with the character after it (六成交付量: 成 + 交付, not 成交)."""
+    word = next((w for w in lookalikes if text.startswith(w, pos)), None)
+    if word is None:
+        return False
+    last = pos + len(word) - 1
+    pair = text[last : last + 2].translate(_resources.variant_table())
+    return len(pair) < 2 or pair not in _resources.common_bigrams()
 
 
 def _unit_factor(raw: Raw) -> Decimal:
