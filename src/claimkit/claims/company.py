@@ -380,11 +380,7 @@ class CompanyIndex:
             pointed = self._former_or_latter(clause_start, sentence_start, start)
             if pointed is not None:
                 return self._owner(pointed), pointed
-        if (
-            not own
-            and speaker_company is not None
-            and any(text.find(w, clause_start, start) >= 0 for w in words("first_person"))
-        ):
+        if not own and speaker_company is not None and self._speaks_for_own(sentence_start, clause_start, start):
             # “…三季度我们超级会员数量同比增长超过五成。”某某说: the speaker's own company
             return speaker_company, None
         measured = self._measured_from(clause_start, sentence_start)
@@ -565,6 +561,18 @@ class CompanyIndex:
         return _price_per_before().search(self.text, clause_start, start) is not None and any(
             self.text.find(w, clause_start, start) >= 0 for w in words("industry_scope")
         )
+
+    def _speaks_for_own(self, sentence_start: int, clause_start: int, start: int) -> bool:
+        """Whether a speaker's ``我们`` governs the claim: in its clause, or earlier in its sentence with no
+        market named after it (…行业格局变化很大，我们对下半年更有信心，全年出货量有望突破400万套)."""
+        text = self.text
+        found = [text.rfind(w, sentence_start, start) for w in words("first_person")]
+        last = max(found, default=-1)
+        if last < 0:
+            return False
+        if last >= clause_start:
+            return True
+        return market_terms().search(text, last, start) is None and not self._any_in(last, start)
 
     def _measured_from(self, clause_start: int, sentence_start: int) -> int:
         """Where the clause's measure is named: the clause before when this one only compares
