@@ -380,7 +380,11 @@ class CompanyIndex:
             pointed = self._former_or_latter(clause_start, sentence_start, start)
             if pointed is not None:
                 return self._owner(pointed), pointed
-        if not own and speaker_company is not None and self._speaks_for_own(sentence_start, clause_start, start):
+        if (
+            not own
+            and speaker_company is not None
+            and self._speaks_for_own(sentence_start, clause_start, start)
+        ):
             # “…三季度我们超级会员数量同比增长超过五成。”某某说: the speaker's own company
             return speaker_company, None
         measured = self._measured_from(clause_start, sentence_start)
