@@ -185,7 +185,15 @@ def read_name(text: str, pos: int, lexicon: Lexicon, limit: int) -> tuple[int, i
             )
         ):
             break
-        if end > pos + surname_len and _starts_verb(text, end, lexicon):
+        if (
+            end > pos + surname_len
+            and _starts_verb(text, end, lexicon)
+            and not (  # 韩澄予表示: a one-character verb (予) right before the name's own verb is the name's
+                end + 1 < limit
+                and not any(text[end : end + n] in lexicon.verbs for n in (3, 2))
+                and _speaks(text, end + 1, lexicon)
+            )
+        ):
             break  # 付欣解释称: the verb starts after one given character
         end += 1
     if end == pos + surname_len:
@@ -416,13 +424,14 @@ def _with_unknown_companies(
     found = find_unknown_companies(text, spans, lexicon.entries, lexicon.tickers)
     named = {m.name for m in mentions if m.kind == "company"}
     ends: dict[int, str | None] = {f.end: None for f in found}
+    starts: dict[int, str | None] = {f.start: None for f in found}
     for m in mentions:
-        if (
-            m.kind == "company"
-        ):  # (子公司中，某甲航空和某乙航空…: a subsidiary's partners are its parent's too)
-            parent = lexicon.parents.get(m.name)
-            ends[m.end] = parent if parent in named else None
-    partners = find_list_partners(text, ends, lexicon.entries, _resources.common_bigrams())
+        if m.kind != "company":
+            continue
+        # (子公司中，某甲航空和某乙航空…: a subsidiary's partners are its parent's too)
+        parent = lexicon.parents.get(m.name)
+        ends[m.end] = starts[m.start] = parent if parent in named else None
+    partners = find_list_partners(text, ends, lexicon.entries, _resources.common_bigrams(), starts)
     bodies = find_unknown_bodies(text, spans, lexicon.entries)
     if not found and not bodies and not partners:
         return mentions

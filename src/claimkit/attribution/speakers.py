@@ -523,7 +523,12 @@ def find_cues(
     pending: list[tuple[int, int, str, Mention | None]] = []
     for pm in _scan(_pronoun(), text, spans):
         sentence = structure.sentence_at(pm.start())
-        found = _after_subject(text, pm.end(), sentence.end, lexicon)
+        after = pm.end()
+        if not pm.group("person"):  # 该公司相关负责人介绍: the company's officer speaks for it
+            after += len(
+                max((w for w in words("speaker_group") if text.startswith(w, after)), key=len, default="")
+            )
+        found = _after_subject(text, after, sentence.end, lexicon)
         if found is None and pm.group("institution"):
             found = _rating_after(text, pm.end(), sentence.end, lexicon)  # 该券商将公司盈利预测下调至…
         if found is None and pm.group("institution"):

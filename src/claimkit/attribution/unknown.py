@@ -303,11 +303,24 @@ def _partner() -> regex.Pattern[str]:
 _RESPECTIVELY = regex.compile(r"[^。；;\n]{0,24}?(?:分别|分別)")
 
 
+@cache
+def _partner_before() -> regex.Pattern[str]:
+    """A descriptor's end (同業, 大廠: role ``descriptor_end``), a short name, then a list link, at the end of a text."""
+    links = words_pattern([w for w in list_links() if 0 < len(w) <= 2 and not w.isspace()])
+    ends = words_pattern(descriptor_ends())
+    return regex.compile(rf"(?:{ends})(?P<name>\p{{Han}}{{2,4}})(?:{links})$")
+
+
 def find_list_partners(
-    text: str, ends: Mapping[int, str | None], known: Mapping[str, object], common: frozenset[str]
+    text: str,
+    ends: Mapping[int, str | None],
+    known: Mapping[str, object],
+    common: frozenset[str],
+    starts: Mapping[int, str | None] | None = None,
 ) -> list[Found]:
     """Names no lexicon holds listed right after a known company's (``ends``: where those end, and the
-    parent the company is a subsidiary of, if the text names it) before a respectively (同业某甲、某乙11月营收
+    parent the company is a subsidiary of, if the text names it), or right before it after a descriptor
+    (``starts``), before a respectively (同业某甲、某乙11月营收
     分别为…): each item of such a list is a company's (a sibling subsidiary: ``parent`` holds the parent).
 
     A name a common two-character word spells (``common``) is not taken, nor one ``not_name`` words open.
@@ -326,7 +339,17 @@ def find_list_partners(
                 break
             found.append(Found(m.start("name"), m.end("name"), name, parent=parent))
             end = m.end()
-    return found
+    before = _partner_before()
+    for start, parent in (starts or {}).items():
+        # 測試設備同業某某、旺矽…分別: the item before the known one, after the descriptor that opens the list
+        m = before.search(text, max(0, start - 12), start)
+        if m is None or _RESPECTIVELY.match(text, start) is None:
+            continue
+        name = m.group("name")
+        if name in known or name in common or name.startswith(not_name):
+            continue
+        found.append(Found(m.start("name"), m.end("name"), name, parent=parent))
+    return sorted(found, key=lambda f: f.start)
 
 
 def _other_company(

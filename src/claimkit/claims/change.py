@@ -104,6 +104,7 @@ def _between_verb_and_number() -> tuple[str, ...]:
     return tuple(sorted({*prefix, *words("verb_filler")}, key=len, reverse=True))
 
 
+_RATE_GAP = 8  # characters between a base and its number that a rate noun may stand in (较上年末增幅约为)
 _RATIO_OF = re.compile(r"(?:是|为|為|相当于|相當於)[^，,。；;0-9]{0,16}的\s*$")
 
 
@@ -236,6 +237,10 @@ def change_and_direction(
             if word in metric:
                 is_rate = value
                 break
+    if is_rate is None and basis_match is not None and q.start - basis_match[1] <= _RATE_GAP:
+        # 较上年末增幅约5%: the rate noun after the base (the metric ends before the comparison)
+        gap = text[basis_match[1] : q.start]
+        is_rate = next((value for word, value in rate.items() if word in gap), None)
     is_ratio = metric is not None and (any(w in metric for w in ratio) or _names_level(metric))
     if not is_ratio and _ratio_words().search(text, max(ctx.sentence_start, q.start - 60), q.start):
         is_ratio = True  # 营收贡献占比，来自本土的营收增加至78%
