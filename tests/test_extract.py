@@ -232,6 +232,11 @@ def test_structural_counts_and_durations_are_not_claims() -> None:
     assert texts == ["7次", "100亿元"]
 
 
+def test_the_base_of_a_per_unit_rate_is_not_a_claim() -> None:
+    texts = [c.text for c in claims("董事会拟每10股派发现金红利2.35元（含税），合计派息约18.6亿元。")]
+    assert texts == ["2.35元", "18.6亿元"]
+
+
 def test_offsets_index_the_dirty_input() -> None:
     page = "腾讯(téngxùn)的(de)(de)资本开支(zīběnkāizhī)达274.8亿元，同比增长(zēngzhǎng)91%。"
     for c in claims(page):

@@ -238,8 +238,9 @@ def change_and_direction(
                 is_rate = value
                 break
     if is_rate is None and basis_match is not None and q.start - basis_match[1] <= _RATE_GAP:
-        # 较上年末增幅约5%: the rate noun after the base (the metric ends before the comparison)
-        gap = text[basis_match[1] : q.start]
+        # 较上年末增幅约5%, 較10月的月增率為: the rate noun after the base, or holding it (the metric ends
+        # before the comparison)
+        gap = text[basis_match[0] : q.start]
         is_rate = next((value for word, value in rate.items() if word in gap), None)
     is_ratio = metric is not None and (any(w in metric for w in ratio) or _names_level(metric))
     if not is_ratio and _ratio_words().search(text, max(ctx.sentence_start, q.start - 60), q.start):

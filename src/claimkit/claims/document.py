@@ -32,7 +32,7 @@ from ..cleaning import Cleaned
 from ..periods.grammar import RawPeriod, bound_position
 from ..periods.resolve import Resolved, Resolver, holiday_period
 from ..quantities.grammar import Raw
-from ..quantities.lexicon import qualifiers
+from ..quantities.lexicon import cues, qualifiers
 from .company import CompanyIndex
 
 if TYPE_CHECKING:
@@ -184,6 +184,11 @@ def is_claim(q: Raw) -> bool:
         # 两家公司, 三件事: structure, not a claim; 四款新车, 三座工厂: things counted are
         return q.counted is not None and q.counted in concrete_counters()
     return not (q.qualifier == "range" and q.high is not None and q.high <= _STRUCTURAL_MAX)  # 几个
+
+
+def _per_base(text: str, q: Raw) -> bool:
+    """Whether a count is the base of a rate written after 每 (每10股派1.04元: per ten shares), no claim."""
+    return q.kind == "count" and q.start > 0 and text.endswith(cues().get("per_word", ()), 0, q.start)
 
 
 def is_sentence_period(p: RawPeriod) -> bool:
@@ -917,10 +922,10 @@ def _unbind(text: str, periods: list[RawPeriod], quantities: list[Raw]) -> None:
 
 def build_model(doc: Document) -> DocModel | None:
     """The document model of ``doc``, or ``None`` when it holds no claim."""
-    quantities = [q for q in doc.quantities if is_claim(q)]
+    text = doc.cleaned.folded
+    quantities = [q for q in doc.quantities if is_claim(q) and not _per_base(text, q)]
     if not quantities:
         return None
-    text = doc.cleaned.folded
     structure = doc.structure or Structure(text)
     companies = CompanyIndex(text, structure, doc.mentions, doc.lexicon.parents)
     calendar = doc.lexicon.fiscal.get(companies.main) if companies.main is not None else None
