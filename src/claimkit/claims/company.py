@@ -527,9 +527,17 @@ class CompanyIndex:
     def _group_subject(self, a: int, b: int, claim: int | None = None) -> bool:
         """Whether a group of companies (TOP100房企, 两家公司) stands in ``[a, b)`` as a subject, with no
         respectively list between it and the claim (二者分别增长: each its own)."""
-        found = _aggregate().search(self.text, a, b)
+        found = self._group_in(a, b)
         end = b if claim is None else claim
         return found is not None and not any(w in self.text[found.end() : end] for w in words("respectively"))
+
+    def _group_in(self, a: int, b: int) -> re.Match[str] | None:
+        """A group of companies as one subject in ``[a, b)`` (:func:`_aggregate`), not a verb's object after
+        the clause's subject (某某已获得24家车企…的定点: role ``object_verb``)."""
+        found = _aggregate().search(self.text, a, b)
+        if found is None or any(self.text.find(w, a, found.start()) >= 0 for w in words("object_verb")):
+            return None
+        return found
 
     def _counts_companies(self, clause_start: int, start: int, end: int) -> bool:
         """Whether the count at ``[start, end)`` counts a group of companies named right before it
@@ -713,13 +721,13 @@ class CompanyIndex:
 
     def _aggregate(self, found: list[Mention], a: int, b: int) -> bool:
         if len({m.company or m.name for m in found}) < 2:
-            return bool(_aggregate().search(self.text, found[-1].end, b))
+            return self._group_in(found[-1].end, b) is not None
         for x, y in pairwise(found):
             if (x.company or x.name) != (y.company or y.name) and self.text[
                 x.end : y.start
             ].strip() in word_set("coordinator"):
                 return True
-        return bool(_aggregate().search(self.text, a, b))
+        return self._group_in(a, b) is not None
 
 
 def resolve_company(model: DocModel, ctx: QContext, cue: Cue | None) -> tuple[str | None, Mention | None]:
