@@ -232,6 +232,13 @@ def test_structural_counts_and_durations_are_not_claims() -> None:
     assert texts == ["7次", "100亿元"]
 
 
+def test_a_share_verb_qualifies_only_the_share() -> None:
+    found = [
+        (c.text, c.qualifier) for c in claims("两项业务收入分别增长4.1%及6.2%，后者约占两项合计收入的两成。")
+    ]
+    assert found == [("4.1%", "exact"), ("6.2%", "exact"), ("两成", "approx")]
+
+
 def test_the_base_of_a_per_unit_rate_is_not_a_claim() -> None:
     texts = [c.text for c in claims("董事会拟每10股派发现金红利2.35元（含税），合计派息约18.6亿元。")]
     assert texts == ["2.35元", "18.6亿元"]

@@ -22,6 +22,7 @@ EXAMPLES = [
     ("计划五年内培养300万AI人才", "300万", "3000000", "count", "exact"),  # Latin after a scale word
     ("占总营收的近一半", "一半", "50", "%", "nearly"),  # a half is 50 %
     ("新车型合计贡献约六成交付量", "六成", "60", "%", "approx"),  # 成 + 交付, not 成交
+    ("邏輯IC代工等其他業務約佔7%", "7%", "7", "%", "approx"),  # a qualifier before a verb of a share
     ("约三成本土品牌选择线上渠道", "三成", "30", "%", "approx"),  # 成 + 本土, not 成本
     ("每股基本盈利88.2美仙", "88.2美仙", "0.882", "USD", "exact"),  # US cents, Hong Kong wording
     ("10月博彩收入240.9億澳門元", "240.9億澳門元", "24090000000", "MOP", "exact"),  # Macau patacas

@@ -428,6 +428,7 @@ class _Edges(NamedTuple):
     suffix_first: frozenset[str]  # first characters of suffix qualifiers
     currency_last: frozenset[str]  # last characters of currency words (two to four characters)
     verb_last: frozenset[str]  # last characters of the verbs a qualifier may stand before (至少增长20%)
+    share_last: frozenset[str]  # last characters of the verbs of a share (约占7%)
 
 
 @cache
@@ -439,6 +440,7 @@ def _edges() -> _Edges:
         frozenset(w[0] for w in suffix),
         frozenset(w[-1] for w in currency_words() if 2 <= len(w) <= 4),
         frozenset(w[-1] for w in cues()["qualified_verb"]) | {"了"},
+        frozenset(w[-1] for w in cues().get("share_verb", ())),
     )
 
 
@@ -447,6 +449,13 @@ def _verb_qualifier() -> re.Pattern[str]:
     """A qualifier before a verb of change, right before the number: 至少增长20%, 最多下降了5%."""
     qualified, verbs = words_pattern(cues()["verb_qualifier"]), words_pattern(cues()["qualified_verb"])
     return re.compile(rf"({qualified})(?:{verbs})了?$")
+
+
+@cache
+def _share_qualifier() -> re.Pattern[str]:
+    """A prefix qualifier before a verb of a share, right before a percentage: 约占7%, 近佔三成."""
+    prefix = [w for w, q in qualifiers()[0].items() if q != "none"]
+    return re.compile(rf"({words_pattern(prefix)})(?:{words_pattern(cues().get('share_verb', ()))})$")
 
 
 def _alone(text: str, a: int, b: int, floor: int, ceiling: int) -> bool:
@@ -720,6 +729,9 @@ def _qualifier(text: str, raw: Raw, floor: int, edges: _Edges) -> str | None:
         if q is None and last in edges.verb_last:
             m = _verb_qualifier().search(text, max(floor, raw.start - 8), raw.start)
             q = qualifiers()[0].get(m.group(1)) if m is not None else None
+        if q is None and raw.kind == "percent" and last in edges.share_last:
+            m = _share_qualifier().search(text, max(floor, raw.start - 8), raw.start)
+            q = qualifiers()[0].get(m.group(1)) if m is not None else None  # 约占7%
     if q is None and text[raw.end : raw.end + 1] in edges.suffix_first:
         q, _ = _suffix_qualifier(text, raw.end)
     return q
