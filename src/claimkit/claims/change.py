@@ -225,6 +225,19 @@ def change_and_direction(
     d_before = _improvement(d_before, metric)
     if d_before is None and basis_match is not None:
         d_before = _comparative(text[basis_match[1] : q.start])  # 增速比上月末低0.2个百分点
+    if d_before is None and basis_match is None:
+        base = next(
+            (
+                p
+                for p in reversed(model.sentence_periods(ctx))
+                if p.comparison and clause_start <= p.start < q.start
+            ),
+            None,
+        )
+        if base is not None:
+            d_before = _comparative(
+                text[base.end : q.start]
+            )  # 份額…比第二季高0.7個百分點 (the base sets the basis)
     if d_before is None and _impact().search(text, max(clause_start, q.start - 16), q.start):
         return None, None  # 拖累净利润增速2.8个百分点: an effect on a change, not a change
     d_after, basis_after = (

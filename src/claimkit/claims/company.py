@@ -496,11 +496,11 @@ class CompanyIndex:
             self.structure.clause_end(end - 1, sentence.end), self._half_end(sentence.start, end)
         )
         after = [m for m in self._in(end, clause_end) if id(m) not in self.comparison]
-        if after and not _aggregate().search(text, sentence_start, start):
+        if after and self._group_in(sentence_start, start) is None:
             return self._owner(after[0]), after[0]
         if speaker_company is not None:
             return speaker_company, None
-        if _aggregate().search(text, part_start(text, sentence_start, clause_start), start):
+        if self._group_in(part_start(text, sentence_start, clause_start), start) is not None:
             # 三家油企均实现盈利，净利润合计…: a group named earlier in the ；-part, no company since
             return self._group(start)
         if self._after_group(start, sentence_start, clause_start):
@@ -537,6 +537,13 @@ class CompanyIndex:
         found = _aggregate().search(self.text, a, b)
         if found is None or any(self.text.find(w, a, found.start()) >= 0 for w in words("object_verb")):
             return None
+        if found.group() in word_set("pair_pronoun"):
+            # 英國及澳洲業務…，兩者合共佔…: two parts of one company's, unless two companies were named in
+            # its sentence or the one before (安踏…李宁的2.1倍。二者合计…)
+            k = self.structure.sentence_index(found.start())
+            since = self.structure.sentences[max(0, k - 1)].start
+            if len({m.company or m.name for m in self._in(since, found.start())}) < 2:
+                return None
         return found
 
     def _counts_companies(self, clause_start: int, start: int, end: int) -> bool:
