@@ -297,7 +297,10 @@ def _partner() -> regex.Pattern[str]:
     """A list link then a short name, up to what may follow a list item (role ``partner_end``, a digit, a link)."""
     links = words_pattern([w for w in list_links() if 0 < len(w) <= 2 and not w.isspace()])
     ends = words_pattern(_forms().get("partner_end", ()))
-    return regex.compile(rf"(?:{links})(?P<name>\p{{Han}}{{2,4}}?)(?=[0-9０-９]|{links}|{ends})")
+    # (a Taiwan listing's Latin suffix stays on the name: 鈺齊-KY 11月營收)
+    return regex.compile(
+        rf"(?:{links})(?P<name>\p{{Han}}{{2,4}}?(?:-[A-Z]{{1,3}})?)\s?(?=[0-9０-９]|{links}|{ends})"
+    )
 
 
 _RESPECTIVELY = regex.compile(r"[^。；;\n]{0,24}?(?:分别|分別)")
