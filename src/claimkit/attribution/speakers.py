@@ -609,6 +609,7 @@ def find_cues(
                 continue
             cues.append(Cue(pm.start(), end, company, kind, company, pronoun=True))
     taken = Intervals((c.start, c.end) for c in cues)
+    cited: set[str] = set()
     for lm in _scan(_LATIN_SOURCE, text, spans):
         name = lm.group(1).strip()
         if taken.overlaps(lm.start(), lm.start() + 1) or len(name) < 2:
@@ -620,6 +621,7 @@ def find_cues(
         before = text[max(0, lm.start() - 2) : lm.start()]
         follows = _source_verb().match(text, end, min(len(text), end + 12))
         if follows or before.endswith(("据", "根据", "據", "根據")):
+            cited.add(name)
             cues.append(
                 Cue(
                     lm.start() - (2 if before.endswith("根据") else 1 if before.endswith("据") else 0),
@@ -628,6 +630,20 @@ def find_cues(
                     "data",
                 )
             )
+    if cited:
+        # 据某某Research统计，…。某某Research预计，…: a source the text cited by a Latin name speaks when named again
+        taken = Intervals((c.start, c.end) for c in cues)
+        again = regex.compile(
+            "(?<![A-Za-z])(?:"
+            + "|".join(map(regex.escape, sorted(cited, key=len, reverse=True)))
+            + ")(?![A-Za-z])"
+        )
+        for am in _scan(again, text, spans):
+            if taken.overlaps(am.start(), am.end()):
+                continue
+            said = _after_subject(text, am.end(), structure.sentence_at(am.start()).end, lexicon)
+            if said is not None and said[1] in ("say", "forecast"):
+                cues.append(Cue(am.start(), said[0], am.group(), said[1]))
     taken = Intervals([*((c.start, c.end) for c in cues), *((a, b) for a, b, _, _ in pending)])
     generic = word_set("generic_source")
     unknown = [
