@@ -545,7 +545,7 @@ def scan_periods(
             out.append(p)
             continue
         if p.month is not None and p.point:
-            tail = text[p.end : p.end + 8].lstrip("止的 ")
+            tail = text[p.end : p.end + 8].lstrip("止的之 ")  # (截至6月底止之中期業績: 之 is 的)
             p.span_months = next((n for w, n in span_words() if tail.startswith(w)), None)
         elif (
             p.month is not None
