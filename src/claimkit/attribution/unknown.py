@@ -303,7 +303,10 @@ def _partner() -> regex.Pattern[str]:
     )
 
 
-_RESPECTIVELY = regex.compile(r"[^。；;\n]{0,24}?(?:分别|分別)")
+@cache
+def _respectively() -> regex.Pattern[str]:
+    """A respectively (分别: ``function_words.tsv`` role ``respectively``) a few words on, in the same sentence."""
+    return regex.compile(rf"[^。；;\n]{{0,24}}?(?:{words_pattern(words('respectively'))})")
 
 
 @cache
@@ -323,8 +326,8 @@ def find_list_partners(
 ) -> list[Found]:
     """Names no lexicon holds listed right after a known company's (``ends``: where those end, and the
     parent the company is a subsidiary of, if the text names it), or right before it after a descriptor
-    (``starts``), before a respectively (同业某甲、某乙11月营收
-    分别为…): each item of such a list is a company's (a sibling subsidiary: ``parent`` holds the parent).
+    (``starts``), before a respectively (同业某甲、某乙11月营收分别为…): each item of such a list is a
+    company's (a sibling subsidiary: ``parent`` holds the parent).
 
     A name a common two-character word spells (``common``) is not taken, nor one ``not_name`` words open.
     """
@@ -337,7 +340,7 @@ def find_list_partners(
                 name in known
                 or name in common
                 or name.startswith(not_name)
-                or _RESPECTIVELY.match(text, m.end()) is None
+                or _respectively().match(text, m.end()) is None
             ):
                 break
             found.append(Found(m.start("name"), m.end("name"), name, parent=parent))
@@ -346,7 +349,7 @@ def find_list_partners(
     for start, parent in (starts or {}).items():
         # 測試設備同業某某、旺矽…分別: the item before the known one, after the descriptor that opens the list
         m = before.search(text, max(0, start - 12), start)
-        if m is None or _RESPECTIVELY.match(text, start) is None:
+        if m is None or _respectively().match(text, start) is None:
             continue
         name = m.group("name")
         if name in known or name in common or name.startswith(not_name):
