@@ -423,6 +423,12 @@ def find_cues(
                 )  # 丰田汽车将本财年营业利润预期上调至…: the words after it name the figure
         if found is None and m.source is not None and not own_results:
             found = _report_after(text, pos, limit, lexicon)  # 花旗发表报告，将目标价…
+            if (
+                found is not None
+                and m.kind == "company"
+                and any(text.find(w, pos, found[0]) >= 0 for w in words("results_noun"))
+            ):
+                found = None  # 港交所（00388）昨日發布首三季業績: its own results, not a source's report
         if found is None and m.kind in ("company", "person"):
             # (某某证券分析师某某发布研报，预计…: a person's report, then what it forecasts)
             note = _BRACKET_NOTE.match(text, pos, limit)  # 途牛旅游网（以下简称“途牛”）9日发布的…
