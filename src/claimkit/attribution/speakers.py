@@ -825,7 +825,9 @@ def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon, lead: int) 
         start = None
     unit = _subunit().match(text, m.end, limit)  # 中国有色金属工业协会锂业分会, 文化和旅游部数据中心
     if unit is not None:
-        speaker += unit.group()
+        # (某协会下属硅业分会: the word of belonging is no part of the name)
+        branch = unit.group()
+        speaker += branch[len(next((w for w in words("belonging") if branch.startswith(w)), "")) :]
     name_end = unit.end() if unit is not None else m.end
     note = _BRACKET_NOTE.match(text, name_end, limit)  # 中国汽车工业协会（以下简称“中汽协”）10日发布…
     end = note.end() if note is not None else name_end

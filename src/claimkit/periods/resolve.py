@@ -261,6 +261,9 @@ class Resolver:
                     and ctx.month <= report.end_month()
                 ):
                     ctx = None  # 新工厂已于9月投产 in a Q1-Q3 report: a date inside the period reported
+                frame = ctx if ctx is not None else report
+                if frame is not None and frame.fiscal and frame.granularity == "year" and not p.forecast:
+                    return Resolved(frame.year, True)  # 年內 in a fiscal year's results: that fiscal year
                 return self._year_to_date(p, pub, ctx)
             if kind == "holiday" and (p.month is not None or p.festival is not None):
                 dated = local_year or (
