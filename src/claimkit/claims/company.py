@@ -729,12 +729,15 @@ class CompanyIndex:
         return head is not None and len(gap) - len(head) <= _DESCRIPTOR_MAX and not _LIST_BREAK.search(gap)
 
     def _aggregate(self, found: list[Mention], a: int, b: int) -> bool:
-        if len({m.company or m.name for m in found}) < 2:
+        """Whether the mentions before a claim are several companies together (腾讯和阿里合计), or a group
+        of companies stands there; the listed arms of the company in context (萤石网络、海康机器人…, folded into
+        their parent) are its parts, not several companies."""
+        if len({self._owner(m) for m in found}) < 2:
             return self._group_in(found[-1].end, b) is not None
         for x, y in pairwise(found):
-            if (x.company or x.name) != (y.company or y.name) and self.text[
-                x.end : y.start
-            ].strip() in word_set("coordinator"):
+            if self._owner(x) != self._owner(y) and self.text[x.end : y.start].strip() in word_set(
+                "coordinator"
+            ):
                 return True
         return self._group_in(a, b) is not None
 
