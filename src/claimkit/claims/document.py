@@ -155,13 +155,14 @@ class DocModel:
         """Whether the claim stands after a forecast verb of its sentence (预计…, 有望…): a figure yet to
         happen (a bare 将 is not enough: 如果…将实现两位数增长 is a counterfactual)."""
         verbs = self.lexicon.forecast_verbs()
-        last = self.matches(_forecast_cues(verbs)).last_within(
+        future = _future_words()
+        for a, b in self.matches(_forecast_cues(verbs)).within(
             self.reach(ctx, ctx.sentence_start), ctx.q.start
-        )
-        if last is None:
-            return False
-        word = self.text[last[0] : last[1]]
-        return word not in _future_words() or any(v in word for v in verbs)
+        ):
+            word = self.text[a:b]
+            if word not in future or any(v in word for v in verbs):
+                return True  # (我们预计…将恢复到…: the verb before the 将 makes it a forecast)
+        return False
 
     def matches(self, pattern: re.Pattern[str] | regex.Pattern[str]) -> Matches:
         """The matches of ``pattern`` over the document's kept text, found once."""

@@ -49,6 +49,12 @@ def _window() -> re.Pattern[str]:
 
 
 @cache
+def _season() -> re.Pattern[str]:
+    """A named season of several months (冬春航季: ``function_words.tsv`` role ``season_window``)."""
+    return re.compile(alternation("season_window"))
+
+
+@cache
 def _ratio_base() -> re.Pattern[str]:
     """A verb of a ratio before a period (是去年同期的2.4倍, 為2018年同期的108%)."""
     return re.compile(
@@ -443,6 +449,8 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
         min(after, clause), q.start
     ):
         return PeriodResolution(None, None)  # 未来三年投入…, 上线首月…: not one calendar period
+    if model.matches(_season()).any_within(after, q.start) and model.in_forecast(ctx):
+        return PeriodResolution(None, None)  # 预计冬春航季…将恢复到…: a season's forecast, no one period
     deal = _deal_term(model, ctx, near)
     if deal is not None:
         return deal

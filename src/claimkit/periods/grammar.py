@@ -557,6 +557,10 @@ def scan_periods(
             p.point, p.span_months = True, 3  # 12月季: the quarter that ends in December
         if _anchor_after().match(text, p.end):
             p.anchor = True
+        elif p.relative == "now" and text.endswith(
+            (*words("according_to"), "按"), max(0, p.start - 2), p.start
+        ):
+            p.anchor = True  # 按目前的排班计划，预计…: the plan's time, not the figure's
         pos = bound_position(text, p)
         nxt = text[pos : pos + 1]
         if nxt and (nxt.isdigit() or nxt in "一二三四五六七八九十两约近超逾"):
