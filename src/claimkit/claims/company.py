@@ -537,8 +537,10 @@ class CompanyIndex:
         found = _aggregate().search(self.text, a, b)
         if found is None or any(self.text.find(w, a, found.start()) >= 0 for w in words("object_verb")):
             return None
-        if self.text[max(0, found.start() - 2) : found.start()].endswith(words("belonging")):
-            return None  # 集團旗下兩家航空公司共載客…: the company's own units
+        if self.text[max(0, found.start() - 2) : found.start()].endswith(
+            (*words("belonging"), *words("demonstrative"))
+        ):
+            return None  # 集團旗下兩家航空公司共載客…: the company's own units; 这家头部券商: one firm
         if found.group() in word_set("pair_pronoun"):
             # 英國及澳洲業務…，兩者合共佔…: two parts of one company's, unless two companies were named in
             # its sentence or the one before (安踏…李宁的2.1倍。二者合计…)
