@@ -27,7 +27,7 @@ from .._words import Affixes, alternation, concrete_counters, list_links, word_s
 from ..attribution.lexicon import FiscalYear, Lexicon
 from ..attribution.mentions import Mention
 from ..attribution.speakers import Cue, find_cues, quote_speakers
-from ..attribution.structure import Structure, lead_end
+from ..attribution.structure import Structure, lead_end, part_start
 from ..cleaning import Cleaned
 from ..periods.grammar import RawPeriod, bound_position
 from ..periods.resolve import Resolved, Resolver, holiday_period
@@ -361,10 +361,13 @@ def _resolve_periods(
 def _whole_of_named_year(
     structure: Structure, periods: list[RawPeriod], out: dict[int, Resolved | None]
 ) -> None:
-    """全年 after a relative year earlier in its sentence (回顾上一财年，…全年收入; 去年公司全年…) is that year."""
-    named: dict[int, Resolved] = {}
+    """全年 after a relative year earlier in its sentence (回顾上一财年，…全年收入; 去年公司全年…) is that year, within
+    its ``；``-part (明年销量有望…；预计公司全年… is this year's again)."""
+    named: dict[tuple[int, int], Resolved] = {}
+    text = structure.text
     for p in periods:
-        s = structure.sentence_index(p.start)
+        sentence = structure.sentence_index(p.start)
+        s = (sentence, part_start(text, structure.sentences[sentence].start, p.start))
         r = out.get(id(p))
         if p.whole_year and p.year is None and p.year_from is None and s in named:
             out[id(p)] = named[s]
