@@ -458,7 +458,29 @@ def _with_unknown_companies(
         for f in bodies
         if not taken.overlaps(f.start, f.end) and not _inside_book_title(text, f.start)
     ]
-    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+    if not extra:
+        return mentions
+    _affiliate(text, mentions, [m for m in extra if m.kind == "company"])
+    return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _affiliate(text: str, mentions: list[Mention], companies: list[Mention]) -> None:
+    """People whose title follows a company no lexicon holds (某某科技创始人张三) work for it: their mentions, the
+    later bare ones too, take it as their company when none is known."""
+    ends = {m.end: m for m in companies}
+    employer: dict[str, str] = {}
+    for m in mentions:
+        if m.kind != "person" or m.company is not None or m.title_start is None:
+            continue
+        k = m.title_start
+        while k > 0 and text[k - 1] in " 的":
+            k -= 1
+        company = ends.get(k)
+        if company is not None:
+            employer[m.name] = company.company or company.name
+    for m in mentions:
+        if m.kind == "person" and m.company is None and m.name in employer:
+            m.company = employer[m.name]
 
 
 def _inside_book_title(text: str, pos: int) -> bool:
