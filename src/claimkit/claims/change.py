@@ -104,6 +104,14 @@ def _between_verb_and_number() -> tuple[str, ...]:
     return tuple(sorted({*prefix, *words("verb_filler")}, key=len, reverse=True))
 
 
+@cache
+def _verb_then_rate() -> re.Pattern[str]:
+    """A verb of revision (上调, 下调: role ``revise_verb``), then a short noun naming a rate (政策利率: a ratio
+    noun), right before the number."""
+    verbs = words_pattern(w for w in words("revise_verb") if w in change_words()[1])
+    return re.compile(rf"({verbs})[\u4e00-\u9fff]{{0,6}}(?:{words_pattern(change_words()[3])})$")
+
+
 _RATE_GAP = 8  # characters between a base and its number that a rate noun may stand in (较上年末增幅约为)
 _RATIO_OF = re.compile(r"(?:是|为|為|相当于|相當於)[^，,。；;0-9]{0,16}的\s*$")
 
@@ -222,6 +230,11 @@ def change_and_direction(
     basis_match = model.matches(basis_pattern()).last_within(clause_start, q.start)
     basis = basis_of(text[basis_match[0] : basis_match[1]]) if basis_match else None
     d_before, to = direction_before(before)
+    if d_before is None and q.kind == "pp":
+        # 下调政策利率10个基点: a verb of revision, the rate it moves, then the points
+        moved = _verb_then_rate().search(text, clause_start, q.start)
+        if moved is not None:
+            d_before, to = direction_before(moved.group(1))
     d_before = _improvement(d_before, metric)
     if d_before is None and basis_match is not None:
         d_before = _comparative(text[basis_match[1] : q.start])  # 增速比上月末低0.2个百分点
