@@ -262,6 +262,15 @@ class Cue:
 _CLAUSE_END = re.compile(r"[，：；;。！？\n“”\"]|(?<![0-9])[,:]|[,:](?![0-9])")  # not 1,032.6
 
 
+def _past_group(text: str, pos: int) -> int:
+    """Past a group word at ``pos`` (管理层, 有关负责人: role ``speaker_group``, longest first) that a subject's
+    officers speak through, else ``pos``."""
+    group = words("speaker_group")
+    if not group or not text.startswith(group, pos):  # one C-level test: a group word rarely follows
+        return pos
+    return pos + len(next(w for w in group if text.startswith(w, pos)))
+
+
 def _clause_final_verb(
     text: str, m: Mention, structure: Structure, lexicon: Lexicon
 ) -> tuple[int, str] | None:
@@ -392,12 +401,7 @@ def find_cues(
             code = STOCK_CODE.match(text, pos, limit) or _LATIN_NAME.match(text, pos, limit)
             if code is not None:
                 pos = code.end()
-            group = words("speaker_group")
-            if group and text.startswith(group, pos):  # one C-level test: a group word rarely follows
-                for word in group:
-                    if text.startswith(word, pos):
-                        pos += len(word)
-                        break
+            pos = _past_group(text, pos)
         found = _after_subject(text, pos, limit, lexicon)
         own_results = (
             found is not None
@@ -529,11 +533,8 @@ def find_cues(
     pending: list[tuple[int, int, str, Mention | None]] = []
     for pm in _scan(_pronoun(), text, spans):
         sentence = structure.sentence_at(pm.start())
-        after = pm.end()
-        if not pm.group("person"):  # 该公司相关负责人介绍: the company's officer speaks for it
-            after += len(
-                max((w for w in words("speaker_group") if text.startswith(w, after)), key=len, default="")
-            )
+        # 该公司相关负责人介绍: the company's officer speaks for it
+        after = pm.end() if pm.group("person") else _past_group(text, pm.end())
         found = _after_subject(text, after, sentence.end, lexicon)
         if found is None and pm.group("institution"):
             found = _rating_after(text, pm.end(), sentence.end, lexicon)  # 该券商将公司盈利预测下调至…
@@ -831,8 +832,7 @@ def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon, lead: int) 
     name_end = unit.end() if unit is not None else m.end
     note = _BRACKET_NOTE.match(text, name_end, limit)  # 中国汽车工业协会（以下简称“中汽协”）10日发布…
     end = note.end() if note is not None else name_end
-    group = max((w for w in words("speaker_group") if text.startswith(w, end)), key=len, default="")
-    end += len(group)  # 某某局有关负责人表示: the body's officer speaks for it
+    end = _past_group(text, end)  # 某某局有关负责人表示: the body's officer speaks for it
     found = _after_subject(text, end, limit, lexicon)  # 媒体统计, QuestMobile显示
     follow = _source_follow().match(text, end, limit)
     pos = follow.end() if follow else end

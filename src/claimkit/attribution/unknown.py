@@ -292,10 +292,15 @@ def find_unknown_companies(
     ]
 
 
+def _links() -> str:
+    """The list links of one or two characters (、, 和, 及, 與) as an alternation."""
+    return words_pattern([w for w in list_links() if 0 < len(w) <= 2 and not w.isspace()])
+
+
 @cache
 def _partner() -> regex.Pattern[str]:
     """A list link then a short name, up to what may follow a list item (role ``partner_end``, a digit, a link)."""
-    links = words_pattern([w for w in list_links() if 0 < len(w) <= 2 and not w.isspace()])
+    links = _links()
     ends = words_pattern(_forms().get("partner_end", ()))
     # (a Taiwan listing's Latin suffix stays on the name: 鈺齊-KY 11月營收)
     return regex.compile(
@@ -312,7 +317,7 @@ def _respectively() -> regex.Pattern[str]:
 @cache
 def _partner_before() -> regex.Pattern[str]:
     """A descriptor's end (同業, 大廠: role ``descriptor_end``), a short name, then a list link, at the end of a text."""
-    links = words_pattern([w for w in list_links() if 0 < len(w) <= 2 and not w.isspace()])
+    links = _links()
     ends = words_pattern(descriptor_ends())
     return regex.compile(rf"(?:{ends})(?P<name>\p{{Han}}{{2,4}})(?:{links})$")
 
