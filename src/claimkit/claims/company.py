@@ -51,6 +51,13 @@ def _aggregate() -> re.Pattern[str]:
 
 
 @cache
+def _ranked_among() -> re.Pattern[str]:
+    """A ranking or comparing verb right before a group of companies, a scope between (居A股上市银行,
+    高于头部券商): the group is the pool, not the subject."""
+    return re.compile(rf"(?:{alternation('rank_verb')}|{alternation('pool_before')})[^，,。；;]{{0,4}}$")
+
+
+@cache
 def _counted_companies() -> re.Pattern[str]:
     """A group of companies right before their count (的房企共有38家, 车企仅剩5家)."""
     return re.compile(rf"(?:{alternation('collective_noun')})([^，,。；;0-9]{{0,4}})$")
@@ -541,6 +548,8 @@ class CompanyIndex:
             (*words("belonging"), *words("demonstrative"))
         ):
             return None  # 集團旗下兩家航空公司共載客…: the company's own units; 这家头部券商: one firm
+        if _ranked_among().search(self.text, max(a, found.start() - 8), found.start()):
+            return None  # 利润规模居A股上市银行第一位: the pool a company ranks in or is compared with
         if found.group() in word_set("pair_pronoun"):
             # 英國及澳洲業務…，兩者合共佔…: two parts of one company's, unless two companies were named in
             # its sentence or the one before (安踏…李宁的2.1倍。二者合计…)

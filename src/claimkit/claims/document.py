@@ -284,13 +284,14 @@ def _resolve_periods(
     year_in_sentence: dict[int, int] = {}
     coming_half: dict[int, int] = {}  # the half of a coming year that lent its year (明年上半年)
     coming_year: set[int] = set()  # sentences whose year in effect was lent by a coming year (明年)
-    forecast_in_sentence: dict[int, Resolved] = {}
+    forecast_in_sentence: dict[tuple[int, int], Resolved] = {}  # (sentence, its ；-part) -> a forecast's year
     restore: tuple[int, Resolved | None] | None = (
         None  # (sentence, context) to return to after a part's sentence
     )
     paragraph = -1
     for p in periods:
         s = structure.sentence_index(p.start)
+        sp = (s, part_start(text, structure.sentences[s].start, p.start))
         if structure.sentences[s].paragraph != paragraph:
             paragraph = structure.sentences[s].paragraph
             if resolver.report is not None and p.relative in ("same_period", "report_period"):
@@ -298,8 +299,9 @@ def _resolve_periods(
                     resolver.report
                 )  # a new paragraph's 同期/期内 is the period the text reports
         reported = resolver.context
-        if s in forecast_in_sentence and (p.whole_year or p.relative is not None or p.year_offset == 0):
-            resolver.context = forecast_in_sentence[s]  # 2023年将…，预计全年…: the forecast's year
+        if sp in forecast_in_sentence and (p.whole_year or p.relative is not None or p.year_offset == 0):
+            # 2023年将…，预计全年…: the forecast's year (not past a ；: 明年销量有望…；预计公司全年…)
+            resolver.context = forecast_in_sentence[sp]
         half = coming_half.get(s)
         inside = (
             half is None
@@ -323,10 +325,10 @@ def _resolve_periods(
             # 明年…可望年增一倍，第4季營收有望…: a quarter this year has not yet closed is this year's
             inside = False
         r = resolver.resolve(p, local_year=year_in_sentence.get(s) if inside else None)
-        if s in forecast_in_sentence and resolver.context is forecast_in_sentence[s]:
+        if sp in forecast_in_sentence and resolver.context is forecast_in_sentence[sp]:
             resolver.context = reported
         if p.forecast and r is not None and not p.comparison and not p.local:
-            forecast_in_sentence[s] = r
+            forecast_in_sentence[sp] = r
         out[id(p)] = r
         # (自2024年第三季度以来…，较二季度: a point of reference sets no year)
         if p.year is not None and not p.local and not p.comparison and not p.anchor and not p.fiscal:

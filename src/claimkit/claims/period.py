@@ -24,7 +24,7 @@ from .document import DocModel, QContext, is_sentence_period, unqualified_link
 from .forecast import cue_words
 
 # two or more (a window of one period, 过去一个季度, is that period)
-_N = r"(?:(?!一(?![二两兩三四五六七八九十百]))[一二两兩三四五六七八九十百]+|(?<![0-9])(?:[2-9]|[1-9][0-9]))"
+_N = r"(?:(?!一(?![二两兩三四五六七八九十百]))[一二两兩三四五六七八九十百]+|(?<![0-9A-Za-z])(?:[2-9]|[1-9][0-9]))"
 _N_FIRST = "一二两兩三四五六七八九十百123456789"  # every character _N can start with
 
 
@@ -42,9 +42,18 @@ def _window() -> re.Pattern[str]:
     """A window of several periods: 过去四季, 近五年, 未来三年, 十年来, 三年累计, 3年达到."""
     return re.compile(
         _starts_with(words("window_before"), _N_FIRST)
-        + rf"(?:(?:{alternation('window_before')})\s?{_N}\s?[个個]?(?:年|季度|季|月)(?![度份底末初])"
+        + rf"(?:(?:{alternation('window_before')})\s?(?:{alternation('window_filler')})?{_N}\s?[个個]?(?:年|季度|季|月)(?![度份底末初])"
         # 十年来, 3年达到, 五个季度累计 (二季度以来 is a point: since the second quarter)
         + rf"|{_N}\s?(?:年|[个個](?:年|季度))\s?(?:{alternation('window_after')}))"
+    )
+
+
+@cache
+def _one_window() -> re.Pattern[str]:
+    """The twelve months or the month before (过去一年, 过去这一年, 近一个月): no calendar period, but only
+    for its own clause or a topic clause it leads (过去这一年当中，…); 最近一季 is the last quarter."""
+    return re.compile(
+        rf"(?:{alternation('window_before')})\s?(?:{alternation('window_filler')})?一\s?(?:年|[个個]月)(?![度份底末初])"
     )
 
 
@@ -350,6 +359,12 @@ def _governing_window(model: DocModel, ctx: QContext, after: int) -> bool:
         if a >= ctx.clause_start:
             return True
         if not text[max(after, a - 3) : a].endswith(words("record_before")):
+            return True
+    for a, b in model.matches(_one_window()).within(after, ctx.q.start):
+        if a >= ctx.clause_start:
+            return True
+        end = model.structure.clause_end(b, ctx.sentence_end)
+        if end + 1 == ctx.clause_start and text[b:end].endswith(("中", "里", "裡")):
             return True
     return False
 
