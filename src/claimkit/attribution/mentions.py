@@ -300,8 +300,10 @@ def build_mentions(
                         sector=sector,
                     )
                 )
-                introduced.setdefault(name, company)
-                if company is not None:
+                # an analyst named again (…首席经济学家某某表示…。某某预计…) speaks for no company, as at first
+                analyst = any(text.find(w, chain_start, span[0]) >= 0 for w in words("analyst_after"))
+                introduced.setdefault(name, None if analyst else company)
+                if company is not None and not analyst:
                     introduced[name] = company
                 holder[raw[j][2].canonical] = (name, company)
             elif raw[j][2].canonical in holder and (
