@@ -22,8 +22,10 @@ from ..cleaning.glosses import HAN
 from ..cleaning.model import Cleaned
 from .lexicon import Entry, Lexicon
 from .unknown import (
+    Found,
     dated_subject,
     descriptor_ends,
+    financial_sibling,
     find_list_partners,
     find_unknown_bodies,
     find_unknown_companies,
@@ -442,7 +444,9 @@ def _with_unknown_companies(
         mentions = [m for m in mentions if not longer.overlaps(m.start, m.end)]
     taken = Intervals((m.start, m.end) for m in mentions)
     extra = [
-        Mention(f.start, f.end, "company", f.name, f.name, text[f.start : f.end])
+        Mention(
+            f.start, f.end, "company", f.name, _group_of(text, f, lexicon) or f.name, text[f.start : f.end]
+        )
         for f in found
         if not taken.overlaps(f.start, f.end) and not _inside_book_title(text, f.start)
     ]
@@ -464,6 +468,14 @@ def _with_unknown_companies(
         return mentions
     _affiliate(text, mentions, [m for m in extra if m.kind == "company"])
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _group_of(text: str, f: Found, lexicon: Lexicon) -> str | None:
+    """The financial group a unit no lexicon holds belongs to (玉山證券 of 玉山金控), unless a stock code
+    after it makes it a listed company of its own."""
+    if STOCK_CODE.match(text, f.end):
+        return None
+    return financial_sibling(f.name, lexicon.entries)
 
 
 def _affiliate(text: str, mentions: list[Mention], companies: list[Mention]) -> None:

@@ -292,6 +292,21 @@ def find_unknown_companies(
     ]
 
 
+def financial_sibling(name: str, known: Mapping[str, object]) -> str | None:
+    """The group a financial unit no lexicon holds belongs to: 玉山證券 when the lexicon holds 玉山銀行 or
+    玉山金控 (``company_forms.tsv`` role ``financial_unit``, the same stem before another unit's ending)."""
+    units = _forms().get("financial_unit", ())
+    ending = next((u for u in units if name.endswith(u)), None)
+    if ending is None or len(name) - len(ending) < 2:
+        return None
+    stem = name[: -len(ending)]
+    for unit in units:
+        entry = known.get(stem + unit)
+        if unit != ending and getattr(entry, "kind", None) in ("company", "product"):
+            return getattr(entry, "company", None) or getattr(entry, "canonical", None)
+    return None
+
+
 def _links() -> str:
     """The list links of one or two characters (、, 和, 及, 與) as an alternation."""
     return words_pattern([w for w in list_links() if 0 < len(w) <= 2 and not w.isspace()])

@@ -79,7 +79,7 @@ def market_terms() -> re.Pattern[str]:
     # the scope a company ranks in: 在中国品牌乘用车销量中排名第二)
     # (also a region's, or a list of them: 中东和非洲智能手机出货量; not a scope a company sells in: 海外)
     scopes = _scope_words()
-    industry = f"(?:{scopes})(?:(?:{alternation('coordinator')})(?:{scopes}))*[^，,。；;：:\\s的]{{1,6}}?(?:{alternation('market_measure')})(?!中|排)"
+    industry = f"(?:{scopes})(?:(?:{alternation('coordinator')})(?:{scopes}))*[^，,。；;：:\\s的]{{1,8}}?(?:{alternation('market_measure')})(?!中|排)"
     # 银行业 is a market, 银行业务 a company's line of business: a term ending in 业 does not run into 务
     # 全网 is the whole online market (全网销售额), but a network's own parts (全网加盟商, 全网日均处理能力) are
     # the company's: own_network
