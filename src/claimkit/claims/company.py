@@ -572,6 +572,8 @@ class CompanyIndex:
             return False  # 付费企业客户达680万家: firms counted as one company's customers
         if text[max(0, group.start() - 2) : group.start()].endswith(words("partner_before")):
             return False  # 合作车企达到41家: firms counted as one company's partners
+        if any(text.find(w, clause_start, group.start()) >= 0 for w in words("serve_before")):
+            return False  # 服务科技型企业逾1.2万家: firms counted as one company's customers
         noun_end = group.start(1)  # the group's noun is not the end of a company's name (招商银行)
         return not any(m.start < noun_end <= m.end for m in self._in(clause_start, start))
 

@@ -351,11 +351,15 @@ def _topic_clause(structure: Structure, text: str, p: RawPeriod, ctx: QContext) 
     )
 
 
-def _governing_window(model: DocModel, ctx: QContext, after: int) -> bool:
+def _governing_window(model: DocModel, ctx: QContext, after: int, near: list[RawPeriod]) -> bool:
     """A window of several periods after ``after`` that governs the claim: in its own clause, or
-    leading an earlier one (近五年累计分红…，其中…), not inside a record phrase (创五年来新高)."""
+    leading an earlier one (近五年累计分红…，其中…), not inside a record phrase (创五年来新高), nor the span
+    a point before it ends (截至9月30日的过去12个月: the point's span)."""
     text = model.text
+    spans = {p.end for p in near if p.span_months is not None}
     for a, _ in model.matches(_window()).within(after, ctx.q.start):
+        if any(text[e:a].strip("止的之 ") == "" for e in spans if e <= a):
+            continue
         if a >= ctx.clause_start:
             return True
         if not text[max(after, a - 3) : a].endswith(words("record_before")):
@@ -460,7 +464,7 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
         return PeriodResolution(None, latest)
     last_period_end = max((p.end for p in near if is_sentence_period(p)), default=reach)
     after = max(last_period_end, reach)
-    if _governing_window(model, ctx, after) or model.matches(_since_launch()).any_within(
+    if _governing_window(model, ctx, after, near) or model.matches(_since_launch()).any_within(
         min(after, clause), q.start
     ):
         return PeriodResolution(None, None)  # 未来三年投入…, 上线首月…: not one calendar period
