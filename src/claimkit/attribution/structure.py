@@ -14,6 +14,8 @@ _SENTENCE = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』]?|\n|$)
 HEADLINE_GAP = re.compile(r"(?<=[^\x00-\x7f]|%)[ \u3000]{1,4}(?=[^\x00-\x7f\s])")  # (after 1.52% too)
 _CLAUSE_BREAK = re.compile(r"[，；;：]|(?<![0-9])[,:]|[,:](?![0-9])")  # not 1,032.6 or 16:52
 # Quotations: Chinese quotes may stay open to the end of the paragraph (a cut-off excerpt).
+# 分区域看，… 按产品划分，… 从结构来看，…: a lead that breaks down the figures just given
+BREAKDOWN_LEAD = re.compile(r"(?:分|按|從|从)[\u4e00-\u9fff]{1,6}?(?:来|來)?(?:看|划分|劃分)[，,：:]")
 _QUOTE = re.compile(r"“[^“”\n]{1,3000}(?:”|(?=\n)|$)|「[^「」\n]{1,3000}(?:」|(?=\n)|$)|\"[^\"\n]{1,3000}\"")
 
 

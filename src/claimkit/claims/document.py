@@ -313,7 +313,7 @@ def _resolve_periods(
                 1
             ]  # 其中10月当月…。同期…: a part of the period reported frames its sentence only
             restore = None
-        if restore is None and _part(text, p):
+        if restore is None and is_part(text, p):
             restore = (s, reported)  # (the context before a forecast of the sentence lent its own)
         if (
             s in coming_year
@@ -457,7 +457,7 @@ def _report_period_after(
             and not p.forecast
             and p.relative is None
         ):
-            if _part(structure.text, p):
+            if is_part(structure.text, p):
                 named.pop(s, None)  # 第三季度单季营收…。期内…: a part of the period reported, not the report
             else:
                 named[s] = r
@@ -650,7 +650,7 @@ def _resolve_once(resolver: Resolver, periods: list[RawPeriod]) -> dict[int, Res
 _MONTH_MAIN = 2  # times as often as any longer period, a month is the one a text reports on
 
 
-def _part(text: str, p: RawPeriod) -> bool:
+def is_part(text: str, p: RawPeriod) -> bool:
     """A period named as a part of the one reported (其中第三季度, 第三季度单季, 第三季度当季, 单季, 单看第三季度):
     no vote for the main one."""
     before = text[max(0, p.start - 4) : p.start].rstrip("，, ")
@@ -741,7 +741,7 @@ def _main_period(
     lead_end = _lead_end(text) if text is not None else 0
     for i, p in enumerate(periods):
         r = resolved.get(id(p))
-        if r is None or not _frames_text(p, text) or (text is not None and _part(text, p)):
+        if r is None or not _frames_text(p, text) or (text is not None and is_part(text, p)):
             continue  # a part of the period reported is not what the text reports on
         if p.point:
             if p.month is None or p.span_months is not None or r.month is None:
@@ -802,7 +802,7 @@ def _frames(
                 derived = structure.text.startswith(words("derived_lead"), sentences[s].start)
                 for p in periods_by_sentence.get(s - 1, ()):
                     r = resolved.get(id(p))
-                    if _frames_text(p, structure.text) and r is not None and not _part(structure.text, p):
+                    if _frames_text(p, structure.text) and r is not None and not is_part(structure.text, p):
                         if not derived and _to_date(r) in months:
                             # 10月…；前10月累计…: the month stays the frame, the total is an aside (按此计算,
                             # a figure computed from the total, is the total's)

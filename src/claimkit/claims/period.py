@@ -14,13 +14,13 @@ from functools import cache
 from typing import NamedTuple
 
 from .._words import alternation, word_set, words
-from ..attribution.structure import Structure, part_start
+from ..attribution.structure import BREAKDOWN_LEAD, Structure, part_start
 from ..periods.grammar import RawPeriod
 from ..periods.resolve import Resolved, calendar_end
 from ..quantities.grammar import Raw
 from ..quantities.lexicon import money_nouns
 from .concept import names_flow
-from .document import DocModel, QContext, is_sentence_period, unqualified_link
+from .document import DocModel, QContext, is_part, is_sentence_period, unqualified_link
 from .forecast import cue_words
 
 # two or more (a window of one period, 过去一个季度, is that period)
@@ -532,4 +532,37 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
         return PeriodResolution(Resolved(published.year, month=published.month), None)
     if model.in_forecast(ctx):
         return PeriodResolution(None, None)  # 将新建2座工厂: a forecast with no period of its own has none
-    return PeriodResolution(model.frames[ctx.sentence], None)
+    return _breakdown(model, ctx) or PeriodResolution(model.frames[ctx.sentence], None)
+
+
+def _breakdown(model: DocModel, ctx: QContext) -> PeriodResolution | None:
+    """1-11月，全国快递业务量累计…。(new paragraph) 分区域看，…比重分别为…: a paragraph that opens by breaking
+    down the figures given (分X看, 按X划分, 其中) takes the period of the paragraph before's first figure, not the
+    text's main period, while no period of its own has come."""
+    sentences, text = model.structure.sentences, model.text
+    paragraph = sentences[ctx.sentence].paragraph
+    first = ctx.sentence
+    while first > 0 and sentences[first - 1].paragraph == paragraph:
+        first -= 1
+    if first == 0 or model.frames[ctx.sentence] != model.frames[first]:
+        return None
+    opening = sentences[first].start
+    if not (BREAKDOWN_LEAD.match(text, opening) or text.startswith(words("part_lead"), opening)):
+        return None
+    if any(opening <= p.start < ctx.q.start for p in model.periods):
+        return None  # 分车型看，10月…: the paragraph names its own period
+    before = sentences[first - 1].paragraph
+    lead = None
+    for c in reversed(model.contexts[: ctx.index]):
+        p = sentences[c.sentence].paragraph
+        if p == before:
+            lead = c
+        elif p < before:
+            break
+    found = model.resolved_periods.get(lead.index) if lead is not None else None
+    if not isinstance(found, PeriodResolution) or found.value is None:
+        return None
+    p = found.evidence
+    if p is None or p.comparison or p.local or p.point or is_part(text, p):
+        return None  # (截至6月末…: a balance's date; 单看11月…: a part; neither is what is broken down)
+    return PeriodResolution(found.value, p)
