@@ -334,7 +334,8 @@ def _publishes_results(text: str, verb_end: int, limit: int, lead: int) -> bool:
     of publishing in the lead followed by its period's figures (公告11月營收, 披露，今年1—9月营业总收入: the
     release the text reports on); ``lead``: where the text's lead ends."""
     if _results_object().match(text, verb_end, limit) is not None:
-        return True
+        # (set off by a comma only after a verb of publishing: 某某表示，10月合併營收… is the company speaking)
+        return text[verb_end : verb_end + 1] not in "，," or text.endswith(release_verbs(), 0, verb_end)
     return (
         verb_end < lead  # (a peer's 同日披露，11月实现… later on is the peer speaking)
         and text.endswith(release_verbs(), 0, verb_end)

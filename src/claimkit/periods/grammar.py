@@ -512,6 +512,8 @@ def scan_periods(
             continue  # 连续三季度: a duration, not the third quarter
         if p.quarter is not None and before[-1:].isdigit() and text[p.start : p.start + 1].isdigit():
             continue  # 连续12季: the end of a larger number, not the second quarter
+        if p.day and text.startswith(words("dateline_after"), p.end):
+            continue  # 新华社北京12月15日电: the wire's dateline dates the story, no figure
         if p.year_edge and text.startswith(_magnitude_words(), p.end - 1):
             continue  # 按年中单位数下降: 中单位数 is a magnitude, 年中 no period
         if (
