@@ -30,6 +30,7 @@ from .._words import alternation, word_set, words, words_pattern
 from ..attribution.mentions import STOCK_CODE, Mention
 from ..attribution.speakers import CITED_BEFORE, company_pronouns
 from ..attribution.structure import HEADLINE_GAP, Structure, part_start
+from ..quantities.lexicon import cues
 
 if TYPE_CHECKING:
     from ..attribution.speakers import Cue
@@ -48,6 +49,13 @@ def _aggregate() -> re.Pattern[str]:
         rf"|(?:(?:{alternation('collective_quantifier')})\s?[0-9]*|{count}(?:家|大)[\u4e00-\u9fff]{{0,4}}?)"
         rf"(?:{alternation('collective_noun')})"
     )
+
+
+@cache
+def _customer_list() -> re.Pattern[str]:
+    """A customer noun, a few words of rank (首四大, 前五大), then a list of names up to a mention: the
+    company's customers (role ``customer_noun``)."""
+    return re.compile(rf"(?:{alternation('customer_noun')})[^，,。；;：:\s]{{0,24}}$")
 
 
 @cache
@@ -305,6 +313,8 @@ class CompanyIndex:
             return True  # 在momo、蝦皮等電商平台的業績: the platforms the goods sell on, not the subject
         if self.text.startswith(words("name_as_model"), m.end + (self.text[m.end : m.end + 1] in '”」"’')):
             return True  # 按照“胖东来模式”完成调改: the company names a model, it is not the subject
+        if _customer_list().search(self.text, max(0, m.start - 30), m.start) and self._share_after(m.end):
+            return True  # 首四大客戶耐克、迅銷…佔集團銷售額的比重分別為…: the company's customers, not its subjects
         if _excluded().search(self.text, max(0, m.start - 24), m.start):
             return True  # 若剔除高鑫零售等已出售业务的影响: a business taken out of the figure
         if self.text.startswith(words("chain_after"), m.end):
@@ -317,6 +327,11 @@ class CompanyIndex:
             return True  # 另据港交所数据: a company cited as a source of figures is not their subject
         after = self.text[m.end : m.end + 6]
         return before.endswith(words("venue_before")) and any(w in after for w in words("venue_after"))
+
+    def _share_after(self, end: int) -> bool:
+        """Whether a share verb (占, 佔: ``quantity_cues.tsv`` role ``share_verb``) follows in the clause."""
+        clause_end = self.structure.clause_end(end, self.structure.sentence_at(end).end)
+        return any(self.text.find(w, end, clause_end) >= 0 for w in cues().get("share_verb", ()))
 
     def _in(self, a: int, b: int, *, subjects_only: bool = False) -> list[Mention]:
         starts, mentions = (
