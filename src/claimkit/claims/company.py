@@ -482,6 +482,11 @@ class CompanyIndex:
                 for w in words("revenue_from")
             ):
                 market = None  # 来自汽车行业的广告收入: an industry the company earns from
+            if market is not None and any(
+                text.find(w, self.structure.clause_start(market.start(), sentence_start), market.end()) >= 0
+                for w in words("seller_price")
+            ):
+                market = None  # 平均销售金价为每克736元: the price the company sold at, not the market's
             if market is not None and self._in_cause(market.start(), market.end(), sentence_start):
                 # 受市场利率下行影响，上半年净息差为1.44%: the market is the cause, not the subject
                 market = None
