@@ -313,8 +313,12 @@ def _resolve_periods(
                 1
             ]  # 其中10月当月…。同期…: a part of the period reported frames its sentence only
             restore = None
-        if restore is None and is_part(text, p):
-            restore = (s, reported)  # (the context before a forecast of the sentence lent its own)
+        if restore is None and (
+            is_part(text, p) or (p.year_from is not None and p.year_offset > 0 and p.year is None)
+        ):
+            # (the context before a forecast of the sentence lent its own; a coming year, 明年…, frames
+            # its own sentence only: 明年…恐再收窄。「全年…」 is this year)
+            restore = (s, reported)
         if (
             s in coming_year
             and p.quarter is not None
