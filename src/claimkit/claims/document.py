@@ -804,9 +804,16 @@ def _frames(
             else:
                 months: set[tuple[int, int]] = set()  # the single months of flows this sentence named
                 derived = structure.text.startswith(words("derived_lead"), sentences[s].start)
+                parts: set[Resolved] = set()  # the parts this sentence named (第三季度单季…，当季…)
+                opens = s - 1 == 0 or sentences[s - 2].paragraph != sentences[s - 1].paragraph
                 for p in periods_by_sentence.get(s - 1, ()):
                     r = resolved.get(id(p))
-                    if _frames_text(p, structure.text) and r is not None and not is_part(structure.text, p):
+                    if r is not None and is_part(structure.text, p):
+                        parts.add(r)
+                        continue
+                    if r in parts and p.relative is not None and not opens:
+                        continue  # 当季 after 第三季度单季: the part again (11月当月，… opening a paragraph frames it)
+                    if _frames_text(p, structure.text) and r is not None:
                         if not derived and _to_date(r) in months:
                             # 10月…；前10月累计…: the month stays the frame, the total is an aside (按此计算,
                             # a figure computed from the total, is the total's)
