@@ -504,14 +504,7 @@ def find_cues(
             continue
         if kind in ("data", "rating") and m.kind != "source" and m.source is None:
             continue  # 腾讯统计 is rare; 财报显示 is a narrator cue
-        if (
-            m.kind == "person"
-            and m.title_start is not None
-            and (
-                text.endswith(words("narrator_title"), m.title_start, m.start)
-                or text[m.start : m.end] in word_set("narrator_title")
-            )
-        ):
+        if m.kind == "person" and _is_narrator(text, m):
             continue  # 本报记者某某报道：…, an interview's 记者：…: the text's writer is the narrator
         start = m.title_start if m.title_start is not None else m.start
         prev = mentions[i - 1] if i > 0 else None
@@ -551,7 +544,9 @@ def find_cues(
             continue
         end, kind = found
         if pm.group("person"):
-            person = _last_before(mentions, starts, pm.start(), _is_person)
+            person = _last_before(
+                mentions, starts, pm.start(), lambda m: _is_person(m) and not _is_narrator(text, m)
+            )  # (not the reporter of the dateline: 新华社记者某某…。“…”他说 is the official quoted)
             if person is None:
                 continue
             cues.append(_person_cue(text, pm.start(), end, person, kind))
@@ -917,6 +912,14 @@ def _source_name(m: Mention) -> str:
 
 def _is_person(m: Mention) -> bool:
     return m.kind == "person"
+
+
+def _is_narrator(text: str, m: Mention) -> bool:
+    """Whether a person is the text's writer, named with a reporter's title (本报记者某某, 记者：)."""
+    return m.title_start is not None and (
+        text.endswith(words("narrator_title"), m.title_start, m.start)
+        or text[m.start : m.end] in word_set("narrator_title")
+    )
 
 
 def _is_institution(m: Mention) -> bool:
