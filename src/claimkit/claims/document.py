@@ -811,6 +811,8 @@ def _frames(
                     if r is not None and is_part(structure.text, p):
                         parts.add(r)
                         continue
+                    if in_record(structure.text, p):
+                        continue  # 创历史同期新高: the period dates a record, it frames nothing
                     if r in parts and p.relative is not None and not opens:
                         continue  # 当季 after 第三季度单季: the part again (11月当月，… opening a paragraph frames it)
                     if _frames_text(p, structure.text) and r is not None:
@@ -823,6 +825,13 @@ def _frames(
                             months.add((r.year, r.month or 0))
         frames.append(state)
     return frames
+
+
+def in_record(text: str, p: RawPeriod) -> bool:
+    """Whether ``p`` stands inside a record phrase (创历史同期新高: roles ``record_before``, ``record_after``)."""
+    return text.endswith(words("record_before"), max(0, p.start - 3), p.start) and any(
+        text.startswith(w, k) for k in range(p.end, p.end + 3) for w in words("record_after")
+    )
 
 
 def _to_date(r: Resolved) -> tuple[int, int] | None:

@@ -20,7 +20,7 @@ from ..periods.resolve import Resolved, calendar_end
 from ..quantities.grammar import Raw
 from ..quantities.lexicon import money_nouns
 from .concept import names_flow
-from .document import DocModel, QContext, is_part, is_sentence_period, unqualified_link
+from .document import DocModel, QContext, in_record, is_part, is_sentence_period, unqualified_link
 from .forecast import cue_words
 
 # two or more (a window of one period, 过去一个季度, is that period)
@@ -549,7 +549,10 @@ def _breakdown(model: DocModel, ctx: QContext) -> PeriodResolution | None:
     opening = sentences[first].start
     if not (BREAKDOWN_LEAD.match(text, opening) or text.startswith(words("part_lead"), opening)):
         return None
-    if any(opening <= p.start < ctx.q.start for p in model.periods):
+    if any(
+        opening <= p.start < ctx.q.start and not p.comparison and not in_record(text, p)
+        for p in model.periods
+    ):
         return None  # 分车型看，10月…: the paragraph names its own period
     before = sentences[first - 1].paragraph
     lead = None
