@@ -512,6 +512,10 @@ def scan_periods(
             continue  # 连续三季度: a duration, not the third quarter
         if p.quarter is not None and before[-1:].isdigit() and text[p.start : p.start + 1].isdigit():
             continue  # 连续12季: the end of a larger number, not the second quarter
+        if text.startswith(words("year_after_next"), p.start) and not (
+            text.endswith(("、", *words("coordinator")), 0, p.start)
+        ):
+            continue  # 今年、明年和后年: only in a list of years (此后年均, 落后年代 hold no year)
         if p.day and text.startswith(words("dateline_after"), p.end):
             continue  # 新华社北京12月15日电: the wire's dateline dates the story, no figure
         if p.year_edge and text.startswith(_magnitude_words(), p.end - 1):
