@@ -300,9 +300,15 @@ def financial_sibling(name: str, known: Mapping[str, object]) -> str | None:
     if ending is None or len(name) - len(ending) < 2:
         return None
     stem = name[: -len(ending)]
-    for unit in units:
-        entry = known.get(stem + unit)
-        if unit != ending and getattr(entry, "kind", None) in ("company", "product"):
+    # the group's short name itself (第一金人壽 beside 第一金), or its stem before another unit's ending; a
+    # holding's short name may end in 金 (第一金 for 第一金控)
+    candidates = [stem, *(stem + u for u in units if u != ending)]
+    short = next((h for h in _forms().get("holding_short", ()) if stem.endswith(h)), None)
+    if short is not None and len(stem) > len(short) + 1:
+        candidates += [stem[: -len(short)] + u for u in units]
+    for candidate in candidates:
+        entry = known.get(candidate)
+        if getattr(entry, "kind", None) in ("company", "product"):
             return getattr(entry, "company", None) or getattr(entry, "canonical", None)
     return None
 
