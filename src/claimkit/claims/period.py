@@ -351,6 +351,22 @@ def _topic_clause(structure: Structure, text: str, p: RawPeriod, ctx: QContext) 
     )
 
 
+def _present_count(model: DocModel, ctx: QContext, near: list[RawPeriod]) -> bool:
+    """某某在业绩说明会上表示，公司已与40余家企业建立合作: a count a person states as reached by now (已, 已经;
+    role ``present_perfect``), in a sentence that names no period before it, is at publication."""
+    q = ctx.q
+    if q.kind != "count" or model.published is None or model.in_forecast(ctx):
+        return False
+    if not any(
+        c.person and c.kind == "say" and c.end <= q.start
+        for c in model.cues_by_sentence.get(ctx.sentence, ())
+    ):
+        return False
+    if any(p.start < q.start and not p.comparison for p in near):
+        return False
+    return any(model.text.find(w, ctx.clause_start, q.start) >= 0 for w in words("present_perfect"))
+
+
 def _governing_window(model: DocModel, ctx: QContext, after: int, near: list[RawPeriod]) -> bool:
     """A window of several periods after ``after`` that governs the claim: in its own clause, or
     leading an earlier one (近五年累计分红…，其中…), not inside a record phrase (创五年来新高), nor the span
@@ -378,6 +394,9 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     structure = model.structure
     # 恢复到2019年同期的六成, 是去年同期的2.4倍: a period that is the base of a ratio is not its period
     near = [p for p in model.sentence_periods(ctx) if not ratio_base(text, p, q)]
+    if _present_count(model, ctx, near):
+        pub = model.published
+        return PeriodResolution(Resolved(pub.year, month=pub.month), None)  # type: ignore[union-attr]
     # a period written right before the number binds it alone: 去年同期7460万, 上年末的23.61亿元
     gap_words = word_set("local_gap") | {""}
     for p in reversed(near):
