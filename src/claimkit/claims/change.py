@@ -389,6 +389,21 @@ def _sentence_basis(model: DocModel, ctx: QContext) -> str | None:
     return found if found in ("yoy", "qoq") else None
 
 
+def _last_year_clause(model: DocModel, ctx: QContext) -> str | None:
+    """净亏损1.03亿元，上年同期净亏损为1.85亿元，亏损额收窄约44%; 与上年同期相比，占比提高2.3个百分点: a
+    change with no basis right after a clause that opens with the same period a year before is yoy."""
+    if ctx.clause_start <= ctx.sentence_start:
+        return None
+    text = model.text
+    before = model.structure.clause_start(ctx.clause_start - 1, ctx.sentence_start)
+    for p in model.sentence_periods(ctx):
+        if before <= p.start < ctx.clause_start and p.relative == "same_period_last_year":
+            lead = text[before : p.start].strip()
+            if not lead or lead in word_set("comparison_before"):
+                return "yoy"
+    return None
+
+
 def _names_level(metric: str) -> bool:
     """Whether a metric is an index read as a level (PMI, 景气指数): 升至49.2% states the level."""
     return any(w in metric for w in word_set("level_noun"))
@@ -472,7 +487,12 @@ def resolve_change(
             change = previous[0] if change is None or not signed else change
             direction = previous[1] if not signed else direction
     if change == "growth" and not model.matches(basis_pattern()).any_within(ctx.clause_start, q.start):
-        change = _compared_basis(model, ctx, period) or _sentence_basis(model, ctx) or change
+        change = (
+            _compared_basis(model, ctx, period)
+            or _sentence_basis(model, ctx)
+            or _last_year_clause(model, ctx)
+            or change
+        )
     if change == "qoq" and period is not None:
         change = _month_basis(model, ctx, period) or change
     if change is not None and _has_respectively(model, model.reach(ctx, ctx.clause_start), q.start):
