@@ -75,9 +75,12 @@ def dated_subject() -> re.Pattern[str]:
     figure = "|".join(map(re.escape, forms.get("dated_figure", ())))
     release = "|".join(map(re.escape, forms.get("release_verb", ())))
     results = words_pattern(words("results_noun"))
+    earn = "|".join(map(re.escape, forms.get("earn_verb", ())))
     return re.compile(
         rf"(?:[0-9０-９]{{1,4}}年)?(?:{period})份?(?:{figure})"
         rf"|(?:{release})了?(?:[0-9０-９]{{4}}年)?(?:{period}|全年|年度)?的?(?:{results})"
+        # 國泰金則賺進86.1億元: a verb of earning and its figure right after the name
+        rf"|(?:则|則|也|亦)?(?:{earn})[0-9０-９]"
     )
 
 
