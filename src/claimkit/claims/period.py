@@ -576,15 +576,15 @@ def _breakdown(model: DocModel, ctx: QContext) -> PeriodResolution | None:
     before = sentences[first - 1].paragraph
     lead = None
     for c in reversed(model.contexts[: ctx.index]):
-        p = sentences[c.sentence].paragraph
-        if p == before:
+        k = sentences[c.sentence].paragraph
+        if k == before:
             lead = c
-        elif p < before:
+        elif k < before:
             break
     found = model.resolved_periods.get(lead.index) if lead is not None else None
     if not isinstance(found, PeriodResolution) or found.value is None:
         return None
-    p = found.evidence
-    if p is None or p.comparison or p.local or p.point or is_part(text, p):
+    evidence = found.evidence
+    if evidence is None or evidence.comparison or evidence.local or evidence.point or is_part(text, evidence):
         return None  # (截至6月末…: a balance's date; 单看11月…: a part; neither is what is broken down)
-    return PeriodResolution(found.value, p)
+    return PeriodResolution(found.value, evidence)
