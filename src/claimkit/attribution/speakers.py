@@ -418,7 +418,10 @@ def find_cues(
             follow = _source_follow().match(text, pos, limit)  # 摩根士丹利最新报告给予…
             if follow is not None and follow.end() > pos:
                 found = _after_subject(text, follow.end(), limit, lexicon)
-        if found is not None and found[1] == "rating" and m.source is None:
+        analyst = m.kind == "person" and _is_analyst(text, m)
+        if found is None and analyst:
+            found = _rating_after(text, pos, limit, lexicon)  # 該行分析師某某把目標價從…調高至…
+        if found is not None and found[1] == "rating" and m.source is None and not analyst:
             found = None  # 台积电维持…的预估: only a source rates; the clause's own verb may still speak
         if found is None and m.kind == "company" and m.source is None:
             revised = _guidance_revision().match(text, pos, limit)
@@ -503,8 +506,13 @@ def find_cues(
             # 另据某公司日前公布的数据，…: a company cited for its data states it
             cues.append(Cue(m.start, end, m.company or m.name, "data", m.company or m.name))
             continue
-        if kind in ("data", "rating") and m.kind != "source" and m.source is None:
-            continue  # 腾讯统计 is rare; 财报显示 is a narrator cue
+        if (
+            kind in ("data", "rating")
+            and m.kind != "source"
+            and m.source is None
+            and not (kind == "rating" and analyst)
+        ):
+            continue  # 腾讯统计 is rare; 财报显示 is a narrator cue (a broker's analyst rates)
         if m.kind == "person" and _is_narrator(text, m):
             continue  # 本报记者某某报道：…, an interview's 记者：…: the text's writer is the narrator
         start = m.title_start if m.title_start is not None else m.start
@@ -895,13 +903,17 @@ def _person_cue(text: str, start: int, end: int, m: Mention, kind: str, turn: bo
     return Cue(start, end, m.name, kind, _employer(text, m), person=True, public=_public(m.sector), turn=turn)
 
 
+def _is_analyst(text: str, m: Mention) -> bool:
+    """Whether a person's title makes them an analyst or economist (``analyst_after`` words in it)."""
+    return m.title_start is not None and any(
+        text.find(w, m.title_start, m.start) >= 0 for w in words("analyst_after")
+    )
+
+
 def _employer(text: str, m: Mention) -> str | None:
     """The company a person speaks for: none for an analyst or economist (民生银行首席经济学家某某说: the
     employer is not what the figures are about, nor after 他预计)."""
-    analyst = m.title_start is not None and any(
-        text.find(w, m.title_start, m.start) >= 0 for w in words("analyst_after")
-    )
-    return None if analyst else m.company
+    return None if _is_analyst(text, m) else m.company
 
 
 def _source_name(m: Mention) -> str:
