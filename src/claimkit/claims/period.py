@@ -10,6 +10,7 @@ month; else the period the paragraph has set (:attr:`DocModel.frames`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 from typing import NamedTuple
 
@@ -568,10 +569,8 @@ def _breakdown(model: DocModel, ctx: QContext) -> PeriodResolution | None:
     opening = sentences[first].start
     if not (BREAKDOWN_LEAD.match(text, opening) or text.startswith(words("part_lead"), opening)):
         return None
-    if any(
-        opening <= p.start < ctx.q.start and not p.comparison and not in_record(text, p)
-        for p in model.periods
-    ):
+    i, j = bisect_left(model.period_starts, opening), bisect_left(model.period_starts, ctx.q.start)
+    if any(not p.comparison and not in_record(text, p) for p in model.periods[i:j]):
         return None  # 分车型看，10月…: the paragraph names its own period
     before = sentences[first - 1].paragraph
     lead = None
