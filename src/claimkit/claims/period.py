@@ -342,14 +342,13 @@ def _store_count(model: DocModel, ctx: QContext) -> bool:
     return direction is None or to
 
 
+_TOPIC_ENDS = ("中", "里", "裡")  # a topic clause ends in 中/里 (among…, within…)
+
+
 def _topic_clause(structure: Structure, text: str, p: RawPeriod, ctx: QContext) -> bool:
     """Whether the period's clause is a topic ending in 中/里 (among…) right before the claim's clause."""
     end = structure.clause_end(p.end, ctx.sentence_end)
-    return (
-        text[end - 1 : end] in ("中", "里", "裡")
-        and text[end : end + 1] in "，,"
-        and ctx.clause_start == end + 1
-    )
+    return text[end - 1 : end] in _TOPIC_ENDS and text[end : end + 1] in "，," and ctx.clause_start == end + 1
 
 
 def _present_count(model: DocModel, ctx: QContext, near: list[RawPeriod]) -> bool:
@@ -385,7 +384,7 @@ def _governing_window(model: DocModel, ctx: QContext, after: int, near: list[Raw
         if a >= ctx.clause_start:
             return True
         end = model.structure.clause_end(b, ctx.sentence_end)
-        if end + 1 == ctx.clause_start and text[b:end].endswith(("中", "里", "裡")):
+        if end + 1 == ctx.clause_start and text[b:end].endswith(_TOPIC_ENDS):
             return True
     return False
 
