@@ -286,7 +286,10 @@ def change_and_direction(
                 # a growth rate falling to a level is still a rise (增速回落至5%: up), unless the level
                 # may be nil (增速跌至个位数: no direction)
                 slowed = is_rate == "up" and d_before == "down" and not (q.value or q.low)
-                return "growth", None if is_rate == "none" or slowed else is_rate
+                # (按年跌幅收窄至1.8%: a basis written onto the rate noun is the rate's own basis; one after
+                # it, 增速较上月回落至5%, compares the rate)
+                own = basis_match is not None and text.startswith(tuple(rate), basis_match[1])
+                return (basis if own else None) or "growth", None if is_rate == "none" or slowed else is_rate
             if is_ratio and q.kind != "pp":
                 return None, None
             return basis or "growth", d_before
