@@ -342,6 +342,8 @@ def _comparative(between: str) -> str | None:
     if found is not None:
         s = s[: found.start()].rstrip(" ")
     s = s.removesuffix("出").removesuffix("了")
+    if 1 < len(s) <= 3 and s[0] in "多少":
+        return _comparatives().get(s[0])  # 同比多开工约300个, 按年多派约22%: more or less of a verb's act
     return _comparatives().get(s[-1:]) if s and len(s) <= 6 else None
 
 

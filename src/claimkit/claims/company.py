@@ -158,6 +158,12 @@ def _origin() -> re.Pattern[str]:
 
 
 @cache
+def _prep_object() -> re.Pattern[str]:
+    """A preposition right before a group (与超过30家客户, 同逾百家企业): the group is its object."""
+    return re.compile(f"(?:{alternation('object_prep')})(?:超过|超過|逾|近|约|約)?$")
+
+
+@cache
 def _unit_price() -> re.Pattern[str]:
     """A price per unit of a commodity: 元/吨, 美元/桶, 元/平方米."""
     return re.compile(rf"[/／每](?:{alternation('price_per')})$")
@@ -568,6 +574,8 @@ class CompanyIndex:
             (*words("belonging"), *words("demonstrative"))
         ):
             return None  # 集團旗下兩家航空公司共載客…: the company's own units; 这家头部券商: one firm
+        if _prep_object().search(self.text, max(a, found.start() - 4), found.start()):
+            return None  # 已与超过30家客户洽谈: the object of a preposition
         if _ranked_among().search(self.text, max(a, found.start() - 8), found.start()):
             return None  # 利润规模居A股上市银行第一位: the pool a company ranks in or is compared with
         if found.group() in word_set("pair_pronoun"):

@@ -32,6 +32,7 @@ QN = "[一二三四1-4１-４]"
 MON = "1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
 DAY = r"3[01]|[12]\d|0?[1-9]|[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九]"
 FISCAL = "财年|財年|财政年度|財政年度|会计年度|會計年度"
+HOLIDAY_NOUN = "小长假|小長假|长假|長假|假期"  # 国庆中秋8天长假: a holiday's name, its length, this noun
 
 _SUB = rf"""
     (?P<qrange>[前首]{S}(?P<qrn>[二两兩三2-3]){S}[个個]?(?P<qrfis>财季|財季|财政季度|財政季度|季度?))
@@ -52,6 +53,7 @@ _SUB = rf"""
 
 _PATTERN = rf"""
   (?P<rel>\L<rel>)(?!(?<=今)[年日天晚早])  # 截至今年: 至今 is not read where 今年 starts
+| (?P<hol>\L<hol>){S}(?:[0-9０-９]{{1,2}}|[一二两兩三四五六七八九十]{{1,2}}){S}(?:天|日){S}(?:{HOLIDAY_NOUN})
 | (?:
       (?P<fyslash>(?P<fy1>{Y4})[/／](?P<fy2>(?:19|20)?\d{{2}}){S}(?:{FISCAL}))
     | FY{S}(?P<fy>(?:19|20)?\d{{2}})(?![0-9])
@@ -123,7 +125,7 @@ _GATE = rf"""
 @cache
 def period_gate() -> re.Pattern[str]:
     """Where a period mention can start (a superset of :func:`period_pattern`'s match starts)."""
-    words = sorted(relative_words(), key=len, reverse=True)
+    words = sorted({*relative_words(), *holiday_stems()}, key=len, reverse=True)
     first = _FIRST + "".join(sorted({w[0] for w in words}))
     listed = words_pattern(words)
     return re.compile(f"(?=[{first}])(?=(?:{listed}|{_GATE}))", re.VERBOSE)
@@ -143,10 +145,25 @@ def span_words() -> tuple[tuple[str, int], ...]:
 
 
 @cache
+def holiday_stems() -> dict[str, str]:
+    """A holiday's name without its noun (国庆中秋 of 国庆中秋假期) -> the holiday word it stands for: the
+    name may stand before the holiday's length (国庆中秋8天长假, 春节9天假期)."""
+    out: dict[str, str] = {}
+    for word, (meaning, _, _) in relative_words().items():
+        if meaning != "holiday" and meaning not in FESTIVALS:
+            continue
+        for noun in HOLIDAY_NOUN.split("|"):
+            if word.endswith(noun) and len(word) > len(noun):
+                out.setdefault(word[: -len(noun)], word)
+                break
+    return out
+
+
+@cache
 def period_pattern() -> regex.Pattern[str]:
     """The compiled period pattern (the relative words come from ``resources/periods.tsv``)."""
     words = relative_words()
-    by: dict[str, list[str]] = {"rel": [], "ryear": [], "per_if_rate": []}
+    by: dict[str, list[str]] = {"rel": [], "ryear": [], "per_if_rate": [], "hol": list(holiday_stems())}
     for word, (meaning, _, _) in words.items():
         key = (
             "ryear"
@@ -334,8 +351,8 @@ def _group_names() -> tuple[str, ...]:
 def _read(m: regex.Match[str]) -> RawPeriod | None:
     g = dict(zip(_group_names(), m.groups(), strict=True))  # m.groupdict(), five times faster
     p = RawPeriod(m.start(), m.end())
-    if g["rel"]:
-        meaning, base, offset = relative_words()[g["rel"]]
+    if g["rel"] or g["hol"]:
+        meaning, base, offset = relative_words()[g["rel"] or holiday_stems()[g["hol"]]]
         if meaning in ("year_to_date", "since_year_start"):
             p.relative, p.clause_scoped = "year_to_date", True
             # 今年以来 opening its clause runs to publication (今年以来，集团已…); inside a phrase it may
