@@ -352,13 +352,18 @@ def _topic_clause(structure: Structure, text: str, p: RawPeriod, ctx: QContext) 
 
 
 def _present_count(model: DocModel, ctx: QContext, near: list[RawPeriod]) -> bool:
-    """某某在业绩说明会上表示，公司已与40余家企业建立合作: a count a person states as reached by now (已, 已经;
-    role ``present_perfect``), in a sentence that names no period before it, is at publication."""
+    """某某在业绩说明会上表示，公司已与40余家企业建立合作: a count or share a person states as reached by now (已,
+    已经; role ``present_perfect``), in a sentence that names no period before it (a share: none in its clause),
+    is at publication; a quotation its speaker closes is a statement too."""
     q = ctx.q
-    if q.kind != "count" or model.published is None or model.in_forecast(ctx):
+    if q.kind not in ("count", "percent") or model.published is None or model.in_forecast(ctx):
         return False
+    if q.kind == "percent" and any(ctx.clause_start <= p.start < q.start for p in near):
+        return False  # 已由去年约25%提升至…: a share dated in its clause
+    # (a quotation its speaker closes, “…已降至不足两成，”他说, is a statement too)
+    quoted = model.text.startswith(("“", "「"), ctx.sentence_start)
     if not any(
-        c.person and c.kind == "say" and c.end <= q.start
+        c.person and c.kind == "say" and (c.end <= q.start or quoted)
         for c in model.cues_by_sentence.get(ctx.sentence, ())
     ):
         return False

@@ -325,6 +325,7 @@ def _two_digit_year(s: str) -> int:
 _RATIO_BASE_AFTER = regex.compile(
     r"(?:同期|同期水平|水平)?的|[^，,。；;：:！？\n0-9]{1,8}?的(?=\s?[0-9０-９一二两兩三四五六七八九十半几幾])"
 )
+_TO_NOW = regex.compile(r"[ ]?(?:至今|以来|以來)")  # after a month: from it to publication (十月至今)
 _CUMULATIVE = regex.compile(r"[^，,。；;：:！？\n]*?(?:累计|累計)")
 _CLAUSE_OPENERS = frozenset('，,。；;：:！？\n“「"（( ')
 
@@ -461,6 +462,9 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
         p.day = bool(g["day"])
         if p.month is None or not 1 <= p.month <= 12:
             return None
+        since = _TO_NOW.match(m.string, m.end())
+        if since is not None and not p.day:
+            p.end, p.relative, p.clause_scoped = since.end(), "month_to_date", True  # 十月至今: to publication
     elif g["whole"]:
         p.whole_year = True
         p.annual_report = g["whole"] in ("年报", "年報")
