@@ -27,6 +27,8 @@ from .unknown import (
     descriptor_ends,
     financial_sibling,
     find_list_partners,
+    holding_stems,
+    holding_unit,
     find_unknown_bodies,
     find_unknown_companies,
 )
@@ -577,4 +579,17 @@ def mentions_of(cleaned: Cleaned, matches: Iterable[tuple[int, int]], lexicon: L
     mentions = _with_unknown_companies(text, mentions, cleaned.kept_spans(), lexicon)
     if cleaned.regions:
         mentions = [m for m in mentions if not cleaned.skipped(m.start, m.end)]
+    _to_holdings(mentions)
     return mentions
+
+
+def _to_holdings(mentions: list[Mention]) -> None:
+    """A financial unit named with the stem of a holding the text names is the holding's (中信證券 beside 中信金)."""
+    companies = [m for m in mentions if m.kind == "company"]
+    stems = holding_stems([(m.surface, m.company or m.name) for m in companies])
+    if not stems:
+        return
+    for m in companies:
+        owner = holding_unit(m.surface, stems)
+        if owner is not None and owner != (m.company or m.name):
+            m.company = owner

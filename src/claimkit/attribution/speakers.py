@@ -398,6 +398,8 @@ def find_cues(
             continue
         lead = None
         pos = m.end
+        if m.kind == "person" and text.startswith(words("honorific"), pos):
+            pos += next(len(w) for w in words("honorific") if text.startswith(w, pos))  # 某某先生表示
         if m.kind in ("company", "product"):
             # 中国太平(00966.HK)发布公告称, 上海钢联（Mysteel）数据显示: a code or a Latin name is no gap
             code = STOCK_CODE.match(text, pos, limit) or _LATIN_NAME.match(text, pos, limit)

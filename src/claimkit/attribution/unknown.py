@@ -316,6 +316,28 @@ def financial_sibling(name: str, known: Mapping[str, object]) -> str | None:
     return None
 
 
+def holding_stems(surfaces: list[tuple[str, str]]) -> dict[str, str]:
+    """The stems of the financial holdings a text names, to their company (中信 -> the group of 中信金, 中信金控):
+    ``surfaces`` are the text's company mentions as (surface, company)."""
+    shorts = _forms().get("holding_short", ())
+    out: dict[str, str] = {}
+    for surface, company in surfaces:
+        for ending in (*shorts, "金控", "金融控股"):
+            if surface.endswith(ending) and len(surface) - len(ending) >= 2:
+                out.setdefault(surface[: -len(ending)], company)
+                break
+    return out
+
+
+def holding_unit(surface: str, stems: dict[str, str]) -> str | None:
+    """The holding a unit named with its stem belongs to (中信證券 beside 中信金: the Taiwan group's broker, not
+    a mainland broker the lexicon knows by that name); ``stems`` from :func:`holding_stems`."""
+    for unit in _forms().get("financial_unit", ()):
+        if surface.endswith(unit) and unit not in ("金控", "金融控股"):
+            return stems.get(surface[: -len(unit)])
+    return None
+
+
 def _links() -> str:
     """The list links of one or two characters (、, 和, 及, 與) as an alternation."""
     return words_pattern([w for w in list_links() if 0 < len(w) <= 2 and not w.isspace()])

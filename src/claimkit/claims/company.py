@@ -358,12 +358,15 @@ class CompanyIndex:
 
     def at(self, pos: int) -> tuple[str | None, Mention | None]:
         """The company in effect at ``pos``: the last subject named before it (for 公司/集团); a peer
-        introduced as one (同业周大福…) is that only within its own sentence."""
+        introduced as one (同业周大福…) or a part after 其中 (其中某品牌及某品牌销量…) is that only within its
+        own sentence."""
         i = bisect_left(self._subject_starts, pos) - 1
         sentence = self.structure.sentence_at(pos).start if i >= 0 else 0
         while i >= 0:
             m = self.subjects[i]
-            if m.start >= sentence or not self.text.endswith(words("peer_before"), 0, m.start):
+            if m.start >= sentence or not self.text.endswith(
+                (*words("peer_before"), *words("part_lead")), 0, m.start
+            ):
                 return self._owner(m), m
             i -= 1
         return self.default, None
@@ -461,13 +464,16 @@ class CompanyIndex:
             if market is not None and regions and _company_measure().search(text, market.end(), start):
                 # 海外市场中美洲收入: a region of the company's own measure (国内游戏市场收入 is an industry's)
                 market = None
-            if (
-                market is not None
-                and market.group("scope")
-                and regions
-                and text.startswith(words("part_lead"), clause_start)
+            if market is not None and (
+                (market.group("scope") and regions and text.startswith(words("part_lead"), clause_start))
+                or (
+                    self.at(start)[1] is not None
+                    and text.startswith(words("part_lead"), self.structure.clause_start(market.start(), sentence_start))
+                )
             ):
-                market = None  # …收入增长11%，其中欧洲市场增长超过20%: a part of the figure before
+                # …收入增长11%，其中欧洲市场增长超过20%: a part of the figure before (also in the clause before the
+                # claim's: 其中中國海域及海外淨產量分別…，按年分別增長…)
+                market = None
             if (
                 market is not None
                 and regions
@@ -536,7 +542,10 @@ class CompanyIndex:
         if self._group_in(part_start(text, sentence_start, clause_start), start) is not None:
             # 三家油企均实现盈利，净利润合计…: a group named earlier in the ；-part, no company since
             return self._group(start)
-        if self._after_group(start, sentence_start, clause_start):
+        own_price = part_start(text, sentence_start, clause_start)
+        if self._after_group(start, sentence_start, clause_start) and not any(
+            text.find(w, own_price, start) >= 0 for w in (*words("seller_price"), *words("realized_before"))
+        ):  # (…；平均實現氣價為…，按年上升…: the price the company realized, after the market's)
             # 全网销售额…。其中，综合电商平台销售额…: the market or group stays the subject
             return None, None
         return self.at(start)
@@ -656,9 +665,9 @@ class CompanyIndex:
     def _own_commodity(self, at: int, sentence_start: int) -> bool:
         """Whether the market term at ``at`` names what the company in context sells, makes or gets
         for it: 公司 or a part of it earlier in the term's clause (公司当月销售生猪…，同比增长11.8%;
-        炼油板块加工原油), or its realized price (实现原油价格)."""
+        炼油板块加工原油), a verb of selling right before it (当月销售生猪), or its realized price (实现原油价格)."""
         text = self.text
-        if text[max(0, at - 2) : at].endswith(words("realized_before")):
+        if text[max(0, at - 2) : at].endswith((*words("realized_before"), *words("sell_before"))):
             return True
         clause = self.structure.clause_start(at, sentence_start)
         return (
