@@ -283,7 +283,7 @@ def _resolve_periods(
     out: dict[int, Resolved | None] = {}
     year_in_sentence: dict[int, int] = {}
     coming_half: dict[int, int] = {}  # the half of a coming year that lent its year (明年上半年)
-    coming_year: set[int] = set()  # sentences whose year in effect was lent by a coming year (明年)
+    coming_year: dict[int, int] = {}  # sentences whose year in effect a coming year (明年) lent -> its ；-part
     forecast_in_sentence: dict[tuple[int, int], Resolved] = {}  # (sentence, its ；-part) -> a forecast's year
     restore: tuple[int, Resolved | None] | None = (
         None  # (sentence, context) to return to after a part's sentence
@@ -328,6 +328,8 @@ def _resolve_periods(
         ):
             # 明年…可望年增一倍，第4季營收有望…: a quarter this year has not yet closed is this year's
             inside = False
+        if s in coming_year and coming_year[s] != sp[1]:
+            inside = False  # 明年將新開…；她並透露，第三季新增…: a coming year lends its year in its ；-part only
         r = resolver.resolve(p, local_year=year_in_sentence.get(s) if inside else None)
         if sp in forecast_in_sentence and resolver.context is forecast_in_sentence[sp]:
             resolver.context = reported
@@ -338,7 +340,7 @@ def _resolve_periods(
         if p.year is not None and not p.local and not p.comparison and not p.anchor and not p.fiscal:
             # (2025/26財政年度上半年（截至12月底止六個月）: a fiscal year lends no calendar year)
             year_in_sentence[s] = p.year
-            coming_year.discard(s)
+            coming_year.pop(s, None)
         elif (
             p.year_from == "pub"
             and p.year_offset > 0
@@ -351,7 +353,7 @@ def _resolve_periods(
             # 明年上半年…，第2季可望…: a quarter of that half is next year's (not 去年: often a base; and
             # not 延续至明年上半年，预估第四季…: a quarter outside the half is this year's)
             year_in_sentence[s] = r.year
-            coming_year.add(s)
+            coming_year[s] = sp[1]
             if r.half is not None and r.quarter is None:
                 coming_half[s] = r.half
     _name_windows(text, periods, out)

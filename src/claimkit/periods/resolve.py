@@ -136,6 +136,7 @@ class Resolver:
     ) -> None:
         self.published = published
         self.context: Resolved | None = None
+        self.point_month: Resolved | None = None  # the last month-end point read (10月末), for 当月
         self.fiscal_year = fiscal_year  # the text's own fiscal year, for 第二财季 before it is named
         self.fiscal_text = fiscal_text or fiscal_year is not None  # the text says 财年
         self.calendar = calendar  # the fiscal calendar of the company the text is about
@@ -209,6 +210,8 @@ class Resolver:
         r = self._resolve(p, local_year)
         if r is not None and update and self._sets_context(p):
             self.context = r
+        if r is not None and update and p.point and r.month is not None and not (p.comparison or p.forecast):
+            self.point_month = Resolved(r.year, month=r.month)  # 截至10月末…，当月: that month
         return r
 
     @staticmethod
@@ -288,7 +291,7 @@ class Resolver:
                 report = None  # 本季度 in a text on the first three quarters: the last quarter named
             if kind in ("current_quarter", "report_period") and report is not None:
                 ctx = report  # 本季度, 期内: the period the text reports, not the last one it named
-            return self._relative(kind, pub, ctx)
+            return self._relative(kind, pub, ctx, self.point_month)
         fiscal = p.fiscal
         whole = not (p.quarter or p.half or p.month or p.point or p.year_edge)
         if p.year is None and p.year_from is not None and p.year_offset == -1 and whole and self.fiscal_year:
@@ -420,7 +423,9 @@ class Resolver:
         return Resolved(pub.year)
 
     @staticmethod
-    def _relative(kind: str, pub: date | None, ctx: Resolved | None) -> Resolved | None:
+    def _relative(
+        kind: str, pub: date | None, ctx: Resolved | None, point: Resolved | None = None
+    ) -> Resolved | None:
         if kind == "current_quarter":
             if ctx is not None and ctx.quarter is not None and ctx.quarter_end in (None, ctx.quarter):
                 return Resolved(ctx.year, ctx.fiscal, quarter=ctx.quarter)
@@ -451,6 +456,8 @@ class Resolver:
         if kind == "this_month" and ctx is not None and ctx.month is not None:
             # 当月: the month the text is about (the last of a run: 1-11月…，当月 is November)
             return ctx if ctx.month_from is None else Resolved(ctx.year, ctx.fiscal, month=ctx.month)
+        if kind == "this_month" and point is not None:
+            return point  # 10月末…，当月新成立基金: the month of the point the text reports
         if kind == "now" or kind == "this_month":
             return Resolved(pub.year, month=pub.month) if pub else None
         if kind == "last_month" and pub is not None:
