@@ -483,6 +483,17 @@ def resolve_change(
                 or (period is not None and base.year is not None and base.year == period.year - 1)
             )
             change, direction = ("yoy" if last_year else "growth"), ("up" if q.value > 1 else "down")
+    if change is None and q.kind in ("percent", "pp", "multiple"):
+        # 按年分別錄得低單位數及逾兩成增長: the direction written after a list's last number is each number's
+        last, j = q, ctx.index + 1
+        while j < len(model.contexts) and _coordinated(text, last, model.contexts[j].q):
+            last, j = model.contexts[j].q, j + 1
+        if last is not q:
+            d_after, basis_after = _direction_after(text[last.end : last.end + 8])
+            if d_after is not None:
+                found = model.matches(basis_pattern()).last_within(model.reach(ctx, ctx.clause_start), q.start)
+                basis = basis_of(text[found[0] : found[1]]) if found else None
+                change, direction = basis_after or basis or "growth", _improvement(d_after, metric)
     if ctx.index > 0:
         prev = model.contexts[ctx.index - 1]
         previous = model.changes.get(prev.index)
