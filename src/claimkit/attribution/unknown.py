@@ -146,6 +146,16 @@ def _introduced() -> regex.Pattern[str]:
     )
 
 
+@cache
+def _ticker_introduced() -> regex.Pattern[str]:
+    """A name a descriptor introduces, right before a ticker in Latin capitals in brackets (循环经济企业某某新生
+    （ABCD）): a listed company's, whatever its ending."""
+    longer = words_pattern([w for w in descriptor_ends() if len(w) > 1])  # (not 出厂价格指数（PPI）)
+    return regex.compile(
+        rf"(?:{longer})(?P<name>[^\P{{Han}}{_NAME_BREAK}]{{2,8}}?)(?=[ ]?[(（][A-Z]{{2,5}}[)）])"
+    )
+
+
 def _name_start(text: str, end: int, floor: int, longest: int, han_only: bool = False) -> int | None:
     """Where the name ending at ``end`` starts: after the last character that cannot be in a name,
     at most ``longest`` characters back; ``None`` when the run of name characters is longer."""
@@ -275,7 +285,7 @@ def find_unknown_companies(
     introduced = _introduced()
     descriptors = descriptor_ends()
     for a, b in spans:
-        for m in introduced.finditer(text, a, b):
+        for m in (*introduced.finditer(text, a, b), *_ticker_introduced().finditer(text, a, b)):
             surface = m.group("name")
             cut = max((surface.rfind(w) + len(w) for w in descriptors if w in surface), default=0)
             surface = surface[cut:]  # 连锁品牌某某咖啡: the last descriptor introduces the name
