@@ -110,7 +110,7 @@ def _source_follow() -> regex.Pattern[str]:
     """What may follow a source's name before its verb: 的最新发布的数据, 研究团队."""
     # two data nouns may stand together: 监测数据, 统计数据, 调查报告
     return regex.compile(
-        rf"(?:的)?(?:最新|初步)?(?:发布的|發佈的)?(?:{words_alternation('data_noun')}"
+        rf"(?:的)?(?:最新|初步)?(?:发布的|發佈的|公布的|公佈的)?(?:{words_alternation('data_noun')}"
         rf"|{words_alternation('speaker_work')}){{0,2}}"  # 研究团队预估: its team speaks for it
     )
 
@@ -541,6 +541,10 @@ def find_cues(
         # 该公司相关负责人介绍: the company's officer speaks for it
         after = pm.end() if pm.group("person") else _past_group(text, pm.end())
         found = _after_subject(text, after, sentence.end, lexicon)
+        if pm.group("institution"):
+            shows = _source_verb().match(text, pm.end(), sentence.end)
+            if shows is not None and (found is None or shows.end() > found[0]):
+                found = (shows.end(), "data")  # 该协会公布的统计数据显示: the whole phrase, not 公布 alone
         if found is None and pm.group("institution"):
             found = _rating_after(text, pm.end(), sentence.end, lexicon)  # 该券商将公司盈利预测下调至…
         if found is None and pm.group("institution"):

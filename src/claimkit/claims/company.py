@@ -723,7 +723,10 @@ class CompanyIndex:
         if not any(self.text.find(w, near, start) >= 0 for w in words("respectively")):
             return None
         run = self._last_run(near, start, length)
-        if run is None and not self._in(near, start) and not _self_reference().search(self.text, near, start):
+        own = _self_reference().search(self.text, near, start)
+        if own is not None and self.text[max(0, own.start() - 1) : own.start()] in ("家", "間", "间"):
+            own = None  # 四家公司每股純益分別為…: a count of the companies listed before, no company in context
+        if run is None and not self._in(near, start) and own is None:
             # 三家运营商的5G用户分别达到x、y和z: the list is in one of the sentences before
             k = self.structure.sentence_index(sentence_start) - 1
             floor = max(-1, k - _LIST_LOOKBACK)
