@@ -890,10 +890,21 @@ def _names_known(name: str, lexicon: Lexicon) -> bool:
     return False
 
 
+@cache
+def _report_open() -> regex.Pattern[str]:
+    """The verb that opens a source's report phrase (发布, 公布: ``report_phrase_open``)."""
+    return regex.compile(f"(?:{words_alternation('report_phrase_open')})")
+
+
 def _report_after(text: str, pos: int, limit: int, lexicon: Lexicon) -> tuple[int, str] | None:
     """A report phrase after the subject ending at ``pos``, adverbials allowed before it."""
     m = _adverbial(lexicon.verb_set()).match(text, pos, limit)
     report = _report_phrase().match(text, m.end() if m else pos, limit)
+    if report is None and m is not None:
+        # 21日在京发布的统计报告显示: the adverbial ran into the report phrase's own verb
+        opener = _report_open().search(text, pos, m.end())
+        if opener is not None:
+            report = _report_phrase().match(text, opener.start(), limit)
     return (report.end(), "data") if report is not None else None
 
 

@@ -394,6 +394,23 @@ def _sentence_basis(model: DocModel, ctx: QContext) -> str | None:
     return found if found in ("yoy", "qoq") else None
 
 
+_TOPIC_BASIS = re.compile(r"(?:从|從|按)?(同比|环比|環比|按年|按月|按季)(?:来看|來看|看|而言|方面)[，,]")
+
+
+def _topic_basis(model: DocModel, ctx: QContext) -> str | None:
+    """从同比看，食品价格下降2.9%…: a topic clause naming a basis frames the changes after it in its
+    paragraph (the last one before the claim, 从环比看 taking over)."""
+    structure = model.structure
+    k = ctx.sentence
+    paragraph = structure.sentences[k].paragraph
+    while k > 0 and structure.sentences[k - 1].paragraph == paragraph:
+        k -= 1
+    found = None
+    for m in _TOPIC_BASIS.finditer(model.text, structure.sentences[k].start, ctx.q.start):
+        found = m
+    return basis_of(found.group(1)) if found is not None else None
+
+
 def _last_year_clause(model: DocModel, ctx: QContext) -> str | None:
     """净亏损1.03亿元，上年同期净亏损为1.85亿元，亏损额收窄约44%; 与上年同期相比，占比提高2.3个百分点: a
     change with no basis right after a clause that opens with the same period a year before is yoy."""
@@ -507,6 +524,7 @@ def resolve_change(
             _compared_basis(model, ctx, period)
             or _sentence_basis(model, ctx)
             or _last_year_clause(model, ctx)
+            or _topic_basis(model, ctx)
             or change
         )
     if change == "qoq" and period is not None:
