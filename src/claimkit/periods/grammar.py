@@ -582,8 +582,8 @@ def scan_periods(
             and not text.startswith("季度", p.end)
         ):
             p.point, p.span_months = True, 3  # 12月季: the quarter that ends in December
-        if _anchor_after().match(text, p.end):
-            p.anchor = True
+        if _anchor_after().match(text, p.end) or text.startswith(words("event_after"), p.end):
+            p.anchor = True  # (年初公布的回购计划: the time of an act that names the thing, not the figure's)
         elif p.relative == "now" and text.endswith(
             (*words("according_to"), "按"), max(0, p.start - 2), p.start
         ):
