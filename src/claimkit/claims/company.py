@@ -254,6 +254,10 @@ class CompanyIndex:
         headline_end = min(ends, default=len(text))
         self._halves = [m.end() for m in HEADLINE_GAP.finditer(text, 0, headline_end)]
         self._headline_end = headline_end
+        # brokers known as sources only (元大證券), where they open a clause: a financial group's unit as subject
+        self._broker_openers = {
+            m.start for m in mentions if m.kind == "source" and m.sector in ("broker", "bank")
+        }
         found = [m for m in mentions if m.kind in ("company", "product")]
         self._categories = [m.start for m in found if self._category(m)]  # 小程序游戏市场: a market
         found = [m for m in found if not self._category(m)]
@@ -447,6 +451,9 @@ class CompanyIndex:
             if _benefactive().search(text, m.end, start):
                 return self.at(m.start)  # 参股公司某某为公司贡献投资收益3.3亿元: the company in context's
             return self._owner(m), m
+        opener = clause_start + len(text[clause_start:start]) - len(text[clause_start:start].lstrip(" 　"))
+        if not own and opener in self._broker_openers and not public:
+            return self.at(start)  # …台股日均成交值逾5,000億元，某某證券單月獲利…: the group's unit, not the market
         if not self._any_in(half, start) or (
             public and public_from is not None and not self._any_in(public_from, start)
         ):  # (据海口海关统计，…: no company named since the public body, whatever stood before it)
