@@ -343,6 +343,15 @@ def _resolve_periods(
             coming_year.pop(s, None)
         elif (
             p.year_from == "pub"
+            and p.year_offset < 0
+            and p.point
+            and r is not None
+            and not p.comparison
+            and s not in year_in_sentence
+        ):
+            year_in_sentence[s] = r.year  # 截至去年9月底，…；首九個月收入…: the nine months of that year
+        elif (
+            p.year_from == "pub"
             and p.year_offset > 0
             and r is not None
             and not r.fiscal

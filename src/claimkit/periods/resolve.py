@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from ..attribution.lexicon import FiscalYear
@@ -97,6 +97,19 @@ def _year_for_undated(p: RawPeriod, published: date | None, fallback_year: int |
     )
     if start_month is not None and start_month - published.month > 3:
         return published.year - 1
+    end_month = (
+        p.month
+        or (3 * (p.quarter_end or p.quarter) if p.quarter else None)
+        or (6 * p.half if p.half else None)
+    )
+    if (
+        end_month is not None
+        and end_month > published.month
+        and not p.forecast
+        and fallback_year is not None
+        and fallback_year < published.year
+    ):
+        return fallback_year  # 前三季度 in January, in a text about last year: last year's, not one still to come
     return published.year
 
 
@@ -208,11 +221,24 @@ class Resolver:
     def resolve(self, p: RawPeriod, *, local_year: int | None = None, update: bool = True) -> Resolved | None:
         """Resolve ``p``; ``local_year`` is an explicit year of the same sentence, if any."""
         r = self._resolve(p, local_year)
-        if r is not None and update and self._sets_context(p):
+        if r is not None and update and (self._sets_context(p) or self._past_forecast(p, r)):
             self.context = r
         if r is not None and update and p.point and r.month is not None and not (p.comparison or p.forecast):
             self.point_month = Resolved(r.year, month=r.month)  # 截至10月末…，当月: that month
         return r
+
+    def _past_forecast(self, p: RawPeriod, r: Resolved) -> bool:
+        """A forecast of a calendar year already over at publication (预计2022年度净利润…, in January 2023: a
+        profit warning's preliminary results) frames the text as its results would."""
+        pub = self.published
+        return (
+            p.forecast
+            and pub is not None
+            and not r.fiscal
+            and r.granularity == "year"
+            and r.year < pub.year
+            and self._sets_context(replace(p, forecast=False))
+        )
 
     @staticmethod
     def _sets_context(p: RawPeriod) -> bool:
