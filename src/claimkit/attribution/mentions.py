@@ -63,6 +63,7 @@ def _name_stop() -> frozenset[str]:
 
 # a stock code in brackets right after a name: (2377), (600690.SH), (00966.HK), (BABA.US)
 STOCK_CODE = re.compile(r"[ 　]?[（(][ 　]?(?:[0-9]{4,6}|[A-Z]{2,5})(?:\.[A-Za-z]{1,3})?[ 　]?[)）]")
+_LISTING_LABEL = re.compile(r"[ 　]?[:：][ 　]?(?:[0-9]{3,6}|[A-Z]{1,5})(?![0-9A-Za-z])")  # HKEX：2057, 港交所：09988
 _NAME_CONJUNCTIONS = frozenset("和与與同及")  # stop a name, unless a verb follows right after (郁清和表示)
 _JOINERS = ("兼", "、", "和", "及", "与", " ", "/")
 _HAN_RE = re.compile(f"[{HAN}]")
@@ -573,6 +574,8 @@ def mentions_of(cleaned: Cleaned, matches: Iterable[tuple[int, int]], lexicon: L
             raw.append((a, b - 1, entry, surface))
             raw.append((b - 1, b + 1, title, text[b - 1 : b + 1]))
             continue
+        if entry is not None and _LISTING_LABEL.match(text, b):
+            continue  # 中通快递（NYSE：ZTO；HKEX：2057）: an exchange named as a listing's label, no subject
         if entry is not None and not _straddled(text, a, b, entry) and not _inside_word(text, a, b):
             raw.append((a, b, entry, surface))
     mentions = _joined_sources(text, build_mentions(text, raw, lexicon))

@@ -272,7 +272,7 @@ def _resolve_periods(
     explicit = [p for p in periods if p.relative is None and p.year_from != "ctx"]
     first = _resolve_once(Resolver.for_document(published, periods, calendar, text, fiscal_before), explicit)
     _span_defines_report(text, explicit, first)
-    report = _main_period(explicit, first, text)
+    report = _main_period(explicit, first, text, published)
     named = _report_named_in_lead(text, published)
     if named is not None and _named_report_wins(report, named):
         report = named  # 交出三季报。报告期内…: an A-share third-quarter report covers Q1-Q3
@@ -744,7 +744,10 @@ def _names_results(text: str, end: int) -> bool:
 
 
 def _main_period(
-    periods: list[RawPeriod], resolved: dict[int, Resolved | None], text: str | None = None
+    periods: list[RawPeriod],
+    resolved: dict[int, Resolved | None],
+    text: str | None = None,
+    pub_date: date | None = None,
 ) -> Resolved | None:
     """The period the document reports on: the first period named as the results published (发布第二财季
     业绩), else its most frequent sentence-level period; a month only when it is much more frequent than
@@ -758,6 +761,8 @@ def _main_period(
         r = resolved.get(id(p))
         if r is None or not _frames_text(p, text) or (text is not None and is_part(text, p)):
             continue  # a part of the period reported is not what the text reports on
+        if pub_date is not None and not r.fiscal and (r.year, r.end_month()) > (pub_date.year, pub_date.month):
+            continue  # (下半年我們會…, in August: a period not yet over is reported on by no one)
         if p.point:
             if p.month is None or p.span_months is not None or r.month is None:
                 continue
@@ -977,7 +982,7 @@ def build_model(doc: Document) -> DocModel | None:
     periods_by_sentence: dict[int, list[RawPeriod]] = {}
     for p in doc.periods:
         periods_by_sentence.setdefault(structure.sentence_index(p.start), []).append(p)
-    main = _main_period(doc.periods, resolved, text)
+    main = _main_period(doc.periods, resolved, text, doc.published)
     named = _report_named_in_lead(text, doc.published)
     if named is not None and _named_report_wins(main, named):
         main = named  # 交出三季报 with a headline on the third quarter: the report frames its paragraphs
