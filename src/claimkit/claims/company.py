@@ -265,10 +265,12 @@ class CompanyIndex:
         self.subject: set[int] = set()
         last_clause = None
         for m in found:
-            clause = structure.clause_start(m.start, structure.sentence_at(m.start).start)
+            sentence_start = structure.sentence_at(m.start).start
+            clause = structure.clause_start(m.start, sentence_start)
             if clause != last_clause and id(m) not in self.comparison:
-                self.subject.add(id(m))
                 last_clause = clause
+                if not self._in_cause(m.start, m.end, sentence_start):
+                    self.subject.add(id(m))  # (受微軟…帶動，…: a company in a clause of cause is no subject)
         self.mentions = found
         self._groups: list[int] = []  # where claims about a market or a group of companies stand
         self._starts = [m.start for m in found]
@@ -518,7 +520,11 @@ class CompanyIndex:
             # …位列第10；同期TOP100房企累计销售额…: the group is the clause's subject (not in 二者分别增长,
             # nor a rank within the group: 位居上市银行第一)
             return self._group(start)
-        before = [m for m in self._in(sentence_start, clause_start) if id(m) not in self.comparison]
+        before = [
+            m
+            for m in self._in(sentence_start, clause_start)
+            if id(m) not in self.comparison and not self._in_cause(m.start, m.end, sentence_start)
+        ]  # (受微軟…換機需求帶動，…營收有望季增: a company in a clause of cause moved the figure, it is not its own)
         part = part_start(text, sentence_start, clause_start)
         if before and part > sentence_start and not self._any_in(part, start):
             whole = market_terms().search(text, part, start)
