@@ -743,6 +743,26 @@ def _names_results(text: str, end: int) -> bool:
     return not text.startswith(words("report_name_tail"), at + len(noun))  # 三季度业绩报告: the Q3 report
 
 
+def _day_of_lead(
+    periods: list[RawPeriod],
+    resolved: dict[int, Resolved | None],
+    text: str,
+    lead_end: int,
+    published: date | None,
+) -> Resolved | None:
+    """A text that names no period it reports on but a day in its lead (台股昨日…, 今日收市) reports that day:
+    its month frames the figures."""
+    for p in periods:
+        if p.start >= lead_end:
+            break
+        r = resolved.get(id(p))
+        if (p.day or p.relative == "now") and r is not None and r.month is not None and not p.comparison:
+            return Resolved(r.year, month=r.month)
+    if published is not None and any(text.find(w, 0, lead_end) >= 0 for w in words("day_word")):
+        return Resolved(published.year, month=published.month)
+    return None
+
+
 def _main_period(
     periods: list[RawPeriod],
     resolved: dict[int, Resolved | None],
@@ -986,6 +1006,8 @@ def build_model(doc: Document) -> DocModel | None:
     named = _report_named_in_lead(text, doc.published)
     if named is not None and _named_report_wins(main, named):
         main = named  # 交出三季报 with a headline on the third quarter: the report frames its paragraphs
+    if main is None:
+        main = _day_of_lead(doc.periods, resolved, text, lead_end, doc.published)
 
     contexts: list[QContext] = []
     indexes = _list_indexes(text, quantities)
