@@ -488,9 +488,16 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
         return PeriodResolution(None, latest)
     last_period_end = max((p.end for p in near if is_sentence_period(p)), default=reach)
     after = max(last_period_end, reach)
-    if _governing_window(model, ctx, after, near) or model.matches(_since_launch()).any_within(
-        min(after, clause), q.start
+    launch = model.matches(_since_launch()).last_within(min(after, clause), q.start)
+    if (
+        launch is not None
+        and published is not None
+        and text.startswith(words("listing_verb"), launch[0])
+        and model.matches(_role("share_price")).any_within(launch[1], ctx.sentence_end)
     ):
+        # 上市首日，某某开盘报650元，较发行价大涨约469%: a share's first trading day, a day of its own month
+        return PeriodResolution(Resolved(published.year, month=published.month), None)
+    if _governing_window(model, ctx, after, near) or launch is not None:
         return PeriodResolution(None, None)  # 未来三年投入…, 上线首月…: not one calendar period
     if model.matches(_season()).any_within(after, q.start) and model.in_forecast(ctx):
         return PeriodResolution(None, None)  # 预计冬春航季…将恢复到…: a season's forecast, no one period
