@@ -27,10 +27,10 @@ from .unknown import (
     descriptor_ends,
     financial_sibling,
     find_list_partners,
-    holding_stems,
-    holding_unit,
     find_unknown_bodies,
     find_unknown_companies,
+    holding_stems,
+    holding_unit,
 )
 
 
@@ -63,7 +63,9 @@ def _name_stop() -> frozenset[str]:
 
 # a stock code in brackets right after a name: (2377), (600690.SH), (00966.HK), (BABA.US)
 STOCK_CODE = re.compile(r"[ 　]?[（(][ 　]?(?:[0-9]{4,6}|[A-Z]{2,5})(?:\.[A-Za-z]{1,3})?[ 　]?[)）]")
-_LISTING_LABEL = re.compile(r"[ 　]?[:：][ 　]?(?:[0-9]{3,6}|[A-Z]{1,5})(?![0-9A-Za-z])")  # HKEX：2057, 港交所：09988
+_LISTING_LABEL = re.compile(
+    r"[ 　]?[:：][ 　]?(?:[0-9]{3,6}|[A-Z]{1,5})(?![0-9A-Za-z])"
+)  # HKEX：2057, 港交所：09988
 _NAME_CONJUNCTIONS = frozenset("和与與同及")  # stop a name, unless a verb follows right after (郁清和表示)
 _JOINERS = ("兼", "、", "和", "及", "与", " ", "/")
 _HAN_RE = re.compile(f"[{HAN}]")

@@ -508,7 +508,9 @@ def resolve_change(
         if last is not q:
             d_after, basis_after = _direction_after(text[last.end : last.end + 8])
             if d_after is not None:
-                found = model.matches(basis_pattern()).last_within(model.reach(ctx, ctx.clause_start), q.start)
+                found = model.matches(basis_pattern()).last_within(
+                    model.reach(ctx, ctx.clause_start), q.start
+                )
                 basis = basis_of(text[found[0] : found[1]]) if found else None
                 change, direction = basis_after or basis or "growth", _improvement(d_after, metric)
     if ctx.index > 0:

@@ -455,7 +455,9 @@ class CompanyIndex:
             return self._owner(m), m
         opener = clause_start + len(text[clause_start:start]) - len(text[clause_start:start].lstrip(" 　"))
         if not own and opener in self._broker_openers and not public:
-            return self.at(start)  # …台股日均成交值逾5,000億元，某某證券單月獲利…: the group's unit, not the market
+            return self.at(
+                start
+            )  # …台股日均成交值逾5,000億元，某某證券單月獲利…: the group's unit, not the market
         if not self._any_in(half, start) or (
             public and public_from is not None and not self._any_in(public_from, start)
         ):  # (据海口海关统计，…: no company named since the public body, whatever stood before it)
@@ -477,7 +479,9 @@ class CompanyIndex:
                 (market.group("scope") and regions and text.startswith(words("part_lead"), clause_start))
                 or (
                     self.at(start)[1] is not None
-                    and text.startswith(words("part_lead"), self.structure.clause_start(market.start(), sentence_start))
+                    and text.startswith(
+                        words("part_lead"), self.structure.clause_start(market.start(), sentence_start)
+                    )
                 )
             ):
                 # …收入增长11%，其中欧洲市场增长超过20%: a part of the figure before (also in the clause before the
@@ -738,7 +742,9 @@ class CompanyIndex:
         run = self._last_run(near, start, length)
         own = _self_reference().search(self.text, near, start)
         if own is not None and self.text[max(0, own.start() - 1) : own.start()] in ("家", "間", "间"):
-            own = None  # 四家公司每股純益分別為…: a count of the companies listed before, no company in context
+            own = (
+                None  # 四家公司每股純益分別為…: a count of the companies listed before, no company in context
+            )
         if run is None and not self._in(near, start) and own is None:
             # 三家运营商的5G用户分别达到x、y和z: the list is in one of the sentences before
             k = self.structure.sentence_index(sentence_start) - 1

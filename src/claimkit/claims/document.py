@@ -283,7 +283,9 @@ def _resolve_periods(
     out: dict[int, Resolved | None] = {}
     year_in_sentence: dict[int, int] = {}
     coming_half: dict[int, int] = {}  # the half of a coming year that lent its year (明年上半年)
-    coming_year: dict[int, int] = {}  # sentences whose year in effect a coming year (明年) lent -> its ；-part
+    coming_year: dict[
+        int, int
+    ] = {}  # sentences whose year in effect a coming year (明年) lent -> its ；-part
     forecast_in_sentence: dict[tuple[int, int], Resolved] = {}  # (sentence, its ；-part) -> a forecast's year
     restore: tuple[int, Resolved | None] | None = (
         None  # (sentence, context) to return to after a part's sentence
@@ -329,7 +331,9 @@ def _resolve_periods(
             # 明年…可望年增一倍，第4季營收有望…: a quarter this year has not yet closed is this year's
             inside = False
         if s in coming_year and coming_year[s] != sp[1]:
-            inside = False  # 明年將新開…；她並透露，第三季新增…: a coming year lends its year in its ；-part only
+            inside = (
+                False  # 明年將新開…；她並透露，第三季新增…: a coming year lends its year in its ；-part only
+            )
         r = resolver.resolve(p, local_year=year_in_sentence.get(s) if inside else None)
         if sp in forecast_in_sentence and resolver.context is forecast_in_sentence[sp]:
             resolver.context = reported
@@ -781,7 +785,11 @@ def _main_period(
         r = resolved.get(id(p))
         if r is None or not _frames_text(p, text) or (text is not None and is_part(text, p)):
             continue  # a part of the period reported is not what the text reports on
-        if pub_date is not None and not r.fiscal and (r.year, r.end_month()) > (pub_date.year, pub_date.month):
+        if (
+            pub_date is not None
+            and not r.fiscal
+            and (r.year, r.end_month()) > (pub_date.year, pub_date.month)
+        ):
             continue  # (下半年我們會…, in August: a period not yet over is reported on by no one)
         if p.point:
             if p.month is None or p.span_months is not None or r.month is None:

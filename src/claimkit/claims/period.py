@@ -358,7 +358,9 @@ def _present_count(model: DocModel, ctx: QContext, near: list[RawPeriod]) -> boo
     q = ctx.q
     if q.kind not in ("count", "percent") or model.published is None or model.in_forecast(ctx):
         return False
-    if q.kind == "percent" and any(ctx.clause_start <= p.start < q.start for p in model.sentence_periods(ctx)):
+    if q.kind == "percent" and any(
+        ctx.clause_start <= p.start < q.start for p in model.sentence_periods(ctx)
+    ):
         return False  # 已由去年约25%提升至…, 已恢复至2019年同期的92%: a share dated in its clause
     # (a quotation its speaker closes, “…已降至不足两成，”他说, is a statement too)
     quoted = model.text.startswith(("“", "「"), ctx.sentence_start)

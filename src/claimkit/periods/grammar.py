@@ -464,7 +464,11 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
             return None
         since = _TO_NOW.match(m.string, m.end())
         if since is not None and not p.day:
-            p.end, p.relative, p.clause_scoped = since.end(), "month_to_date", True  # 十月至今: to publication
+            p.end, p.relative, p.clause_scoped = (
+                since.end(),
+                "month_to_date",
+                True,
+            )  # 十月至今: to publication
     elif g["whole"]:
         p.whole_year = True
         p.annual_report = g["whole"] in ("年报", "年報")

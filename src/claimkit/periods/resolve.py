@@ -260,14 +260,14 @@ class Resolver:
             # 2025-2027年, 今明两年: several years; claims listed 分别 take one each (claims.period)
             return None
         if p.relative == "month_to_date":  # 十月至今, 2025年10月以来: the month to publication
-            year = p.year if p.year is not None else (pub.year + p.year_offset if pub else None)
-            if year is None or p.month is None:
+            since = p.year if p.year is not None else (pub.year + p.year_offset if pub else None)
+            if since is None or p.month is None:
                 return None
-            if pub is None or pub.year != year or pub.month < p.month:
+            if pub is None or pub.year != since or pub.month < p.month:
                 return None  # (a run across years has no one period here)
             if pub.month == p.month:
-                return Resolved(year, month=p.month)
-            return Resolved(year, month=pub.month, month_from=p.month)
+                return Resolved(since, month=p.month)
+            return Resolved(since, month=pub.month, month_from=p.month)
         if p.relative is not None:
             kind = p.relative
             if kind == "same_period" and p.comparison:
