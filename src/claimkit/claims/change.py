@@ -394,7 +394,13 @@ def _sentence_basis(model: DocModel, ctx: QContext) -> str | None:
     return found if found in ("yoy", "qoq") else None
 
 
-_TOPIC_BASIS = re.compile(r"(?:从|從|按)?(同比|环比|環比|按年|按月|按季)(?:来看|來看|看|而言|方面)[，,]")
+@cache
+def _topic_basis_clause() -> re.Pattern[str]:
+    """从同比看，: a basis word of two characters (``changes.tsv``) viewed as a topic (``topic_look``)."""
+    bases = [w for w, v in change_words()[0].items() if len(w) == 2 and v in ("yoy", "qoq")]
+    return re.compile(
+        rf"(?:{alternation('period_compare')})?({words_pattern(bases)})(?:{alternation('topic_look')})[，,]"
+    )
 
 
 def _topic_basis(model: DocModel, ctx: QContext) -> str | None:
@@ -406,7 +412,7 @@ def _topic_basis(model: DocModel, ctx: QContext) -> str | None:
     while k > 0 and structure.sentences[k - 1].paragraph == paragraph:
         k -= 1
     found = None
-    for m in _TOPIC_BASIS.finditer(model.text, structure.sentences[k].start, ctx.q.start):
+    for m in _topic_basis_clause().finditer(model.text, structure.sentences[k].start, ctx.q.start):
         found = m
     return basis_of(found.group(1)) if found is not None else None
 

@@ -455,9 +455,8 @@ class CompanyIndex:
             return self._owner(m), m
         opener = clause_start + len(text[clause_start:start]) - len(text[clause_start:start].lstrip(" 　"))
         if not own and opener in self._broker_openers and not public:
-            return self.at(
-                start
-            )  # …台股日均成交值逾5,000億元，某某證券單月獲利…: the group's unit, not the market
+            # …台股日均成交值逾5,000億元，某某證券單月獲利…: the group's unit, not the market
+            return self.at(start)
         if not self._any_in(half, start) or (
             public and public_from is not None and not self._any_in(public_from, start)
         ):  # (据海口海关统计，…: no company named since the public body, whatever stood before it)

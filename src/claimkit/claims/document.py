@@ -283,9 +283,8 @@ def _resolve_periods(
     out: dict[int, Resolved | None] = {}
     year_in_sentence: dict[int, int] = {}
     coming_half: dict[int, int] = {}  # the half of a coming year that lent its year (明年上半年)
-    coming_year: dict[
-        int, int
-    ] = {}  # sentences whose year in effect a coming year (明年) lent -> its ；-part
+    # sentences whose year in effect a coming year (明年) lent -> that year's ；-part
+    coming_year: dict[int, int] = {}
     forecast_in_sentence: dict[tuple[int, int], Resolved] = {}  # (sentence, its ；-part) -> a forecast's year
     restore: tuple[int, Resolved | None] | None = (
         None  # (sentence, context) to return to after a part's sentence
@@ -331,9 +330,8 @@ def _resolve_periods(
             # 明年…可望年增一倍，第4季營收有望…: a quarter this year has not yet closed is this year's
             inside = False
         if s in coming_year and coming_year[s] != sp[1]:
-            inside = (
-                False  # 明年將新開…；她並透露，第三季新增…: a coming year lends its year in its ；-part only
-            )
+            # 明年將新開…；她並透露，第三季新增…: a coming year lends its year in its ；-part only
+            inside = False
         r = resolver.resolve(p, local_year=year_in_sentence.get(s) if inside else None)
         if sp in forecast_in_sentence and resolver.context is forecast_in_sentence[sp]:
             resolver.context = reported
