@@ -1012,8 +1012,11 @@ def build_model(doc: Document) -> DocModel | None:
     named = _report_named_in_lead(text, doc.published)
     if named is not None and _named_report_wins(main, named):
         main = named  # 交出三季报 with a headline on the third quarter: the report frames its paragraphs
-    if main is None:
-        main = _day_of_lead(doc.periods, resolved, text, lead_end, doc.published)
+    if main is None or (
+        main != named and not any(p.start < lead_end and resolved.get(id(p)) == main for p in doc.periods)
+    ):
+        # (昨日公布配發結果…。招股文件顯示，…首九個月…: a period first named after the lead is background)
+        main = _day_of_lead(doc.periods, resolved, text, lead_end, doc.published) or main
 
     contexts: list[QContext] = []
     indexes = _list_indexes(text, quantities)
