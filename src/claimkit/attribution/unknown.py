@@ -329,10 +329,12 @@ def financial_sibling(name: str, known: Mapping[str, object]) -> str | None:
 def holding_stems(surfaces: list[tuple[str, str]]) -> dict[str, str]:
     """The stems of the financial holdings a text names, to their company (中信 -> the group of 中信金, 中信金控):
     ``surfaces`` are the text's company mentions as (surface, company)."""
-    shorts = _forms().get("holding_short", ())
+    endings = sorted(
+        (*_forms().get("holding_short", ()), *_forms().get("holding_form", ())), key=len, reverse=True
+    )
     out: dict[str, str] = {}
     for surface, company in surfaces:
-        for ending in (*shorts, "金控", "金融控股"):
+        for ending in endings:
             if surface.endswith(ending) and len(surface) - len(ending) >= 2:
                 out.setdefault(surface[: -len(ending)], company)
                 break
@@ -343,7 +345,7 @@ def holding_unit(surface: str, stems: dict[str, str]) -> str | None:
     """The holding a unit named with its stem belongs to (中信證券 beside 中信金: the Taiwan group's broker, not
     a mainland broker the lexicon knows by that name); ``stems`` from :func:`holding_stems`."""
     for unit in _forms().get("financial_unit", ()):
-        if surface.endswith(unit) and unit not in ("金控", "金融控股"):
+        if surface.endswith(unit) and unit not in _forms().get("holding_form", ()):
             return stems.get(surface[: -len(unit)])
     return None
 

@@ -396,11 +396,9 @@ def _sentence_basis(model: DocModel, ctx: QContext) -> str | None:
 
 @cache
 def _topic_basis_clause() -> re.Pattern[str]:
-    """从同比看，: a basis word of two characters (``changes.tsv``) viewed as a topic (``topic_look``)."""
+    """(从)同比看，: a basis word of two characters (``changes.tsv``) viewed as a topic (``topic_look``)."""
     bases = [w for w, v in change_words()[0].items() if len(w) == 2 and v in ("yoy", "qoq")]
-    return re.compile(
-        rf"(?:{alternation('period_compare')})?({words_pattern(bases)})(?:{alternation('topic_look')})[，,]"
-    )
+    return re.compile(rf"(?:{words_pattern(bases)})(?=(?:{alternation('topic_look')})[，,])")
 
 
 def _topic_basis(model: DocModel, ctx: QContext) -> str | None:
@@ -411,10 +409,8 @@ def _topic_basis(model: DocModel, ctx: QContext) -> str | None:
     paragraph = structure.sentences[k].paragraph
     while k > 0 and structure.sentences[k - 1].paragraph == paragraph:
         k -= 1
-    found = None
-    for m in _topic_basis_clause().finditer(model.text, structure.sentences[k].start, ctx.q.start):
-        found = m
-    return basis_of(found.group(1)) if found is not None else None
+    found = model.matches(_topic_basis_clause()).last_within(structure.sentences[k].start, ctx.q.start)
+    return basis_of(model.text[found[0] : found[1]]) if found is not None else None
 
 
 def _last_year_clause(model: DocModel, ctx: QContext) -> str | None:

@@ -160,7 +160,10 @@ def _origin() -> re.Pattern[str]:
 @cache
 def _prep_object() -> re.Pattern[str]:
     """A preposition right before a group (与超过30家客户, 同逾百家企业): the group is its object."""
-    return re.compile(f"(?:{alternation('object_prep')})(?:超过|超過|逾|近|约|約)?$")
+    from ..quantities.lexicon import qualifiers
+
+    before = words_pattern(w for w, q in qualifiers()[0].items() if q != "none")
+    return re.compile(f"(?:{alternation('object_prep')})(?:{before})?$")
 
 
 @cache

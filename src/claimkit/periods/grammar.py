@@ -32,7 +32,6 @@ QN = "[一二三四1-4１-４]"
 MON = "1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
 DAY = r"3[01]|[12]\d|0?[1-9]|[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九]"
 FISCAL = "财年|財年|财政年度|財政年度|会计年度|會計年度"
-HOLIDAY_NOUN = "小长假|小長假|长假|長假|假期"  # 国庆中秋8天长假: a holiday's name, its length, this noun
 
 _SUB = rf"""
     (?P<qrange>[前首]{S}(?P<qrn>[二两兩三2-3]){S}[个個]?(?P<qrfis>财季|財季|财政季度|財政季度|季度?))
@@ -53,7 +52,7 @@ _SUB = rf"""
 
 _PATTERN = rf"""
   (?P<rel>\L<rel>)(?!(?<=今)[年日天晚早])  # 截至今年: 至今 is not read where 今年 starts
-| (?P<hol>\L<hol>){S}(?:[0-9０-９]{{1,2}}|[一二两兩三四五六七八九十]{{1,2}}){S}(?:天|日){S}(?:{HOLIDAY_NOUN})
+| (?P<hol>\L<hol>){S}(?:[0-9０-９]{{1,2}}|[一二两兩三四五六七八九十]{{1,2}}){S}(?:天|日){S}\L<holnoun>
 | (?:
       (?P<fyslash>(?P<fy1>{Y4})[/／](?P<fy2>(?:19|20)?\d{{2}}){S}(?:{FISCAL}))
     | FY{S}(?P<fy>(?:19|20)?\d{{2}})(?![0-9])
@@ -152,7 +151,7 @@ def holiday_stems() -> dict[str, str]:
     for word, (meaning, _, _) in relative_words().items():
         if meaning != "holiday" and meaning not in FESTIVALS:
             continue
-        for noun in HOLIDAY_NOUN.split("|"):
+        for noun in sorted(words("holiday_noun"), key=len, reverse=True):
             if word.endswith(noun) and len(word) > len(noun):
                 out.setdefault(word[: -len(noun)], word)
                 break
@@ -162,9 +161,15 @@ def holiday_stems() -> dict[str, str]:
 @cache
 def period_pattern() -> regex.Pattern[str]:
     """The compiled period pattern (the relative words come from ``resources/periods.tsv``)."""
-    words = relative_words()
-    by: dict[str, list[str]] = {"rel": [], "ryear": [], "per_if_rate": [], "hol": list(holiday_stems())}
-    for word, (meaning, _, _) in words.items():
+    relative = relative_words()
+    by: dict[str, list[str]] = {
+        "rel": [],
+        "ryear": [],
+        "per_if_rate": [],
+        "hol": list(holiday_stems()),
+        "holnoun": list(words("holiday_noun")),
+    }
+    for word, (meaning, _, _) in relative.items():
         key = (
             "ryear"
             if meaning in ("year", "years")
@@ -173,7 +178,7 @@ def period_pattern() -> regex.Pattern[str]:
             else "rel"
         )
         by[key].append(word)
-    first = _FIRST + "".join(sorted({w[0] for w in words}))
+    first = _FIRST + "".join(sorted({w[0] for w in relative}))
     return regex.compile(f"(?=[{first}])(?:{_PATTERN})", regex.VERBOSE, **by)
 
 
@@ -192,7 +197,7 @@ def period_alphabet() -> frozenset[str] | None:
     if chars is None or gate is None:
         return None
     chars |= gate
-    for word in relative_words():
+    for word in (*relative_words(), *words("holiday_noun")):  # (the pattern's named lists)
         chars.update(word)
     return frozenset(chars)
 
@@ -325,9 +330,14 @@ def _two_digit_year(s: str) -> int:
 _RATIO_BASE_AFTER = regex.compile(
     r"(?:同期|同期水平|水平)?的|[^，,。；;：:！？\n0-9]{1,8}?的(?=\s?[0-9０-９一二两兩三四五六七八九十半几幾])"
 )
-_TO_NOW = regex.compile(r"[ ]?(?:至今|以来|以來)")  # after a month: from it to publication (十月至今)
 _CUMULATIVE = regex.compile(r"[^，,。；;：:！？\n]*?(?:累计|累計)")
 _CLAUSE_OPENERS = frozenset('，,。；;：:！？\n“「"（( ')
+
+
+@cache
+def _to_now() -> regex.Pattern[str]:
+    """After a month: from it to publication (十月至今; ``function_words.tsv`` role ``to_now``)."""
+    return regex.compile(f"[ ]?(?:{alternation('to_now')})")
 
 
 @cache
@@ -462,7 +472,7 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
         p.day = bool(g["day"])
         if p.month is None or not 1 <= p.month <= 12:
             return None
-        since = _TO_NOW.match(m.string, m.end())
+        since = _to_now().match(m.string, m.end())
         if since is not None and not p.day:
             p.end, p.relative, p.clause_scoped = (
                 since.end(),
