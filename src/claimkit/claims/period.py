@@ -368,7 +368,11 @@ def _present_count(model: DocModel, ctx: QContext, near: list[RawPeriod]) -> boo
         c.person and c.kind == "say" and (c.end <= q.start or quoted)
         for c in model.cues_by_sentence.get(ctx.sentence, ())
     ):
-        return False
+        # (“…已超过5.3亿人。”他说: a quotation of sentences whose speaker, a person, closes it)
+        quote = model.structure.quote_at(q.start)
+        cue = model.quoted.get(quote) if quote is not None else None
+        if cue is None or not cue.person or cue.kind != "say":
+            return False
     if any(p.start < q.start and not p.comparison for p in near):
         return False
     return any(model.text.find(w, ctx.clause_start, q.start) >= 0 for w in words("present_perfect"))
