@@ -450,6 +450,20 @@ def test_capacity_is_an_amount_unless_it_rates_a_noun(phrase: str, kind: str | N
     assert found == ([kind] if kind else [])
 
 
+@pytest.mark.parametrize(
+    ("phrase", "kinds"),
+    [
+        # hours of use (利用小时) are an amount, in every clause of their sentence
+        ("煤电机组平均利用小时为3,980小时，同比减少约75小时；其中燃气机组2,100小时。", ["count"] * 3),
+        ("風電平均利用小時數約2,050小時", ["count"]),
+        ("平均利用小时为3,980小时。检修耗时12小时", ["count", "duration"]),  # the next sentence: a duration
+        ("工人每天工作8小时", ["duration"]),
+    ],
+)
+def test_hours_of_use_are_an_amount(phrase: str, kinds: list[str]) -> None:
+    assert [q.kind for q in claimkit.find_quantities(phrase)] == kinds
+
+
 def test_find_quantities_skips_repeats_and_glosses() -> None:
     page = "营收增长(zēngzhǎng)18%至100亿元。\n营收增长(zēngzhǎng)18%至100亿元。\n相关推荐\n阅读10万"
     found = claimkit.find_quantities(page)

@@ -113,6 +113,7 @@ class _Vocab(NamedTuple):
     mega: frozenset[str]  # characters after 兆 that make it mega (兆瓦): from the 兆 units
     yuan_currencies: dict[str, str]  # currency words that name a currency counted in 元 (人民币, 新台币)
     rated_nouns: tuple[str, ...]  # after a capacity, the thing it rates (10兆瓦风机): a rating, not an amount
+    hours_nouns: tuple[str, ...]  # a measure of use counted in hours (利用小时): a duration after it is an amount
 
 
 @cache
@@ -151,7 +152,23 @@ def vocab() -> _Vocab:
         # 港币); one ending in 元 (美元, 港元) is a unit of its own
         yuan_currencies={cw: code for cw, code in currencies.items() if cw[-1] in with_traditional(["币"])},
         rated_nouns=w["rated_noun"],
+        hours_nouns=w["hours_noun"],
     )
+
+
+_HOURS_REACH = 60  # how far back a measure of hours of use (利用小时) reaches within its sentence
+_SENTENCE_STOPS = "。！？!?\n"
+
+
+def _hours_of_use(text: str, start: int, floor: int) -> bool:
+    """Whether a duration at ``start`` counts hours of use: a ``hours_noun`` (利用小时) before it in its
+    sentence, within a few clauses (…利用小时为4,105小时，同比减少约60小时)."""
+    nouns = vocab().hours_nouns
+    if not nouns:
+        return False
+    window = text[max(floor, start - _HOURS_REACH) : start]
+    cut = max(window.rfind(c) for c in _SENTENCE_STOPS)
+    return any(n in window[cut + 1 :] for n in nouns)
 
 
 _LATIN = re.compile(r"[A-Za-z]")
@@ -554,6 +571,8 @@ def _read_main(m: re.Match[str], text: str, floor: int, ceiling: int, numbers: b
             if unit.kind == "capacity":  # 装机6135万千瓦: an amount; 10MW风机: a rating
                 rates = not info.scaled and text.startswith(vocab().rated_nouns, end, ceiling)
                 raw.kind = "physical" if rates else "count"
+            elif unit.kind == "duration" and _hours_of_use(text, start, floor):
+                raw.kind = "count"  # 平均利用小时为4,105小时: hours of use, an amount
             if tenths:
                 if end < ceiling and text[end] == "半" and raw.value is not None:
                     raw.value, raw.end = raw.value + 5, end + 1  # 三成半 = 35%
