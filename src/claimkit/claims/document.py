@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -760,9 +760,21 @@ def _day_of_lead(
         r = resolved.get(id(p))
         if (p.day or p.relative == "now") and r is not None and r.month is not None and not p.comparison:
             return Resolved(r.year, month=r.month)
-    if published is not None and any(text.find(w, 0, lead_end) >= 0 for w in words("day_word")):
+    if published is None:
+        return None
+    if any(text.find(w, 0, lead_end) >= 0 for w in words("day_word")):
         return Resolved(published.year, month=published.month)
+    day = _LEAD_DAY.search(text, 0, lead_end)  # 新华社大连12月9日电 9日，国内商品期货…: a wire's day
+    if day is not None and 1 <= int(day.group(1)) <= 31:
+        if int(day.group(1)) <= published.day:
+            return Resolved(published.year, month=published.month)
+        before = published.replace(day=1) - timedelta(days=1)  # 30日，… published on the 1st: last month
+        return Resolved(before.year, month=before.month)
     return None
+
+
+# a day of the month alone opening a clause of the lead (9日，…; 15日晚间，…), not a date's day (12月9日)
+_LEAD_DAY = re.compile(r"(?:^|(?<=[\s）)，,。]))([0-9]{1,2})日(?=[，,]|[晚早上下]午?|收盘|晚间)")
 
 
 def _main_period(
