@@ -29,6 +29,7 @@ from .unknown import firm_suffix, release_verbs, released_figures
 # What may stand between a subject and its verb: adverbs and bounded adverbial phrases.
 _ADVERBIAL = (
     r"(?:[ ]|[昨今前][（(][0-9０-９]{{1,2}}[）)][日号號]|{adverb}"  # (經濟部昨（20）日公布 before the adverb 昨)
+    r"|(?:于|於)(?=[昨今前](?:[日天]|[（(][0-9０-９]{{1,2}}[）)]))"  # 於昨（20）日發布, 于昨日发布
     r"|在[^，。；！？\n“”]{{1,60}}?(?:上|时|時|中|期间|期間|之际|之際|后|後|里|裡)(?=(?:{verbs}))"
     r"|在[^，。；！？\n“”]{{1,40}}?(?:上|时|時|中|期间|期間|之际|之際|后|後|里|裡)"
     r"|在[^，。；！？\n“”]{{1,20}}?(?=(?:{verbs}))"  # 在互动平台回复称
@@ -553,8 +554,14 @@ def find_cues(
                 found = _after_subject(text, follow.end(), sentence.end, lexicon)
         if found is None and pm.group("person"):
             found = _estimate_of(text, pm.start(), pm.end())  # 按照他的测算，…
-        if found is None or (found[1] == "data" and not pm.group("institution")):
-            continue  # 公司数据显示 is the company's own document; 该协会数据显示 is the body's
+        if found is None or (
+            found[1] == "data"
+            and not pm.group("institution")
+            and not (pm.group("person") is None and text.endswith(words("according_to"), 0, pm.start()))
+        ):
+            # 公司数据显示 is the company's own document; 该协会数据显示 is the body's; 据公司统计 cites the
+            # company in context as the source of its statistics
+            continue
         if found[1] == "rating" and not pm.group("institution"):
             continue
         end, kind = found

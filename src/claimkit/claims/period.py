@@ -277,9 +277,23 @@ def _before_in_part(model: DocModel, ctx: QContext, p: RawPeriod) -> bool:
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff%])\s+(?=[\u4e00-\u9fffA-Za-z])")
 
 
+def _span_years(model: DocModel, p: RawPeriod) -> list[int]:
+    """The calendar years a sentence period names, in order: one for a year (2026年), each of a run of
+    years (2025-2027年, 今明两年, 明后两年), none for anything shorter than a year."""
+    r = model.resolved.get(id(p))
+    if p.years > 1 or p.year_end is not None:
+        first, last = p.year, p.year_end
+        if p.years > 1 and p.year_from == "pub" and model.published is not None:
+            first = model.published.year + p.year_offset
+            last = first + p.years - 1
+        return list(range(first, last + 1)) if first is not None and last is not None else []
+    return [r.year] if r is not None and r.granularity == "year" and not r.fiscal else []
+
+
 def _years_in_turn(model: DocModel, ctx: QContext, near: list[RawPeriod]) -> PeriodResolution | None:
-    """预计2025年净利润约51亿元，2026年有望增至54亿元，对应市盈率分别为16倍和15倍: a 分别 list after
-    as many years, each named in a clause of its own: one year per number, in the order they were named."""
+    """预计2025年净利润约51亿元，2026年有望增至54亿元，对应市盈率分别为16倍和15倍, 今明两年及2027年…依次为x、y、z: a
+    分别 list after as many years, named one by one or as runs of years (今明两年, 明后两年): one year per
+    number, in the order they were named."""
     n = ctx.list_length
     if n < 2 or not near:
         return None
@@ -288,18 +302,23 @@ def _years_in_turn(model: DocModel, ctx: QContext, near: list[RawPeriod]) -> Per
     at = min((k for k in (gap.find(w) for w in words("respectively")) if k >= 0), default=-1)
     if at < 0 or any(c in gap[:at] for c in word_set("coordinator")):
         return None  # (A、B业务分别占40%和60%: the list shares out its own items, not the years)
-    years: list[tuple[Resolved, RawPeriod]] = []
+    years: list[tuple[int, RawPeriod]] = []
+    fiscal = False
     for p in near:
+        if p.end > ctx.q.start or not is_sentence_period(p):
+            continue
         r = model.resolved.get(id(p))
-        if r is None or r.granularity != "year" or not is_sentence_period(p):
+        if r is not None and r.granularity == "year" and r.fiscal and p.years <= 1:
+            years.append((r.year, p))  # 2026财年: a fiscal year keeps its calendar
+            fiscal = True
             continue
-        if years and years[-1][0] == r:
-            continue
-        years.append((r, p))
-    if len(years) < n or len({r for r, _ in years[-n:]}) < n:
+        for y in _span_years(model, p):
+            if not years or years[-1][0] != y:
+                years.append((y, p))
+    if len(years) < n or len({y for y, _ in years[-n:]}) < n:
         return None
-    r, p = years[len(years) - n + ctx.list_index]
-    return PeriodResolution(r, p)
+    y, p = years[len(years) - n + ctx.list_index]
+    return PeriodResolution(Resolved(y, fiscal), p)
 
 
 def _is_balance(model: DocModel, ctx: QContext) -> bool:
@@ -435,6 +454,10 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
             return PeriodResolution(
                 None, p
             )  # 每年以50%的速度增长, 复合年增长率: a rate per year, not one period
+    if sum(1 for p in near if p.end <= q.start and _span_years(model, p)) > 1:
+        spread = _years_in_turn(model, ctx, near)  # 今明两年及2027年…依次为x、y、z: years named in runs
+        if spread is not None:
+            return spread
     # 2025-2027年…分别为146/132/151亿元, 2025-2027年EPS预测为72.10/75.90/80.30元: a range of years,
     # one year for each number of a list as long as the range
     for p in reversed(near):
