@@ -277,14 +277,18 @@ def _before_in_part(model: DocModel, ctx: QContext, p: RawPeriod) -> bool:
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff%])\s+(?=[\u4e00-\u9fffA-Za-z])")
 
 
-def _span_years(model: DocModel, p: RawPeriod) -> list[int]:
+def _span_years(model: DocModel, p: RawPeriod, before: int | None = None) -> list[int]:
     """The calendar years a sentence period names, in order: one for a year (2026年), each of a run of
-    years (2025-2027年, 今明两年, 明后两年), none for anything shorter than a year."""
+    years (2025-2027年, 今明两年, 明后两年; 此后两年 after ``before``, the year named before it), none for
+    anything shorter than a year."""
     r = model.resolved.get(id(p))
     if p.years > 1 or p.year_end is not None:
         first, last = p.year, p.year_end
         if p.years > 1 and p.year_from == "pub" and model.published is not None:
             first = model.published.year + p.year_offset
+            last = first + p.years - 1
+        elif p.years > 1 and p.year_from == "ctx" and before is not None:
+            first = before + p.year_offset
             last = first + p.years - 1
         return list(range(first, last + 1)) if first is not None and last is not None else []
     return [r.year] if r is not None and r.granularity == "year" and not r.fiscal else []
@@ -312,7 +316,7 @@ def _years_in_turn(model: DocModel, ctx: QContext, near: list[RawPeriod]) -> Per
             years.append((r.year, p))  # 2026财年: a fiscal year keeps its calendar
             fiscal = True
             continue
-        for y in _span_years(model, p):
+        for y in _span_years(model, p, years[-1][0] if years else None):
             if not years or years[-1][0] != y:
                 years.append((y, p))
     if len(years) < n or len({y for y, _ in years[-n:]}) < n:
@@ -454,7 +458,7 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
             return PeriodResolution(
                 None, p
             )  # 每年以50%的速度增长, 复合年增长率: a rate per year, not one period
-    if sum(1 for p in near if p.end <= q.start and _span_years(model, p)) > 1:
+    if sum(1 for p in near if p.end <= q.start and (_span_years(model, p) or p.year_from == "ctx")) > 1:
         spread = _years_in_turn(model, ctx, near)  # 今明两年及2027年…依次为x、y、z: years named in runs
         if spread is not None:
             return spread
