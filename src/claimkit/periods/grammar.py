@@ -47,7 +47,7 @@ _SUB = rf"""
   | (?P<mfirst>[前首]{S}(?P<mfn>{MON}){S}(?:个|個)?月)
   | (?P<month>(?P<mn>{MON}){S}月份?(?:{S}(?P<day>{DAY}){S}[日号])?)
   | (?P<whole>全年度?|整年|年报|全[财財]年)
-  | (?P<yedge>年末|年底|年终|年初|年中)
+  | (?P<yedge>年末|年底|年终|年初(?!年度)|年中)
 """
 
 _PATTERN = rf"""
@@ -68,8 +68,8 @@ _PATTERN = rf"""
     | (?P<ryear>\L<ryear>)
   )
   (?:{S}(?:{_SUB}))?
-  (?P<edge>{S}(?:末|底|初))?
-| (?:{_SUB})(?P<edge2>{S}(?:末|底|初))?
+  (?P<edge>{S}(?:末|底|初(?!年度)))?  # (今年初年度保费: this year's first-year premiums, insurance)
+| (?:{_SUB})(?P<edge2>{S}(?:末|底|初(?!年度)))?
 | (?P<per>(?:\L<per_if_rate>)(?=[ ]?(?:以|都|均|约|增长|增加|提升|下降|减少|[0-9一二三四五六七八九十两])))
 """
 
