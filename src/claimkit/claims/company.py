@@ -88,10 +88,11 @@ def market_terms() -> re.Pattern[str]:
     # (also a region's, or a list of them: 中东和非洲智能手机出货量; not a scope a company sells in: 海外)
     scopes = _scope_words()
     industry = f"(?:{scopes})(?:(?:{alternation('coordinator')})(?:{scopes}))*[^，,。；;：:\\s的]{{1,8}}?(?:{alternation('market_measure')})(?!中|排)"
-    # 银行业 is a market, 银行业务 a company's line of business: a term ending in 业 does not run into 务
+    # 银行业 is a market, 银行业务 a company's line of business: a term does not run into 业务
     # 全网 is the whole online market (全网销售额), but a network's own parts (全网加盟商, 全网日均处理能力) are
     # the company's: own_network
-    whole = f"(?:{words_pattern(terms)})(?!(?<=[业業])[务務])(?!(?<=[网網])(?:{alternation('own_network')}))"
+    # (生猪养殖业务: a line of business named after its market is the company's; 行业业务量 is a market's)
+    whole = f"(?:{words_pattern(terms)})(?!(?<=[业業])[务務]|[\u4e00-\u9fff]{{0,4}}?[业業][务務](?!量))(?!(?<=[网網])(?:{alternation('own_network')}))"
     # 全国新房销售额: a measure that is a whole market's only after a whole scope (东南亚市场销售额 is a company's;
     # 全年 is a time, not a scope)
     national = f"(?:{alternation('whole_scope')})(?![年天日月])[^，,。；;：:\\s的]{{1,6}}?(?:{alternation('whole_measure')})"
