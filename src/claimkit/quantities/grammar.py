@@ -113,7 +113,9 @@ class _Vocab(NamedTuple):
     mega: frozenset[str]  # characters after 兆 that make it mega (兆瓦): from the 兆 units
     yuan_currencies: dict[str, str]  # currency words that name a currency counted in 元 (人民币, 新台币)
     rated_nouns: tuple[str, ...]  # after a capacity, the thing it rates (10兆瓦风机): a rating, not an amount
-    hours_nouns: tuple[str, ...]  # a measure of use counted in hours (利用小时): a duration after it is an amount
+    hours_nouns: tuple[
+        str, ...
+    ]  # a measure of use counted in hours (利用小时): a duration after it is an amount
 
 
 @cache
@@ -356,6 +358,11 @@ def _phrase_pattern() -> re.Pattern[str]:
     """约为李宁的2.1倍, 约占市场的两成, 不足瑞幸门店数的四成: a qualifier before a "X的" phrase."""
     words, verbs = words_pattern(cues()["phrase_qualifier"]), words_pattern(cues()["phrase_verb"])
     return re.compile(rf"({words})(?:{verbs})?[^，,。；;：:0-9０-９%]{{1,12}}的$")
+
+
+_PERIOD_OWN = re.compile(
+    r"(?:年|全年|年度|同期|季度?|月份?)的\n?$"
+)  # a period's own figure follows: 去年全年的
 
 
 def _phrase_qualifier(text: str, start: int, floor: int) -> str | None:
@@ -743,7 +750,12 @@ def _qualifier(text: str, raw: Raw, floor: int, edges: _Edges) -> str | None:
             before = text[pos - 1] if pos > floor else ""
         if before in edges.prefix_last or before in "了有 ":
             q = _prefix_qualifier(text, pos, floor)
-        if q is None and (last == "的" or last == "\n"):
+        if (
+            q is None
+            and (last == "的" or last == "\n")
+            and not (raw.kind == "money" and _PERIOD_OWN.search(text, max(floor, raw.start - 6), raw.start))
+        ):
+            # (已超过去年全年的555.1亿元: the period's own figure, as written; 约为去年的2.1倍 stays approximate)
             q = _phrase_qualifier(text, raw.start, floor)
         if q is None and last in edges.verb_last:
             m = _verb_qualifier().search(text, max(floor, raw.start - 8), raw.start)
