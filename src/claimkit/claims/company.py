@@ -71,6 +71,8 @@ def _counted_companies() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation('collective_noun')})([^，,。；;0-9]{{0,4}})$")
 
 
+_UNIT_GAP = 6  # characters between a group and its unit (旗下的, 附属公司)
+
 _COUNT_ENDS = frozenset("，,。；;、）)！!？? \n")
 
 
@@ -268,6 +270,7 @@ class CompanyIndex:
         self.comparison = {id(m) for m in found if self._comparison(m)}
         self.subject: set[int] = set()
         last_clause = None
+        last_subject: Mention | None = None
         for m in found:
             sentence_start = structure.sentence_at(m.start).start
             clause = structure.clause_start(m.start, sentence_start)
@@ -275,6 +278,19 @@ class CompanyIndex:
                 last_clause = clause
                 if not self._in_cause(m.start, m.end, sentence_start):
                     self.subject.add(id(m))  # (受微軟…帶動，…: a company in a clause of cause is no subject)
+                    last_subject = m
+            elif (
+                last_subject is not None
+                and clause == last_clause
+                and m.kind == "company"
+                and (m.company or m.name) != (last_subject.company or last_subject.name)
+                and text[last_subject.end : m.start].rstrip("的 ").endswith(words("unit_before"))
+                and len(text[last_subject.end : m.start]) <= _UNIT_GAP
+            ):
+                # 鷹君集團旗下的冠君產業信託（02778）昨午發布…: the unit named after its group is the subject
+                self.subject.discard(id(last_subject))
+                self.subject.add(id(m))
+                last_subject = m
         self.mentions = found
         self._groups: list[int] = []  # where claims about a market or a group of companies stand
         self._starts = [m.start for m in found]
@@ -333,6 +349,8 @@ class CompanyIndex:
             return True  # 首四大客戶耐克、迅銷…佔集團銷售額的比重分別為…: the company's customers, not its subjects
         if _excluded().search(self.text, max(0, m.start - 24), m.start):
             return True  # 若剔除高鑫零售等已出售业务的影响: a business taken out of the figure
+        if before.endswith(words("maker_before")):
+            return True  # 机队均为空客A320系列机型: the maker of what the subject uses, not the subject
         if self.text.startswith(words("chain_after"), m.end):
             return True  # 蘋果供應鏈組裝廠和碩: the company names a supply chain another firm belongs to
         if _acquired().search(self.text, max(0, m.start - 14), m.start):

@@ -243,7 +243,9 @@ def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexic
         if i > 0 and _explains(text, periods[i - 1], p):
             p.explains = True
         if text.startswith(words("cause_lead"), structure.clause_start(p.start, sentence.start)):
-            p.clause_scoped = True  # 主要因上年防疫物资销售基数较高；…: a cause's period frames no clause after it
+            p.clause_scoped = (
+                True  # 主要因上年防疫物资销售基数较高；…: a cause's period frames no clause after it
+            )
         nxt = periods[i + 1] if i + 1 < len(periods) else None
         if p.point and nxt is not None and text[p.end : nxt.start].strip(" ") in ("的", "止的", "止"):
             p.explains = True  # 截至今年9月底的2025/26财年上半年: the end of the period named after it

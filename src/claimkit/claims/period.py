@@ -9,6 +9,8 @@ month; else the period the paragraph has set (:attr:`DocModel.frames`).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 from bisect import bisect_left
 from functools import cache
@@ -141,6 +143,7 @@ def resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     found = _continued(model, ctx)
     if found is None:
         found = _resolve_period(model, ctx)
+    found = _ahead(model, ctx, found)
     checked = _checked(model, ctx, found)
     # a clause continuing this figure takes its period as found, or the reported period it was moved to
     main = model.main_period
@@ -148,6 +151,28 @@ def resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
         checked if checked.value is not None and checked.value == main and found.value != main else found
     )
     return checked
+
+
+_PREVIEW_MONTHS = 2  # a forecast may estimate a period this many months past (a profit preview), no older
+
+
+def _ahead(model: DocModel, ctx: QContext, found: PeriodResolution) -> PeriodResolution:
+    """光寶科第一季進入傳統淡季，預估營收將季減… in January, in a text about last December: a forecast's
+    quarter, half or month written with no year, that would have ended well before publication (more
+    than a profit preview's lag), is the one to come, a year later."""
+    r, p, published = found.value, found.evidence, model.published
+    if r is None or p is None or published is None or p.has_year or p.year_from is not None:
+        return found
+    if r.month_from is not None or r.fiscal or not model.in_forecast(ctx):
+        return found
+    end = (
+        r.month
+        or (3 * (r.quarter_end or r.quarter) if r.quarter else None)
+        or (6 * r.half if r.half else None)
+    )
+    if end is None or (published.year * 12 + published.month) - (r.year * 12 + end) <= _PREVIEW_MONTHS:
+        return found
+    return PeriodResolution(replace(r, year=r.year + 1), p)
 
 
 def _continued(model: DocModel, ctx: QContext) -> PeriodResolution | None:
