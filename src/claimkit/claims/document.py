@@ -649,6 +649,19 @@ def _name_windows(text: str, periods: list[RawPeriod], out: dict[int, Resolved |
                 if y == year.year and name and text.startswith(name, p.start) and r != year:
                     out[id(p)] = r
                     break
+            else:
+                # 大促期间（10月14日至11月11日）… 双11监测数据: the one window the text dates that holds the
+                # holiday's month is the holiday's
+                holding = {
+                    r
+                    for _, r in defined
+                    if r.year == year.year
+                    and r.month_from is not None
+                    and year.month is not None
+                    and r.month_from <= year.month <= r.month
+                }
+                if len(holding) == 1:
+                    out[id(p)] = holding.pop()
             continue
         if year is None or year.granularity != "year":
             continue
