@@ -63,6 +63,10 @@ def _name_stop() -> frozenset[str]:
 
 # a stock code in brackets right after a name: (2377), (600690.SH), (00966.HK), (BABA.US)
 STOCK_CODE = re.compile(r"[ 　]?[（(][ 　]?(?:[0-9]{4,6}|[A-Z]{2,5})(?:\.[A-Za-z]{1,3})?[ 　]?[)）]")
+_COUNTED_BEFORE = re.compile(
+    r"[0-9０-９]+[家位名个個][\u4e00-\u9fff]{0,4}$"
+)  # 已有36家上市券商公布: a counted group
+
 _LISTING_LABEL = re.compile(
     r"[ 　]?[:：][ 　]?(?:[0-9]{3,6}|[A-Z]{1,5})(?![0-9A-Za-z])"
 )  # HKEX：2057, 港交所：09988
@@ -359,6 +363,12 @@ def build_mentions(
             introduced.setdefault(name, company)
             i += 1
             continue
+        elif (
+            entry.kind == "source"
+            and entry.generic
+            and _COUNTED_BEFORE.search(text, max(0, start - 12), start)
+        ):
+            pass  # 已有36家上市券商公布…: a counted group, not a voice
         elif entry.kind == "source":
             mentions.append(
                 Mention(

@@ -465,9 +465,11 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
         if q.qualifier != "exact" and gap not in gap_words:
             gap = unqualified_link(gap)  # 目前的不足5%: the number's qualifier is no gap
         if gap in gap_words or (
-            p.comparison and p.local and gap.startswith("的") and gap[1:] in money_noun_set()
+            p.comparison
+            and (p.local or q.kind == "money")
+            and gap.removeprefix("的") in money_noun_set()
         ):
-            # (较第二季度的亏损16.5亿元: the base's own figure)
+            # (较第二季度的亏损16.5亿元, 超越2024年全年营收5,861亿元: the base's own figure)
             r = resolved.get(id(p))
             if r is not None:
                 return PeriodResolution(r, p)

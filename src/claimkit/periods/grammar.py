@@ -564,6 +564,9 @@ def scan_periods(
         if not spans_only:
             if p.month is not None and not p.point and before.endswith(words("point_before")):
                 p.point = True
+            era = next((w for w in words("era_before") if before.endswith(w)), None)
+            if era is not None:  # 超越疫情前2019年同期: an era named between the comparison and its period
+                before = text[max(start, p.start - len(era) - 4) : p.start - len(era)]
             compared = (
                 before.endswith(words("period_compare"))
                 and not before.endswith(words("compare_not"))
