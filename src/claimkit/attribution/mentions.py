@@ -196,6 +196,8 @@ def read_name(text: str, pos: int, lexicon: Lexicon, limit: int) -> tuple[int, i
             )
         ):
             break
+        if end > pos + surname_len and text.startswith(words("name_follow"), end):
+            break  # 李明接受记者采访时表示: a word that follows a name starts after one given character
         if (
             end > pos + surname_len
             and _starts_verb(text, end, lexicon)
@@ -210,6 +212,22 @@ def read_name(text: str, pos: int, lexicon: Lexicon, limit: int) -> tuple[int, i
     if end == pos + surname_len:
         return None
     return pos, end
+
+
+_AFTER_NAME = frozenset("，,：:（(「“ 在于於对對就等")  # what may follow a name read after a generic voice
+
+
+def _ends_name(text: str, end: int, lexicon: Lexicon) -> bool:
+    """Whether a name read after a generic voice ends where a name can (分析师王学恒表示, …王学恒在…, …王学恒，):
+    not inside a word (券商全年净利润 holds no name)."""
+    return (
+        end >= len(text)
+        or text[end] in _AFTER_NAME
+        or text[end] in _name_stop()
+        or _speaks(text, end, lexicon)
+        or _starts_verb(text, end, lexicon)
+        or text.startswith((*words("name_follow"), *words("report_phrase_open")), end)
+    )
 
 
 def _speaks(text: str, pos: int, lexicon: Lexicon) -> bool:
@@ -352,6 +370,7 @@ def build_mentions(
             entry.kind == "source"
             and entry.generic
             and (name_span := _name_after_word(text, end, raw, i, lexicon))
+            and _ends_name(text, name_span[1], lexicon)
         ):
             # 分析师王学恒: a generic voice that is also a job title, followed by a name, is that person
             name = text[name_span[0] : name_span[1]]
@@ -366,9 +385,12 @@ def build_mentions(
         elif (
             entry.kind == "source"
             and entry.generic
-            and _COUNTED_BEFORE.search(text, max(0, start - 12), start)
+            and (
+                _COUNTED_BEFORE.search(text, max(0, start - 12), start)
+                or text[start - 1 : start] in ("该", "該")
+            )
         ):
-            pass  # 已有36家上市券商公布…: a counted group, not a voice
+            pass  # 已有36家上市券商公布…: a counted group, not a voice; 该分析师: a pronoun for the one named last
         elif entry.kind == "source":
             mentions.append(
                 Mention(

@@ -34,7 +34,7 @@ _ADVERBIAL = (
     r"|在[^，。；！？\n“”]{{1,40}}?(?:上|时|時|中|期间|期間|之际|之際|后|後|里|裡)"
     r"|在[^，。；！？\n“”]{{1,20}}?(?=(?:{verbs}))"  # 在互动平台回复称
     r"|于[^，。；！？\n“”]{{1,30}}?(?:上|时|時|中)|於[^，。；！？\n“”]{{1,30}}?(?:上|时|時|中)"
-    r"|接受[^，。；！？\n“”]{{1,30}}?(?:采访|採訪)时|接受[^，。；！？\n“”]{{1,30}}?(?:采访|採訪)時"
+    r"|接受[^，。；！？\n“”]{{1,30}}?(?:采访|採訪|访问|訪問)[时時]"
     r"|(?:举行|舉行|召开|召開)[^，。；！？\n“”]{{1,15}}?(?:会|會)(?=(?:{verbs}))"  # 举行新闻发布会介绍
     r"|(?:于|於)?(?:今年|去年|明年)?[0-9０-９一二三四五六七八九十]{{1,2}}月(?:[0-9０-９一二三四五六七八九十]{{1,3}}[日号號])?"
     r"|(?:于|於)?[0-9０-９]{{1,2}}[日号號]"  # 国家统计局14日发布, 某联盟于11月11日公布
@@ -225,7 +225,9 @@ def company_pronouns() -> str:
 def _pronoun() -> regex.Pattern[str]:
     """他/她, the company in context (该公司, bare 公司 and 集团), the institution named last (该行)."""
     return regex.compile(
-        rf"(?:(?<!\p{{Han}})|(?<={words_alternation('according_to')}))(?P<person>[他她])(?![们們])|(?P<institution>{words_alternation('institution_pronoun')}"
+        rf"(?:(?<!\p{{Han}})|(?<={words_alternation('according_to')}))(?P<person>[他她])(?![们們])"
+        rf"|(?P<person>{words_alternation('person_pronoun')})"  # 该分析师测算: the analyst named last
+        rf"|(?P<institution>{words_alternation('institution_pronoun')}"
         # 协会预计 opening a clause: the association named last (bare_institution)
         rf"|(?<=[。！？；，,\n])(?:{words_alternation('bare_institution')}))"
         rf"|{company_pronouns()}"
@@ -238,6 +240,11 @@ _LATIN_SOURCE = regex.compile(
     r"(?<![A-Za-z])([A-Z][A-Za-z0-9&.'\-]*(?: [A-Z][A-Za-z0-9&.'\-]*){0,3})"
     r"(?=(?:的)?(?:最新)?(?:数据|报告|统计|调查)(?:显示|指出|表明|称)|(?:数据|统计)?[，,])"
 )
+
+
+_PLACE_MAX = 6  # characters of a place (在京, 在上海) between an adverbial and a report's verb
+
+_TITLE_TAIL = frozenset('”」』》"的')  # before words that continue a report's name, not a source's
 
 
 _INSTITUTION_SECTORS = frozenset(["bank", "broker", "insurance", "finance"])
@@ -557,7 +564,8 @@ def find_cues(
         if found is None or (
             found[1] == "data"
             and not pm.group("institution")
-            and not (pm.group("person") is None and text.endswith(words("according_to"), 0, pm.start()))
+            and not pm.group("person")  # (他测算, 该分析师测算: a person's estimate)
+            and not text.endswith(words("according_to"), 0, pm.start())
         ):
             # 公司数据显示 is the company's own document; 该协会数据显示 is the body's; 据公司统计 cites the
             # company in context as the source of its statistics
@@ -687,6 +695,8 @@ def find_cues(
             scan_periods(name) or any(w in core for w in (*generic, *words("report_phrase_open")))
         ):
             continue  # 今年以来数据显示, 行业数据显示, 某公司公布数据显示: no source named
+        if subject and a > 0 and text[a - 1] in _TITLE_TAIL:
+            continue  # 某联合会发布的“某某500强”调研分析报告显示: the rest of the report's title, no source
         cues.append(Cue(a, b, name, "data", public=name.endswith(words("public_body_suffix"))))
     cues.extend(_institution_cues(pending, cues))
     taken = Intervals((c.start, c.end) for c in cues)
@@ -908,9 +918,11 @@ def _report_after(text: str, pos: int, limit: int, lexicon: Lexicon) -> tuple[in
     m = _adverbial(lexicon.verb_set()).match(text, pos, limit)
     report = _report_phrase().match(text, m.end() if m else pos, limit)
     if report is None and m is not None:
-        # 21日在京发布的统计报告显示: the adverbial ran into the report phrase's own verb
-        opener = _report_open().search(text, pos, m.end())
-        if opener is not None:
+        # 21日在京发布的统计报告显示: the adverbial ran into the report phrase's own verb, or stopped at a place
+        # before it (25日在京发布的“某某500强”报告显示)
+        reach = min(limit, m.end() + _PLACE_MAX) if text.startswith(("在", "於", "于"), m.end()) else m.end()
+        opener = _report_open().search(text, pos, max(m.end(), reach))
+        if opener is not None and not _CLAUSE_END.search(text, pos, opener.start()):
             report = _report_phrase().match(text, opener.start(), limit)
     return (report.end(), "data") if report is not None else None
 
