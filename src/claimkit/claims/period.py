@@ -302,6 +302,25 @@ def _before_in_part(model: DocModel, ctx: QContext, p: RawPeriod) -> bool:
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff%])\s+(?=[\u4e00-\u9fffA-Za-z])")
 
 
+def _listed_months(model: DocModel, ctx: QContext, near: list[RawPeriod]) -> PeriodResolution | None:
+    """去年10月、11月營收分別為139.7億元及143.7億元: months listed with 、 (read as one run) before a 分别 list
+    as long: one month for each number, in order."""
+    text, q = model.text, ctx.q
+    for p in reversed(near):
+        if p.end > q.start:
+            continue
+        r = model.resolved.get(id(p))
+        if r is None or r.month is None or r.month_from is None or "、" not in text[p.start : p.end]:
+            return None
+        if ctx.list_length != r.month - r.month_from + 1:
+            return None
+        gap = text[p.end : q.start]
+        if not any(w in gap for w in words("respectively")):
+            return None
+        return PeriodResolution(Resolved(r.year, month=r.month_from + ctx.list_index), p)
+    return None
+
+
 def _span_years(model: DocModel, p: RawPeriod, before: int | None = None) -> list[int]:
     """The calendar years a sentence period names, in order: one for a year (2026年), each of a run of
     years (2025-2027年, 今明两年, 明后两年; 此后两年 after ``before``, the year named before it), none for
@@ -514,6 +533,9 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
                 return PeriodResolution(Resolved(years[ctx.list_index], p.fiscal), p)
         break
     # 2025年及2026年净利润分别为x及y: a list of periods, one for each number of a list as long
+    listed_months = _listed_months(model, ctx, near)  # 10月、11月營收分別為x及y: one month each
+    if listed_months is not None:
+        return listed_months
     run = _last_list(text, near)
     if run is not None and ctx.list_length == len(run):
         p = run[ctx.list_index]
