@@ -726,7 +726,9 @@ def _per_share_cent(text: str, r: Raw) -> None:
         return
     r.value = plain(r.value * _CENT)
     r.end += len(word)
-    r.unit, r.kind, r.bare, r.unit_word = cents[word], "money", False, word
+    named = next((code for cw, code in currency_words().items() if before.endswith(cw)), None)
+    # (每股人民幣32.4仙: the currency written before the number is the cent's)
+    r.unit, r.kind, r.bare, r.unit_word = named or cents[word], "money", False, word
 
 
 _CENT = Decimal("0.01")
