@@ -72,6 +72,16 @@ def _counted_companies() -> re.Pattern[str]:
 
 
 _UNIT_GAP = 6  # characters between a group and its unit (旗下的, 附属公司)
+_UNIT_KIND = 4  # characters of the unit's kind after 旗下 (緯創集團旗下網通廠啟碁)
+
+
+def _unit_gap(gap: str) -> bool:
+    """Whether the text between a group and a company names the company as the group's unit (旗下的, 集團旗下網通廠)."""
+    for w in words("unit_before"):
+        at = gap.rfind(w)
+        if at >= 0 and at <= _UNIT_GAP and len(gap) - at - len(w) <= _UNIT_KIND and "，" not in gap:
+            return True
+    return False
 
 _COUNT_ENDS = frozenset("，,。；;、）)！!？? \n")
 
@@ -201,6 +211,12 @@ def _sold_on() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
+def _named_channel() -> re.Pattern[str]:
+    """等 and a few words before a platform noun after a name (抖音等新兴平台): the name is an example of a channel."""
+    return re.compile(rf"(?:等等|等)[^，,。；;：:！？\n]{{0,4}}?(?:{alternation('venue_noun')})")
+
+
+@cache
 def _chart_after() -> re.Pattern[str]:
     """A chart or store after a product's name, a word of kind between (iOS下载榜, App Store畅销榜)."""
     return re.compile(rf"\s?[^\s，,。；;：:、0-9]{{0,3}}?(?:{alternation('chart_after')})")
@@ -284,8 +300,7 @@ class CompanyIndex:
                 and clause == last_clause
                 and m.kind == "company"
                 and (m.company or m.name) != (last_subject.company or last_subject.name)
-                and text[last_subject.end : m.start].rstrip("的 ").endswith(words("unit_before"))
-                and len(text[last_subject.end : m.start]) <= _UNIT_GAP
+                and _unit_gap(text[last_subject.end : m.start])
             ):
                 # 鷹君集團旗下的冠君產業信託（02778）昨午發布…: the unit named after its group is the subject
                 self.subject.discard(id(last_subject))
@@ -343,6 +358,10 @@ class CompanyIndex:
         opened, noun = _sold_on()
         if opened.search(self.text, max(0, m.start - 31), m.start) and noun.match(self.text, m.end):
             return True  # 在momo、蝦皮等電商平台的業績: the platforms the goods sell on, not the subject
+        if _named_channel().match(self.text, m.end):
+            return True  # 抖音等新兴平台营收: a channel the company sells on, named as an example
+        if before.endswith(words("relation_before")) and self.text.startswith("的", m.end):
+            return True  # 母公司碧桂園的銷售: a company related to the subject, not the subject (母公司某某同日公布… is)
         if self.text.startswith(words("name_as_model"), m.end + (self.text[m.end : m.end + 1] in '”」"’')):
             return True  # 按照“胖东来模式”完成调改: the company names a model, it is not the subject
         if _customer_list().search(self.text, max(0, m.start - 30), m.start) and self._share_after(m.end):

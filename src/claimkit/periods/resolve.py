@@ -446,6 +446,8 @@ class Resolver:
             return Resolved(pub.year, month=ctx.month, month_from=1 if ctx.month > 1 else None)
         if p.cumulative:  # 年内累计上涨17%, 今年以来累计: January to publication
             return Resolved(pub.year, month=pub.month, month_from=1 if pub.month > 1 else None)
+        if ctx is not None and ctx.granularity == "year" and not ctx.fiscal and ctx.year < pub.year:
+            return Resolved(ctx.year)  # 公布截至2022年12月31日止年度業績。年內收入…: the year reported
         return Resolved(pub.year)
 
     @staticmethod
