@@ -63,6 +63,10 @@ def _name_stop() -> frozenset[str]:
 
 # a stock code in brackets right after a name: (2377), (600690.SH), (00966.HK), (BABA.US)
 STOCK_CODE = re.compile(r"[ 　]?[（(][ 　]?(?:[0-9]{4,6}|[A-Z]{2,5})(?:\.[A-Za-z]{1,3})?[ 　]?[)）]")
+# after a name, a verb of release and a results report (於11月26日公布2025/26財年中期業績): the name is a company's
+_RELEASES_RESULTS = re.compile(
+    r"[^，,。；;\n]{0,12}?(?:公布|公佈|发布|發布|披露)[^，,。；;\n]{0,16}?(?:业绩|業績|财报|財報|年报|年報|中报|中報|季报|季報)"
+)
 _COUNTED_BEFORE = re.compile(
     r"[0-9０-９]+[家位名个個][\u4e00-\u9fff]{0,4}$"
 )  # 已有36家上市券商公布: a counted group
@@ -111,6 +115,7 @@ def resolve_weak(
                 )  # 新希望10月销售生猪…: a subject with its period and figures
                 or (lexicon is not None and _speaks(text, end, lexicon))
                 or text.endswith(descriptors, max(0, start - 4), start)
+                or _RELEASES_RESULTS.match(text, end) is not None  # 中國燃氣於11月26日公布…中期業績
             )
         }
     keep = [not m[2].weak or _key(m[2]) in named for m in mentions]

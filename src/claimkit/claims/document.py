@@ -255,12 +255,14 @@ def _explains(text: str, before: RawPeriod, p: RawPeriod) -> bool:
     """``p`` stands in a parenthesis right after ``before``: 2024财年（2023年7月到2024年6月底）,
     第四财季（截至9月底止季度）."""
     opening = text[before.end : p.start].strip(" ")
+    noun = next((w for w in words("results_noun") if opening.startswith(w)), "")
+    opening = opening[len(noun) :]  # 2025/26財年中期業績，即今年4月至9月: the report, then what it covers
     for point in words("point_before"):
         if opening.endswith(point) and len(opening) > len(point):
             opening = opening[: -len(point)]
             break
     if opening not in ("(", "（", "，即", "(即", "（即"):
-        return before.explains and text[before.end : p.start].strip(" ") in ("到", "至", "-", "—", "~", "～")
+        return before.explains and text[before.end : p.start].strip(" ") in ("", "到", "至", "-", "—", "~", "～")
     return True
 
 
