@@ -690,6 +690,8 @@ def find_cues(
             continue  # 根据某某控股15日发布的财报: a company's own report, dated
         if _self_name().match(name):
             continue  # 根据公司此前发布的规划: the company in context's own document, no source
+        if name.startswith(words("narrator_noun")):
+            continue  # 据记者不完全统计: the text's writer counts, no source
         core = name[: -len(suffix)] if (suffix := firm_suffix(name)) else name
         if subject and (
             scan_periods(name) or any(w in core for w in (*generic, *words("report_phrase_open")))
