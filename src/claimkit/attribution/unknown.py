@@ -211,6 +211,8 @@ def _acceptable(name: str, stem: str | None = None) -> bool:
         return False
     if stem is not None and any(w in stem for w in not_name if len(w) > 1):
         return False  # a generic noun phrase with an industry ending: 上市银行, 中小银行
+    if name in _forms().get("industry", ()) or name in _forms().get("financial_unit", ()):
+        return False  # 其中證券單月獲利: an industry or a financial unit alone is no company's name
     return len(name) >= 2
 
 
