@@ -21,9 +21,21 @@ EXAMPLES = [
     # Arabic, separators, decimals, full-width, signs
     ("计划五年内培养300万AI人才", "300万", "3000000", "count", "exact"),  # Latin after a scale word
     ("占总营收的近一半", "一半", "50", "%", "nearly"),  # a half is 50 %
-    ("前10月營收已超過去年全年的612.5億元", "612.5億元", "61250000000", "CNY", "exact"),  # the period's own figure
+    (
+        "前10月營收已超過去年全年的612.5億元",
+        "612.5億元",
+        "61250000000",
+        "CNY",
+        "exact",
+    ),  # the period's own figure
     ("今年营收约为去年的1.8倍", "1.8倍", "1.8", "x", "approx"),  # a multiple of it stays qualified
-    ("董事會宣派中期息每股8.6仙", "8.6仙", "0.086", "HKD", "exact"),  # a Hong Kong cent after a per-share phrase
+    (
+        "董事會宣派中期息每股8.6仙",
+        "8.6仙",
+        "0.086",
+        "HKD",
+        "exact",
+    ),  # a Hong Kong cent after a per-share phrase
     ("南向资金全天净买入约86亿", "86亿", "8600000000", "CNY", "approx"),  # a net purchase is money
     ("台股成交值達4,520億", "4,520億", "452000000000", "CNY", "exact"),  # so is a market's turnover
     ("新车型合计贡献约六成交付量", "六成", "60", "%", "approx"),  # 成 + 交付, not 成交

@@ -83,6 +83,7 @@ def _unit_gap(gap: str) -> bool:
             return True
     return False
 
+
 _COUNT_ENDS = frozenset("，,。；;、）)！!？? \n")
 
 

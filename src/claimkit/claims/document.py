@@ -262,7 +262,15 @@ def _explains(text: str, before: RawPeriod, p: RawPeriod) -> bool:
             opening = opening[: -len(point)]
             break
     if opening not in ("(", "（", "，即", "(即", "（即"):
-        return before.explains and text[before.end : p.start].strip(" ") in ("", "到", "至", "-", "—", "~", "～")
+        return before.explains and text[before.end : p.start].strip(" ") in (
+            "",
+            "到",
+            "至",
+            "-",
+            "—",
+            "~",
+            "～",
+        )
     return True
 
 
@@ -659,6 +667,7 @@ def _name_windows(text: str, periods: list[RawPeriod], out: dict[int, Resolved |
                     for _, r in defined
                     if r.year == year.year
                     and r.month_from is not None
+                    and r.month is not None
                     and year.month is not None
                     and r.month_from <= year.month <= r.month
                 }

@@ -9,10 +9,9 @@ month; else the period the paragraph has set (:attr:`DocModel.frames`).
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from functools import cache
 from typing import NamedTuple
 
@@ -484,9 +483,7 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
         if q.qualifier != "exact" and gap not in gap_words:
             gap = unqualified_link(gap)  # 目前的不足5%: the number's qualifier is no gap
         if gap in gap_words or (
-            p.comparison
-            and (p.local or q.kind == "money")
-            and gap.removeprefix("的") in money_noun_set()
+            p.comparison and (p.local or q.kind == "money") and gap.removeprefix("的") in money_noun_set()
         ):
             # (较第二季度的亏损16.5亿元, 超越2024年全年营收5,861亿元: the base's own figure)
             r = resolved.get(id(p))
