@@ -508,12 +508,11 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     # 2025-2027年…分别为146/132/151亿元, 2025-2027年EPS预测为72.10/75.90/80.30元: a range of years,
     # one year for each number of a list as long as the range
     for p in reversed(near):
-        first, last = p.year, p.year_end
-        if p.years > 1 and p.year_from == "pub" and model.published is not None:
-            first = model.published.year + p.year_offset  # 今明两年…分别可达x和y
-            last = first + p.years - 1
-        if last is None or first is None:
+        # (今明两年…分别可达x和y)
+        span = _span_years(model, p) if p.years > 1 or p.year_end is not None else []
+        if not span:
             continue
+        first, last = span[0], span[-1]
         listed = ctx.list_length == last - first + 1
         if listed or any(w in text[max(p.end, ctx.clause_start) : q.start] for w in words("respectively")):
             year = first + ctx.list_index
