@@ -151,7 +151,13 @@ def resolve_weak(
         # 國泰金、中信金分別…)
         named |= {_key(m[2]) for m, k in zip(mentions, keep, strict=True) if k}
         keep = [k or _key(m[2]) in named for m, k in zip(mentions, keep, strict=True)]
-    return [m for m, k in zip(mentions, keep, strict=True) if k]
+    out = []
+    for m, k in zip(mentions, keep, strict=True):
+        if k:
+            out.append(m)
+        elif lexicon is not None and (source := lexicon.sources.get(m[3])) is not None:
+            out.append((m[0], m[1], source, m[3]))  # 第一上海發表報告指: a broker's weak company name is its desk
+    return out
 
 
 def read_name(text: str, pos: int, lexicon: Lexicon, limit: int) -> tuple[int, int] | None:

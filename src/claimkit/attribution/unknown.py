@@ -34,7 +34,8 @@ _ABBREVIATION = regex.compile(
 )
 _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z0-9]")
 # 分产品线看，功率芯片前三季度收入…: a passage by segment; what opens its clauses is a segment, no company
-_BY_SEGMENT = regex.compile(r"(?:分|按|從|从)\p{Han}{1,6}?(?:来|來)?(?:看|划分|劃分)[，,：:]\s*$")
+BY_SEGMENT_LEAD = regex.compile(r"(?:分|按|從|从)\p{Han}{1,6}?(?:来|來)?(?:看|划分|劃分)[，,：:]")
+_BY_SEGMENT = regex.compile(BY_SEGMENT_LEAD.pattern + r"\s*$")
 _HAN_CHAR = regex.compile(r"\p{Han}")
 _NAME_BREAK = "的之"  # 主攻大湾区住宅项目的宏轩物业: no name holds them
 _MAX_NAME = 15  # characters of a name before its legal form or code

@@ -30,6 +30,7 @@ from .._words import alternation, word_set, words, words_pattern
 from ..attribution.mentions import STOCK_CODE, Mention
 from ..attribution.speakers import CITED_BEFORE, company_pronouns
 from ..attribution.structure import HEADLINE_GAP, Structure, part_start
+from ..attribution.unknown import BY_SEGMENT_LEAD
 from ..quantities.lexicon import cues
 
 if TYPE_CHECKING:
@@ -537,6 +538,13 @@ class CompanyIndex:
             ):
                 # 某车企…全球销量约520万辆。…；中国市场销量约84万辆: a region of the paragraph's company
                 market = None
+            if (
+                market is not None
+                and not public
+                and (lead := BY_SEGMENT_LEAD.search(text, sentence_start, market.start())) is not None
+                and any(w in lead.group() for w in words("region_lead"))
+            ):
+                market = None  # 按地區劃分，中國內地及港澳市場收入分別為…: the regions of the company in context
             if market is not None and self._base_of_ratio(market.start(), market.end(), start):
                 market = None  # 增速约为行业均值的3倍: the market is the base the figure is measured against
             if market is not None and self._own_commodity(market.start(), sentence_start):
