@@ -156,7 +156,9 @@ def resolve_weak(
         if k:
             out.append(m)
         elif lexicon is not None and (source := lexicon.sources.get(m[3])) is not None:
-            out.append((m[0], m[1], source, m[3]))  # 第一上海發表報告指: a broker's weak company name is its desk
+            out.append(
+                (m[0], m[1], source, m[3])
+            )  # 第一上海發表報告指: a broker's weak company name is its desk
     return out
 
 

@@ -544,7 +544,9 @@ class CompanyIndex:
                 and (lead := BY_SEGMENT_LEAD.search(text, sentence_start, market.start())) is not None
                 and any(w in lead.group() for w in words("region_lead"))
             ):
-                market = None  # 按地區劃分，中國內地及港澳市場收入分別為…: the regions of the company in context
+                market = (
+                    None  # 按地區劃分，中國內地及港澳市場收入分別為…: the regions of the company in context
+                )
             if market is not None and self._base_of_ratio(market.start(), market.end(), start):
                 market = None  # 增速约为行业均值的3倍: the market is the base the figure is measured against
             if market is not None and self._own_commodity(market.start(), sentence_start):
