@@ -111,7 +111,7 @@ def _source_follow() -> regex.Pattern[str]:
     """What may follow a source's name before its verb: 的最新发布的数据, 研究团队."""
     # two data nouns may stand together: 监测数据, 统计数据, 调查报告
     return regex.compile(
-        rf"(?:的)?(?:最新|初步)?(?:发布的|發佈的|公布的|公佈的)?(?:{words_alternation('data_noun')}"
+        rf"(?:的)?(?:最新|初步)?(?:{words_alternation('published_participle')})?(?:{words_alternation('data_noun')}"
         rf"|{words_alternation('speaker_work')}){{0,2}}"  # 研究团队预估: its team speaks for it
     )
 
@@ -182,7 +182,7 @@ def _consensus() -> re.Pattern[str]:
 def _data_shows() -> re.Pattern[str]:
     """A data noun and a verb of showing (数据显示): a source may be named right before it."""
     return re.compile(
-        rf"(?:的)?(?:最新)?(?:发布的|發佈的|公布的|公佈的)?(?:{words_alternation('data_noun')}){{1,2}}"
+        rf"(?:的)?(?:最新)?(?:{words_alternation('published_participle')})?(?:{words_alternation('data_noun')}){{1,2}}"
         rf"(?:{words_alternation('report_phrase_verb')})"
     )
 
@@ -311,6 +311,33 @@ def _verb_at(text: str, pos: int, lexicon: Lexicon) -> tuple[int, str] | None:
         kind = lexicon.verbs.get(text[pos : pos + length])
         if kind is not None:
             return pos + length, kind
+    return None
+
+
+@cache
+def _stance() -> regex.Pattern[str]:
+    """A source's view of a stock set off before what it does (则相对谨慎，; ``function_words.tsv`` roles
+    ``adverb``, ``degree`` and ``stance``)."""
+    return regex.compile(
+        rf"(?:{words_alternation('adverb')})*(?:{words_alternation('degree')})?(?:{words_alternation('stance')})[，,]"
+    )
+
+
+_ATTRIBUTE_GAP = regex.compile(r"的[\p{Han}A-Za-z0-9]{0,6}")
+
+
+def _published_by(text: str, cues: list[Cue], pos: int) -> Cue | None:
+    """A speaker's cue ending in a verb of publishing that a data phrase at ``pos`` is the object of, set off by
+    的 and a few words (某某披露的金融数据显示)."""
+    for c in cues:
+        if (
+            c.speaker is not None
+            and c.kind != "narrator"
+            and c.end < pos
+            and text.endswith(release_verbs(), 0, c.end)
+            and _ATTRIBUTE_GAP.fullmatch(text, c.end, pos)
+        ):
+            return c
     return None
 
 
@@ -470,6 +497,14 @@ def find_cues(
                 then = _verb_at(text, said[0] + 1, lexicon)  # 某某控股昨晚發盈警，預期…: it goes on to say
                 if then is not None and then[1] in ("say", "forecast"):
                     found = then
+        if found is None and m.source is not None and not own_results:
+            stance = _stance().match(
+                text, pos, limit
+            )  # 华泰证券则相对谨慎，维持“持有”评级: its view, then its act
+            if stance is not None:
+                found = _after_subject(text, stance.end(), limit, lexicon) or _rating_after(
+                    text, stance.end(), limit, lexicon
+                )
         if found is None and m.source is not None:
             found = _rating_after(text, pos, limit, lexicon)  # 花旗将腾讯目标价上调至…
             follow = _source_follow().match(text, pos, limit)
@@ -736,6 +771,11 @@ def find_cues(
             # IDC发布的季度报告显示…。报告还显示…: the study named before, its source speaks again
             c = reports[k]
             narrators.append(Cue(nm.start(), nm.end(), c.speaker, "data", public=c.public))
+            continue
+        said = _published_by(text, cues, nm.start())
+        if said is not None:
+            # 中国人民银行13日晚间披露的金融数据显示: the data the source published, its own cue
+            narrators.append(Cue(said.start, nm.end(), said.speaker, "data", public=said.public))
             continue
         narrators.append(Cue(nm.start(), nm.end(), None, "narrator"))
     cues.extend(narrators)
