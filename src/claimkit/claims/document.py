@@ -388,7 +388,31 @@ def _resolve_periods(
     _report_period_after(structure, periods, out)
     _year_to_point(structure, periods, out)
     _whole_of_named_year(structure, periods, out)
+    _headline_fiscal(structure, periods, out, resolver.report)
     return out
+
+
+def _headline_fiscal(
+    structure: Structure, periods: list[RawPeriod], out: dict[int, Resolved | None], report: Resolved | None
+) -> None:
+    """An undated quarter or half in the headline with the label of the fiscal period the text reports
+    (某某二季度营收… over 发布了2021财年第二季度的财报) is that fiscal period, not the calendar one."""
+    if report is None or not report.fiscal or not structure.sentences:
+        return
+    first = structure.sentences[0]
+    for p in periods:
+        if p.start >= first.end:
+            break
+        r = out.get(id(p))
+        if (
+            r is not None
+            and not r.fiscal
+            and p.year is None
+            and p.relative is None
+            and (p.quarter, p.quarter_end, p.half) == (report.quarter, report.quarter_end, report.half)
+            and (p.quarter is not None or p.half is not None)
+        ):
+            out[id(p)] = report
 
 
 def _whole_of_named_year(
@@ -767,6 +791,7 @@ def _names_results(text: str, end: int) -> bool:
     """Whether a results noun follows a period ending at ``end`` (a bracketed note may stand between)."""
     note = _NOTE.match(text[end : end + 40])
     at = end + (note.end() if note is not None else 0)
+    at += text.startswith("的", at)  # 2021财年第二季度（截至…）的财报
     if not text.startswith(words("results_noun"), at):
         return False
     noun = next(w for w in words("results_noun") if text.startswith(w, at))
