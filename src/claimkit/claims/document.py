@@ -160,8 +160,8 @@ class DocModel:
             self.reach(ctx, ctx.sentence_start), ctx.q.start
         ):
             word = self.text[a:b]
-            if word not in future or any(v in word for v in verbs):
-                return True  # (我们预计…将恢复到…: the verb before the 将 makes it a forecast)
+            if word not in future or any(v in word for v in verbs) or word in _expect_words():
+                return True  # (我们预计…将恢复到…: the verb before the 将 makes it a forecast; 可望, 恐: expected)
         return False
 
     def matches(self, pattern: re.Pattern[str] | regex.Pattern[str]) -> Matches:
@@ -212,6 +212,11 @@ def _forecast_cues(verbs: frozenset[str]) -> regex.Pattern[str]:
     return regex.compile(
         f"(?:{words_pattern(not_cues())})(*SKIP)(*FAIL)|(?:{words_pattern({*verbs, *words('future')})})"
     )
+
+
+@cache
+def _expect_words() -> frozenset[str]:
+    return frozenset(words("expect_modal"))
 
 
 @cache
