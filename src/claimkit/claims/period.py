@@ -174,6 +174,22 @@ def _ahead(model: DocModel, ctx: QContext, found: PeriodResolution) -> PeriodRes
     return PeriodResolution(replace(r, year=r.year + 1), p)
 
 
+def _price_move(model: DocModel, ctx: QContext) -> bool:
+    """股價昨日收38.25元，上漲1.7%: a clause that opens with a direction verb right after a share price's
+    clause is the price's move."""
+    if ctx.index == 0:
+        return False
+    prev = model.contexts[ctx.index - 1]
+    if prev.sentence != ctx.sentence or prev.q.end > ctx.clause_start:
+        return False
+    from .change import change_words_of  # (change reads this module's ratio_base)
+
+    lead = model.text[ctx.clause_start : ctx.q.start].strip(" 　").rstrip("约約了")
+    return lead in change_words_of(("direction",)) and model.matches(_role("share_price")).any_within(
+        model.reach(ctx, prev.clause_start), prev.q.start
+    )
+
+
 def _continued(model: DocModel, ctx: QContext) -> PeriodResolution | None:
     """今年以来累计零售2134万辆，同比增长6%: a clause that opens with a basis word and names no period of
     its own is the change of the figure before it, of that figure's period; one that opens with 其中 is a
@@ -549,6 +565,7 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
         and (
             model.matches(_role("share_price")).any_within(clause, q.start)
             or text.startswith(words("share_price_after"), q.end)  # 给予22港元的目标价
+            or _price_move(model, ctx)
         )
         and not (near and model.matches(_role("valuation_basis")).any_within(clause, q.start))
     ):

@@ -357,6 +357,19 @@ class Resolver:
             ):
                 # 4月27日晚间披露年报: the report of the year before the date it came out
                 return Resolved(ctx.year - 1, fiscal=ctx.fiscal)
+            report = self.report
+            if (
+                report is not None
+                and report.fiscal
+                and report.granularity == "year"
+                and ctx is not None
+                and not ctx.fiscal
+                and ctx.granularity != "year"
+                and self.fiscal_year is not None
+            ):
+                # 該財年截至今年3月31日。…連同中期息，全年合共派息: the fiscal year reported, not a calendar
+                # part's year
+                return report
             if ctx is not None:
                 return Resolved(ctx.year, fiscal=ctx.fiscal)
             if self.fiscal_year is not None:
