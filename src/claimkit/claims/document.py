@@ -28,6 +28,7 @@ from ..attribution.lexicon import FiscalYear, Lexicon
 from ..attribution.mentions import Mention
 from ..attribution.speakers import Cue, find_cues, quote_speakers
 from ..attribution.structure import Structure, lead_end, part_start
+from ..attribution.unknown import release_verbs
 from ..cleaning import Cleaned
 from ..periods.grammar import RawPeriod, bound_position
 from ..periods.resolve import Resolved, Resolver, holiday_period
@@ -224,6 +225,12 @@ def _future_words() -> frozenset[str]:
     return frozenset(words("future"))
 
 
+@cache
+def _release_after_day() -> regex.Pattern[str]:
+    """A verb of publishing right after a day, a time of day between (晚间发布的, 公布)."""
+    return regex.compile(rf"(?:{alternation('time_of_day')})?(?:{words_pattern(release_verbs())})")
+
+
 def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexicon: Lexicon) -> None:
     """Set each period's role: a forecast's period (a forecast verb before it in its sentence, or a
     future marker after it in its clause: 预计第四季度…, 第四季度收入将…) and a parenthetical that
@@ -251,6 +258,8 @@ def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexic
             p.clause_scoped = (
                 True  # 主要因上年防疫物资销售基数较高；…: a cause's period frames no clause after it
             )
+        if p.day and _release_after_day().match(text, p.end):
+            p.anchor = True  # 12月8日晚间发布的销售简报显示，11月当月…: the day a report came out, no frame
         nxt = periods[i + 1] if i + 1 < len(periods) else None
         if p.point and nxt is not None and text[p.end : nxt.start].strip(" ") in ("的", "止的", "止"):
             p.explains = True  # 截至今年9月底的2025/26财年上半年: the end of the period named after it
@@ -305,7 +314,7 @@ def _resolve_periods(
     # sentences whose year in effect a coming year (明年) lent -> that year's ；-part
     coming_year: dict[int, int] = {}
     forecast_in_sentence: dict[tuple[int, int], Resolved] = {}  # (sentence, its ；-part) -> a forecast's year
-    restore: tuple[int, Resolved | None] | None = (
+    restore: tuple[int, Resolved | None, bool] | None = (
         None  # (sentence, context) to return to after a part's sentence
     )
     paragraph = -1
@@ -329,16 +338,16 @@ def _resolve_periods(
             or 2 * half - 1 <= p.quarter <= (p.quarter_end or p.quarter) <= 2 * half
         )
         if restore is not None and restore[0] != s:
-            resolver.context = restore[
-                1
-            ]  # 其中10月当月…。同期…: a part of the period reported frames its sentence only
+            if restore[1] is not None or not restore[2]:
+                # 其中10月当月…。同期…: a part of the period reported frames its sentence only (a part with
+                # nothing framed before it, 11月当月…。…当月…, is the month the text reports)
+                resolver.context = restore[1]
             restore = None
-        if restore is None and (
-            is_part(text, p) or (p.year_from is not None and p.year_offset > 0 and p.year is None)
-        ):
+        part = restore is None and is_part(text, p)
+        if part or (restore is None and p.year_from is not None and p.year_offset > 0 and p.year is None):
             # (the context before a forecast of the sentence lent its own; a coming year, 明年…, frames
             # its own sentence only: 明年…恐再收窄。「全年…」 is this year)
-            restore = (s, reported)
+            restore = (s, reported, part)
         if (
             s in coming_year
             and p.quarter is not None
