@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from .. import _resources
-from .._words import alternation, words
+from .._words import alternation, list_links, words
 from ..quantities.lexicon import magnitudes, not_quantities, words_pattern
 from ..quantities.numerals import read_numeral
 from .festivals import FESTIVALS
@@ -574,6 +574,16 @@ def scan_periods(
             ) or (
                 before.endswith(words("compare_with")) and text.startswith(words("compare_after"), p.end)
             )  # 和年初相比持平
+            if (
+                compared
+                and out
+                and not out[-1].comparison
+                and text[out[-1].end : p.start].strip() in list_links()
+                and not any(
+                    w in re.split("[，,。；;]", text[p.end : p.end + 12])[0] for w in words("compare_after")
+                )
+            ):
+                compared = False  # 2026年与2027年则分别为…: a list of periods (not 2025年与2024年相比)
             if compared or (_RATIO_BASE_AFTER.match(text, p.end) and before.endswith(words("base_verb"))):
                 p.comparison = (
                     True  # 较上年, 比2019年同期, 恢复到2019年同期的六成: a base, not the claim's period

@@ -989,6 +989,7 @@ def _distribute_units(text: str, out: list[Raw]) -> None:
         a.scale = b.scale
 
 
+_COPULAS = ("为", "為", "是")  # a qualifier before one of these qualifies the predicate: the whole list
 _RESPECTIVE_REACH = 6  # characters between 分别 and the first number of its list (分别约为, 分别增长约)
 
 
@@ -1007,8 +1008,9 @@ def _distribute_qualifier(text: str, out: list[Raw]) -> None:
     while i < len(out):
         a = out[i]
         j = i + 1
-        if a.qualifier not in ("exact", "range") and _respective_before().search(
-            text, max(0, a.start - _RESPECTIVE_REACH - 2), a.start
+        if a.qualifier not in ("exact", "range") and (
+            _respective_before().search(text, max(0, a.start - _RESPECTIVE_REACH - 2), a.start)
+            or text[a.start - 1 : a.start] in _COPULAS  # 约为104倍、68倍和53倍: the qualifier before the verb
         ):
             while j < len(out) and _link(text, out[j - 1], out[j]) in links and out[j].kind == a.kind:
                 if out[j].qualifier == "exact":
