@@ -578,7 +578,7 @@ def find_cues(
             cues.append(Cue(start, end, m.company or m.name, kind, m.company or m.name))
     # pronouns: 他/她 -> the last person named; 公司/集团/管理层 -> the company in context
     starts = [m.start for m in mentions]
-    pending: list[tuple[int, int, str, Mention | None]] = []
+    pending: list[tuple[int, int, str, Mention | None, bool]] = []
     for pm in _scan(_pronoun(), text, spans):
         sentence = structure.sentence_at(pm.start())
         # 该公司相关负责人介绍: the company's officer speaks for it
@@ -635,25 +635,22 @@ def find_cues(
                 else _last_before(mentions, starts, pm.start(), _is_association)
                 if pm.group() in word_set("bare_institution")
                 else _last_before(
-                    mentions,
-                    starts,
-                    pm.start(),
-                    # 摩根士丹利發表報告指，港交所…；該行並預測…: the institution that spoke earlier in the sentence
-                    lambda m, obj=obj, spoke=spoke, first=sentence.start: (
-                        _is_institution(m) and _key(m) != obj and m.start >= first and m.start in spoke
-                    ),
-                )
-                or _last_before(
-                    mentions,
-                    starts,
-                    pm.start(),
-                    lambda m, obj=obj: _is_institution(m) and _key(m) != obj,
-                )
+                    mentions, starts, pm.start(), _is_association
+                )  # 据该协会统计: an association
+                or _generic_institution(mentions, starts, pm.start(), obj, spoke, sentence.start)
+                if pm.group()[1:] in word_set("bare_institution")
+                else _generic_institution(mentions, starts, pm.start(), obj, spoke, sentence.start)
             )
             if not broker:
                 # 据该机构统计: the institution named last, or a source no lexicon holds named after it
                 # (浩华管理顾问公司发布的报告显示…。据该机构统计…): decided once those are read, below
-                pending.append((pm.start(), end, kind, named))
+                # (该协会 names its kind: an association named before wins over a source cited since)
+                kinded = (
+                    named is not None
+                    and _is_association(named)
+                    and pm.group()[1:] in word_set("bare_institution")
+                )
+                pending.append((pm.start(), end, kind, named, kinded))
                 continue
             if named is None:
                 continue
@@ -712,7 +709,7 @@ def find_cues(
             said = _after_subject(text, am.end(), structure.sentence_at(am.start()).end, lexicon)
             if said is not None and said[1] in ("say", "forecast"):
                 cues.append(Cue(am.start(), said[0], am.group(), said[1]))
-    taken = Intervals([*((c.start, c.end) for c in cues), *((a, b) for a, b, _, _ in pending)])
+    taken = Intervals([*((c.start, c.end) for c in cues), *((a, b) for a, b, _, _, _ in pending)])
     generic = word_set("generic_source")
     unknown = [
         (m.start(), m.end(), _data_firm_name(text, m), False) for m in _scan(_unknown_source(), text, spans)
@@ -772,10 +769,12 @@ def find_cues(
             c = reports[k]
             narrators.append(Cue(nm.start(), nm.end(), c.speaker, "data", public=c.public))
             continue
-        said = _published_by(text, cues, nm.start())
-        if said is not None:
+        publisher = _published_by(text, cues, nm.start())
+        if publisher is not None:
             # 中国人民银行13日晚间披露的金融数据显示: the data the source published, its own cue
-            narrators.append(Cue(said.start, nm.end(), said.speaker, "data", public=said.public))
+            narrators.append(
+                Cue(publisher.start, nm.end(), publisher.speaker, "data", public=publisher.public)
+            )
             continue
         narrators.append(Cue(nm.start(), nm.end(), None, "narrator"))
     cues.extend(narrators)
@@ -917,11 +916,21 @@ def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon, lead: int) 
     if found is None:
         found = _rating_after(text, end, limit, lexicon)  # 里昂将拼多多目标价…
     public = _public(m.sector)
+    if found is None and before.endswith(("从", "從")) and (viewed := _viewed_data().match(text, end, limit)):
+        return Cue(lead - 1, viewed.end(), speaker, "data", public=public)  # 从海关总署的统计看，…
     if found is not None:
         return Cue(start if start is not None else m.start, found[0], speaker, found[1], public=public)
     if start is not None:
         return Cue(start, pos, speaker, "data", public=public)
     return None
+
+
+@cache
+def _viewed_data() -> regex.Pattern[str]:
+    """A source's data as a topic frame after its name (从海关总署的统计看: roles ``data_noun``, ``topic_look``)."""
+    return regex.compile(
+        rf"的?(?:{words_alternation('data_noun')}){{1,2}}(?:{words_alternation('topic_look')})[，,]"
+    )
 
 
 def _joint_cue(text: str, m: Mention, nxt: Mention, limit: int, lexicon: Lexicon) -> Cue | None:
@@ -1020,6 +1029,19 @@ def _is_institution(m: Mention) -> bool:
     return m.kind == "company" and (m.source is not None or m.sector in _INSTITUTION_SECTORS)
 
 
+def _generic_institution(
+    mentions: list[Mention], starts: list[int], pos: int, obj: str | None, spoke: set[int], first: int
+) -> Mention | None:
+    """The institution 该行/该机构 at ``pos`` stands for: the one that spoke earlier in its sentence
+    (摩根士丹利發表報告指，港交所…；該行並預測…), else the last named, not the one it acts on (``obj``)."""
+    return _last_before(
+        mentions,
+        starts,
+        pos,
+        lambda m: _is_institution(m) and _key(m) != obj and m.start >= first and m.start in spoke,
+    ) or _last_before(mentions, starts, pos, lambda m: _is_institution(m) and _key(m) != obj)
+
+
 def _is_association(m: Mention) -> bool:
     """An industry body that a bare 协会 may stand for."""
     return _is_institution(m) and (
@@ -1049,19 +1071,22 @@ def _data_noun_at() -> re.Pattern[str]:
     return re.compile(f"(?:{words_alternation('data_noun')})")
 
 
-def _institution_cues(pending: list[tuple[int, int, str, Mention | None]], cues: list[Cue]) -> list[Cue]:
-    """A cue for each 该机构/该行 at (start, end, kind, the institution mention named last before it):
-    that institution speaks, or a source no lexicon holds when one was named after it."""
+def _institution_cues(
+    pending: list[tuple[int, int, str, Mention | None, bool]], cues: list[Cue]
+) -> list[Cue]:
+    """A cue for each 该机构/该行 at (start, end, kind, the institution mention named last before it, whether
+    the pronoun's noun chose it: 该协会): that institution speaks, or a source no lexicon holds when one was
+    named after it."""
     unnamed = sorted(
         (c for c in cues if c.kind == "data" and not c.person and c.company is None and c.speaker),
         key=lambda c: c.start,
     )
     starts = [c.start for c in unnamed]
     out = []
-    for start, end, kind, named in pending:
+    for start, end, kind, named, kinded in pending:
         k = bisect_left(starts, start) - 1
         source = unnamed[k] if k >= 0 and start - unnamed[k].start <= _PRONOUN_REACH else None
-        if source is not None and (named is None or named.start < source.start):
+        if source is not None and (named is None or (named.start < source.start and not kinded)):
             out.append(Cue(start, end, source.speaker, kind, public=source.public))
         elif named is not None and (named.kind == "source" or named.source is not None):
             out.append(

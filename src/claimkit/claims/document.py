@@ -435,13 +435,15 @@ def _whole_of_named_year(
     """全年 after a relative year earlier in its sentence (回顾上一财年，…全年收入; 去年公司全年…) is that year, within
     its ``；``-part (明年销量有望…；预计公司全年… is this year's again)."""
     named: dict[tuple[int, int], Resolved] = {}
+    topics: dict[int, Resolved] = {}  # sentences a topic clause of a year opens (回顧去年，…；…全年…)
     text = structure.text
     for p in periods:
         sentence = structure.sentence_index(p.start)
-        s = (sentence, part_start(text, structure.sentences[sentence].start, p.start))
+        first = structure.sentences[sentence].start
+        s = (sentence, part_start(text, first, p.start))
         r = out.get(id(p))
-        if p.whole_year and p.year is None and p.year_from is None and s in named:
-            out[id(p)] = named[s]
+        if p.whole_year and p.year is None and p.year_from is None and (s in named or sentence in topics):
+            out[id(p)] = named.get(s) or topics[sentence]
         elif (
             r is not None
             and r.granularity == "year"
@@ -450,9 +452,17 @@ def _whole_of_named_year(
             and not (p.comparison or p.local or p.anchor or p.whole_year or p.point)
         ):
             named[s] = r
+            lead = text[first : p.start].strip(" 　")
+            if (
+                len(lead) <= _TOPIC_LEAD
+                and text[p.end : p.end + 1] in "，,"
+                and not any(c in lead for c in "，,")
+            ):
+                topics[sentence] = r  # 回顧去年，: the year the whole sentence looks back on
 
 
 _PART_BREAKS = ("；", ";")
+_TOPIC_LEAD = 3  # characters of a verb of looking (回顧, 纵观) before a year that is its sentence's topic
 _UNTIL = ("截至", "截止", "至")
 
 
