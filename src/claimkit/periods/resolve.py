@@ -331,6 +331,19 @@ class Resolver:
             year: int | None = p.year
         elif p.year_from == "pub":
             year = pub.year + p.year_offset if pub else None
+        elif (
+            p.year_from == "ctx"
+            and p.year_offset == 0
+            and whole
+            and not p.fiscal
+            and p.forecast
+            and ctx is not None
+            and not ctx.fiscal
+            and pub is not None
+            and ctx.year < pub.year
+        ):
+            # 本年度公司将…，研发投入计划增加两成: a plan for the year under way, not the year reported
+            year = pub.year
         elif p.year_from == "ctx":
             base = ctx.year if ctx else pub.year if pub else None
             if p.fiscal and not (ctx is not None and ctx.fiscal):
