@@ -240,6 +240,20 @@ def _short_form(full: str, text: str) -> str:
     return stem if len(stem) >= 2 else full
 
 
+_SHORTENED_MIN = 4  # characters of a listed name the press shortens to its first two
+_HAN_RUN = regex.compile(r"\p{Han}+")
+
+
+@cache
+def _short_subject_after() -> str:
+    """What follows a company's short name as a subject: a verb of saying or publishing (role ``results``),
+    a quarter, a run of months, a year or a month."""
+    return (
+        rf"(?=\s?(?:则|則|亦|也|并|並)?(?:{_alt('results')}|指出|第[一二三四1-4]季|前[0-9一二三四五六七八九十]"
+        rf"|(?:19|20)[0-9]{{2}}年|[0-9]{{1,2}}月))"
+    )
+
+
 def find_unknown_companies(
     text: str,
     spans: list[tuple[int, int]],
@@ -285,6 +299,23 @@ def find_unknown_companies(
                     name = abbreviation.group("alias")
                 named.setdefault(surface, name)
                 named.setdefault(name, name)
+    for surface, name in list(named.items()):
+        # 瓦城泰統（2729）…。瓦城表示: Taiwan and Hong Kong press shorten a listed name to its first two
+        # characters; the short form is the company's where it stands as a subject
+        short = surface[:2]
+        if (
+            surface == name
+            and len(surface) >= _SHORTENED_MIN
+            and _HAN_RUN.fullmatch(surface)
+            and short not in known
+            and short not in named
+            and short not in _resources.common_bigrams()
+            and any(
+                not text.startswith(surface, m.start())
+                for m in regex.finditer(regex.escape(short) + _short_subject_after(), text)
+            )
+        ):
+            named[short] = name
     introduced = _introduced()
     descriptors = descriptor_ends()
     for a, b in spans:
