@@ -101,9 +101,9 @@ _LATIN_NAME = re.compile(
 def _narrator() -> regex.Pattern[str]:
     """财报显示, 公告指出: the document itself shows it (no speaker)."""
     return regex.compile(
-        rf"(?:{words_alternation('report_noun')})(?:数据|數據)?(?:{words_alternation('adverb')})?"
+        rf"《?(?:{words_alternation('report_noun')})》?(?:数据|數據)?(?:{words_alternation('adverb')})?"
         rf"(?:{words_alternation('report_phrase_verb')})"
-    )  # (财报还显示: an adverb may stand before the verb)
+    )  # (财报还显示: an adverb may stand before the verb; 《报告》显示: a report named short, 下称《报告》)
 
 
 @cache
@@ -111,7 +111,10 @@ def _source_follow() -> regex.Pattern[str]:
     """What may follow a source's name before its verb: 的最新发布的数据, 研究团队."""
     # two data nouns may stand together: 监测数据, 统计数据, 调查报告
     return regex.compile(
-        rf"(?:的)?(?:最新|初步)?(?:{words_alternation('published_participle')})?(?:{words_alternation('data_noun')}"
+        rf"(?:的)?(?:最新|初步)?(?:{words_alternation('published_participle')})?"
+        # 香港零售管理協會的會員調查顯示: a word or two naming whom the data covers, right before its noun
+        rf"(?:(?<=的)\p{{Han}}{{1,3}}?(?=(?:{words_alternation('data_noun')})))?"
+        rf"(?:{words_alternation('data_noun')}"
         rf"|{words_alternation('speaker_work')}){{0,2}}"  # 研究团队预估: its team speaks for it
     )
 
@@ -761,7 +764,7 @@ def find_cues(
         k = bisect_left(report_starts, nm.start()) - 1
         if (
             k >= 0
-            and nm.group().startswith(words("study_noun"))
+            and nm.group().lstrip("《").startswith(words("study_noun"))
             and _at_clause_start(text, nm.start())
             and _lines_between(text, _last_voice(voices, reports[k], nm.start()), nm.start()) <= _STUDY_REACH
         ):

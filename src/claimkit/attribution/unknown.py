@@ -508,6 +508,15 @@ def find_unknown_bodies(text: str, spans: list[tuple[int, int]], known: Mapping[
     for a, b in spans:
         for m in pattern.finditer(text, a, b):
             begin = _name_start(text, m.start(), a, _MAX_BODY, han_only=True)
+            if begin is None:
+                # 记者26日从中国某某协会获悉: digits glued before the run; a national scope opens the name
+                run = m.start()
+                while run > max(a, m.start() - _MAX_BODY) and _HAN_CHAR.match(text, run - 1):
+                    run -= 1
+                found = [
+                    k for w in _forms().get("body_scope", ()) if (k := text.find(w, run, m.start())) >= 0
+                ]
+                begin = min(found) if found else None
             if begin is None or m.start() - begin < 2:
                 continue
             begin = _strip_lead(text, begin, m.end())
