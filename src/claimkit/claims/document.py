@@ -27,7 +27,7 @@ from .._words import Affixes, alternation, concrete_counters, list_links, word_s
 from ..attribution.lexicon import FiscalYear, Lexicon
 from ..attribution.mentions import Mention
 from ..attribution.speakers import Cue, find_cues, quote_speakers
-from ..attribution.structure import Structure, lead_end, part_start
+from ..attribution.structure import Sentence, Structure, lead_end, part_start
 from ..attribution.unknown import release_verbs
 from ..cleaning import Cleaned
 from ..periods.grammar import RawPeriod, bound_position
@@ -254,7 +254,7 @@ def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexic
             p.comparison = True  # 按照上年不变价计算的…总量: the prices it is counted at, a base
         if i > 0 and _explains(text, periods[i - 1], p):
             p.explains = True
-        if text.startswith(words("cause_lead"), structure.clause_start(p.start, sentence.start)):
+        if _in_cause(text, structure, sentence, p):
             p.clause_scoped = (
                 True  # 主要因上年防疫物资销售基数较高；…: a cause's period frames no clause after it
             )
@@ -263,6 +263,19 @@ def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexic
         nxt = periods[i + 1] if i + 1 < len(periods) else None
         if p.point and nxt is not None and text[p.end : nxt.start].strip(" ") in ("的", "止的", "止"):
             p.explains = True  # 截至今年9月底的2025/26财年上半年: the end of the period named after it
+
+
+def _in_cause(text: str, structure: Structure, sentence: Sentence, p: RawPeriod) -> bool:
+    """Whether ``p`` stands in a clause of cause: one that opens with a cause word (主要因上年…), holds one
+    before the period after its subject (紙器事業受惠…客戶年底備貨，), or is 受…影响 as a whole
+    (受去年5月至7月疫情三級警戒影響，; role ``cause_close``)."""
+    clause = structure.clause_start(p.start, sentence.start)
+    if text.startswith(words("cause_lead"), clause):
+        return True
+    if any(text.find(w, clause, p.start) >= 0 for w in words("cause_lead") if len(w) > 1):
+        return True
+    end = structure.clause_end(p.end - 1, sentence.end)
+    return text.startswith("受", clause) and text.endswith(words("cause_close"), 0, end)
 
 
 def _explains(text: str, before: RawPeriod, p: RawPeriod) -> bool:
