@@ -23,7 +23,10 @@ _QUOTE = re.compile(r"“[^“”\n]{1,3000}(?:”|(?=\n)|$)|「[^「」\n]{1,30
 def _glued_tag() -> re.Pattern[str]:
     """A news tag ending a headline glued to the body: 财经网讯 12月4日, 本网讯（记者…） (the reporter's titles:
     ``function_words.tsv`` role ``narrator_title``)."""
-    return re.compile(rf"[讯訊](?=[ 　]+[0-9０-９]{{1,2}}月|[（(](?:{alternation('narrator_title')}))")
+    return re.compile(
+        rf"[讯訊](?=[ 　]+[0-9０-９]{{1,2}}月|[（(](?:{alternation('narrator_title')}))"
+        r"|(?<=[0-9０-９][日号號])[讯訊](?=[ 　])"  # 某某财经网 11月2日讯 某某…: the dateline's day ends the tag
+    )
 
 
 def lead_end(text: str) -> int | None:
