@@ -1029,7 +1029,10 @@ def _is_institution(m: Mention) -> bool:
     """A bank, broker or other institution that 该行/该机构 may stand for."""
     if m.kind == "source":
         return not m.generic
-    return m.kind == "company" and (m.source is not None or m.sector in _INSTITUTION_SECTORS)
+    # (a bank's broking arm, 招银国际, is the bank's product in the lexicon and a source as a speaker)
+    return (m.kind == "company" and (m.source is not None or m.sector in _INSTITUTION_SECTORS)) or (
+        m.kind == "product" and m.source is not None
+    )
 
 
 def _generic_institution(
