@@ -101,7 +101,8 @@ _LATIN_NAME = re.compile(
 def _narrator() -> regex.Pattern[str]:
     """财报显示, 公告指出: the document itself shows it (no speaker)."""
     return regex.compile(
-        rf"《?(?:{words_alternation('report_noun')})》?(?:数据|數據)?(?:{words_alternation('adverb')})?"
+        rf"(?:《(?:{words_alternation('report_noun')})》|(?:{words_alternation('report_noun')}))"
+        rf"(?:数据|數據)?(?:{words_alternation('adverb')})?"
         rf"(?:{words_alternation('report_phrase_verb')})"
     )  # (财报还显示: an adverb may stand before the verb; 《报告》显示: a report named short, 下称《报告》)
 
@@ -112,6 +113,7 @@ def _source_follow() -> regex.Pattern[str]:
     # two data nouns may stand together: 监测数据, 统计数据, 调查报告
     return regex.compile(
         rf"(?:的)?(?:最新|初步)?(?:{words_alternation('published_participle')})?"
+        r"(?:《[^《》\n]{1,40}》)?"  # 某协会发布的《中国造纸工业2024年度报告》显示: the report's title
         # 香港零售管理協會的會員調查顯示: a word or two naming whom the data covers, right before its noun
         rf"(?:(?<=的)\p{{Han}}{{1,3}}?(?=(?:{words_alternation('data_noun')})))?"
         rf"(?:{words_alternation('data_noun')}"
@@ -734,6 +736,11 @@ def find_cues(
             continue  # 今年以来数据显示, 行业数据显示, 某公司公布数据显示: no source named
         if subject and a > 0 and text[a - 1] in _TITLE_TAIL:
             continue  # 某联合会发布的“某某500强”调研分析报告显示: the rest of the report's title, no source
+        if name in word_set("bare_institution"):
+            body = _last_before(mentions, starts, a, _is_association)  # 据协会统计: the association named
+            if body is not None:
+                cues.append(Cue(a, b, body.source or _source_name(body), "data", public=True))
+            continue
         cues.append(Cue(a, b, name, "data", public=name.endswith(words("public_body_suffix"))))
     cues.extend(_institution_cues(pending, cues))
     taken = Intervals((c.start, c.end) for c in cues)
