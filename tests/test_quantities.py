@@ -683,11 +683,12 @@ def test_taiwan_change_words_make_bare_yuan_twd_in_a_traditional_text(text: str,
     [
         ("线上、线下收入分别约为41亿元和127亿元。", ["approx", "approx"]),  # 分别 then 约: every number
         ("三地收入分别增长约6%、9%和4%。", ["approx", "approx", "approx"]),
-        ("收入约为41亿元和127亿元。", ["approx", "exact"]),  # no 分别: the first number's own
+        ("收入约为41亿元和127亿元。", ["approx", "approx"]),  # 约 before the copula: the predicate's, every number
+        ("收入为约41亿元和127亿元。", ["approx", "exact"]),  # 约 after the copula: the first number's own
         ("收入分别为41亿元和约127亿元。", ["exact", "approx"]),
     ],
 )
-def test_a_qualifier_after_respectively_holds_for_the_whole_list(text: str, qualifiers: list[str]) -> None:
+def test_a_qualifier_of_the_list_holds_for_every_number(text: str, qualifiers: list[str]) -> None:
     assert [q.qualifier for q in claimkit.find_quantities(text)] == qualifiers
 
 
