@@ -683,7 +683,10 @@ def test_taiwan_change_words_make_bare_yuan_twd_in_a_traditional_text(text: str,
     [
         ("线上、线下收入分别约为41亿元和127亿元。", ["approx", "approx"]),  # 分别 then 约: every number
         ("三地收入分别增长约6%、9%和4%。", ["approx", "approx", "approx"]),
-        ("收入约为41亿元和127亿元。", ["approx", "approx"]),  # 约 before the copula: the predicate's, every number
+        (
+            "收入约为41亿元和127亿元。",
+            ["approx", "approx"],
+        ),  # 约 before the copula: the predicate's, every number
         ("收入为约41亿元和127亿元。", ["approx", "exact"]),  # 约 after the copula: the first number's own
         ("收入分别为41亿元和约127亿元。", ["exact", "approx"]),
     ],

@@ -63,7 +63,7 @@ def _report_phrase() -> regex.Pattern[str]:
     """A source's report phrase: 发布数据显示, 发布的经销商库存预警指数显示, 发表报告指, 发表报告，"""
     return regex.compile(
         rf"(?:{words_alternation('report_phrase_open')})了?的?(?:[^，,。；;：:！？\n“”]|“[^”\n]{{1,20}}”){{0,32}}?"
-        rf"(?:{words_alternation('report_phrase_verb')}|指|(?=[，,：:]))"
+        rf"(?:{words_alternation('report_phrase_verb')}|指|(?=[，,：:])|(?<=》)(?=。))"  # 发布《…报告》。: the study
     )
 
 
@@ -101,6 +101,7 @@ _LATIN_NAME = re.compile(
 def _narrator() -> regex.Pattern[str]:
     """财报显示, 公告指出: the document itself shows it (no speaker)."""
     return regex.compile(
+        rf"(?:{words_alternation('study_pointer')})?"  # 这份报告显示: the study named before
         rf"(?:《(?:{words_alternation('report_noun')})》|(?:{words_alternation('report_noun')}))"
         rf"(?:数据|數據)?(?:{words_alternation('adverb')})?"
         rf"(?:{words_alternation('report_phrase_verb')})"
@@ -317,6 +318,12 @@ def _verb_at(text: str, pos: int, lexicon: Lexicon) -> tuple[int, str] | None:
         if kind is not None:
             return pos + length, kind
     return None
+
+
+def _unpointed(phrase: str) -> str:
+    """A study's phrase without the word that points back to it (这份报告显示 -> 报告显示)."""
+    pointer = next((w for w in words("study_pointer") if phrase.startswith(w)), "")
+    return phrase[len(pointer) :]
 
 
 @cache
@@ -729,6 +736,8 @@ def find_cues(
             continue  # 根据公司此前发布的规划: the company in context's own document, no source
         if name.startswith(words("narrator_noun")):
             continue  # 据记者不完全统计: the text's writer counts, no source
+        if name in word_set("study_pointer"):
+            continue  # 这份报告显示: the study named before (a narrator's cue, below), no source named 这份
         core = name[: -len(suffix)] if (suffix := firm_suffix(name)) else name
         if subject and (
             scan_periods(name) or any(w in core for w in (*generic, *words("report_phrase_open")))
@@ -771,7 +780,7 @@ def find_cues(
         k = bisect_left(report_starts, nm.start()) - 1
         if (
             k >= 0
-            and nm.group().lstrip("《").startswith(words("study_noun"))
+            and _unpointed(nm.group()).lstrip("《").startswith(words("study_noun"))
             and _at_clause_start(text, nm.start())
             and _lines_between(text, _last_voice(voices, reports[k], nm.start()), nm.start()) <= _STUDY_REACH
         ):
