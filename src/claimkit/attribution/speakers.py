@@ -517,6 +517,8 @@ def find_cues(
                 found = _after_subject(text, stance.end(), limit, lexicon) or _rating_after(
                     text, stance.end(), limit, lexicon
                 )
+        if found is None and m.source is not None and (rated := _rating_of().match(text, pos, limit)):
+            found = (rated.end(), "rating")  # 广发证券的评级同样为“买入”，目标价定在28.6元
         if found is None and m.source is not None:
             found = _rating_after(text, pos, limit, lexicon)  # 花旗将腾讯目标价上调至…
             follow = _source_follow().match(text, pos, limit)
@@ -935,6 +937,8 @@ def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon, lead: int) 
     if found is None:
         found = _rating_after(text, end, limit, lexicon)  # 里昂将拼多多目标价…
     public = _public(m.sector)
+    if found is None and m.sector == "broker" and (rated := _rating_of().match(text, end, limit)):
+        found = (rated.end(), "rating")  # 广发证券的评级同样为“买入”，目标价定在28.6元
     if found is None and before.endswith(("从", "從")) and (viewed := _viewed_data().match(text, end, limit)):
         return Cue(lead - 1, viewed.end(), speaker, "data", public=public)  # 从海关总署的统计看，…
     if found is not None:
@@ -942,6 +946,12 @@ def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon, lead: int) 
     if start is not None:
         return Cue(start, pos, speaker, "data", public=public)
     return None
+
+
+@cache
+def _rating_of() -> regex.Pattern[str]:
+    """A broker's rating act as a noun after its name (的评级, 的目标价: role ``rating_object``)."""
+    return regex.compile(rf"的(?:{words_alternation('rating_object')})")
 
 
 @cache

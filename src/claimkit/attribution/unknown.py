@@ -136,6 +136,14 @@ def _anchors() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[st
 
 
 @cache
+def _reported() -> regex.Pattern[str]:
+    """Where a name ends before its own results report that shows the figures (某某的三季报显示)."""
+    results = words_pattern(words("results_noun"))
+    shows = words_pattern(words("report_phrase_verb"))
+    return regex.compile(rf"(?<=\p{{Han}})(?=的(?:{results})(?:{shows}))")
+
+
+@cache
 def _introduced() -> regex.Pattern[str]:
     """A name a descriptor introduces, before one of its officers' titles (``咖啡连锁品牌某某咖啡联合
     创始人张三``): the name between the two is a company's, whatever its ending."""
@@ -271,10 +279,11 @@ def find_unknown_companies(
     legal, coded, subject = _anchors()
     named: dict[str, str] = {}  # a surface form -> the name it stands for
     displacing: set[str] = set()
+    reported = _reported()
     for a, b in spans:
-        for pattern in (legal, coded, subject):
+        for pattern in (legal, coded, subject, reported):
             for m in pattern.finditer(text, a, b):
-                is_subject = pattern is subject
+                is_subject = pattern is subject or pattern is reported
                 name_end = m.end() if pattern is legal else m.start() if pattern is coded else m.end()
                 stem_end = m.start() if pattern is not coded else name_end
                 begin = _company_start(
@@ -286,6 +295,8 @@ def find_unknown_companies(
                 if is_subject and _BY_SEGMENT.search(text, max(a, begin - 12), begin):
                     continue
                 surface = text[begin:name_end]
+                if pattern is reported and surface.endswith(release_verbs()):
+                    continue  # 同时披露的一季报显示: the verb of publishing, no name
                 stem = text[begin:stem_end] if is_subject else None
                 if surface in known or not _acceptable(surface, stem):
                     continue
