@@ -23,6 +23,7 @@ from ..cleaning.model import Cleaned
 from .lexicon import Entry, Lexicon
 from .unknown import (
     Found,
+    body_scopes,
     dated_subject,
     descriptor_ends,
     financial_sibling,
@@ -507,7 +508,14 @@ def _with_unknown_companies(
     ]
     if bodies:  # a body's name may hold a known source's (某某协会游戏出版工作委员会): the longer wins
         inside = Intervals((f.start, f.end) for f in bodies)
-        mentions = [m for m in mentions if not (m.kind == "source" and inside.overlaps(m.start, m.end))]
+        # (one that opens with a national scope may hold a company's: 据中国建筑防水协会统计)
+        national = Intervals((f.start, f.end) for f in bodies if f.name.startswith(body_scopes()))
+        mentions = [
+            m
+            for m in mentions
+            if not (m.kind == "source" and inside.overlaps(m.start, m.end))
+            and not (m.kind in ("company", "product") and national.overlaps(m.start, m.end))
+        ]
     taken = Intervals([(m.start, m.end) for m in mentions] + [(m.start, m.end) for m in extra])
     extra += [
         Mention(f.start, f.end, "source", f.name, None, f.name, sector=f.kind)

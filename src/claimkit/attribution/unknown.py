@@ -99,6 +99,11 @@ def release_verbs() -> tuple[str, ...]:
     return _forms().get("release_verb", ())
 
 
+def body_scopes() -> tuple[str, ...]:
+    """National or world scopes a body's name may open with (``company_forms.tsv`` role ``body_scope``)."""
+    return _forms().get("body_scope", ())
+
+
 def descriptor_ends() -> tuple[str, ...]:
     """Words that end a descriptor before a company's name (供应商, 车企, 同业: ``company_forms.tsv``)."""
     return _forms().get("descriptor_end", ())
