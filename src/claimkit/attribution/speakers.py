@@ -114,7 +114,7 @@ def _source_follow() -> regex.Pattern[str]:
     # two data nouns may stand together: 监测数据, 统计数据, 调查报告
     return regex.compile(
         rf"(?:的)?(?:最新|初步)?(?:{words_alternation('published_participle')})?"
-        r"(?:《[^《》\n]{1,40}》)?"  # 某协会发布的《中国造纸工业2024年度报告》显示: the report's title
+        r"(?:《[^《》\n]{1,40}》)?"  # 某协会发布的《…年度统计》显示: the report's title
         # 香港零售管理協會的會員調查顯示: a word or two naming whom the data covers, right before its noun
         rf"(?:(?<=的)\p{{Han}}{{1,3}}?(?=(?:{words_alternation('data_noun')})))?"
         rf"(?:{words_alternation('data_noun')}"
@@ -634,36 +634,30 @@ def find_cues(
             subject, _ = company_at(pm.start()) if broker else (None, None)
             obj = _named_at(mentions, starts, end)  # 该行预计某某银行…: the bank named is no 该行
             spoke = {c.start for c in cues}
-            named = (
+            # 该协会 names its kind: the association named before, ahead of any other institution
+            association = pm.group()[1:] in word_set("bare_institution")
+            named: Mention | None
+            if broker:
                 # 该券商: the broker whose note the text reads, however far back; not a broker the text
                 # is about (东吴证券分析师认为华泰证券…。该券商研报预计…: 东吴证券)
-                _last_before(
+                named = _last_before(
                     mentions,
                     starts,
                     pm.start(),
                     lambda m, subject=subject: _is_broker(m) and m.company != subject,
                     _BROKER_REACH,
-                )
-                or _last_before(mentions, starts, pm.start(), _is_broker, _BROKER_REACH)
-                if broker
-                else _last_before(mentions, starts, pm.start(), _is_association)
-                if pm.group() in word_set("bare_institution")
-                else _last_before(
-                    mentions, starts, pm.start(), _is_association
-                )  # 据该协会统计: an association
-                or _generic_institution(mentions, starts, pm.start(), obj, spoke, sentence.start)
-                if pm.group()[1:] in word_set("bare_institution")
-                else _generic_institution(mentions, starts, pm.start(), obj, spoke, sentence.start)
-            )
+                ) or _last_before(mentions, starts, pm.start(), _is_broker, _BROKER_REACH)
+            elif pm.group() in word_set("bare_institution"):
+                named = _last_before(mentions, starts, pm.start(), _is_association)
+            else:
+                named = (
+                    _last_before(mentions, starts, pm.start(), _is_association) if association else None
+                ) or _generic_institution(mentions, starts, pm.start(), obj, spoke, sentence.start)
             if not broker:
                 # 据该机构统计: the institution named last, or a source no lexicon holds named after it
-                # (浩华管理顾问公司发布的报告显示…。据该机构统计…): decided once those are read, below
-                # (该协会 names its kind: an association named before wins over a source cited since)
-                kinded = (
-                    named is not None
-                    and _is_association(named)
-                    and pm.group()[1:] in word_set("bare_institution")
-                )
+                # (浩华管理顾问公司发布的报告显示…。据该机构统计…): decided once those are read, below; an
+                # association that 该协会 chose wins over a source cited since
+                kinded = association and named is not None and _is_association(named)
                 pending.append((pm.start(), end, kind, named, kinded))
                 continue
             if named is None:
