@@ -258,13 +258,24 @@ _HAN_RUN = regex.compile(r"\p{Han}+")
 
 
 @cache
-def _short_subject_after() -> str:
+def _short_subject_after() -> regex.Pattern[str]:
     """What follows a company's short name as a subject: a verb of saying or publishing (role ``results``),
     a quarter, a run of months, a year or a month."""
-    return (
-        rf"(?=\s?(?:则|則|亦|也|并|並)?(?:{_alt('results')}|指出|第[一二三四1-4]季|前[0-9一二三四五六七八九十]"
-        rf"|(?:19|20)[0-9]{{2}}年|[0-9]{{1,2}}月))"
+    return regex.compile(
+        rf"\s?(?:则|則|亦|也|并|並)?(?:{_alt('results')}|指出|第[一二三四1-4]季|前[0-9一二三四五六七八九十]"
+        rf"|(?:19|20)[0-9]{{2}}年|[0-9]{{1,2}}月)"
     )
+
+
+def _stands_as_subject(text: str, short: str, surface: str) -> bool:
+    """Whether ``short`` stands somewhere in ``text`` as a subject, not as the start of ``surface``."""
+    follow = _short_subject_after()
+    k = text.find(short)
+    while k >= 0:
+        if not text.startswith(surface, k) and follow.match(text, k + len(short)):
+            return True
+        k = text.find(short, k + 1)
+    return False
 
 
 def find_unknown_companies(
@@ -326,10 +337,7 @@ def find_unknown_companies(
             and short not in known
             and short not in named
             and short not in _resources.common_bigrams()
-            and any(
-                not text.startswith(surface, m.start())
-                for m in regex.finditer(regex.escape(short) + _short_subject_after(), text)
-            )
+            and _stands_as_subject(text, short, surface)
         ):
             named[short] = name
     introduced = _introduced()
