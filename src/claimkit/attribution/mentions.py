@@ -23,6 +23,7 @@ from ..cleaning.model import Cleaned
 from .lexicon import Entry, Lexicon
 from .unknown import (
     Found,
+    bare_body,
     body_scopes,
     dated_subject,
     descriptor_ends,
@@ -32,6 +33,7 @@ from .unknown import (
     find_unknown_companies,
     holding_stems,
     holding_unit,
+    short_legal_forms,
 )
 
 
@@ -93,6 +95,11 @@ def _key(entry: Entry) -> str:
     return entry.canonical if entry.kind == "person" else entry.company or entry.canonical
 
 
+def _past_legal_form(text: str, end: int) -> int:
+    """Past a short legal form (集团, 股份) written right after a name ending at ``end``, else ``end``."""
+    return end + next((len(w) for w in short_legal_forms() if text.startswith(w, end)), 0)
+
+
 def resolve_weak(
     mentions: list[tuple[int, int, Entry, str]], text: str = "", lexicon: Lexicon | None = None
 ) -> list[tuple[int, int, Entry, str]]:
@@ -111,6 +118,7 @@ def resolve_weak(
             and entry.kind == "company"
             and (
                 STOCK_CODE.match(text, end)
+                or STOCK_CODE.match(text, _past_legal_form(text, end))  # 某某集團（00855）
                 or dated_subject().match(
                     text, end
                 )  # 新希望10月销售生猪…: a subject with its period and figures
@@ -188,6 +196,16 @@ def read_name(text: str, pos: int, lexicon: Lexicon, limit: int) -> tuple[int, i
         (n for n in (3, 2, 1) if text[pos : pos + n] in lexicon.surnames), 0
     )  # 长谷川, 欧阳, 王
     if not surname_len:
+        # 副秘书长某书衡表示: a family name the list lacks, when a reporting verb follows three plain characters
+        # (not 日前表示, 此前表示, 在会上表示: a time or an adverb after the title)
+        name = text[pos : pos + 3]
+        if (
+            pos + 3 <= limit
+            and all(_is_han(c) and c not in _name_stop() and c not in _NOT_IN_NAME for c in name)
+            and _speaks(text, pos + 3, lexicon)
+            and not any(w in name for w in _time_words())
+        ):
+            return pos, pos + 3
         return None
     end = pos + surname_len
     given = 3 if text[pos:end] in lexicon.long_surnames else 2  # 藤田真理奈: three after a Japanese one
@@ -226,6 +244,15 @@ def read_name(text: str, pos: int, lexicon: Lexicon, limit: int) -> tuple[int, i
     if end == pos + surname_len:
         return None
     return pos, end
+
+
+_NOT_IN_NAME = frozenset("日前后後时時天也还還亦则則都又再并並均在就于於曾将將已正中上下里裡间間会會议議")  # adverbs, places
+
+
+@cache
+def _time_words() -> tuple[str, ...]:
+    """Times that may stand between a title and its verb (昨日, 晚间: roles ``day_word``, ``time_of_day``)."""
+    return (*words("day_word"), *words("time_of_day"))
 
 
 _AFTER_NAME = frozenset("，,：:（(「“ 在于於对對就等")  # what may follow a name read after a generic voice
@@ -299,6 +326,8 @@ def build_mentions(
                     affiliation = mentions[-1].company or mentions[-1].name
                 elif mentions[-1].kind == "source":
                     sector = mentions[-1].sector  # 中国汽车流通协会常务副会长兼秘书长某某
+            if affiliation is None and sector is None:
+                sector = bare_body(text, chain_start)  # 协会副会长某某: the body cited before
             limit = raw[j + 1][0] if j + 1 < n else len(text)
             span = read_name(text, chain_end, lexicon, min(limit, chain_end + _name_reach(text, chain_end)))
             if (
@@ -524,7 +553,7 @@ def _with_unknown_companies(
     ]
     if not extra:
         return mentions
-    _affiliate(text, mentions, [m for m in extra if m.kind == "company"])
+    _affiliate(text, mentions, extra)
     return sorted(mentions + extra, key=lambda m: m.start)
 
 
@@ -536,23 +565,29 @@ def _group_of(text: str, f: Found, lexicon: Lexicon) -> str | None:
     return financial_sibling(f.name, lexicon.entries)
 
 
-def _affiliate(text: str, mentions: list[Mention], companies: list[Mention]) -> None:
-    """People whose title follows a company no lexicon holds (某某科技创始人张三) work for it: their mentions, the
-    later bare ones too, take it as their company when none is known."""
-    ends = {m.end: m for m in companies}
-    employer: dict[str, str] = {}
+def _affiliate(text: str, mentions: list[Mention], found: list[Mention]) -> None:
+    """People whose title follows a company or a public body no lexicon holds (某某科技创始人张三, 某某分会秘书长
+    李四) work for it: their mentions, the later bare ones too, take the company, or the body's kind as their
+    sector, when none is known."""
+    ends = {m.end: m for m in found}
+    employer: dict[str, Mention] = {}
     for m in mentions:
         if m.kind != "person" or m.company is not None or m.title_start is None:
             continue
         k = m.title_start
         while k > 0 and text[k - 1] in " 的":
             k -= 1
-        company = ends.get(k)
-        if company is not None:
-            employer[m.name] = company.company or company.name
+        org = ends.get(k)
+        if org is not None and (org.kind == "company" or m.sector is None):
+            employer[m.name] = org
     for m in mentions:
-        if m.kind == "person" and m.company is None and m.name in employer:
-            m.company = employer[m.name]
+        org = employer.get(m.name) if m.kind == "person" and m.company is None else None
+        if org is None:
+            continue
+        if org.kind == "company":
+            m.company = org.company or org.name
+        elif m.sector is None:
+            m.sector = org.sector
 
 
 def _inside_book_title(text: str, pos: int) -> bool:

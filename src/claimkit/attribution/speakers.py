@@ -1241,5 +1241,7 @@ def quote_speakers(
         if best is None:
             best = _introduced_after(text, structure, qa, qb, mentions, mention_starts)
         if best is not None:
-            out[(qa, qb)] = Cue(best.start, best.end, best.speaker, best.kind, best.company, qb, best.person)
+            out[(qa, qb)] = Cue(
+                best.start, best.end, best.speaker, best.kind, best.company, qb, best.person, public=best.public
+            )
     return out

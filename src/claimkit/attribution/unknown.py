@@ -68,7 +68,7 @@ def _forms() -> dict[str, tuple[str, ...]]:
 def dated_subject() -> re.Pattern[str]:
     """A period then a verb of figures right after a name (新希望10月销售生猪, 某某前三季度实现营收:
     ``company_forms.tsv`` roles ``dated_period``, ``dated_figure``), or a verb of publishing then its
-    results (某某披露了2024年半年报: role ``release_verb``)."""
+    results (某某披露了2024年半年报, 某某交出的三季度成绩单: role ``release_verb``)."""
     forms = _forms()
     period = "|".join(
         [r"[0-9０-９]{1,2}月", r"[0-9０-９]{4}年", *map(re.escape, forms.get("dated_period", ()))]
@@ -79,7 +79,7 @@ def dated_subject() -> re.Pattern[str]:
     earn = "|".join(map(re.escape, forms.get("earn_verb", ())))
     return re.compile(
         rf"(?:[0-9０-９]{{1,4}}年)?(?:{period})份?(?:{figure})"
-        rf"|(?:{release})了?(?:[0-9０-９]{{4}}年)?(?:{period}|全年|年度)?的?(?:{results})"
+        rf"|(?:{release})[了的]?(?:[0-9０-９]{{4}}年)?(?:{period}|全年|年度)?的?(?:{results})"
         # 國泰金則賺進86.1億元: a verb of earning and its figure right after the name
         rf"|(?:则|則|也|亦)?(?:{earn})[0-9０-９]"
     )
@@ -116,6 +116,11 @@ def firm_suffix(name: str) -> str | None:
         if name.endswith(w) and len(name) - len(w) >= 3:
             return w
     return None
+
+
+def short_legal_forms() -> tuple[str, ...]:
+    """Short legal forms written after a company's name (集团, 股份, 控股: role ``short_legal``), longest first."""
+    return _forms().get("short_legal", ())
 
 
 def _alt(role: str) -> str:
@@ -418,9 +423,12 @@ def _partner() -> regex.Pattern[str]:
     """A list link then a short name, up to what may follow a list item (role ``partner_end``, a digit, a link)."""
     links = _links()
     ends = words_pattern(_forms().get("partner_end", ()))
-    # (a Taiwan listing's Latin suffix stays on the name: 鈺齊-KY 11月營收)
+    legal = words_pattern(_forms().get("short_legal", ()))
+    # (a Taiwan listing's Latin suffix stays on the name: 鈺齊-KY 11月營收; a short legal form too, and then a
+    # 的 may follow: 某甲酒店集团、某乙集团的客房数分别…)
     return regex.compile(
-        rf"(?:{links})(?P<name>\p{{Han}}{{2,4}}?(?:-[A-Z]{{1,3}})?)\s?(?=[0-9０-９]|{links}|{ends})"
+        rf"(?:{links})(?P<name>\p{{Han}}{{2,4}}?(?:{legal})?(?:-[A-Z]{{1,3}})?)\s?"
+        rf"(?=[0-9０-９]|{links}|{ends}|(?<={legal})的)"
     )
 
 
@@ -432,10 +440,12 @@ def _respectively() -> regex.Pattern[str]:
 
 @cache
 def _partner_before() -> regex.Pattern[str]:
-    """A descriptor's end (同業, 大廠: role ``descriptor_end``), a short name, then a list link, at the end of a text."""
+    """A descriptor's end (同業, 大廠: role ``descriptor_end``) or a clause's start, a short name, then a list link,
+    at the end of a text."""
     links = _links()
     ends = words_pattern(descriptor_ends())
-    return regex.compile(rf"(?:{ends})(?P<name>\p{{Han}}{{2,4}})(?:{links})$")
+    # (or the list opens its clause: 从企业看，某甲、某乙全年出货量分别为…)
+    return regex.compile(rf"(?:{ends}|(?<=[，,：:；;。\n]))(?P<name>\p{{Han}}{{2,4}})(?:{links})$")
 
 
 def find_list_partners(
@@ -473,8 +483,8 @@ def find_list_partners(
         if m is None or _respectively().match(text, start) is None:
             continue
         name = m.group("name")
-        if name in known or name in common or name.startswith(not_name):
-            continue
+        if name in known or name in common or name.startswith(not_name) or name[:2] == text[start : start + 2]:
+            continue  # (永豐創投、永豐金…: a unit of the group named after it, not a company of its own)
         found.append(Found(m.start("name"), m.end("name"), name, parent=parent))
     return sorted(found, key=lambda f: f.start)
 
@@ -524,6 +534,18 @@ def _bodies() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(words_pattern(kinds)), kinds
 
 
+def bare_body(text: str, pos: int) -> str | None:
+    """The kind of public body (association, government) whose bare ending (协会, 统计局) ends right before
+    ``pos`` and opens its clause: the body the text cited before, named again by its ending alone
+    (协会副秘书长某某表示)."""
+    kinds = _bodies()[1]
+    for w in _forms().get("body_association", ()) + _forms().get("body_government", ()):
+        if text.endswith(w, 0, pos):
+            a = pos - len(w)
+            return kinds[w] if a == 0 or text[a - 1] in _CLAUSE_OPEN or text[a - 1] in "该該本" else None
+    return None
+
+
 def find_unknown_bodies(text: str, spans: list[tuple[int, int]], known: Mapping[str, object]) -> list[Found]:
     """Public bodies and research institutes no list holds (某某协会, 某某统计局): their names, with
     the kind of body in :attr:`Found.kind`."""
@@ -544,6 +566,10 @@ def find_unknown_bodies(text: str, spans: list[tuple[int, int]], known: Mapping[
             if begin is None or m.start() - begin < 2:
                 continue
             begin = _strip_lead(text, begin, m.end())
+            for w in words("belonging"):  # 某协会下属某某分会: the branch's name starts after the word
+                k = text.rfind(w, begin, m.start())
+                if k >= 0 and m.start() - (k + len(w)) >= 2:
+                    begin = k + len(w)
             surface = text[begin : m.end()]
             if surface in known or surface[:1] in "该該本其这這":
                 continue

@@ -30,7 +30,7 @@ from .._words import alternation, word_set, words, words_pattern
 from ..attribution.mentions import STOCK_CODE, Mention
 from ..attribution.speakers import CITED_BEFORE, company_pronouns
 from ..attribution.structure import HEADLINE_GAP, Structure, part_start
-from ..attribution.unknown import BY_SEGMENT_LEAD
+from ..attribution.unknown import BY_SEGMENT_LEAD, short_legal_forms
 from ..quantities.lexicon import cues
 
 if TYPE_CHECKING:
@@ -845,8 +845,12 @@ class CompanyIndex:
     @staticmethod
     def _joined(gap: str, joins: frozenset[str] | set[str]) -> bool:
         """Two items of one list: a coordinator between them, or one and a short descriptor of the
-        second (台积电与IC设计龙头联发科)."""
+        second (台积电与IC设计龙头联发科); a short legal form may end the first (某某控股集团和…: the lexicon's
+        name is 某某控股)."""
         if gap in joins:
+            return True
+        legal = next((w for w in short_legal_forms() if gap.startswith(w)), None)
+        if legal is not None and gap[len(legal) :] in joins:
             return True
         head = next((j for j in joins if j not in ",，" and gap.startswith(j)), None)
         return head is not None and len(gap) - len(head) <= _DESCRIPTOR_MAX and not _LIST_BREAK.search(gap)
