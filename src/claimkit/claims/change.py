@@ -112,6 +112,14 @@ def _verb_then_rate() -> re.Pattern[str]:
     return re.compile(rf"({verbs})[\u4e00-\u9fff]{{0,6}}(?:{words_pattern(change_words()[3])})$")
 
 
+@cache
+def _verb_then_price() -> re.Pattern[str]:
+    """A verb of revision (上调, 调涨: role ``revise_verb``), a few words, then a price it moves (售价: role
+    ``price_noun``), right before the number, a qualifier allowed (上调部分产品售价约5%)."""
+    verbs = words_pattern(w for w in words("revise_verb") if w in change_words()[1])
+    return re.compile(rf"({verbs})[^，,。；;：:0-9０-９%]{{0,10}}?(?:{words_pattern(words('price_noun'))})[约約近逾超]?$")
+
+
 _RATE_GAP = 8  # characters between a base and its number that a rate noun may stand in (较上年末增幅约为)
 _RATIO_OF = re.compile(r"(?:是|为|為|相当于|相當於)[^，,。；;0-9]{0,16}的\s*$")
 
@@ -235,6 +243,8 @@ def change_and_direction(
         moved = _verb_then_rate().search(text, clause_start, q.start)
         if moved is not None:
             d_before, to = direction_before(moved.group(1))
+    if d_before is None and q.kind == "percent" and (raised := _verb_then_price().search(text, clause_start, q.start)):
+        d_before, to = direction_before(raised.group(1))  # 调涨部分产品售价约5%至8%: the price moves by the figure
     d_before = _improvement(d_before, metric)
     if d_before is None and basis_match is not None:
         d_before = _comparative(text[basis_match[1] : q.start])  # 增速比上月末低0.2个百分点

@@ -45,6 +45,8 @@ def _window() -> re.Pattern[str]:
     return re.compile(
         _starts_with(words("window_before"), _N_FIRST)
         + rf"(?:(?:{alternation('window_before')})\s?(?:{alternation('window_filler')})?{_N}\s?[个個]?(?:年|季度|季|月)(?![度份底末初])"
+        # 未来几年, 过去数年 (not 近几个月: a recent time, not a window of its own)
+        + rf"|(?:{alternation('window_before')})\s?[几幾数數]年(?![度份底末初])"
         # 十年来, 3年达到, 五个季度累计 (二季度以来 is a point: since the second quarter)
         + rf"|{_N}\s?(?:年|[个個](?:年|季度))\s?(?:{alternation('window_after')}))"
     )

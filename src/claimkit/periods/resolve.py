@@ -383,6 +383,10 @@ class Resolver:
                 # 該財年截至今年3月31日。…連同中期息，全年合共派息: the fiscal year reported, not a calendar
                 # part's year
                 return report
+            if p.annual_report and pub is not None and not (ctx is not None and ctx.fiscal) and (
+                ctx is None or ctx.year >= pub.year
+            ):
+                return Resolved(pub.year - 1)  # 进入今年…。某某的年报显示: a year that has ended, not the one under way
             if ctx is not None:
                 return Resolved(ctx.year, fiscal=ctx.fiscal)
             if self.fiscal_year is not None:
