@@ -23,7 +23,7 @@ from ..periods.grammar import scan_periods
 from ..quantities.numerals import chars as numeral_chars
 from .lexicon import Lexicon
 from .mentions import STOCK_CODE, Mention
-from .structure import Structure, lead_end
+from .structure import Sentence, Structure, lead_end
 from .unknown import firm_suffix, release_verbs, released_figures
 
 # What may stand between a subject and its verb: adverbs and bounded adverbial phrases.
@@ -796,6 +796,8 @@ def find_cues(
     cues.sort(key=lambda c: (c.start, -c.end))
     kept: list[Cue] = []
     for c in cues:
+        if c.kind == "rating" and text.startswith("的", c.end) and _computed(text, structure.sentence_at(c.start)):
+            continue  # 按某证券给出的目标价计算，仍有约25%的上涨空间: the narrator's computation on the broker's price
         if kept and kept[-1].start <= c.start < kept[-1].end and kept[-1].speaker is not None:
             # nested subjects: a person speaks over a company or source around or inside it
             # (美团首席财务官陈少晖在…上说; 王宁在接受21世纪经济报道记者采访时表示)
@@ -848,6 +850,11 @@ def _source_report(text: str, c: Cue) -> bool:
         and not c.person
         and any(text.find(w, c.start, c.end) >= 0 for w in (*words("study_noun"), *words("data_noun")))
     )
+
+
+def _computed(text: str, sentence: Sentence) -> bool:
+    """Whether the sentence computes its figures (以此计算, 按…计算: role ``computed``)."""
+    return any(text.find(w, sentence.start, sentence.end) >= 0 for w in words("computed"))
 
 
 def _at_clause_start(text: str, pos: int) -> bool:

@@ -217,6 +217,8 @@ def _direction_after(after: str) -> tuple[str | None, str | None]:
             basis = basis_words[prefix]
             break
     d = direction.get(s[:2])
+    if d is not None and s.startswith(words("potential_noun"), 2):
+        return None, None  # 有46.2%的上涨空间: room for a move, no change that happened
     if d is not None and s[2:3] not in ("至", "到"):
         return d, basis
     for word, value in rate.items():

@@ -284,7 +284,7 @@ class CompanyIndex:
         }
         found = [m for m in mentions if m.kind in ("company", "product")]
         self._categories = [m.start for m in found if self._category(m)]  # 小程序游戏市场: a market
-        found = [m for m in found if not self._category(m)]
+        found = [m for m in found if not self._category(m) and not self._rater(m)]
         self.comparison = {id(m) for m in found if self._comparison(m)}
         self.subject: set[int] = set()
         last_clause = None
@@ -334,6 +334,11 @@ class CompanyIndex:
             )
             else None  # the lead names the company itself, not only one of its products (小程序游戏)
         )
+
+    def _rater(self, m: Mention) -> bool:
+        """A broker whose rating act names a noun (某证券给出的目标价, 某证券与某证券给出的): the source of a price,
+        not the company the figure is about."""
+        return m.source is not None and _rating_noun_after().match(self.text, m.end) is not None
 
     def _category(self, m: Mention) -> bool:
         """A product's name used for a category of goods (小程序游戏市场收入): no company's."""
@@ -938,6 +943,16 @@ def _national_part(model: DocModel, ctx: QContext) -> bool:
 _TIME_WORDS = re.compile(
     r"[\s0-9０-９一二三四五六七八九十至到\-—～~年月日季度当當本前后後上下半期内內以来來累计計]*"
 )
+
+
+@cache
+def _rating_noun_after() -> re.Pattern[str]:
+    """After a broker's name: another broker or two joined to it, then a rating verb (``reporting_verbs.tsv`` kind
+    ``rating``) and 的."""
+    rows = _resources.table("reporting_verbs.tsv", ("verb", "kind"))
+    verbs = words_pattern(r["verb"] for r in rows if r["kind"] == "rating")
+    links = words_pattern(w for w in word_set("coordinator") if w.strip())
+    return re.compile(rf"(?:(?:{links})[\u4e00-\u9fff]{{2,6}}?)*(?:{verbs})的")
 
 
 @cache
