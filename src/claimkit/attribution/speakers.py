@@ -130,11 +130,13 @@ def _source_verb() -> regex.Pattern[str]:
 @cache
 def _unknown_source() -> re.Pattern[str]:
     """据窄门餐眼数据, 根据某某研究院统计: a source no lexicon holds, after 据 and before a data noun (its name
-    in Latin letters may stand between: 据某某交易所（XYZ）数据)."""
+    in Latin letters may stand between: 据某某交易所（XYZ）数据; or whom the data cover: 据协会对26家企业的统计)."""
     data = words_alternation("data_noun")
     shows = words_alternation("report_phrase_verb")
     return re.compile(
-        rf"(?:根据|根據|依据|依據|据|據)(?P<name>{_NAME_RE}{{1,11}}?)(?:{_LATIN_NAME.pattern})?(?:的)?(?:最新)?"
+        rf"(?:根据|根據|依据|依據|据|據)(?P<name>{_NAME_RE}{{1,11}}?)(?:{_LATIN_NAME.pattern})?"
+        # (据协会对26家企业的统计: whom the statistics cover may stand between)
+        rf"(?:(?:对|對)[^，,。；;：:！？\n“”]{{1,24}}?的|的)?(?:最新)?"
         rf"(?:{data}|发布的|公布的|發佈的|公佈的)(?:{shows})?"
     )
 

@@ -475,6 +475,21 @@ def _compared_basis(model: DocModel, ctx: QContext, period: Resolved | None) -> 
     return "qoq" if months == 3 else "yoy" if months == 12 else "growth"
 
 
+def _quarter_before(model: DocModel, ctx: QContext, period: Resolved) -> bool:
+    """Whether the basis word before the claim (比去年, 較上年) names, with the period right after it, the quarter
+    before the claim's quarter (一季度…比去年第四季度)."""
+    if period.quarter is None:
+        return False
+    found = model.matches(basis_pattern()).last_within(model.reach(ctx, ctx.clause_start), ctx.q.start)
+    if found is None:
+        return False
+    base = next((p for p in model.sentence_periods(ctx) if found[0] <= p.start <= found[1] and p.end > found[1]), None)
+    other = model.resolved.get(id(base)) if base is not None else None
+    if other is None or other.quarter is None:
+        return False
+    return (period.year * 12 + period.end_month()) - (other.year * 12 + other.end_month()) == 3
+
+
 def _month_basis(model: DocModel, ctx: QContext, period: Resolved) -> str | None:
     """较3月底 of a figure at September's end: a comparison with a month half a year back is growth,
     not sequential (a month or a quarter back is)."""
@@ -543,6 +558,8 @@ def resolve_change(
             or _topic_basis(model, ctx)
             or change
         )
+    if change == "yoy" and period is not None and _quarter_before(model, ctx, period):
+        change = "qoq"  # 比去年第4季成長12.4% of a first quarter: the quarter before, though last year's
     if change == "qoq" and period is not None:
         change = _month_basis(model, ctx, period) or change
     if change is not None and _has_respectively(model, model.reach(ctx, ctx.clause_start), q.start):

@@ -263,6 +263,16 @@ def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexic
         nxt = periods[i + 1] if i + 1 < len(periods) else None
         if p.point and nxt is not None and text[p.end : nxt.start].strip(" ") in ("的", "止的", "止"):
             p.explains = True  # 截至今年9月底的2025/26财年上半年: the end of the period named after it
+        if (
+            nxt is not None
+            and nxt.point
+            and nxt.span_months is not None
+            and p.quarter is None
+            and p.half is None
+            and p.month is None
+            and text[p.end : nxt.start].strip(" ") in ("", "截至", "截止")
+        ):
+            p.explains = True  # 今年截至6月底止的半年: the year of the span after it, no frame of its own
 
 
 def _in_cause(text: str, structure: Structure, sentence: Sentence, p: RawPeriod) -> bool:
@@ -528,6 +538,11 @@ def _year_to_point(structure: Structure, periods: list[RawPeriod], out: dict[int
             out[id(p)] = Resolved(r.year, month=month, month_from=1 if month and month > 1 else None)
 
 
+def _names_report(text: str, sentence: Sentence) -> bool:
+    """Whether a sentence names a report of results (业绩, 财报: role ``results_noun``)."""
+    return any(text.find(w, sentence.start, sentence.end) >= 0 for w in words("results_noun"))
+
+
 def _report_period_after(
     structure: Structure, periods: list[RawPeriod], out: dict[int, Resolved | None]
 ) -> None:
@@ -551,8 +566,10 @@ def _report_period_after(
         ):
             if is_part(structure.text, p):
                 named.pop(s, None)  # 第三季度单季营收…。期内…: a part of the period reported, not the report
-            else:
+            elif _names_report(structure.text, sentences[s]):
                 named[s] = r
+            else:
+                named.pop(s, None)  # 第二季銷量按季增長…。集團期內…: a quarter inside the half reported
         seen.add(s)
 
 
