@@ -160,6 +160,18 @@ def _self_reference() -> re.Pattern[str]:
     return re.compile(company_pronouns())
 
 
+_COMPARED_BEFORE = re.compile(r"(?:较|較|比|跑赢|跑贏|高于|高於|低于|低於)[^，,。；;：:]{0,10}$")
+_COUNTED_FIRMS = re.compile(r"[0-9０-９一二三四五六七八九十百]+家[\u4e00-\u9fff]{0,4}$")
+
+
+def _self_named(text: str, a: int, b: int) -> bool:
+    """Whether the company in context is named in ``[a, b)`` (公司, 该集团), not a counted group's noun (22家公路公司)."""
+    for m in _self_reference().finditer(text, a, b):
+        if not _COUNTED_FIRMS.search(text, max(a, m.start() - 8), m.start()):
+            return True
+    return False
+
+
 @cache
 def _benefactive() -> re.Pattern[str]:
     """为公司贡献, 为集团带来: the company in context gains the figure a named one brings it."""
@@ -554,6 +566,10 @@ class CompanyIndex:
                 )
             if market is not None and self._base_of_ratio(market.start(), market.end(), start):
                 market = None  # 增速约为行业均值的3倍: the market is the base the figure is measured against
+            if market is not None and _COMPARED_BEFORE.search(
+                text, max(sentence_start, market.start() - 12), market.start()
+            ):
+                market = None  # 日均收入較波羅的海某指數高出約2,600美元: the market is the base compared with
             if market is not None and self._own_commodity(market.start(), sentence_start):
                 market = None
             if market is not None and _self_reference().search(text, market.end(), start):
@@ -908,7 +924,7 @@ def resolve_company(model: DocModel, ctx: QContext, cue: Cue | None) -> tuple[st
             or not model.same_paragraph(model.structure.sentence_index(mention.start), ctx.sentence)
             or mention.start < model.structure.glued_headline_end  # (a headline glued to the body)
         )
-        and not _self_reference().search(model.text, max(ctx.sentence_start, cue.end), q.start)
+        and not _self_named(model.text, max(ctx.sentence_start, cue.end), q.start)
         and "《"
         not in model.text[ctx.sentence_start : q.start]  # 据某机构报告，10月《某游戏》…: a work named
     ):
