@@ -246,6 +246,7 @@ def read_name(text: str, pos: int, lexicon: Lexicon, limit: int) -> tuple[int, i
     return pos, end
 
 
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,6}(?:司|处|處|厅|廳|办公室|辦公室|中心)")  # a body's department
 _NOT_IN_NAME = frozenset("日前后後时時天也还還亦则則都又再并並均在就于於曾将將已正中上下里裡间間会會议議")  # adverbs, places
 
 
@@ -321,7 +322,10 @@ def build_mentions(
                 chain_end = raw[j][1]
             # an organisation written right before the chain is the person's company
             affiliation = sector = None
-            if mentions and text[mentions[-1].end : chain_start].strip(" 的") == "":
+            gap = text[mentions[-1].end : chain_start].strip(" 的") if mentions else ""
+            if mentions and mentions[-1].kind == "source" and _DEPARTMENT.fullmatch(gap):
+                sector = mentions[-1].sector  # 某某局运输司副司长某某: a department of the body
+            elif mentions and gap == "":
                 if mentions[-1].kind in ("company", "product"):
                     affiliation = mentions[-1].company or mentions[-1].name
                 elif mentions[-1].kind == "source":

@@ -932,11 +932,17 @@ def resolve_company(model: DocModel, ctx: QContext, cue: Cue | None) -> tuple[st
         found = None, None
     elif (
         company is not None
-        and cue is not None
-        and cue.kind == "data"
-        and cue.company == company
+        and (
+            (cue is not None and cue.kind == "data" and cue.company == company)
+            or (
+                mention is not None
+                and not model.same_paragraph(model.structure.sentence_index(mention.start), ctx.sentence)
+                and not _self_named(model.text, ctx.sentence_start, q.start)
+            )
+        )
         and _national_part(model, ctx)
     ):
+        # (截至去年底，全国颁证运输机场达到263个: a whole country's count after a paragraph on companies)
         # 国铁集团数据显示，11月全国铁路发送旅客…: a company's statistics of the whole country are no company's
         found = None, None
     model.sentence_companies.setdefault(ctx.sentence, set()).add(found[0])
