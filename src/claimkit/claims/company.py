@@ -711,9 +711,10 @@ class CompanyIndex:
         if text.startswith(words("cause_lead"), clause):
             return True  # 受益于铜价上行与成本管控，…
         end = self.structure.clause_end(b, self.structure.sentence_at(a).end)
-        return text.startswith(words("cause_open"), clause) and any(
-            text.find(w, b, end) >= 0 for w in words("cause_close")
-        )
+        opened = text.startswith(words("cause_open"), clause) or any(
+            text.find("主要" + w, clause, a) >= 0 for w in words("cause_open")
+        )  # (业绩下滑主要受行业需求疲软影响: the cause opens after its effect)
+        return opened and any(text.find(w, b, end) >= 0 for w in words("cause_close"))
 
     def _market_price_before(self, clause_start: int, start: int) -> bool:
         """A price per unit written before the number in a clause with a whole market's scope
