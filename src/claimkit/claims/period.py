@@ -645,6 +645,7 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
         latest = next((p for p in reversed(near) if p.end <= segment_start and is_sentence_period(p)), None)
         if (
             latest is not None
+            and not is_part(text, latest)  # (其中第三季度单季营收…；归母净亏损…: a part restated, no frame)
             and resolved.get(id(latest)) != resolved.get(id(frame))
             and any(
                 resolved.get(id(o)) == resolved.get(id(latest))
