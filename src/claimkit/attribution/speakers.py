@@ -653,8 +653,16 @@ def find_cues(
                 named = _last_before(mentions, starts, pm.start(), _is_association)
             else:
                 named = (
-                    _last_before(mentions, starts, pm.start(), _is_association) if association else None
-                ) or _generic_institution(mentions, starts, pm.start(), obj, spoke, sentence.start)
+                    (_last_before(mentions, starts, pm.start(), _is_association) if association else None)
+                    or (
+                        _last_before(
+                            mentions, starts, pm.start(), lambda m: _rates(m) and _key(m) != obj, _BROKER_REACH
+                        )
+                        if kind == "rating"
+                        else None
+                    )  # 該行維持「買入」評級: a rating act is a broker's, not the company it covers
+                    or _generic_institution(mentions, starts, pm.start(), obj, spoke, sentence.start)
+                )
             if not broker:
                 # 据该机构统计: the institution named last, or a source no lexicon holds named after it
                 # (浩华管理顾问公司发布的报告显示…。据该机构统计…): decided once those are read, below; an
@@ -1082,6 +1090,11 @@ def _is_association(m: Mention) -> bool:
     return _is_institution(m) and (
         m.sector == "association" or any(w in m.name for w in words("bare_institution"))
     )
+
+
+def _rates(m: Mention) -> bool:
+    """A broker or a bank's broking arm, which rates stocks (招银国际 as the bank's product)."""
+    return _is_broker(m) or m.source_kind == "broker"
 
 
 def _is_broker(m: Mention) -> bool:

@@ -73,7 +73,7 @@ def _improvement(direction: str | None, metric: str | None) -> str | None:
 
 
 # 年增/季增/月增 (Taiwan press: 年增5%) are a basis, but not after a count or an ordinal (8年增长, 第四季增速)
-_NOT_AFTER_COUNT = "(?<![0-9０-９一二两兩三四五六七八九十百千第个個])"
+_NOT_AFTER_COUNT = "(?<![0-9０-９一二两兩三四五六七八九十百千第个個财財])"  # (not 財年增長: a fiscal year)
 
 
 @cache
@@ -472,22 +472,25 @@ def _compared_basis(model: DocModel, ctx: QContext, period: Resolved | None) -> 
     # 较1—10月 for January-November: compared with its own base, not on the sentence's basis
     if months == 0:
         return None  # 增速较3Q24的9.5%: the figure is the base's own
+    if months == 6 and period.half is not None and other.half is not None:
+        return "qoq"  # 下半財年…較上半財年: the half before
     return "qoq" if months == 3 else "yoy" if months == 12 else "growth"
 
 
 def _quarter_before(model: DocModel, ctx: QContext, period: Resolved) -> bool:
     """Whether the basis word before the claim (比去年, 較上年) names, with the period right after it, the quarter
-    before the claim's quarter (一季度…比去年第四季度)."""
-    if period.quarter is None:
+    or half before the claim's (一季度…比去年第四季度, 下半財年…較上半財年)."""
+    if period.quarter is None and period.half is None:
         return False
     found = model.matches(basis_pattern()).last_within(model.reach(ctx, ctx.clause_start), ctx.q.start)
     if found is None:
         return False
     base = next((p for p in model.sentence_periods(ctx) if found[0] <= p.start <= found[1] and p.end > found[1]), None)
     other = model.resolved.get(id(base)) if base is not None else None
-    if other is None or other.quarter is None:
+    step = 3 if period.quarter is not None else 6
+    if other is None or (other.quarter if step == 3 else other.half) is None:
         return False
-    return (period.year * 12 + period.end_month()) - (other.year * 12 + other.end_month()) == 3
+    return (period.year * 12 + period.end_month()) - (other.year * 12 + other.end_month()) == step
 
 
 def _month_basis(model: DocModel, ctx: QContext, period: Resolved) -> str | None:
