@@ -595,6 +595,8 @@ def _sentence_quarters(
             last[s] = r
         elif r is not None and p.relative == "holiday" and r.month is not None and not p.comparison:
             last[s] = r  # 2025年国庆档…，较去年同期: the holiday's month a year before
+        elif r is not None and p.relative is None and is_sentence_period(p) and not p.comparison:
+            last.pop(s, None)  # 第2季…；上半年營收…，去年同期: the half named since, not the quarter
 
 
 def _date_holidays(text: str, periods: list[RawPeriod], out: dict[int, Resolved | None]) -> None:
