@@ -615,7 +615,8 @@ class CompanyIndex:
                 return self._group(start)
             subjects = [m for m in before if id(m) in self.subject] or before
             m = subjects[-1]
-            if not rank and self._group_subject(before[-1].end, clause_start, start):
+            # (not a group in a headline's other half: 某某获多家券商看好 某证券上调目标价至612元)
+            if not rank and self._group_subject(max(before[-1].end, half), clause_start, start):
                 return self._group(start)  # …TOP100房企累计销售额28906亿元，同比下降16.3%: the group's
             return self._owner(m), m
         # a company named later in the claim's own clause (营收达1800亿元的阿里巴巴); one in a later
