@@ -127,6 +127,19 @@ def _alt(role: str) -> str:
     return words_pattern(_forms().get(role, ()))
 
 
+def _descriptors(longer_only: bool = False) -> str:
+    """The descriptor ends as an alternation, each kept from matching inside a unit's word (子公司: role
+    ``descriptor_not``)."""
+    out = []
+    for w in descriptor_ends():
+        if longer_only and len(w) < 2:
+            continue
+        heads = [u[: -len(w)] for u in _forms().get("descriptor_not", ()) if u.endswith(w) and len(u) > len(w)]
+        guard = "".join(f"(?<!{regex.escape(h)})" for h in heads)
+        out.append(guard + regex.escape(w))
+    return "|".join(out)
+
+
 @cache
 def _anchors() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     """What ends a name: a legal form, a stock code, an industry word before a period or results verb."""
@@ -161,7 +174,7 @@ def _introduced() -> regex.Pattern[str]:
     own = [t for t in _resources.lines("titles.txt") if not any(w in t for w in analyst)]
     surnames = words_pattern(_resources.lines("surnames.txt"))
     return regex.compile(
-        rf"(?:{_alt('descriptor_end')})(?P<name>[^\P{{Han}}{_NAME_BREAK}]{{2,8}}?)(?=(?:{words_pattern(own)})(?:{surnames})\p{{Han}})"
+        rf"(?:{_descriptors()})(?P<name>[^\P{{Han}}{_NAME_BREAK}]{{2,8}}?)(?=(?:{words_pattern(own)})(?:{surnames})\p{{Han}})"
     )
 
 
@@ -169,7 +182,7 @@ def _introduced() -> regex.Pattern[str]:
 def _ticker_introduced() -> regex.Pattern[str]:
     """A name a descriptor introduces, right before a ticker in Latin capitals in brackets (循环经济企业某某新生
     （ABCD）): a listed company's, whatever its ending."""
-    longer = words_pattern([w for w in descriptor_ends() if len(w) > 1])  # (not 出厂价格指数（PPI）)
+    longer = _descriptors(longer_only=True)  # (not 出厂价格指数（PPI）)
     return regex.compile(
         rf"(?:{longer})(?P<name>[^\P{{Han}}{_NAME_BREAK}]{{2,8}}?)(?=[ ]?[(（][A-Z]{{2,5}}[)）])"
     )
@@ -201,8 +214,11 @@ def _after_descriptor(text: str, pos: int, end: int) -> int | None:
     """零部件供应商拓岳股份, 小型酒企金樽酒业: the name starts after a descriptor."""
     run = text[pos:end]
     best = -1
+    unit = _forms().get("descriptor_not", ())
     for w in _forms().get("descriptor_end", ()):
         k = run.rfind(w)
+        if k >= 0 and run.endswith(unit, 0, k + len(w)):
+            continue  # 子公司某某: a unit of the company in context, named after its kind
         if k >= 0 and len(run) - (k + len(w)) >= 2:
             best = max(best, k + len(w))
     return pos + best if best >= 0 else None
@@ -443,7 +459,7 @@ def _partner_before() -> regex.Pattern[str]:
     """A descriptor's end (同業, 大廠: role ``descriptor_end``) or a clause's start, a short name, then a list link,
     at the end of a text."""
     links = _links()
-    ends = words_pattern(descriptor_ends())
+    ends = _descriptors()
     # (or the list opens its clause: 从企业看，某甲、某乙全年出货量分别为…)
     return regex.compile(rf"(?:{ends}|(?<=[，,：:；;。\n]))(?P<name>\p{{Han}}{{2,4}})(?:{links})$")
 
