@@ -300,6 +300,7 @@ class RawPeriod:
     local: bool = False  # directly attached to a number: 去年同期7460万, 上年的412.5万片
     comparison: bool = False  # a comparison basis: 较上年末, 比去年同期
     span_months: int | None = None  # 截至…止三个月 -> 3
+    year_span: bool = False  # the span is a year of results (截至3月31日止年度), not twelve months (止12个月)
     month_from: int | None = None  # 1-11月, 前11个月: a run of months from this one to ``month``
     # roles the document model sets (claims.document): the period of a forecast, not of reported
     # results (预计第四季度…); a parenthetical that explains the period before it (2022财年(2021年4月…))
@@ -601,6 +602,7 @@ def scan_periods(
         if p.month is not None and p.point:
             tail = text[p.end : p.end + 8].lstrip("止的之 ")  # (截至6月底止之中期業績: 之 is 的)
             p.span_months = next((n for w, n in span_words() if tail.startswith(w)), None)
+            p.year_span = tail.startswith(words("year_span"))
         elif (
             p.month is not None
             and p.month_from is None

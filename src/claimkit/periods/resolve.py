@@ -443,6 +443,11 @@ class Resolver:
             ):
                 # 截至6月30日止年度 about a company whose year ends in June: its fiscal year, 财年 or not
                 return Resolved(year - 1 if cal.named_by_start else year, True)
+            if p.span_months == 12 and p.month != 12 and p.year_span:
+                # 截至2024年3月31日止年度業績, no 财年 written: the year of results it ends, a fiscal year
+                if fiscal_quarter is not None and fiscal_quarter[1] == 4:
+                    return Resolved(fiscal_quarter[0], True)
+                return Resolved(year, fiscal=True)
             if p.span_months == 12 and (p.month == 12 or self.fiscal_text):
                 # 截至3月31日止12个月 in a text about 财年: the fiscal year; elsewhere, its last month
                 if fiscal_quarter is not None and fiscal_quarter[1] == 4:
