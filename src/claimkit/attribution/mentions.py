@@ -505,6 +505,24 @@ def _joined_sources(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _again(text: str, partners: list[Found], spans: list[tuple[int, int]]) -> list[Found]:
+    """A list partner's name written again elsewhere in the kept text (某甲、某乙…分别…。其中某乙海外收入…): the same
+    company."""
+    if not partners:
+        return []
+    seen = {(f.start, f.end) for f in partners}
+    out = []
+    for f in {f.name: f for f in partners}.values():
+        for a, b in spans:
+            k = text.find(f.name, a, b)
+            while k >= 0:
+                end = k + len(f.name)
+                if (k, end) not in seen and end <= b:
+                    out.append(Found(k, end, f.name, parent=f.parent))
+                k = text.find(f.name, end, b)
+    return out
+
+
 def _with_unknown_companies(
     text: str, mentions: list[Mention], spans: list[tuple[int, int]], lexicon: Lexicon
 ) -> list[Mention]:
@@ -520,6 +538,7 @@ def _with_unknown_companies(
         parent = lexicon.parents.get(m.name)
         ends[m.end] = starts[m.start] = parent if parent in named else None
     partners = find_list_partners(text, ends, lexicon.entries, _resources.common_bigrams(), starts)
+    partners += _again(text, partners, spans)
     bodies = find_unknown_bodies(text, spans, lexicon.entries)
     if not found and not bodies and not partners:
         return mentions

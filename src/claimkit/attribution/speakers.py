@@ -667,7 +667,8 @@ def find_cues(
                 # 据该机构统计: the institution named last, or a source no lexicon holds named after it
                 # (浩华管理顾问公司发布的报告显示…。据该机构统计…): decided once those are read, below; an
                 # association that 该协会 chose wins over a source cited since
-                kinded = association and named is not None and _is_association(named)
+                bare = pm.group() in word_set("bare_institution")  # 协会数据显示: the association, as 该协会
+                kinded = (association or bare) and named is not None and _is_association(named)
                 pending.append((pm.start(), end, kind, named, kinded))
                 continue
             if named is None:
@@ -736,6 +737,9 @@ def find_cues(
     for a, b, name, subject in sorted(unknown):
         if taken.overlaps(a, b) or name in generic or name in lexicon.entries:
             continue
+        adverb = next((w for w in words("adverb") if name.endswith(w) and len(name) > len(w)), None)
+        if adverb is not None and name[: -len(adverb)] in word_set("bare_institution"):
+            name = name[: -len(adverb)]  # 协会同时发布的报告指出: the association, then an adverb
         if any(ch.isdigit() for ch in name) or _names_known(name, lexicon):
             continue  # 根据某某控股15日发布的财报: a company's own report, dated
         if _self_name().match(name):

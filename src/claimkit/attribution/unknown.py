@@ -451,7 +451,7 @@ def _partner() -> regex.Pattern[str]:
 @cache
 def _respectively() -> regex.Pattern[str]:
     """A respectively (分别: ``function_words.tsv`` role ``respectively``) a few words on, in the same sentence."""
-    return regex.compile(rf"[^。；;\n]{{0,24}}?(?:{words_pattern(words('respectively'))})")
+    return regex.compile(rf"[^。；;\n]{{0,40}}?(?:{words_pattern(words('respectively'))})")
 
 
 @cache
