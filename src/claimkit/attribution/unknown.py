@@ -27,6 +27,8 @@ STOCK_CODE_PATTERN = _CODE = (  # a stock code in brackets (002701.SZ), (SEED.US
     r"(?:[0-9]{6}(?:\.(?:SH|SZ|BJ|sh|sz))?|[0-9]{4,5}\.(?:HK|hk|TW|TWO)|(?:SH|SZ|HK)[0-9]{4,6}|0[0-9]{3,4}"
     # a bare four-digit code (Taiwan's 信驊(5274), Hong Kong's 小米(1810)), not a year (1950-2049)
     r"|(?!19[5-9][0-9]|20[0-4][0-9])[1-9][0-9]{3}"
+    # (one that looks like a year when a release follows: 大成鋼（2027）昨（10）日公布)
+    r"|(?:19[5-9][0-9]|20[0-4][0-9])(?=\s*[)）]\s*(?:昨|今|於|于|日前|近日|公布|公佈|宣布|宣佈|發布|发布))"
     r"|(?:NYSE|NASDAQ|纳斯达克|納斯達克|纽交所|紐交所)[:：]?\s*[A-Z]{1,5}|[A-Z]{2,5}\.(?:US|O|N))\s*[)）]"
 )
 _ABBREVIATION = regex.compile(
@@ -335,7 +337,7 @@ def find_unknown_companies(
                 if pattern is reported and surface.endswith(release_verbs()):
                     continue  # 同时披露的一季报显示: the verb of publishing, no name
                 stem = text[begin:stem_end] if is_subject else None
-                if surface in known or not _acceptable(surface, stem):
+                if surface in known or not (_acceptable(surface, stem) or (pattern is coded and _scoped(surface))):
                     continue
                 if pattern is coded and _other_company(surface, text[name_end : m.end()], known, tickers):
                     displacing.add(surface)
@@ -631,6 +633,13 @@ def _company_inside(surface: str, known: Mapping[str, object]) -> bool:
 def _known_before(text: str, pos: int, known: Mapping[str, object]) -> bool:
     """Whether a lexicon name ends right at ``pos`` (比亚迪品牌: the brand is that company's)."""
     return any(text[pos - k : pos] in known for k in range(2, min(pos, 12) + 1))
+
+
+def _scoped(name: str) -> bool:
+    """A listed name that opens with a national scope (中國動向 before its code; role ``body_scope``), the rest a
+    name of two characters or more."""
+    scope = next((w for w in _forms().get("body_scope", ()) if name.startswith(w)), None)
+    return scope is not None and len(name) - len(scope) >= 2 and _acceptable(name[len(scope) :])
 
 
 def _known_inside(surface: str, known: Mapping[str, object]) -> bool:
