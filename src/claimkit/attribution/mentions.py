@@ -75,7 +75,7 @@ _COUNTED_BEFORE = re.compile(
 )  # 已有36家上市券商公布: a counted group
 
 _LISTING_LABEL = re.compile(
-    r"[ 　]?[:：][ 　]?(?:[0-9]{3,6}|[A-Z]{1,5})(?![0-9A-Za-z])"
+    r"[ 　]?[:：][ 　]?(?:[0-9]{3,6}|[A-Z]{1,5})(?![0-9A-Za-z年月日])"  # (not 某局：2024年末…: a date)
 )  # HKEX：2057, 港交所：09988
 _NAME_CONJUNCTIONS = frozenset("和与與同及")  # stop a name, unless a verb follows right after (郁清和表示)
 _JOINERS = ("兼", "、", "和", "及", "与", " ", "/")
