@@ -170,10 +170,13 @@ class Resolver:
         With ``fiscal_before``, only what stands before that offset (the lead) makes the text fiscal:
         for a company whose year ends in December, a 财年 further on is another company's."""
         framing = periods if fiscal_before is None else [p for p in periods if p.start < fiscal_before]
+        # (截至2024年3月31日止年度, 财年 unwritten: a year of results that ends in March frames the text as FY2024)
+        year_spans = [p for p in framing if p.year_span and p.month not in (None, 12) and not p.comparison]
         fiscal_year = next(
-            (p.year for p in framing if p.fiscal and p.year is not None and not p.comparison), None
+            (p.year for p in framing if (p.fiscal or p in year_spans) and p.year is not None and not p.comparison),
+            None,
         )
-        fiscal_text = any(p.fiscal for p in framing) or says_fiscal(
+        fiscal_text = any(p.fiscal for p in framing) or bool(year_spans) or says_fiscal(
             text if fiscal_before is None else text[:fiscal_before]
         )
         return cls(published, fiscal_year=fiscal_year, fiscal_text=fiscal_text, calendar=calendar)
