@@ -658,9 +658,9 @@ def find_cues(
                         _last_before(
                             mentions, starts, pm.start(), lambda m: _rates(m) and _key(m) != obj, _BROKER_REACH
                         )
-                        if kind == "rating"
+                        if kind == "rating" or _RATED_AFTER.match(text, end)
                         else None
-                    )  # 該行維持「買入」評級: a rating act is a broker's, not the company it covers
+                    )  # 該行維持「買入」評級, 該行重申「持有」評級: a rating act is a broker's, not the company it covers
                     or _generic_institution(mentions, starts, pm.start(), obj, spoke, sentence.start)
                 )
             if not broker:
@@ -1094,6 +1094,9 @@ def _is_association(m: Mention) -> bool:
     return _is_institution(m) and (
         m.sector == "association" or any(w in m.name for w in words("bare_institution"))
     )
+
+
+_RATED_AFTER = re.compile(r"[^，,。；;\n]{0,8}?(?:评级|評級|目标价|目標價)")  # a rating's noun after the verb
 
 
 def _rates(m: Mention) -> bool:
