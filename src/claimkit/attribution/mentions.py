@@ -246,7 +246,7 @@ def read_name(text: str, pos: int, lexicon: Lexicon, limit: int) -> tuple[int, i
     return pos, end
 
 
-_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,6}(?:司|处|處|厅|廳|办公室|辦公室|中心)")  # a body's department
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,10}(?:司|处|處|厅|廳|办公室|辦公室|中心)")  # a body's department
 _NOT_IN_NAME = frozenset("日前后後时時天也还還亦则則都又再并並均在就于於曾将將已正中上下里裡间間会會议議")  # adverbs, places
 
 
