@@ -438,7 +438,7 @@ def _topic_clause(structure: Structure, text: str, p: RawPeriod, ctx: QContext) 
 def _present_count(model: DocModel, ctx: QContext, near: list[RawPeriod]) -> bool:
     """某某在业绩说明会上表示，公司已与40余家企业建立合作: a count or share a person states as reached by now (已,
     已经; role ``present_perfect``), in a sentence that names no period before it (a share: none in its clause),
-    is at publication; a quotation its speaker closes is a statement too."""
+    is at publication (a source's statement too, not a company's own); a quotation its speaker closes is a statement too."""
     q = ctx.q
     if q.kind not in ("count", "percent") or model.published is None or model.in_forecast(ctx):
         return False
@@ -449,9 +449,12 @@ def _present_count(model: DocModel, ctx: QContext, near: list[RawPeriod]) -> boo
     # (a quotation its speaker closes, “…已降至不足两成，”他说, is a statement too)
     quoted = model.text.startswith(("“", "「"), ctx.sentence_start)
     if not any(
-        c.person and c.kind == "say" and (c.end <= q.start or quoted)
+        c.speaker is not None
+        and (c.person or c.company is None)
+        and c.kind == "say"
+        and (c.end <= q.start or quoted)
         for c in model.cues_by_sentence.get(ctx.sentence, ())
-    ):
+    ):  # (a person's or a source's statement, not a company's own: 某证券则认为，公司已有超过20个品种…)
         # (“…已超过5.3亿人。”他说: a quotation of sentences whose speaker, a person, closes it)
         quote = model.structure.quote_at(q.start)
         cue = model.quoted.get(quote) if quote is not None else None
