@@ -172,12 +172,21 @@ class Resolver:
         framing = periods if fiscal_before is None else [p for p in periods if p.start < fiscal_before]
         # (截至2024年3月31日止年度, 财年 unwritten: a year of results that ends in March frames the text as FY2024)
         year_spans = [p for p in framing if p.year_span and p.month not in (None, 12) and not p.comparison]
-        fiscal_year = next(
-            (p.year for p in framing if (p.fiscal or p in year_spans) and p.year is not None and not p.comparison),
-            None,
+        named: list[tuple[int, int]] = []  # (where, fiscal year) of a year of results, 财年 written or not
+        for p in year_spans:
+            if p.year is not None:
+                named.append((p.start, p.year))
+            elif p.year_from == "pub" and published is not None:
+                named.append((p.start, published.year + p.year_offset))  # (截至今年6月30日止年度)
+        first = next(
+            ((p.start, p.year) for p in framing if p.fiscal and p.year is not None and not p.comparison), None
         )
-        fiscal_text = any(p.fiscal for p in framing) or bool(year_spans) or says_fiscal(
-            text if fiscal_before is None else text[:fiscal_before]
+        candidates = [c for c in (named[0] if named else None, first) if c is not None]
+        fiscal_year = min(candidates)[1] if candidates else None  # the one named first frames the text
+        fiscal_text = (
+            any(p.fiscal for p in framing)
+            or bool(year_spans)
+            or says_fiscal(text if fiscal_before is None else text[:fiscal_before])
         )
         return cls(published, fiscal_year=fiscal_year, fiscal_text=fiscal_text, calendar=calendar)
 
@@ -386,10 +395,15 @@ class Resolver:
                 # 該財年截至今年3月31日。…連同中期息，全年合共派息: the fiscal year reported, not a calendar
                 # part's year
                 return report
-            if p.annual_report and pub is not None and not (ctx is not None and ctx.fiscal) and (
-                ctx is None or ctx.year >= pub.year
+            if (
+                p.annual_report
+                and pub is not None
+                and not (ctx is not None and ctx.fiscal)
+                and (ctx is None or ctx.year >= pub.year)
             ):
-                return Resolved(pub.year - 1)  # 进入今年…。某某的年报显示: a year that has ended, not the one under way
+                return Resolved(
+                    pub.year - 1
+                )  # 进入今年…。某某的年报显示: a year that has ended, not the one under way
             if ctx is not None:
                 return Resolved(ctx.year, fiscal=ctx.fiscal)
             if self.fiscal_year is not None:
