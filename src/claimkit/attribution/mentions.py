@@ -247,7 +247,9 @@ def read_name(text: str, pos: int, lexicon: Lexicon, limit: int) -> tuple[int, i
 
 
 _DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,10}(?:司|处|處|厅|廳|办公室|辦公室|中心)")  # a body's department
-_NOT_IN_NAME = frozenset("日前后後时時天也还還亦则則都又再并並均在就于於曾将將已正中上下里裡间間会會议議")  # adverbs, places
+_NOT_IN_NAME = frozenset(
+    "日前后後时時天也还還亦则則都又再并並均在就于於曾将將已正中上下里裡间間会會议議"
+)  # adverbs, places
 
 
 @cache
@@ -642,7 +644,8 @@ def _straddled(text: str, a: int, b: int, entry: Entry) -> bool:
     """Whether a company or product name at ``[a, b)`` is only part of the words around it.
 
     A name that starts with a scale character right after a numeral is the number's scale
-    (万科 in 2万科技企业, 亿光 in 50亿光伏). A two-character name is read as a word of its own
+    (万科 in 2万科技企业, 亿光 in 50亿光伏). A three-character name is no name where the character before it
+    makes a word with its first and its last two are a word (京东方 in 北京东方广场). A two-character name is read as a word of its own
     unless the character before it makes a word with its first and the one after a word with its
     last: 中通 in 其中通信 (其中 + 通信), 得宝 in 获得宝贵 (the two-character words of a general
     dictionary: see ``_resources.common_bigrams``)."""
@@ -650,9 +653,12 @@ def _straddled(text: str, a: int, b: int, entry: Entry) -> bool:
         return False
     if text[a] in _SCALE_LEAD and text[a - 1] in _NUMERAL_BEFORE:
         return True
+    words, folded = _resources.common_bigrams(), _resources.variant_table()
+    if b - a == 3 and not STOCK_CODE.match(text, b):
+        # 京东方 in 北京东方广场 (北京 + 东方): the character before makes a word with the first, the last two are one
+        return text[a - 1 : a + 1].translate(folded) in words and text[a + 1 : b].translate(folded) in words
     if b - a != 2 or b >= len(text):
         return False
-    words, folded = _resources.common_bigrams(), _resources.variant_table()
     return text[a - 1 : a + 1].translate(folded) in words and text[b - 1 : b + 1].translate(folded) in words
 
 
