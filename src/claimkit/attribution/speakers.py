@@ -656,7 +656,11 @@ def find_cues(
                     (_last_before(mentions, starts, pm.start(), _is_association) if association else None)
                     or (
                         _last_before(
-                            mentions, starts, pm.start(), lambda m: _rates(m) and _key(m) != obj, _BROKER_REACH
+                            mentions,
+                            starts,
+                            pm.start(),
+                            lambda m, obj=obj: _rates(m) and _key(m) != obj,
+                            _BROKER_REACH,
                         )
                         if kind == "rating" or _RATED_AFTER.match(text, end)
                         else None
@@ -810,7 +814,11 @@ def find_cues(
     cues.sort(key=lambda c: (c.start, -c.end))
     kept: list[Cue] = []
     for c in cues:
-        if c.kind == "rating" and text.startswith("的", c.end) and _computed(text, structure.sentence_at(c.start)):
+        if (
+            c.kind == "rating"
+            and text.startswith("的", c.end)
+            and _computed(text, structure.sentence_at(c.start))
+        ):
             continue  # 按某证券给出的目标价计算，仍有约25%的上涨空间: the narrator's computation on the broker's price
         if kept and kept[-1].start <= c.start < kept[-1].end and kept[-1].speaker is not None:
             # nested subjects: a person speaks over a company or source around or inside it
@@ -1271,6 +1279,13 @@ def quote_speakers(
             best = _introduced_after(text, structure, qa, qb, mentions, mention_starts)
         if best is not None:
             out[(qa, qb)] = Cue(
-                best.start, best.end, best.speaker, best.kind, best.company, qb, best.person, public=best.public
+                best.start,
+                best.end,
+                best.speaker,
+                best.kind,
+                best.company,
+                qb,
+                best.person,
+                public=best.public,
             )
     return out

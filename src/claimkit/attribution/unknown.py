@@ -136,7 +136,9 @@ def _descriptors(longer_only: bool = False) -> str:
     for w in descriptor_ends():
         if longer_only and len(w) < 2:
             continue
-        heads = [u[: -len(w)] for u in _forms().get("descriptor_not", ()) if u.endswith(w) and len(u) > len(w)]
+        heads = [
+            u[: -len(w)] for u in _forms().get("descriptor_not", ()) if u.endswith(w) and len(u) > len(w)
+        ]
         guard = "".join(f"(?<!{regex.escape(h)})" for h in heads)
         out.append(guard + regex.escape(w))
     return "|".join(out)
@@ -337,7 +339,9 @@ def find_unknown_companies(
                 if pattern is reported and surface.endswith(release_verbs()):
                     continue  # 同时披露的一季报显示: the verb of publishing, no name
                 stem = text[begin:stem_end] if is_subject else None
-                if surface in known or not (_acceptable(surface, stem) or (pattern is coded and _scoped(surface))):
+                if surface in known or not (
+                    _acceptable(surface, stem) or (pattern is coded and _scoped(surface))
+                ):
                     continue
                 if pattern is coded and _other_company(surface, text[name_end : m.end()], known, tickers):
                     displacing.add(surface)
@@ -501,7 +505,12 @@ def find_list_partners(
         if m is None or _respectively().match(text, start) is None:
             continue
         name = m.group("name")
-        if name in known or name in common or name.startswith(not_name) or name[:2] == text[start : start + 2]:
+        if (
+            name in known
+            or name in common
+            or name.startswith(not_name)
+            or name[:2] == text[start : start + 2]
+        ):
             continue  # (永豐創投、永豐金…: a unit of the group named after it, not a company of its own)
         found.append(Found(m.start("name"), m.end("name"), name, parent=parent))
     return sorted(found, key=lambda f: f.start)

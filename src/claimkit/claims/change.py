@@ -117,7 +117,9 @@ def _verb_then_price() -> re.Pattern[str]:
     """A verb of revision (上调, 调涨: role ``revise_verb``), a few words, then a price it moves (售价: role
     ``price_noun``), right before the number, a qualifier allowed (上调部分产品售价约5%)."""
     verbs = words_pattern(w for w in words("revise_verb") if w in change_words()[1])
-    return re.compile(rf"({verbs})[^，,。；;：:0-9０-９%]{{0,10}}?(?:{words_pattern(words('price_noun'))})[约約近逾超]?$")
+    return re.compile(
+        rf"({verbs})[^，,。；;：:0-9０-９%]{{0,10}}?(?:{words_pattern(words('price_noun'))})[约約近逾超]?$"
+    )
 
 
 _RATE_GAP = 8  # characters between a base and its number that a rate noun may stand in (较上年末增幅约为)
@@ -245,8 +247,14 @@ def change_and_direction(
         moved = _verb_then_rate().search(text, clause_start, q.start)
         if moved is not None:
             d_before, to = direction_before(moved.group(1))
-    if d_before is None and q.kind == "percent" and (raised := _verb_then_price().search(text, clause_start, q.start)):
-        d_before, to = direction_before(raised.group(1))  # 调涨部分产品售价约5%至8%: the price moves by the figure
+    if (
+        d_before is None
+        and q.kind == "percent"
+        and (raised := _verb_then_price().search(text, clause_start, q.start))
+    ):
+        d_before, to = direction_before(
+            raised.group(1)
+        )  # 调涨部分产品售价约5%至8%: the price moves by the figure
     d_before = _improvement(d_before, metric)
     if d_before is None and basis_match is not None:
         d_before = _comparative(text[basis_match[1] : q.start])  # 增速比上月末低0.2个百分点
@@ -485,7 +493,9 @@ def _quarter_before(model: DocModel, ctx: QContext, period: Resolved) -> bool:
     found = model.matches(basis_pattern()).last_within(model.reach(ctx, ctx.clause_start), ctx.q.start)
     if found is None:
         return False
-    base = next((p for p in model.sentence_periods(ctx) if found[0] <= p.start <= found[1] and p.end > found[1]), None)
+    base = next(
+        (p for p in model.sentence_periods(ctx) if found[0] <= p.start <= found[1] and p.end > found[1]), None
+    )
     other = model.resolved.get(id(base)) if base is not None else None
     step = 3 if period.quarter is not None else 6
     if other is None or (other.quarter if step == 3 else other.half) is None:
