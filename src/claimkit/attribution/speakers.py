@@ -226,7 +226,9 @@ def company_pronouns() -> str:
     """A pattern of the words standing for the company in context (该公司, bare 公司 and 集团; a demonstrative
     before a kind of firm: 这家矿企, 该车企, role ``demonstrative`` then ``firm_kind``)."""
     kind = rf"(?:{words_alternation('demonstrative')})[\u4e00-\u9fff]{{0,2}}?(?:{words_alternation('firm_kind')})"
-    return rf"{words_alternation('company_pronoun')}|{kind}|(?<![子分母])公司|(?<![子])(?:集团|集團)"
+    # (not a counted group: 两家公司, 多家公司)
+    counted = r"(?<![0-9一二两兩三四五六七八九十多数數几幾]家)"
+    return rf"{words_alternation('company_pronoun')}|{kind}|(?<![子分母]){counted}公司|(?<![子])(?:集团|集團)"
 
 
 @cache
@@ -1088,13 +1090,24 @@ def _generic_institution(
     mentions: list[Mention], starts: list[int], pos: int, obj: str | None, spoke: set[int], first: int
 ) -> Mention | None:
     """The institution 该行/该机构 at ``pos`` stands for: the one that spoke earlier in its sentence
-    (摩根士丹利發表報告指，港交所…；該行並預測…), else the last named, not the one it acts on (``obj``)."""
-    return _last_before(
-        mentions,
-        starts,
-        pos,
-        lambda m: _is_institution(m) and _key(m) != obj and m.start >= first and m.start in spoke,
-    ) or _last_before(mentions, starts, pos, lambda m: _is_institution(m) and _key(m) != obj)
+    (摩根士丹利發表報告指，港交所…；該行並預測…), else the last broker that spoke before, else the last
+    named, not the one it acts on (``obj``)."""
+    return (
+        _last_before(
+            mentions,
+            starts,
+            pos,
+            lambda m: _is_institution(m) and _key(m) != obj and m.start >= first and m.start in spoke,
+        )
+        or _last_before(
+            mentions,
+            starts,
+            pos,
+            lambda m: _rates(m) and _key(m) != obj and m.start in spoke,
+            _BROKER_REACH,
+        )  # 中信证券维持西部证券“增持”评级。该行认为…: the broker that spoke, not the one it rated
+        or _last_before(mentions, starts, pos, lambda m: _is_institution(m) and _key(m) != obj)
+    )
 
 
 def _is_association(m: Mention) -> bool:
