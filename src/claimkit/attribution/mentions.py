@@ -197,7 +197,7 @@ def read_name(text: str, pos: int, lexicon: Lexicon, limit: int) -> tuple[int, i
     )  # 长谷川, 欧阳, 王
     if not surname_len:
         # 副秘书长某书衡表示: a family name the list lacks, when a reporting verb follows three plain characters
-        # (not 日前表示, 此前表示, 在会上表示: a time or an adverb after the title)
+        # (not 日前表示, 此前表示, 在…上表示: a time or an adverb after the title)
         name = text[pos : pos + 3]
         if (
             pos + 3 <= limit
