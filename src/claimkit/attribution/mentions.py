@@ -17,7 +17,7 @@ from functools import cache
 
 from .. import _resources
 from .._spans import Intervals
-from .._words import word_set, words
+from .._words import word_set, words, words_pattern
 from ..cleaning.glosses import HAN
 from ..cleaning.model import Cleaned
 from .lexicon import Entry, Lexicon
@@ -246,7 +246,12 @@ def read_name(text: str, pos: int, lexicon: Lexicon, limit: int) -> tuple[int, i
     return pos, end
 
 
-_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,10}(?:司|处|處|厅|廳|办公室|辦公室|中心)")  # a body's department
+@cache
+def _department() -> re.Pattern[str]:
+    """A department of a body, written between its name and an officer's title (运输司: role ``department_end``)."""
+    return re.compile(rf"[\u4e00-\u9fff]{{1,10}}(?:{words_pattern(words('department_end'))})")
+
+
 _NOT_IN_NAME = frozenset(
     "日前后後时時天也还還亦则則都又再并並均在就于於曾将將已正中上下里裡间間会會议議"
 )  # adverbs, places
@@ -325,7 +330,7 @@ def build_mentions(
             # an organisation written right before the chain is the person's company
             affiliation = sector = None
             gap = text[mentions[-1].end : chain_start].strip(" 的") if mentions else ""
-            if mentions and mentions[-1].kind == "source" and _DEPARTMENT.fullmatch(gap):
+            if mentions and mentions[-1].kind == "source" and _department().fullmatch(gap):
                 sector = mentions[-1].sector  # 某某局运输司副司长某某: a department of the body
             elif mentions and gap == "":
                 if mentions[-1].kind in ("company", "product"):

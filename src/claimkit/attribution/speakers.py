@@ -664,7 +664,7 @@ def find_cues(
                             lambda m, obj=obj: _rates(m) and _key(m) != obj,
                             _BROKER_REACH,
                         )
-                        if kind == "rating" or _RATED_AFTER.match(text, end)
+                        if kind == "rating" or _rated_after().match(text, end)
                         else None
                     )  # 該行維持「買入」評級, 該行重申「持有」評級: a rating act is a broker's, not the company it covers
                     or _generic_institution(mentions, starts, pm.start(), obj, spoke, sentence.start)
@@ -1117,7 +1117,10 @@ def _is_association(m: Mention) -> bool:
     )
 
 
-_RATED_AFTER = re.compile(r"[^，,。；;\n]{0,8}?(?:评级|評級|目标价|目標價)")  # a rating's noun after the verb
+@cache
+def _rated_after() -> re.Pattern[str]:
+    """A rating's noun a few words after a verb (該行重申「持有」評級: role ``rating_object``)."""
+    return re.compile(rf"[^，,。；;\n]{{0,8}}?(?:{words_alternation('rating_object')})")
 
 
 def _rates(m: Mention) -> bool:

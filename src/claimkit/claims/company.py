@@ -160,7 +160,13 @@ def _self_reference() -> re.Pattern[str]:
     return re.compile(company_pronouns())
 
 
-_COMPARED_BEFORE = re.compile(r"(?:较|較|比|跑赢|跑贏|高于|高於|低于|低於)[^，,。；;：:]{0,10}$")
+@cache
+def _compared_before() -> re.Pattern[str]:
+    """A word of comparison a few words before a market term, which makes the market the base (較某指數高出: role
+    ``compare_before``)."""
+    return re.compile(rf"(?:{alternation('compare_before')})[^，,。；;：:]{{0,10}}$")
+
+
 _COUNTED_FIRMS = re.compile(r"[0-9０-９一二三四五六七八九十百]+家[\u4e00-\u9fff]{0,4}$")
 
 
@@ -566,7 +572,7 @@ class CompanyIndex:
                 )
             if market is not None and self._base_of_ratio(market.start(), market.end(), start):
                 market = None  # 增速约为行业均值的3倍: the market is the base the figure is measured against
-            if market is not None and _COMPARED_BEFORE.search(
+            if market is not None and _compared_before().search(
                 text, max(sentence_start, market.start() - 12), market.start()
             ):
                 market = None  # 日均收入較波羅的海某指數高出約2,600美元: the market is the base compared with
