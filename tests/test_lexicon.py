@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import sys
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -131,6 +132,48 @@ def test_no_traditional_form_is_missing() -> None:
         f"{file}: {word} -> {form}" for file, word, form in report.added[:20]
     )
     assert report.collisions == []
+
+
+# The quantity grammar's lists are read in their traditional spellings through the character
+# table resources/traditional.tsv; these conversions were reviewed and are not spellings.
+_NOT_SPELLINGS = {("幺", "么"), ("折", "摺")}
+_QUANTITY_LISTS = (
+    "units.tsv",
+    "qualifiers.tsv",
+    "quantity_cues.tsv",
+    "money_nouns.txt",
+    "rate_units.txt",
+    "not_quantities.txt",
+    "magnitudes.tsv",
+)
+
+
+def test_quantity_words_are_read_in_every_traditional_spelling() -> None:
+    """Each word of the quantity lists, as OpenCC writes it for Taiwan, Hong Kong or in
+    standard traditional characters, is among the spellings the character table gives."""
+    opencc = pytest.importorskip("opencc")
+    converters = [opencc.OpenCC(name) for name in ("s2t", "s2hk", "s2tw")]
+    missing: set[tuple[str, str]] = set()
+    for name in _QUANTITY_LISTS:
+        for line in _resources.lines(name):
+            word = line.split("\t")[0]
+            if converters[0].convert(word) == word and not re.search(r"[\u4e00-\u9fff]", word):
+                continue
+            spellings = set(_resources.with_traditional([word]))
+            for converter in converters:
+                form = "".join(
+                    a if (a, b) in _NOT_SPELLINGS or a in _traditional_characters() else b
+                    for a, b in zip(word, converter.convert(word), strict=True)
+                )
+                if form not in spellings:
+                    missing |= {(a, b) for a, b in zip(word, form, strict=True) if a != b}
+    assert not missing, f"add to resources/traditional.tsv: {sorted(missing)}"
+
+
+@cache
+def _traditional_characters() -> frozenset[str]:
+    """The characters the table gives as traditional forms (臺 stays 臺 where Hong Kong writes 台)."""
+    return frozenset(form for forms in _resources.traditional_table().values() for form in forms)
 
 
 # --- the generator's logic, with a stand-in converter ---------------------------------------------
