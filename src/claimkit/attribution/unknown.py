@@ -39,6 +39,7 @@ _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z0-9]")
 BY_SEGMENT_LEAD = regex.compile(r"(?:分|按|從|从)\p{Han}{1,6}?(?:来|來)?(?:看|划分|劃分)[，,：:]")
 _BY_SEGMENT = regex.compile(BY_SEGMENT_LEAD.pattern + r"\s*$")
 _HAN_CHAR = regex.compile(r"\p{Han}")
+_LISTING_SUFFIX = regex.compile(r"[A-Z]{1,3}")  # 鈺齊-KY, 美食-KY: a foreign issuer listed in Taiwan
 _NAME_BREAK = "的之"  # 主攻大湾区住宅项目的宏轩物业: no name holds them
 _MAX_NAME = 15  # characters of a name before its legal form or code
 _MAX_SUBJECT = 6  # characters of a name before its industry word
@@ -203,6 +204,15 @@ def _name_start(text: str, end: int, floor: int, longest: int, han_only: bool = 
             return _after_descriptor(text, pos, end)
     if han_only and pos > floor and text[pos - 1].isascii() and text[pos - 1].isalnum():
         return None  # 42家A股上市银行: letters or digits glued before the run, not a name's start
+    if (
+        not han_only
+        and pos - 1 > floor
+        and text[pos - 1] in "-－"
+        and _LISTING_SUFFIX.fullmatch(text, pos, end)
+        and _HAN_CHAR.match(text, pos - 2)
+    ):  # 某某-KY（4137）: a Taiwan listing's suffix stays on the name before it
+        start = _name_start(text, pos - 1, floor, longest - (end - pos) - 1, han_only)
+        return pos if start is None or start == pos - 1 else start
     return pos
 
 
@@ -357,10 +367,11 @@ def find_unknown_companies(
         # 瓦城泰統（2729）…。瓦城表示: Taiwan and Hong Kong press shorten a listed name to its first two
         # characters; the short form is the company's where it stands as a subject
         short = surface[:2]
+        han = regex.sub(r"[-－][A-Z]{1,3}$", "", surface)  # 某某-KY: its Han part is shortened
         if (
             surface == name
-            and len(surface) >= _SHORTENED_MIN
-            and _HAN_RUN.fullmatch(surface)
+            and len(han) >= _SHORTENED_MIN
+            and _HAN_RUN.fullmatch(han)
             and short not in known
             and short not in named
             and short not in _resources.common_bigrams()

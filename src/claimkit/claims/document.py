@@ -333,6 +333,7 @@ def _resolve_periods(
         resolver.report = report
     out: dict[int, Resolved | None] = {}
     year_in_sentence: dict[int, int] = {}
+    named_year: dict[int, int] = {}  # a sentence -> the year a relative year word (去年) of it named
     coming_half: dict[int, int] = {}  # the half of a coming year that lent its year (明年上半年)
     # sentences whose year in effect a coming year (明年) lent -> that year's ；-part
     coming_year: dict[int, int] = {}
@@ -383,12 +384,23 @@ def _resolve_periods(
         if s in coming_year and coming_year[s] != sp[1]:
             # 明年將新開…；她並透露，第三季新增…: a coming year lends its year in its ；-part only
             inside = False
-        r = resolver.resolve(p, local_year=year_in_sentence.get(s) if inside else None)
+        local = year_in_sentence.get(s) if inside else None
+        if local is None and p.whole_year and p.year is None and p.year_from is None:
+            local = named_year.get(s)  # 去年…；全年…: the year named before it in its sentence
+        r = resolver.resolve(p, local_year=local)
         if sp in forecast_in_sentence and resolver.context is forecast_in_sentence[sp]:
             resolver.context = reported
         if p.forecast and r is not None and not p.comparison and not p.local:
             forecast_in_sentence[sp] = r
         out[id(p)] = r
+        if (
+            r is not None
+            and p.year is None
+            and p.year_from is not None
+            and not (p.quarter or p.half or p.month or p.point or p.forecast or p.comparison or p.local)
+            and not (p.fiscal or p.anchor)
+        ):
+            named_year.setdefault(s, r.year)
         # (自2024年第三季度以来…，较二季度: a point of reference sets no year)
         if p.year is not None and not p.local and not p.comparison and not p.anchor and not p.fiscal:
             # (2025/26財政年度上半年（截至12月底止六個月）: a fiscal year lends no calendar year)

@@ -404,6 +404,8 @@ class Resolver:
                 return Resolved(
                     pub.year - 1
                 )  # 进入今年…。某某的年报显示: a year that has ended, not the one under way
+            if local_year is not None and not (ctx is not None and ctx.fiscal) and not p.forecast:
+                return Resolved(local_year)  # 公司去年毛利率…；全年经营现金流…: the year its sentence named
             if ctx is not None:
                 return Resolved(ctx.year, fiscal=ctx.fiscal)
             if self.fiscal_year is not None:
