@@ -23,7 +23,8 @@ from .. import _resources
 from .._words import list_links, words, words_pattern
 
 STOCK_CODE_PATTERN = _CODE = (  # a stock code in brackets (002701.SZ), (SEED.US), (股票代码：00700)
-    r"[(（]\s*(?:股票代码|股票代碼|代码|代碼)?[:：]?\s*"
+    r"[(（]\s*(?:[\u4e00-\u9fff]{2,6}[，,、]\s*)?"  # (its short name first: 某某科工，02357)
+    r"(?:股票代码|股票代碼|代码|代碼)?[:：]?\s*"
     r"(?:[0-9]{6}(?:\.(?:SH|SZ|BJ|sh|sz))?|[0-9]{4,5}\.(?:HK|hk|TW|TWO)|(?:SH|SZ|HK)[0-9]{4,6}|0[0-9]{3,4}"
     # a bare four-digit code (Taiwan's 信驊(5274), Hong Kong's 小米(1810)), not a year (1950-2049)
     r"|(?!19[5-9][0-9]|20[0-4][0-9])[1-9][0-9]{3}"
@@ -31,6 +32,7 @@ STOCK_CODE_PATTERN = _CODE = (  # a stock code in brackets (002701.SZ), (SEED.US
     r"|(?:19[5-9][0-9]|20[0-4][0-9])(?=\s*[)）]\s*(?:昨|今|於|于|日前|近日|公布|公佈|宣布|宣佈|發布|发布))"
     r"|(?:NYSE|NASDAQ|纳斯达克|納斯達克|纽交所|紐交所)[:：]?\s*[A-Z]{1,5}|[A-Z]{2,5}\.(?:US|O|N))\s*[)）]"
 )
+_CODE_ABBREVIATION = regex.compile(r"\s?[(（]\s*(?P<alias>\p{Han}{2,6})[，,、]")  # 某某工業（某某科工，02357）
 _ABBREVIATION = regex.compile(
     r"\s*[(（]\s*(?:以下|下文)?(?:简称|簡稱)\s*[:：]?\s*[“\"「『]?(?P<alias>[\p{Han}A-Za-z0-9]{2,10})[”\"」』]?\s*[)）]"
 )
@@ -359,6 +361,8 @@ def find_unknown_companies(
                     continue
                 name = _short_form(surface, text) if pattern is legal else surface
                 abbreviation = _ABBREVIATION.match(text, name_end)
+                if pattern is coded and abbreviation is None:
+                    abbreviation = _CODE_ABBREVIATION.match(text, name_end)
                 if abbreviation is not None:
                     name = abbreviation.group("alias")
                 named.setdefault(surface, name)

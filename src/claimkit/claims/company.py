@@ -149,6 +149,15 @@ def _regional(market: re.Match[str]) -> bool:
     return _region_market().fullmatch(market.group()) is not None
 
 
+def _positions(text: str, word: str, start: int, end: int) -> list[int]:
+    """The positions right before each occurrence of ``word`` in ``text[start:end]``."""
+    out, k = [], text.find(word, start, end)
+    while k >= 0:
+        out.append(k - 1)
+        k = text.find(word, k + 1, end)
+    return [k for k in out if k >= start]
+
+
 @cache
 def _company_measure() -> re.Pattern[str]:
     return re.compile(alternation("company_measure"))
@@ -541,7 +550,14 @@ class CompanyIndex:
                 # 海外市场中美洲收入: a region of the company's own measure (国内游戏市场收入 is an industry's)
                 market = None
             if market is not None and (
-                (market.group("scope") and regions and text.startswith(words("part_lead"), clause_start))
+                (
+                    market.group("scope")
+                    and regions
+                    and (
+                        text.startswith(words("part_lead"), clause_start)
+                        or self._part_opened(max(half, segment), market.start())
+                    )
+                )
                 or (
                     self.at(start)[1] is not None
                     and text.startswith(
@@ -709,6 +725,16 @@ class CompanyIndex:
             return False  # 服务科技型企业逾1.2万家: firms counted as one company's customers
         noun_end = group.start(1)  # the group's noun is not the end of a company's name (招商银行)
         return not any(m.start < noun_end <= m.end for m in self._in(clause_start, start))
+
+    def _part_opened(self, start: int, end: int) -> bool:
+        """Whether a clause between ``start`` and ``end`` opens with a part's lead (其中城轨市场新签…，海外市场新签…:
+        the list of parts runs on past the clause that opened it)."""
+        text = self.text
+        return any(
+            text.startswith(w, k + 1) and text[k] in "，,"
+            for w in words("part_lead")
+            for k in _positions(text, w, start, end)
+        ) or text.startswith(words("part_lead"), start)
 
     def _in_cause(self, a: int, b: int, sentence_start: int) -> bool:
         """Whether ``text[a:b]`` stands in a clause of cause (受…影响, 受益于…): what moved the figure, not
