@@ -37,7 +37,9 @@ EXAMPLES = [
         "exact",
     ),  # a Hong Kong cent after a per-share phrase
     ("南向资金全天净买入约86亿", "86亿", "8600000000", "CNY", "approx"),  # a net purchase is money
-    ("台股成交值達4,520億", "4,520億", "452000000000", "CNY", "exact"),  # so is a market's turnover
+    ("台股成交值達4,520億", "4,520億", "452000000000", "CNY", "exact"),
+    ("全年集裝箱吞吐量達1,250萬標準箱", "1,250萬標準箱", "12500000", "count", "exact"),  # traditional units
+    ("年內新建換電站逾320組", "320組", "320", "count", "more_than"),  # so is a market's turnover
     ("新车型合计贡献约六成交付量", "六成", "60", "%", "approx"),  # 成 + 交付, not 成交
     ("邏輯IC代工等其他業務約佔7%", "7%", "7", "%", "approx"),  # a qualifier before a verb of a share
     ("長建中期盈利微增至43.4億", "43.4億", "4340000000", "CNY", "exact"),  # a degree adverb before the verb

@@ -186,6 +186,28 @@ def _introduced() -> regex.Pattern[str]:
 
 
 @cache
+def _function_words() -> frozenset[str]:
+    """Every word of ``function_words.tsv``, whatever its role: none is a name."""
+    return frozenset(r["word"] for r in _resources.table("function_words.tsv", ("word", "role")))
+
+
+_TIME_CHAR = regex.compile(r"[年月日季期]")  # (公司今年…: a time word, no name)
+
+
+@cache
+def _dated_opening() -> regex.Pattern[str]:
+    """A short name opening its paragraph or sentence right before a period and a verb or noun of its own
+    figures (某某上半年营收…, 某某前三季度实现…): a company's, whatever its ending."""
+    forms = _forms()
+    period = "|".join(map(regex.escape, forms.get("dated_period", ())))
+    figure = "|".join(map(regex.escape, forms.get("dated_figure", ())))
+    return regex.compile(
+        rf"(?:(?<=[。！？\n])|^)(?P<name>\p{{Han}}{{2,5}}?)(?=(?:[0-9０-９]{{4}}年)?(?:{period})(?:{figure}))",
+        regex.MULTILINE,
+    )
+
+
+@cache
 def _ticker_introduced() -> regex.Pattern[str]:
     """A name a descriptor introduces, right before a ticker in Latin capitals in brackets (循环经济企业某某新生
     （ABCD）): a listed company's, whatever its ending."""
@@ -393,6 +415,20 @@ def find_unknown_companies(
                 continue
             if surface.startswith(tuple(list_links())) or _known_before(text, m.start(), known):
                 continue  # 某某品牌及公关处总经理: the descriptor is the named company's own, the rest a department
+            named.setdefault(surface, surface)
+    for a, b in spans:
+        for m in _dated_opening().finditer(text, a, b):
+            surface = m.group("name")
+            if (
+                surface in known
+                or not _acceptable(surface, surface)
+                or _known_inside(surface, known)
+                or _TIME_CHAR.search(surface)
+                or surface in _resources.common_bigrams()
+                or surface in _function_words()
+                or surface.startswith(_forms().get("lead", ()))
+            ):
+                continue  # (单看第三季度实现营收: a function word)
             named.setdefault(surface, surface)
     if not named:
         return []

@@ -231,6 +231,12 @@ def _release_after_day() -> regex.Pattern[str]:
     return regex.compile(rf"(?:{alternation('time_of_day')})?(?:{words_pattern(release_verbs())})")
 
 
+@cache
+def _founding_after() -> regex.Pattern[str]:
+    """A verb of founding or listing (role ``founding_verb``) and 的 a few words after a period."""
+    return regex.compile(rf"[^，,。；;：:\n的]{{0,8}}?(?:{alternation('founding_verb')})的")
+
+
 def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexicon: Lexicon) -> None:
     """Set each period's role: a forecast's period (a forecast verb before it in its sentence, or a
     future marker after it in its clause: 预计第四季度…, 第四季度收入将…) and a parenthetical that
@@ -258,6 +264,8 @@ def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexic
             p.clause_scoped = (
                 True  # 主要因上年防疫物资销售基数较高；…: a cause's period frames no clause after it
             )
+        if _founding_after().match(text, p.end):
+            p.anchor = True  # 2022年在港上市的某某: when a company was listed or founded, no frame
         if p.day and _release_after_day().match(text, p.end):
             p.anchor = True  # 12月8日晚间发布的销售简报显示，11月当月…: the day a report came out, no frame
         nxt = periods[i + 1] if i + 1 < len(periods) else None

@@ -696,6 +696,17 @@ def _breakdown(model: DocModel, ctx: QContext) -> PeriodResolution | None:
     if not isinstance(found, PeriodResolution) or found.value is None:
         return None
     evidence = found.evidence
-    if evidence is None or evidence.comparison or evidence.local or evidence.point or is_part(text, evidence):
+    if (
+        evidence is None
+        or evidence.comparison
+        or evidence.local
+        or evidence.point
+        or is_part(text, evidence)
+        or (
+            evidence.start > 0
+            and text[evidence.start : evidence.end] in words("single_after")
+            and text[evidence.start - 1] in "月季度"
+        )
+    ):  # (6月当月: the month's 当月, a part too)
         return None  # (截至6月末…: a balance's date; 单看11月…: a part; neither is what is broken down)
     return PeriodResolution(found.value, evidence)
