@@ -197,12 +197,14 @@ _TIME_CHAR = regex.compile(r"[年月日季期]")  # (公司今年…: a time wor
 @cache
 def _dated_opening() -> regex.Pattern[str]:
     """A short name opening its paragraph or sentence right before a period and a verb or noun of its own
-    figures (某某上半年营收…, 某某前三季度实现…): a company's, whatever its ending."""
+    figures (某某上半年营收…, 某某前三季度实现…), a clause describing it before it (8月刚上市的某某，上半年营收…):
+    a company's, whatever its ending."""
     forms = _forms()
     period = "|".join(map(regex.escape, forms.get("dated_period", ())))
     figure = "|".join(map(regex.escape, forms.get("dated_figure", ())))
     return regex.compile(
-        rf"(?:(?<=[。！？\n])|^)(?P<name>\p{{Han}}{{2,5}}?)(?=(?:[0-9０-９]{{4}}年)?(?:{period})(?:{figure}))",
+        rf"(?:(?<=[。！？\n])|^)(?P<name>\p{{Han}}{{2,5}}?)(?=(?:[0-9０-９]{{4}}年)?(?:{period})(?:{figure}))"
+        rf"|(?<=[。！？\n][^，,。；;！？\n]{{2,16}}?的)(?P<name>\p{{Han}}{{2,5}}?)(?=[，,](?:{period})(?:{figure}))",
         regex.MULTILINE,
     )
 
