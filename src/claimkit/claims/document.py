@@ -234,7 +234,9 @@ def _release_after_day() -> regex.Pattern[str]:
 @cache
 def _founding_after() -> regex.Pattern[str]:
     """A verb of founding or listing (role ``founding_verb``) and 的 a few words after a period."""
-    return regex.compile(rf"[^，,。；;：:\n的]{{0,8}}?(?:{alternation('founding_verb')})的")
+    return regex.compile(
+        rf"[^，,。；;：:\n的]{{0,8}}?(?:{alternation('founding_verb')})(?:[^，,。；;：:\n的]{{0,5}}[所板])?的"
+    )  # (8月中旬刚登陆深交所的: an exchange or board between; not 上市险企的)
 
 
 def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexicon: Lexicon) -> None:
@@ -395,6 +397,8 @@ def _resolve_periods(
         local = year_in_sentence.get(s) if inside else None
         if local is None and p.whole_year and p.year is None and p.year_from is None:
             local = named_year.get(s)  # 去年…；全年…: the year named before it in its sentence
+        elif local is None and p.year is None and p.year_from == "ctx" and p.year_offset == -1 and not p.fiscal:
+            local = named_year.get(s)  # 去年…由上年的41.2%提升至…: the year before the one its sentence named
         r = resolver.resolve(p, local_year=local)
         if sp in forecast_in_sentence and resolver.context is forecast_in_sentence[sp]:
             resolver.context = reported
