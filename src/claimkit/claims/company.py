@@ -52,6 +52,10 @@ def _aggregate() -> re.Pattern[str]:
     )
 
 
+# a mention that opens a list of examples (耐克等品牌, Nike、Patagonia等國際品牌): no subject of its clause
+_EXAMPLES_AFTER = re.compile(r"(?:[、和及与與][A-Za-z0-9\u4e00-\u9fff·&\- ]{1,16}?)*等(?![于於同待候级級])")
+
+
 @cache
 def _customer_list() -> re.Pattern[str]:
     """A customer noun, a few words of rank (首四大, 前五大), then a list of names up to a mention: the
@@ -319,7 +323,7 @@ class CompanyIndex:
         for m in found:
             sentence_start = structure.sentence_at(m.start).start
             clause = structure.clause_start(m.start, sentence_start)
-            if clause != last_clause and id(m) not in self.comparison:
+            if clause != last_clause and id(m) not in self.comparison and not _EXAMPLES_AFTER.match(text, m.end):
                 last_clause = clause
                 if not self._in_cause(m.start, m.end, sentence_start):
                     self.subject.add(id(m))  # (受微軟…帶動，…: a company in a clause of cause is no subject)
@@ -622,7 +626,9 @@ class CompanyIndex:
             m
             for m in self._in(sentence_start, clause_start)
             if id(m) not in self.comparison and not self._in_cause(m.start, m.end, sentence_start)
-        ]  # (受微軟…換機需求帶動，…營收有望季增: a company in a clause of cause moved the figure, it is not its own)
+            and not _EXAMPLES_AFTER.match(text, m.end)
+        ]  # (受微軟…換機需求帶動，…營收有望季增: a company in a clause of cause moved the figure, it is not its own;
+        # 耐克等品牌的庫存…，公司營收…: examples of customers or brands are not the subject of what follows)
         part = part_start(text, sentence_start, clause_start)
         if before and part > sentence_start and not self._any_in(part, start):
             whole = market_terms().search(text, part, start)
