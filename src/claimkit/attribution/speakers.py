@@ -91,7 +91,7 @@ def _guidance_revision() -> regex.Pattern[str]:
     )
 
 
-_OWN_SPEECH = re.compile(r"的(?:回答|观点|看法|说法|回应|解释|判断)是")
+_OWN_SPEECH = re.compile(r"的(?:回答|[观觀][点點]|看法|[说說]法|回[应應]|[解][释釋]|判[断斷])是")
 _LATIN_NAME = re.compile(
     r"[ 　]?[（(][ 　]?[A-Za-z][A-Za-z0-9 .&'-]{0,28}[)）]"
 )  # 上海钢联（Mysteel）: a name in Latin letters
@@ -218,7 +218,7 @@ def _subject_sources(text: str, spans: list[tuple[int, int]]):  # type: ignore[n
 
 
 _DATE_WORDS = regex.compile(
-    r"[0-9０-９一二三四五六七八九十]{1,4}\s?[年月日号]|今日|今天|昨日|昨天|日前|近日|随后|当天|当日"
+    r"[0-9０-９一二三四五六七八九十]{1,4}\s?[年月日号號]|今日|今天|昨日|昨天|日前|近日|[随隨][后後]|[当當][天日]"
 )
 
 
@@ -248,7 +248,8 @@ def _pronoun() -> regex.Pattern[str]:
 
 _LATIN_SOURCE = regex.compile(
     r"(?<![A-Za-z])([A-Z][A-Za-z0-9&.'\-]*(?: [A-Z][A-Za-z0-9&.'\-]*){0,3})"
-    r"(?=(?:的)?(?:最新)?(?:数据|报告|统计|调查)(?:显示|指出|表明|称)|(?:数据|统计)?[，,])"
+    r"(?=(?:的)?(?:最新)?(?:[数數][据據]|[报報]告|[统統][计計]|[调調]查)(?:[显顯]示|指出|表明|[称稱])"
+    r"|(?:[数數][据據]|[统統][计計])?[，,])"
 )
 
 

@@ -213,7 +213,7 @@ def _direction_after(after: str) -> tuple[str | None, str | None]:
         s = s[1:]
         if s.startswith(change_words_of(("flow",), "up")):
             return None, None  # 一半左右的新增关税成本: an addition names a noun, not the figure's change
-    for prefix in ("同比", "环比", "按年", "按季"):
+    for prefix in ("同比", "环比", "環比", "按年", "按季"):
         if s.startswith(prefix):
             s = s[len(prefix) :]
             basis = basis_words[prefix]
