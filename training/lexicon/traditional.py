@@ -48,7 +48,7 @@ RESOURCES = Path(__file__).resolve().parents[2] / "src" / "claimkit" / "resource
 CONVERSIONS = ("s2t", "s2tw", "s2hk")
 # characters OpenCC converts that Hong Kong and Taiwan press also write unconverted (恒生, 恒隆): Traditional form
 # -> the form kept
-KEPT = {"恆": "恒"}
+KEPT = {"恆": "恒", "嶽": "岳", "鬱": "郁"}  # (names keep 岳 and 郁: 天岳先進)
 # Traditional forms that the Taiwan press uses for another company than the simplified form names (統一企業 is
 # Taiwan's Uni-President Enterprises; 统一企业 in mainland text is its Hong Kong-listed Uni-President China):
 # form -> the company that holds it. Not a collision.
