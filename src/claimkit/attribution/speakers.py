@@ -134,7 +134,7 @@ def _unknown_source() -> re.Pattern[str]:
     data = words_alternation("data_noun")
     shows = words_alternation("report_phrase_verb")
     return re.compile(
-        rf"(?:根据|根據|依据|依據|据|據)(?P<name>{_NAME_RE}{{1,11}}?)(?:{_LATIN_NAME.pattern})?"
+        rf"(?:{words_alternation('according_to')})(?P<name>{_NAME_RE}{{1,11}}?)(?:{_LATIN_NAME.pattern})?"
         # (据协会对26家企业的统计: whom the statistics cover may stand between)
         rf"(?:(?:对|對)[^，,。；;：:！？\n“”]{{1,24}}?的|的)?(?:最新)?"
         rf"(?:{data}|发布的|公布的|發佈的|公佈的)(?:{shows})?"
@@ -404,8 +404,9 @@ def _platform_data() -> regex.Pattern[str]:
     )
 
 
-# what cites a source right before its name (据, 根据, 援引)
-CITED_BEFORE = ("据", "據", "根据", "根據", "依据", "依據", "援引", "引述")
+def cited_before() -> tuple[str, ...]:
+    """What cites a source right before its name (据, 根据, 按照, 援引: role ``according_to``)."""
+    return words("according_to")
 
 
 def find_cues(
@@ -425,7 +426,7 @@ def find_cues(
     for i, m in enumerate(mentions):
         sentence = structure.sentence_at(m.start)
         limit = sentence.end
-        if m.source is not None and text.endswith(CITED_BEFORE, 0, m.start):
+        if m.source is not None and text.endswith(cited_before(), 0, m.start):
             # 另据港交所数据: a company that is also a source, cited, speaks as the source
             m = Mention(m.start, m.end, "source", m.source, None, m.surface, sector=m.source_kind)
         if m.kind == "source":
@@ -501,7 +502,7 @@ def find_cues(
             elif (
                 said is not None
                 and m.kind == "company"
-                and text.endswith(CITED_BEFORE, 0, m.start)
+                and text.endswith(cited_before(), 0, m.start)
                 and not any(text.find(w, pos, said[0]) >= 0 for w in words("results_noun"))
             ):
                 # 另据某公司发布的公告，…: the company cited for its report states it (a data cue, below; not
@@ -564,7 +565,7 @@ def find_cues(
             kind == "data"
             and m.kind == "company"
             and m.source is None
-            and text.endswith(CITED_BEFORE, 0, m.start)
+            and text.endswith(cited_before(), 0, m.start)
             and not own_results
         ):
             # 另据某公司日前公布的数据，…: a company cited for its data states it
@@ -711,11 +712,12 @@ def find_cues(
         end = lm.end(1)
         before = text[max(0, lm.start() - 2) : lm.start()]
         follows = _source_verb().match(text, end, min(len(text), end + 12))
-        if follows or before.endswith(("据", "根据", "據", "根據")):
+        lead = next((w for w in cited_before() if before.endswith(w)), "")
+        if follows or lead:
             cited.add(name)
             cues.append(
                 Cue(
-                    lm.start() - (2 if before.endswith("根据") else 1 if before.endswith("据") else 0),
+                    lm.start() - len(lead),
                     follows.end() if follows else end,
                     name,
                     "data",
@@ -924,22 +926,21 @@ def _scan(pattern: regex.Pattern[str], text: str, spans: list[tuple[int, int]]):
         yield from pattern.finditer(text, a, b)
 
 
-_QUALIFIED_LEAD = regex.compile(r"(?:根据|依据|根據|依據|据|據|援引|引述)(\p{Han}{1,4})$")
+@cache
+def _qualified_lead() -> regex.Pattern[str]:
+    """A citing word and a word or two qualifying the generic noun after it (据市场研究机构…)."""
+    return regex.compile(rf"(?:{words_alternation('according_to')})(\p{{Han}}{{1,4}})$")
 
 
 def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon, lead: int) -> Cue | None:
     """The cue of source ``m``; ``lead`` is where its noun phrase starts (a generic noun before it)."""
     if lead != m.start:  # 据市场研究机构Canalys数据: a word or two may qualify the generic noun
-        qualified = _QUALIFIED_LEAD.search(text, max(0, lead - 7), lead)
+        qualified = _qualified_lead().search(text, max(0, lead - 7), lead)
         lead = qualified.start(1) if qualified is not None else lead
     before = text[max(0, lead - 3) : lead]
     speaker = _source_name(m)
-    if before.endswith(("根据", "依据", "根據", "依據")):
-        start: int | None = lead - 2
-    elif before.endswith(("据", "據", "援引", "引述")):
-        start = lead - (2 if before.endswith(("援引", "引述")) else 1)
-    else:
-        start = None
+    cited = next((w for w in cited_before() if before.endswith(w)), None)
+    start: int | None = lead - len(cited) if cited is not None else None
     unit = _subunit().match(text, m.end, limit)  # 中国有色金属工业协会锂业分会, 文化和旅游部数据中心
     if unit is not None:
         # (某协会下属硅业分会: the word of belonging is no part of the name)

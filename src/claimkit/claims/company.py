@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from .. import _resources
 from .._words import alternation, word_set, words, words_pattern
 from ..attribution.mentions import STOCK_CODE, Mention
-from ..attribution.speakers import CITED_BEFORE, company_pronouns
+from ..attribution.speakers import cited_before, company_pronouns
 from ..attribution.structure import HEADLINE_GAP, Structure, part_start
 from ..attribution.unknown import BY_SEGMENT_LEAD, short_legal_forms
 from ..quantities.lexicon import cues
@@ -414,7 +414,7 @@ class CompanyIndex:
             return True  # 將再接收2架波音787客機: goods bought from a maker count the buyer's
         if _analyst_after().match(self.text, m.end):
             return True  # 摩根大通分析师就…提问: the firm employs the analyst; it is not what the figures are about
-        if m.source is not None and before.endswith(CITED_BEFORE):
+        if m.source is not None and before.endswith(cited_before()):
             return True  # 另据港交所数据: a company cited as a source of figures is not their subject
         after = self.text[m.end : m.end + 6]
         return before.endswith(words("venue_before")) and any(w in after for w in words("venue_after"))
@@ -585,8 +585,15 @@ class CompanyIndex:
                 market is not None
                 and not public
                 and (lead := BY_SEGMENT_LEAD.search(text, sentence_start, market.start())) is not None
-                and any(w in lead.group() for w in words("region_lead"))
-            ):
+                and (
+                    any(w in lead.group() for w in words("region_lead"))
+                    or (
+                        self.main is not None
+                        and self.at(start)[0] == self.main
+                        and not any(w in lead.group() for w in words("market_lead"))
+                    )
+                )
+            ):  # (分業務看，…全球電視出貨量…: the main company's own lines of business)
                 market = (
                     None  # 按地區劃分，中國內地及港澳市場收入分別為…: the regions of the company in context
                 )
