@@ -191,6 +191,7 @@ def _function_words() -> frozenset[str]:
     return frozenset(r["word"] for r in _resources.table("function_words.tsv", ("word", "role")))
 
 
+_FUNCTION_CHARS = frozenset("是的为為在与與和及对對把将將由向让讓被从從其该該本")  # no name's first or last
 _TIME_CHAR = regex.compile(r"[年月日季期]")  # (公司今年…: a time word, no name)
 
 
@@ -205,6 +206,18 @@ def _dated_opening() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?:(?<=[。！？\n])|^)(?P<name>\p{{Han}}{{2,5}}?)(?=(?:[0-9０-９]{{4}}年)?(?:{period})(?:{figure}))"
         rf"|(?<=[。！？\n][^，,。；;！？\n]{{2,16}}?的)(?P<name>\p{{Han}}{{2,5}}?)(?=[，,](?:{period})(?:{figure}))",
+        regex.MULTILINE,
+    )
+
+
+@cache
+def _short_legal_subject() -> regex.Pattern[str]:
+    """A short name with a short legal form (某某股份, 某某集团: role ``short_legal``) opening a clause, or after a
+    clause describing it (今年6月登陆创业板的某某股份表现稳健): a listed company's usual short name."""
+    legal = "|".join(map(regex.escape, _forms().get("short_legal", ())))
+    return regex.compile(
+        rf"(?:(?<=[。！？\n，,；;])|^|(?<=[。！？\n][^，,。；;！？\n]{{2,16}}?的))"
+        rf"(?P<name>(?P<stem>\p{{Han}}{{2,4}}?)(?:{legal}))(?![有\p{{Han}}]*?(?:有限|公司))",
         regex.MULTILINE,
     )
 
@@ -431,6 +444,22 @@ def find_unknown_companies(
                 or surface.startswith(_forms().get("lead", ()))
             ):
                 continue  # (单看第三季度实现营收: a function word)
+            named.setdefault(surface, surface)
+    for a, b in spans:
+        for m in _short_legal_subject().finditer(text, a, b):
+            surface, stem = m.group("name"), m.group("stem")
+            if (
+                surface in known
+                or stem in _resources.common_bigrams()
+                or stem in _function_words()
+                or not _acceptable(surface, stem)
+                or _known_inside(surface, known)
+                or _TIME_CHAR.search(stem)
+                or stem[0] in _FUNCTION_CHARS
+                or stem[-1] in _FUNCTION_CHARS
+                or (text.count(surface) < 2 and not (surface.endswith("股份") and text.endswith("的", 0, m.start())))
+            ):
+                continue  # (回购股份, 理由是集團: no name; a name is written again, or is a 股份 after a clause on it)
             named.setdefault(surface, surface)
     if not named:
         return []
