@@ -808,8 +808,9 @@ def find_cues(
             narrators.append(Cue(nm.start(), nm.end(), c.speaker, "data", public=c.public))
             continue
         publisher = _published_by(text, cues, nm.start())
-        if publisher is not None:
-            # 中国人民银行13日晚间披露的金融数据显示: the data the source published, its own cue
+        if publisher is not None and publisher.company is None:
+            # 中国人民银行13日晚间披露的金融数据显示: the data the source published, its own cue (公司此前披露的年报显示:
+            # a company's own report, the narrator's cue)
             narrators.append(
                 Cue(publisher.start, nm.end(), publisher.speaker, "data", public=publisher.public)
             )
