@@ -203,9 +203,11 @@ def _dated_opening() -> regex.Pattern[str]:
     forms = _forms()
     period = "|".join(map(regex.escape, forms.get("dated_period", ())))
     figure = "|".join(map(regex.escape, forms.get("dated_figure", ())))
+    business = "|".join(map(regex.escape, forms.get("business_verb", ())))
     return regex.compile(
         rf"(?:(?<=[。！？\n])|^)(?P<name>\p{{Han}}{{2,5}}?)(?=(?:[0-9０-９]{{4}}年)?(?:{period})(?:{figure}))"
-        rf"|(?<=[。！？\n][^，,。；;！？\n]{{2,16}}?的)(?P<name>\p{{Han}}{{2,5}}?)(?=[，,](?:{period})(?:{figure}))",
+        rf"|(?<=[。！？\n][^，,。；;！？\n]{{2,16}}?的)(?P<name>\p{{Han}}{{2,5}}?)(?=[，,](?:{period})(?:{figure}))"
+        rf"|(?:(?<=\n)|^)(?P<name>\p{{Han}}{{2,6}}?)(?=(?:{business}))",  # 某某主营…: what it does opens the paragraph
         regex.MULTILINE,
     )
 
