@@ -381,6 +381,7 @@ class Resolver:
                 and ctx.month is not None
                 and ctx.month_from is None
                 and ctx.month <= 6
+                and (pub is None or ctx.year >= pub.year)  # (not a day read in last year's context)
             ):
                 # 4月27日晚间披露年报: the report of the year before the date it came out
                 return Resolved(ctx.year - 1, fiscal=ctx.fiscal)
