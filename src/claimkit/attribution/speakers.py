@@ -752,6 +752,9 @@ def find_cues(
             name = name[: -len(adverb)]  # 协会同时发布的报告指出: the association, then an adverb
         if any(ch.isdigit() for ch in name) or _names_known(name, lexicon):
             continue  # 根据某某控股15日发布的财报: a company's own report, dated
+        source = _source_prefix(name, lexicon)
+        if source is not None:
+            name = source  # 商务部重点零售企业监测显示: the body named first, then whom its data cover
         if _self_name().match(name):
             continue  # 根据公司此前发布的规划: the company in context's own document, no source
         if name.startswith(words("narrator_noun")):
@@ -1002,6 +1005,15 @@ def _joint_cue(text: str, m: Mention, nxt: Mention, limit: int, lexicon: Lexicon
         return None
     name = _source_name(m) + (unit.group() if unit is not None else "")
     return Cue(m.start, second.end, name, second.kind, public=_public(m.sector))
+
+
+def _source_prefix(name: str, lexicon: Lexicon) -> str | None:
+    """The source a name opens with, when more words follow it (商务部重点零售企业: 商务部)."""
+    for k in range(len(name) - 2, 1, -1):
+        entry = lexicon.entries.get(name[:k])
+        if entry is not None and entry.kind == "source":
+            return entry.canonical
+    return None
 
 
 def _names_known(name: str, lexicon: Lexicon) -> bool:
