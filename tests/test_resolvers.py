@@ -115,6 +115,10 @@ PATHOLOGICAL = {
     "respectively lists": "比亚迪、吉利、长城的销量分别为38万辆、22万辆、11万辆，" * 1_000,
     "window words": "过去四季近五年未来三年" * 5_000,
     "dense figures": "腾讯营收1000亿元同比增长10%" * 3_000,
+    "short legal names": "。天键股份" * 20_000,
+    "legal form runs": "集团" * 40_000,
+    # many names no lexicon holds, each opening a paragraph before what it does: the finder stays linear
+    "distinct names": "".join(f"\n{chr(0x4E00 + i % 2000)}{chr(0x5000 + i // 2000)}远行主营" for i in range(15_000)),
 }
 
 
