@@ -22,6 +22,7 @@ from ..cleaning.glosses import HAN
 from ..cleaning.model import Cleaned
 from .lexicon import Entry, Lexicon
 from .unknown import (
+    reported_results,
     Found,
     bare_body,
     body_scopes,
@@ -125,6 +126,7 @@ def resolve_weak(
                 or (lexicon is not None and _speaks(text, end, lexicon))
                 or text.endswith(descriptors, max(0, start - 4), start)
                 or _RELEASES_RESULTS.match(text, end) is not None  # 中國燃氣於11月26日公布…中期業績
+                or reported_results().match(text, end) is not None  # 某某的半年报显示: its own report
             )
         }
     keep = [not m[2].weak or _key(m[2]) in named for m in mentions]

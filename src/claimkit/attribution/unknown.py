@@ -166,7 +166,7 @@ def _anchors() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[st
 
 
 @cache
-def _reported() -> regex.Pattern[str]:
+def reported_results() -> regex.Pattern[str]:
     """Where a name ends before its own results report that shows the figures (某某的三季报显示)."""
     results = words_pattern(words("results_noun"))
     shows = words_pattern(words("report_phrase_verb"))
@@ -379,7 +379,7 @@ def find_unknown_companies(
     legal, coded, subject = _anchors()
     named: dict[str, str] = {}  # a surface form -> the name it stands for
     displacing: set[str] = set()
-    reported = _reported()
+    reported = reported_results()
     for a, b in spans:
         for pattern in (legal, coded, subject, reported):
             for m in pattern.finditer(text, a, b):

@@ -64,6 +64,12 @@ def _customer_list() -> re.Pattern[str]:
 
 
 @cache
+def _pool_after() -> re.Pattern[str]:
+    """After a group of companies, 中 then a superlative (几家公司中最大): the pool a company is ranked in."""
+    return re.compile(rf"(?:{alternation('pool_after')})[^，,。；;]{{0,6}}?(?:{alternation('superlative')})")
+
+
+@cache
 def _ranked_among() -> re.Pattern[str]:
     """A ranking or comparing verb right before a group of companies, a scope between (居A股上市银行,
     高于头部券商): the group is the pool, not the subject."""
@@ -712,6 +718,8 @@ class CompanyIndex:
             return None  # 已与超过30家客户洽谈: the object of a preposition
         if _ranked_among().search(self.text, max(a, found.start() - 8), found.start()):
             return None  # 利润规模居A股上市银行第一位: the pool a company ranks in or is compared with
+        if _pool_after().match(self.text, found.end()):
+            return None  # 营收降幅在几家公司中最大: the pool again, named before its superlative
         if found.group() in word_set("pair_pronoun"):
             # 英國及澳洲業務…，兩者合共佔…: two parts of one company's, unless two companies were named in
             # its sentence or the one before (安踏…李宁的2.1倍。二者合计…)
