@@ -1012,7 +1012,8 @@ def _source_prefix(name: str, lexicon: Lexicon) -> str | None:
     for k in range(len(name) - 2, 1, -1):
         entry = lexicon.entries.get(name[:k])
         if entry is not None and entry.kind == "source":
-            return entry.canonical
+            # (灯塔数据: a name written with its data noun stays as written)
+            return None if name[k:].startswith(("数据", "數據")) else entry.canonical
     return None
 
 
