@@ -22,6 +22,7 @@ from ..cleaning.glosses import HAN
 from ..cleaning.model import Cleaned
 from .lexicon import Entry, Lexicon
 from .unknown import (
+    business_verbs,
     reported_results,
     Found,
     bare_body,
@@ -127,6 +128,7 @@ def resolve_weak(
                 or text.endswith(descriptors, max(0, start - 4), start)
                 or _RELEASES_RESULTS.match(text, end) is not None  # 中國燃氣於11月26日公布…中期業績
                 or reported_results().match(text, end) is not None  # 某某的半年报显示: its own report
+                or (text.startswith(business_verbs(), end) and (start == 0 or text[start - 1] == "\n"))
             )
         }
     keep = [not m[2].weak or _key(m[2]) in named for m in mentions]

@@ -109,6 +109,12 @@ def body_scopes() -> tuple[str, ...]:
     return _forms().get("body_scope", ())
 
 
+def business_verbs() -> tuple[str, ...]:
+    """What a company does, after its name (主营, 主要从事: ``company_forms.tsv`` role ``business_verb``)."""
+    return _forms().get("business_verb", ())
+
+
+@cache
 def descriptor_ends() -> tuple[str, ...]:
     """Words that end a descriptor before a company's name (供应商, 车企, 同业: ``company_forms.tsv``)."""
     return _forms().get("descriptor_end", ())
