@@ -299,6 +299,12 @@ def _strip_lead(text: str, start: int, end: int) -> int:
     return start
 
 
+def _without_industry(name: str) -> str:
+    """``name`` without an industry ending (马上消费金融 -> 马上): what no generic word may be part of."""
+    ending = next((w for w in _forms().get("industry", ()) if name.endswith(w) and len(name) > len(w)), "")
+    return name[: len(name) - len(ending)]
+
+
 @cache
 def _not_name_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """What no name opens with (a generic word of two or more characters, or 该, 本, 其…) and what no stem holds."""
@@ -397,13 +403,14 @@ def find_unknown_companies(
                 )
                 if begin is None or stem_end - begin < (1 if pattern is not coded else 2):
                     continue
-                begin = _strip_lead(text, begin, name_end)
+                if not text.endswith(descriptor_ends(), 0, begin):  # (龍頭和潤企業: a descriptor, then the name whole)
+                    begin = _strip_lead(text, begin, name_end)
                 if is_subject and _BY_SEGMENT.search(text, max(a, begin - 12), begin):
                     continue
                 surface = text[begin:name_end]
                 if pattern is reported and surface.endswith(release_verbs()):
                     continue  # 同时披露的一季报显示: the verb of publishing, no name
-                stem = text[begin:stem_end] if is_subject else None
+                stem = _without_industry(text[begin:stem_end]) if is_subject else None
                 if surface in known or not (
                     _acceptable(surface, stem) or (pattern is coded and _scoped(surface))
                 ):
@@ -461,6 +468,26 @@ def find_unknown_companies(
             ):
                 continue  # (单看第三季度实现营收: a function word)
             named.setdefault(surface, surface)
+    for a, b in spans:
+        for m in _ABBREVIATION.finditer(text, a, b):
+            # 某某消费金融（以下简称“某某”）: a name the text declares a short form of, whatever its ending
+            begin = _company_start(text, m.start(), a, _MAX_NAME, False)
+            if begin is None:
+                continue
+            if not text.endswith(descriptor_ends(), 0, begin):
+                begin = _strip_lead(text, begin, m.start())
+            surface, alias = text[begin : m.start()], m.group("alias")
+            if (
+                len(surface) < 3
+                or surface in known
+                or alias in known
+                or not _acceptable(surface)
+                or _known_inside(surface, known)
+                or surface in named
+            ):
+                continue
+            named.setdefault(surface, alias)
+            named.setdefault(alias, alias)
     counts: dict[str, int] = {}
     for a, b in spans:
         for m in _short_legal_subject().finditer(text, a, b):
