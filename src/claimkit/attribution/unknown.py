@@ -231,6 +231,18 @@ def _short_legal_subject() -> regex.Pattern[str]:
 
 
 @cache
+def _release_introduced() -> regex.Pattern[str]:
+    """A name a descriptor introduces, right before a day and a verb of publishing (醫療影像軟體廠商某某昨（9）日公布
+    2月營收): a company's, whatever its ending."""
+    longer = _descriptors(longer_only=True)
+    day = r"(?:[昨今前](?:[（(][0-9０-９]{1,2}[）)])?[日天]?|日前|近日|[0-9０-９]{1,2}[日号號])"
+    release = words_pattern(release_verbs())
+    return regex.compile(
+        rf"(?:{longer})(?P<name>[^\P{{Han}}的]{{2,6}}?)(?={day}(?:{release}))"  # (之 may be a name's: 商之器)
+    )
+
+
+@cache
 def _ticker_introduced() -> regex.Pattern[str]:
     """A name a descriptor introduces, right before a ticker in Latin capitals in brackets (循环经济企业某某新生
     （ABCD）): a listed company's, whatever its ending."""
@@ -286,12 +298,16 @@ def _after_descriptor(text: str, pos: int, end: int) -> int | None:
 
 
 def _strip_lead(text: str, start: int, end: int) -> int:
-    """Skip function words before a name (据, 由, 其中…)."""
+    """Skip function words before a name (据, 由, 其中…); a link word opening a sentence is the name's own
+    first character (和仁科技的客户…: no 和 joins anything there)."""
     leads = _forms().get("lead", ())
+    opening = start == 0 or text[start - 1] in "。！？!?\n"
     changed = True
     while changed and start < end:
         changed = False
         for w in leads:
+            if opening and w in list_links():
+                continue
             if text.startswith(w, start) and end - start - len(w) >= 2:
                 start += len(w)
                 changed = True
@@ -445,7 +461,11 @@ def find_unknown_companies(
     introduced = _introduced()
     descriptors = descriptor_ends()
     for a, b in spans:
-        for m in (*introduced.finditer(text, a, b), *_ticker_introduced().finditer(text, a, b)):
+        for m in (
+            *introduced.finditer(text, a, b),
+            *_ticker_introduced().finditer(text, a, b),
+            *_release_introduced().finditer(text, a, b),
+        ):
             surface = m.group("name")
             cut = max((surface.rfind(w) + len(w) for w in descriptors if w in surface), default=0)
             surface = surface[cut:]  # 连锁品牌某某咖啡: the last descriptor introduces the name
