@@ -231,6 +231,18 @@ def _short_legal_subject() -> regex.Pattern[str]:
 
 
 @cache
+def _by_company_list() -> regex.Pattern[str]:
+    """A by-segment lead by company (分企业看, 从公司看: role ``firm_kind``), then a list of names, a respectively."""
+    kind = words_pattern(words("firm_kind"))
+    respectively = words_pattern(words("respectively"))
+    return regex.compile(
+        rf"(?:分|按|从|從)(?:{kind})(?:来|來)?看[，,：:]"
+        rf"(?P<items>[^\P{{Han}}的]{{2,8}}?(?:(?:{_links()})[^\P{{Han}}的]{{2,8}}?){{1,5}}?)"
+        rf"(?=(?:的|(?=[0-9０-９]))[^，,。；;：:\n]{{0,16}}?(?:{respectively}))"
+    )
+
+
+@cache
 def _release_introduced() -> regex.Pattern[str]:
     """A name a descriptor introduces, right before a day and a verb of publishing (醫療影像軟體廠商某某昨（9）日公布
     2月營收): a company's, whatever its ending."""
@@ -508,6 +520,18 @@ def find_unknown_companies(
                 continue
             named.setdefault(surface, alias)
             named.setdefault(alias, alias)
+    for a, b in spans:
+        for m in _by_company_list().finditer(text, a, b):
+            # 分企业看，某甲和某乙的…分别为…: a breakdown by company lists companies
+            for item in regex.split(rf"(?:{_links()})", m.group("items")):
+                if (
+                    2 <= len(item) <= 8
+                    and _HAN_RUN.fullmatch(item)
+                    and item not in known
+                    and _acceptable(item)
+                    and not _known_inside(item, known)
+                ):
+                    named.setdefault(item, item)
     counts: dict[str, int] = {}
     for a, b in spans:
         for m in _short_legal_subject().finditer(text, a, b):
