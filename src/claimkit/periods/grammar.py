@@ -97,6 +97,17 @@ def relative_words() -> dict[str, tuple[str, str | None, int]]:
 
 
 @cache
+def holiday_runs() -> dict[str, int]:
+    """``resources/periods.tsv``: a holiday or season over several months (暑期档, offset ``6..8``) -> its last month."""
+    rows = _resources.table("periods.tsv", ("word", "meaning", "base", "offset"))
+    return {
+        r["word"]: int(r["offset"].partition("..")[2])
+        for r in rows
+        if r["meaning"] == "holiday" and ".." in (r["offset"] or "")
+    }
+
+
+@cache
 def year_runs() -> dict[str, int]:
     """``resources/periods.tsv``: a run of relative years (今明两年, offset ``0..1``) -> how many years it holds."""
     rows = _resources.table("periods.tsv", ("word", "meaning", "base", "offset"))
@@ -379,6 +390,9 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
             p.relative, p.day = "now", True  # 今日公布: an event's day, weaker than a reporting period
         elif meaning == "holiday":
             p.relative, p.month = "holiday", offset  # 国庆假期: a month of a year read in context
+            last = holiday_runs().get(g["rel"] or holiday_stems()[g["hol"]])
+            if last is not None:
+                p.month_from, p.month = offset, last  # 暑期档: June to August of the year read in context
         elif meaning in FESTIVALS:
             p.relative, p.festival = "holiday", meaning  # 春节假期: months that depend on the year
         else:

@@ -558,7 +558,7 @@ def holiday_period(p: RawPeriod, year: int) -> Resolved | None:
     """The month (or months) of the holiday ``p`` names in ``year``: 国庆假期 -> October; 春节假期 -> the
     months of that year's Spring Festival holiday (2025-01/2025-02); None where the calendar table ends."""
     if p.festival is None:
-        return Resolved(year, month=p.month) if p.month is not None else None
+        return Resolved(year, month=p.month, month_from=p.month_from) if p.month is not None else None
     months = festival_months(p.festival, year)
     if months is None:
         return None
