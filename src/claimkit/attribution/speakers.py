@@ -1024,8 +1024,8 @@ def _names_known(name: str, lexicon: Lexicon) -> bool:
     for i in range(n):
         for j in range(i + 2, min(n, i + 10) + 1):
             entry = lexicon.entries.get(name[i:j])
-            if entry is not None and entry.kind not in ("source", "title"):
-                return True  # (a title is no name: 某某管理顾问公司)
+            if entry is not None and entry.kind not in ("source", "title") and not entry.weak:
+                return True  # (a title is no name: 某某管理顾问公司; nor a weak alias: 拓普 in 拓普数据)
     return False
 
 
