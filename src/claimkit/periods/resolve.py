@@ -411,6 +411,8 @@ class Resolver:
                 return Resolved(local_year)  # 公司去年毛利率…；全年经营现金流…: the year its sentence named
             if ctx is not None:
                 return Resolved(ctx.year, fiscal=ctx.fiscal)
+            if report is not None and report.fiscal and report.granularity == "year":
+                return report  # a headline's 全年 over a fiscal year's results: the year reported
             if self.fiscal_year is not None:
                 return Resolved(self.fiscal_year, fiscal=True)  # a headline's 全年 in a 财年 text
             if pub is None:
