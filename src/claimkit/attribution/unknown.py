@@ -165,6 +165,7 @@ def _anchors() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[st
     subject = regex.compile(
         rf"(?:{_alt('industry')})(?=\s?(?:则|則|亦|也)?(?:在[^，,。；;：:“”]{{1,10}}?[中上])?"
         rf"(?:(?:19|20)[0-9]{{2}}年|[0-9]{{1,2}}月|前[0-9一二两三四五六七八九十]|单月|單月|当月|當月|{_alt('results')}"
+        rf"|(?:{_alt('release_verb')})"  # 某某消费金融则交出了…成绩单: a verb of publishing its results
         # 某某置业的营销负责人张三: a company its people speak for
         rf"|的?[^，,。；;：:“”0-9]{{0,4}}?(?:{titles})))"
     )
