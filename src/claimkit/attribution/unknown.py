@@ -198,7 +198,7 @@ def _function_words() -> frozenset[str]:
     return frozenset(r["word"] for r in _resources.table("function_words.tsv", ("word", "role")))
 
 
-_FUNCTION_CHARS = frozenset("是的为為在与與和及对對把将將由向让讓被从從其该該本")  # no name's first or last
+_FUNCTION_CHARS = frozenset("是的为為在与與和及对對把将將由向让讓被从從其该該本我你他她它这這那")  # no name's first or last
 _TIME_CHAR = regex.compile(r"[年月日季期]")  # (公司今年…: a time word, no name)
 
 
@@ -498,8 +498,10 @@ def find_unknown_companies(
                 or surface in _resources.common_bigrams()
                 or surface in _function_words()
                 or surface.startswith(_forms().get("lead", ()))
+                or (surface[0] in _FUNCTION_CHARS and surface[0] not in "和与與及")  # (和某科技: a name)
+                or surface[-1] in "的是"
             ):
-                continue  # (单看第三季度实现营收: a function word)
+                continue  # (单看第三季度实现营收: a function word; 我们有信心全年收入…: a clause, no name)
             named.setdefault(surface, surface)
     for a, b in spans:
         for m in _ABBREVIATION.finditer(text, a, b):
