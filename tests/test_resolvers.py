@@ -118,7 +118,9 @@ PATHOLOGICAL = {
     "short legal names": "。天键股份" * 20_000,
     "legal form runs": "集团" * 40_000,
     # many names no lexicon holds, each opening a paragraph before what it does: the finder stays linear
-    "distinct names": "".join(f"\n{chr(0x4E00 + i % 2000)}{chr(0x5000 + i // 2000)}远行主营" for i in range(15_000)),
+    "distinct names": "".join(
+        f"\n{chr(0x4E00 + i % 2000)}{chr(0x5000 + i // 2000)}远行主营" for i in range(15_000)
+    ),
 }
 
 

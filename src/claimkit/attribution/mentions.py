@@ -22,11 +22,10 @@ from ..cleaning.glosses import HAN
 from ..cleaning.model import Cleaned
 from .lexicon import Entry, Lexicon
 from .unknown import (
-    business_verbs,
-    reported_results,
     Found,
     bare_body,
     body_scopes,
+    business_verbs,
     dated_subject,
     descriptor_ends,
     financial_sibling,
@@ -35,6 +34,7 @@ from .unknown import (
     find_unknown_companies,
     holding_stems,
     holding_unit,
+    reported_results,
     short_legal_forms,
 )
 

@@ -713,12 +713,12 @@ def find_cues(
         end = lm.end(1)
         before = text[max(0, lm.start() - 2) : lm.start()]
         follows = _source_verb().match(text, end, min(len(text), end + 12))
-        lead = next((w for w in cited_before() if before.endswith(w)), "")
-        if follows or lead:
+        citing = next((w for w in cited_before() if before.endswith(w)), "")
+        if follows or citing:
             cited.add(name)
             cues.append(
                 Cue(
-                    lm.start() - len(lead),
+                    lm.start() - len(citing),
                     follows.end() if follows else end,
                     name,
                     "data",

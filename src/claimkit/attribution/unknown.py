@@ -32,7 +32,9 @@ STOCK_CODE_PATTERN = _CODE = (  # a stock code in brackets (002701.SZ), (SEED.US
     r"|(?:19[5-9][0-9]|20[0-4][0-9])(?=\s*[)）]\s*(?:昨|今|於|于|日前|近日|公布|公佈|宣布|宣佈|發布|发布))"
     r"|(?:NYSE|NASDAQ|纳斯达克|納斯達克|纽交所|紐交所)[:：]?\s*[A-Z]{1,5}|[A-Z]{2,5}\.(?:US|O|N))\s*[)）]"
 )
-_CODE_ABBREVIATION = regex.compile(r"\s?[(（]\s*(?P<alias>\p{Han}{2,6})[，,、]")  # 某某工業（某某科工，02357）
+_CODE_ABBREVIATION = regex.compile(
+    r"\s?[(（]\s*(?P<alias>\p{Han}{2,6})[，,、]"
+)  # 某某工業（某某科工，02357）
 _ABBREVIATION = regex.compile(
     r"\s*[(（]\s*(?:以下|下文)?(?:简称|簡稱)\s*[:：]?\s*[“\"「『]?(?P<alias>[\p{Han}A-Za-z0-9]{2,10})[”\"」』]?\s*[)）]"
 )
@@ -198,7 +200,9 @@ def _function_words() -> frozenset[str]:
     return frozenset(r["word"] for r in _resources.table("function_words.tsv", ("word", "role")))
 
 
-_FUNCTION_CHARS = frozenset("是的为為在与與和及对對把将將由向让讓被从從其该該本我你他她它这這那")  # no name's first or last
+_FUNCTION_CHARS = frozenset(
+    "是的为為在与與和及对對把将將由向让讓被从從其该該本我你他她它这這那"
+)  # no name's first or last
 _TIME_CHAR = regex.compile(r"[年月日季期]")  # (公司今年…: a time word, no name)
 
 
@@ -432,7 +436,9 @@ def find_unknown_companies(
                 )
                 if begin is None or stem_end - begin < (1 if pattern is not coded else 2):
                     continue
-                if not text.endswith(descriptor_ends(), 0, begin):  # (龍頭和潤企業: a descriptor, then the name whole)
+                if not text.endswith(
+                    descriptor_ends(), 0, begin
+                ):  # (龍頭和潤企業: a descriptor, then the name whole)
                     begin = _strip_lead(text, begin, name_end)
                 if is_subject and _BY_SEGMENT.search(text, max(a, begin - 12), begin):
                     continue
@@ -552,7 +558,10 @@ def find_unknown_companies(
                 or _TIME_CHAR.search(stem)
                 or stem[0] in _FUNCTION_CHARS
                 or stem[-1] in _FUNCTION_CHARS
-                or (counts[surface] < 2 and not (surface.endswith("股份") and text.endswith("的", 0, m.start())))
+                or (
+                    counts[surface] < 2
+                    and not (surface.endswith("股份") and text.endswith("的", 0, m.start()))
+                )
             ):
                 continue  # (回购股份, 理由是集團: no name; a name is written again, or is a 股份 after a clause on it)
             named.setdefault(surface, surface)

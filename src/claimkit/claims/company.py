@@ -329,7 +329,11 @@ class CompanyIndex:
         for m in found:
             sentence_start = structure.sentence_at(m.start).start
             clause = structure.clause_start(m.start, sentence_start)
-            if clause != last_clause and id(m) not in self.comparison and not _EXAMPLES_AFTER.match(text, m.end):
+            if (
+                clause != last_clause
+                and id(m) not in self.comparison
+                and not _EXAMPLES_AFTER.match(text, m.end)
+            ):
                 last_clause = clause
                 if not self._in_cause(m.start, m.end, sentence_start):
                     self.subject.add(id(m))  # (受微軟…帶動，…: a company in a clause of cause is no subject)
@@ -638,7 +642,8 @@ class CompanyIndex:
         before = [
             m
             for m in self._in(sentence_start, clause_start)
-            if id(m) not in self.comparison and not self._in_cause(m.start, m.end, sentence_start)
+            if id(m) not in self.comparison
+            and not self._in_cause(m.start, m.end, sentence_start)
             and not _EXAMPLES_AFTER.match(text, m.end)
         ]  # (受微軟…換機需求帶動，…營收有望季增: a company in a clause of cause moved the figure, it is not its own;
         # 耐克等品牌的庫存…，公司營收…: examples of customers or brands are not the subject of what follows)

@@ -397,7 +397,9 @@ def _resolve_periods(
         local = year_in_sentence.get(s) if inside else None
         if local is None and p.whole_year and p.year is None and p.year_from is None:
             local = named_year.get(s)  # 去年…；全年…: the year named before it in its sentence
-        elif local is None and p.year is None and p.year_from == "ctx" and p.year_offset == -1 and not p.fiscal:
+        elif (
+            local is None and p.year is None and p.year_from == "ctx" and p.year_offset == -1 and not p.fiscal
+        ):
             local = named_year.get(s)  # 去年…由上年的41.2%提升至…: the year before the one its sentence named
         r = resolver.resolve(p, local_year=local)
         if sp in forecast_in_sentence and resolver.context is forecast_in_sentence[sp]:
