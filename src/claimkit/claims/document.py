@@ -400,7 +400,7 @@ def _resolve_periods(
         elif (
             local is None and p.year is None and p.year_from == "ctx" and p.year_offset == -1 and not p.fiscal
         ):
-            local = named_year.get(s)  # 去年…由上年的41.2%提升至…: the year before the one its sentence named
+            local = named_year.get(s)  # 去年占比…，上年为…: the year before the one its sentence named
         r = resolver.resolve(p, local_year=local)
         if sp in forecast_in_sentence and resolver.context is forecast_in_sentence[sp]:
             resolver.context = reported

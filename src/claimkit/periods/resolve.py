@@ -359,7 +359,7 @@ class Resolver:
         elif p.year_from == "ctx":
             base = ctx.year if ctx else pub.year if pub else None
             if local_year is not None and p.year_offset == -1 and not p.fiscal:
-                base = local_year  # 去年…由上年的…: the year before the one its sentence named
+                base = local_year  # 去年…，上年为…: the year before the one its sentence named
             if p.fiscal and not (ctx is not None and ctx.fiscal):
                 # 本财年, 下一财年 with no fiscal period in context: see _current_fiscal
                 base = self._current_fiscal(ctx) or self.fiscal_year or base
