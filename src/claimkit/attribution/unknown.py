@@ -396,13 +396,16 @@ def _short_subject_after() -> regex.Pattern[str]:
     )
 
 
-def _stands_as_subject(text: str, short: str, surface: str) -> bool:
-    """Whether ``short`` stands somewhere in ``text`` as a subject, not as the start of ``surface``."""
+def _stands_as_subject(text: str, short: str, surface: str, times: int = 1) -> bool:
+    """Whether ``short`` stands in ``text`` as a subject at least ``times`` times, not as the start of ``surface``."""
     follow = _short_subject_after()
     k = text.find(short)
+    found = 0
     while k >= 0:
         if not text.startswith(surface, k) and follow.match(text, k + len(short)):
-            return True
+            found += 1
+            if found >= times:
+                return True
         k = text.find(short, k + 1)
     return False
 
@@ -462,21 +465,6 @@ def find_unknown_companies(
                     name = abbreviation.group("alias")
                 named.setdefault(surface, name)
                 named.setdefault(name, name)
-    for surface, name in list(named.items()):
-        # 瓦城泰統（2729）…。瓦城表示: Taiwan and Hong Kong press shorten a listed name to its first two
-        # characters; the short form is the company's where it stands as a subject
-        short = surface[:2]
-        han = regex.sub(r"[-－][A-Z]{1,3}$", "", surface)  # 某某-KY: its Han part is shortened
-        if (
-            surface == name
-            and len(han) >= _SHORTENED_MIN
-            and _HAN_RUN.fullmatch(han)
-            and short not in known
-            and short not in named
-            and short not in _resources.common_bigrams()
-            and _stands_as_subject(text, short, surface)
-        ):
-            named[short] = name
     introduced = _introduced()
     descriptors = descriptor_ends()
     for a, b in spans:
@@ -565,6 +553,21 @@ def find_unknown_companies(
             ):
                 continue  # (回购股份, 理由是集團: no name; a name is written again, or is a 股份 after a clause on it)
             named.setdefault(surface, surface)
+    for surface, name in list(named.items()):
+        # 瓦城泰統（2729）…。瓦城表示: Taiwan and Hong Kong press shorten a listed name to its first two
+        # characters; the short form is the company's where it stands as a subject
+        short = surface[:2]
+        han = regex.sub(r"[-－][A-Z]{1,3}$", "", surface)  # 某某-KY: its Han part is shortened
+        if (
+            surface == name
+            and len(han) >= _SHORTENED_MIN
+            and _HAN_RUN.fullmatch(han)
+            and short not in known
+            and short not in named
+            # (a short name that is also a common word, 寬宏: only where it speaks or reports twice)
+            and _stands_as_subject(text, short, surface, 2 if short in _resources.common_bigrams() else 1)
+        ):
+            named[short] = name
     if not named:
         return []
     # every use of a form the text gave the company
