@@ -40,7 +40,8 @@ _ABBREVIATION = regex.compile(
 )
 _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z0-9]")
 # 分产品线看，功率芯片前三季度收入…: a passage by segment; what opens its clauses is a segment, no company
-BY_SEGMENT_LEAD = regex.compile(r"(?:分|按|從|从)\p{Han}{1,6}?(?:来|來)?(?:看|划分|劃分)[，,：:]")
+_BY = "(?:分|按|從|从)"  # what opens a breakdown (分产品线看, 按地区划分, 从企业看)
+BY_SEGMENT_LEAD = regex.compile(_BY + r"\p{Han}{1,6}?(?:来|來)?(?:看|划分|劃分)[，,：:]")
 _BY_SEGMENT = regex.compile(BY_SEGMENT_LEAD.pattern + r"\s*$")
 _HAN_CHAR = regex.compile(r"\p{Han}")
 _LISTING_SUFFIX = regex.compile(r"[A-Z]{1,3}")  # 鈺齊-KY, 美食-KY: a foreign issuer listed in Taiwan
@@ -241,7 +242,7 @@ def _by_company_list() -> regex.Pattern[str]:
     kind = words_pattern(words("firm_kind"))
     respectively = words_pattern(words("respectively"))
     return regex.compile(
-        rf"(?:分|按|从|從)(?:{kind})(?:来|來)?看[，,：:]"
+        rf"{_BY}(?:{kind})(?:来|來)?看[，,：:]"
         rf"(?P<items>[^\P{{Han}}的]{{2,8}}?(?:(?:{_links()})[^\P{{Han}}的]{{2,8}}?){{1,5}}?)"
         rf"(?=(?:的|(?=[0-9０-９]))[^，,。；;：:\n]{{0,16}}?(?:{respectively}))"
     )
@@ -344,6 +345,17 @@ def _not_name_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     longer = [w for w in _forms().get("not_name", ()) if len(w) > 1]
     single = [w for w in _forms().get("not_name", ()) if len(w) == 1 and w in "该該本其的"]
     return regex.compile(words_pattern([*longer, *single])), regex.compile(words_pattern(longer))
+
+
+def _new_name(name: str, known: Mapping[str, object], stem: str | None = None) -> bool:
+    """Whether ``name`` may be a company no lexicon holds: no lexicon form, acceptable (:func:`_acceptable`), and
+    holding no lexicon name."""
+    return name not in known and _acceptable(name, stem) and not _known_inside(name, known)
+
+
+def _common_word(word: str) -> bool:
+    """A word of the general dictionary or of ``function_words.tsv``: no name."""
+    return word in _resources.common_bigrams() or word in _function_words()
 
 
 def _acceptable(name: str, stem: str | None = None) -> bool:
@@ -476,7 +488,7 @@ def find_unknown_companies(
             surface = m.group("name")
             cut = max((surface.rfind(w) + len(w) for w in descriptors if w in surface), default=0)
             surface = surface[cut:]  # 连锁品牌某某咖啡: the last descriptor introduces the name
-            if surface in known or not _acceptable(surface, surface) or _known_inside(surface, known):
+            if not _new_name(surface, known, surface):
                 continue
             if surface.startswith(tuple(list_links())) or _known_before(text, m.start(), known):
                 continue  # 某某品牌及公关处总经理: the descriptor is the named company's own, the rest a department
@@ -485,12 +497,9 @@ def find_unknown_companies(
         for m in _dated_opening().finditer(text, a, b):
             surface = m.group("name")
             if (
-                surface in known
-                or not _acceptable(surface, surface)
-                or _known_inside(surface, known)
+                not _new_name(surface, known, surface)
                 or _TIME_CHAR.search(surface)
-                or surface in _resources.common_bigrams()
-                or surface in _function_words()
+                or _common_word(surface)
                 or surface.startswith(_forms().get("lead", ()))
                 or (surface[0] in _FUNCTION_CHARS and surface[0] not in "和与與及")  # (和某科技: a name)
                 or surface[-1] in "的是"
@@ -506,14 +515,7 @@ def find_unknown_companies(
             if not text.endswith(descriptor_ends(), 0, begin):
                 begin = _strip_lead(text, begin, m.start())
             surface, alias = text[begin : m.start()], m.group("alias")
-            if (
-                len(surface) < 3
-                or surface in known
-                or alias in known
-                or not _acceptable(surface)
-                or _known_inside(surface, known)
-                or surface in named
-            ):
+            if len(surface) < 3 or alias in known or not _new_name(surface, known) or surface in named:
                 continue
             named.setdefault(surface, alias)
             named.setdefault(alias, alias)
@@ -521,13 +523,7 @@ def find_unknown_companies(
         for m in _by_company_list().finditer(text, a, b):
             # 分企业看，某甲和某乙的…分别为…: a breakdown by company lists companies
             for item in regex.split(rf"(?:{_links()})", m.group("items")):
-                if (
-                    2 <= len(item) <= 8
-                    and _HAN_RUN.fullmatch(item)
-                    and item not in known
-                    and _acceptable(item)
-                    and not _known_inside(item, known)
-                ):
+                if 2 <= len(item) <= 8 and _HAN_RUN.fullmatch(item) and _new_name(item, known):
                     named.setdefault(item, item)
     counts: dict[str, int] = {}
     for a, b in spans:
@@ -538,11 +534,8 @@ def find_unknown_companies(
             if surface not in counts:
                 counts[surface] = text.count(surface)
             if (
-                surface in known
-                or stem in _resources.common_bigrams()
-                or stem in _function_words()
-                or not _acceptable(surface, stem)
-                or _known_inside(surface, known)
+                not _new_name(surface, known, stem)
+                or _common_word(stem)
                 or _TIME_CHAR.search(stem)
                 or stem[0] in _FUNCTION_CHARS
                 or stem[-1] in _FUNCTION_CHARS
