@@ -576,6 +576,7 @@ def _report_period_after(
     业绩。期内收入…) is that period, whatever the document reports most."""
     named: dict[int, Resolved] = {}  # sentence -> the last quarter or half it reports
     seen: set[int] = set()  # sentences with a period before the one being read
+    reports: dict[int, bool] = {}  # sentence -> whether it names a report (read once per sentence)
     sentences = structure.sentences
     for p in periods:
         s = structure.sentence_index(p.start)
@@ -592,10 +593,13 @@ def _report_period_after(
         ):
             if is_part(structure.text, p):
                 named.pop(s, None)  # 第三季度单季营收…。期内…: a part of the period reported, not the report
-            elif _names_report(structure.text, sentences[s]):
-                named[s] = r
             else:
-                named.pop(s, None)  # 第二季銷量按季增長…。集團期內…: a quarter inside the half reported
+                if s not in reports:
+                    reports[s] = _names_report(structure.text, sentences[s])
+                if reports[s]:
+                    named[s] = r
+                else:
+                    named.pop(s, None)  # 第二季銷量按季增長…。集團期內…: a quarter inside the half reported
         seen.add(s)
 
 
