@@ -523,6 +523,9 @@ def find_unknown_companies(
         for m in _by_company_list().finditer(text, a, b):
             # 分企业看，某甲和某乙的…分别为…: a breakdown by company lists companies
             for item in regex.split(rf"(?:{_links()})", m.group("items")):
+                # (某甲、某乙去年的份额分别…: a time word between the last name and its 的 is no part of it)
+                time_end = next((w for w in _forms().get("partner_end", ()) if item.endswith(w)), "")
+                item = item[: len(item) - len(time_end)]
                 if 2 <= len(item) <= 8 and _HAN_RUN.fullmatch(item) and _new_name(item, known):
                     named.setdefault(item, item)
     counts: dict[str, int] = {}
