@@ -455,6 +455,15 @@ def find_unknown_companies(
                     descriptor_ends(), 0, begin
                 ):  # (龍頭和潤企業: a descriptor, then the name whole)
                     begin = _strip_lead(text, begin, name_end)
+                # (營養及健康產品集團某某（01112）: the last descriptor inside the run introduces the name)
+                begin = max(
+                    (
+                        k + len(w)
+                        for w in descriptor_ends()
+                        if (k := text.rfind(w, begin, stem_end)) >= 0 and stem_end - k - len(w) >= 2
+                    ),
+                    default=begin,
+                )
                 if is_subject and _BY_SEGMENT.search(text, max(a, begin - 12), begin):
                     continue
                 surface = text[begin:name_end]
