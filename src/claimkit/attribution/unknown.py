@@ -559,6 +559,10 @@ def find_unknown_companies(
                 continue  # (回购股份, 理由是集團: no name; a name is written again, or is a 股份 after a clause on it)
             named.setdefault(surface, surface)
     for surface, name in list(named.items()):
+        han = regex.sub(r"[-－][A-Z]{1,3}$", "", surface)  # 某某-KY: its Han part is shortened
+        if han != surface and len(han) >= 2 and han not in known and han not in named:
+            named[han] = name  # (來億-KY…。來億指出: the Han part alone is the company's short name)
+    for surface, name in list(named.items()):
         # 瓦城泰統（2729）…。瓦城表示: Taiwan and Hong Kong press shorten a listed name to its first two
         # characters; the short form is the company's where it stands as a subject
         short = surface[:2]
