@@ -263,6 +263,20 @@ def _checked(model: DocModel, ctx: QContext, found: PeriodResolution) -> PeriodR
     ):
         # 前10月…每股淨值則升至94.2元: a balance in a run of months is at the run's last month
         return PeriodResolution(Resolved(value.year, value.fiscal, month=value.month), found.evidence)
+    if (
+        found.evidence is not None
+        and found.evidence.point
+        and value is not None
+        and value.month == 12
+        and value.month_from is None
+        and not value.fiscal
+        and not _is_balance(model, ctx)
+        and names_flow(model.text, model.reach(ctx, ctx.clause_start), ctx.q.start)
+        and ctx.q.kind == "money"  # (门店数量为7,100余个 at 截至年末: a count is a level on the day)
+        and _year_end_point(model.text, found.evidence, ctx.q.start)
+    ):
+        # 截至去年底，…企业4,300多家；…实现营业收入312.6亿元: a flow counted to the year's end is the year's
+        return PeriodResolution(Resolved(value.year), found.evidence)
     main = model.main_period
     if (
         found.evidence is None
@@ -285,6 +299,18 @@ def _checked(model: DocModel, ctx: QContext, found: PeriodResolution) -> PeriodR
         # sheet's day that the sentence before carried
         return PeriodResolution(main, None)
     return found
+
+
+def _year_end_point(text: str, p: RawPeriod, claim_start: int) -> bool:
+    """Whether ``p`` is written as a point at a period's end (截至去年底, 截至12月末: roles ``point_before``,
+    ``period_end_mark``) with no running total between it and the claim (累计成交额: role ``running_total``)."""
+    before = tuple(w for w in words("point_before") if len(w) > 1)
+    marks = words("period_end_mark")
+    return (
+        text.endswith(before, 0, p.start)
+        and (text.endswith(marks, p.start, p.end) or text.startswith(marks, p.end))
+        and not any(text.find(w, p.end, claim_start) >= 0 for w in words("running_total"))
+    )
 
 
 def _deal_term(model: DocModel, ctx: QContext, near: list[RawPeriod]) -> PeriodResolution | None:
