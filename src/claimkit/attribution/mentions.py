@@ -131,6 +131,16 @@ def resolve_weak(
                 or (text.startswith(business_verbs(), end) and (start == 0 or text[start - 1] == "\n"))
             )
         }
+        # 另据海关统计，…: a source's weak name between a citing word and what it publishes is the source
+        citing, published = words("according_to"), words("data_noun")
+        named |= {
+            _key(entry)
+            for start, end, entry, _ in mentions
+            if entry.weak
+            and entry.kind == "source"
+            and text.endswith(citing, 0, start)
+            and text.startswith(published, end)
+        }
     keep = [not m[2].weak or _key(m[2]) in named for m in mentions]
     if text:
         joins = word_set("coordinator")
