@@ -417,6 +417,8 @@ def _is_balance(model: DocModel, ctx: QContext) -> bool:
     claim's clause before it, or a point comparison in the next clause."""
     points = model.matches(_role("point_basis"))
     clause = model.reach(ctx, ctx.clause_start)
+    if model.matches(_role("average_measure")).any_within(clause, ctx.q.start):
+        return False  # 四季度中标均价约1.52元，较年初上涨约15%: an average over the quarter, not a balance
     if points.any_within(clause, ctx.q.start) or model.matches(_role("stock_measure")).any_within(
         clause, ctx.q.start
     ):
