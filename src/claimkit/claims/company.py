@@ -333,7 +333,8 @@ class CompanyIndex:
                 clause != last_clause
                 and id(m) not in self.comparison
                 and not _EXAMPLES_AFTER.match(text, m.end)
-            ):
+                and not text.endswith(words("entry_verb"), max(0, m.start - 2), m.start)
+            ):  # (已有9款进入天猫同类目销量前十: the platform entered is the verb's object)
                 last_clause = clause
                 if not self._in_cause(m.start, m.end, sentence_start):
                     self.subject.add(id(m))  # (受微軟…帶動，…: a company in a clause of cause is no subject)
