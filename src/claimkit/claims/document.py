@@ -232,6 +232,12 @@ def _release_after_day() -> regex.Pattern[str]:
 
 
 @cache
+def _release_of_month() -> regex.Pattern[str]:
+    """A verb of publishing and 的 right after a month, a part of the month between (下旬披露的)."""
+    return regex.compile(rf"(?:{alternation('month_part')})?(?:{words_pattern(release_verbs())})的")
+
+
+@cache
 def _founding_after() -> regex.Pattern[str]:
     """A verb of founding or listing (role ``founding_verb``) and 的 a few words after a period."""
     return regex.compile(
@@ -270,6 +276,8 @@ def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexic
             p.anchor = True  # 2022年在港上市的某某: when a company was listed or founded, no frame
         if p.day and _release_after_day().match(text, p.end):
             p.anchor = True  # 12月8日晚间发布的销售简报显示，11月当月…: the day a report came out, no frame
+        elif p.month and not p.day and _release_of_month().match(text, p.end):
+            p.anchor = True  # 从4月下旬披露的年报来看，…: the month a report came out, no frame
         nxt = periods[i + 1] if i + 1 < len(periods) else None
         if p.point and nxt is not None and text[p.end : nxt.start].strip(" ") in ("的", "止的", "止"):
             p.explains = True  # 截至今年9月底的2025/26财年上半年: the end of the period named after it
