@@ -663,7 +663,7 @@ def _partner() -> regex.Pattern[str]:
     # (a Taiwan listing's Latin suffix stays on the name: 鈺齊-KY 11月營收; a short legal form too, and then a
     # 的 may follow: 某甲酒店集团、某乙集团的客房数分别…; a name in Latin letters: 某某支付、PayCo去年…)
     return regex.compile(
-        rf"(?:{links})(?P<name>\p{{Han}}{{2,4}}?(?:{legal})?(?:-[A-Z]{{1,3}})?|[A-Z][A-Za-z]{{2,15}}(?![A-Za-z]))\s?"
+        rf"(?:{links})(?P<name>\p{{Han}}{{2,6}}?(?:{legal})?(?:-[A-Z]{{1,3}})?|[A-Z][A-Za-z]{{2,15}}(?![A-Za-z]))\s?"
         rf"(?=[0-9０-９]|{links}|{ends}|(?<={legal})的|的(?=[^，,。；;：:！？\n]{{0,12}}(?:{respectively})))"
     )
 
