@@ -614,6 +614,13 @@ class CompanyIndex:
                 text, max(sentence_start, market.start() - 12), market.start()
             ):
                 market = None  # 日均收入較波羅的海某指數高出約2,600美元: the market is the base compared with
+            if (
+                market is not None
+                and speaker_company is not None
+                and text.startswith(words("product_noun"), market.end())
+                and not market.group().startswith(words("whole_scope"))
+            ):
+                market = None  # 公司称，前三季度锂盐产品销量…: the speaking company's own products
             if market is not None and self._own_commodity(market.start(), sentence_start):
                 market = None
             if market is not None and _self_reference().search(text, market.end(), start):
