@@ -275,7 +275,7 @@ def _checked(model: DocModel, ctx: QContext, found: PeriodResolution) -> PeriodR
         and ctx.q.kind == "money"  # (门店数量为7,100余个 at 截至年末: a count is a level on the day)
         and _year_end_point(model.text, found.evidence, ctx.q.start)
     ):
-        # 截至去年底，…企业1,200多家；…营业收入96.4亿元: a flow counted to the year's end is the year's
+        # 截至去年底，…企业1,200多家；…营收96.4亿元: a flow counted to the year's end is the year's
         return PeriodResolution(Resolved(value.year), found.evidence)
     main = model.main_period
     if (
