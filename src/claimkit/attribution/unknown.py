@@ -204,6 +204,7 @@ def _function_words() -> frozenset[str]:
 _FUNCTION_CHARS = frozenset(
     "是的为為在与與和及对對把将將由向让讓被从從其该該本我你他她它这這那"
 )  # no name's first or last
+_LISTING_TAIL = regex.compile(r"[-－][A-Z]{1,3}$")  # that suffix at a name's end, with its hyphen (某某-KY)
 _TIME_CHAR = regex.compile(r"[年月日季期]")  # (公司今年…: a time word, no name)
 
 
@@ -559,14 +560,14 @@ def find_unknown_companies(
                 continue  # (回购股份, 理由是集團: no name; a name is written again, or is a 股份 after a clause on it)
             named.setdefault(surface, surface)
     for surface, name in list(named.items()):
-        han = regex.sub(r"[-－][A-Z]{1,3}$", "", surface)  # 某某-KY: its Han part is shortened
+        han = _LISTING_TAIL.sub("", surface)  # 某某-KY: its Han part
         if han != surface and len(han) >= 2 and han not in known and han not in named:
             named[han] = name  # (來億-KY…。來億指出: the Han part alone is the company's short name)
     for surface, name in list(named.items()):
         # 瓦城泰統（2729）…。瓦城表示: Taiwan and Hong Kong press shorten a listed name to its first two
         # characters; the short form is the company's where it stands as a subject
         short = surface[:2]
-        han = regex.sub(r"[-－][A-Z]{1,3}$", "", surface)  # 某某-KY: its Han part is shortened
+        han = _LISTING_TAIL.sub("", surface)  # 某某-KY: its Han part is shortened
         if (
             surface == name
             and len(han) >= _SHORTENED_MIN
