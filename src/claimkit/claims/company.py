@@ -269,9 +269,27 @@ def _excluded() -> re.Pattern[str]:
 
 @cache
 def _respective_after() -> re.Pattern[str]:
-    """分别 shortly after a name, in its clause or opening the next (某甲與某乙同日公布營收，分別為…): the name is
-    an item of the list the figures map to."""
-    return re.compile(rf"[^，,。；;]{{0,12}}?(?:[，,][^，,。；;]{{0,3}}?)?(?:{alternation('respectively')})")
+    """分别 shortly after a name, in its clause or opening the next (某甲與某乙同日公布營收，分別為…), or a joint
+    total in its clause (某甲与某乙10月合计交付): the name is an item of a list, not a base of comparison."""
+    return re.compile(
+        rf"[^，,。；;]{{0,12}}?(?:[，,][^，,。；;]{{0,3}}?)?(?:{alternation('respectively')})"
+        rf"|[^，,。；;]{{0,8}}?(?:{alternation('joint_total')})"
+    )
+
+
+@cache
+def _joint_total() -> re.Pattern[str]:
+    """A word of a joint total (合计, 共计: role ``joint_total``) in a clause, a few words after the last name."""
+    return re.compile(rf"[^，,。；;]{{0,8}}?(?:{alternation('joint_total')})")
+
+
+@cache
+def _listed_total() -> re.Pattern[str]:
+    """Right after a name, a coordinator, another item (not the name's own: 其子公司) and a joint total
+    (与某乙合计): several companies' figure."""
+    return re.compile(
+        rf"(?:{alternation('coordinator')})(?![其该該本])[^，,。；;、]{{1,8}}?(?:{alternation('joint_total')})"
+    )
 
 
 @cache
@@ -949,7 +967,13 @@ class CompanyIndex:
         of companies stands there; the listed arms of the company in context (萤石网络、海康机器人…, folded into
         their parent) are its parts, not several companies."""
         if len({self._owner(m) for m in found}) < 2:
-            return self._group_in(found[-1].end, b) is not None
+            # (某甲与某乙合计净利润: a list the lexicon knows one company of, and their joint total; two products
+            # together, 某型号与某型号合计, are still their maker's)
+            last = found[-1]
+            listed = last.kind == "company" and _listed_total().match(self.text, last.end, b) is not None
+            return listed or self._group_in(last.end, b) is not None
+        if _joint_total().match(self.text, found[-1].end, b):
+            return True  # 某甲某乙某丙11月合计运送旅客: what the companies make together
         for x, y in pairwise(found):
             if self._owner(x) != self._owner(y) and self.text[x.end : y.start].strip() in word_set(
                 "coordinator"
