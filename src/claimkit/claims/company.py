@@ -283,6 +283,36 @@ def _joint_total() -> re.Pattern[str]:
     return re.compile(rf"[^，,。；;]{{0,8}}?(?:{alternation('joint_total')})")
 
 
+# a numbered item opening a line (1、, 2., （三）): one part of a list a line ending in a colon opens
+_LIST_ITEM = re.compile(
+    r"[ \t　]*(?:[0-9]{1,2}[、.．)）]|[（(][0-9一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十][、．])"
+)
+_LIST_ITEMS_MAX = 8  # lines of items a list's opening line may stand before
+
+
+def _list_lead_from(text: str, sentence_start: int) -> int:
+    """Where a by-segment lead of a sentence may stand: the sentence itself, or, when it is an item of a numbered
+    list (分区域看：⏎1、东南亚市场…；⏎2、中国市场…), the last sentence of the line whose colon opens the list."""
+    line_start = text.rfind("\n", 0, sentence_start) + 1
+    if text[line_start:sentence_start].strip() or not _LIST_ITEM.match(text, sentence_start):
+        return sentence_start
+    for _ in range(_LIST_ITEMS_MAX):
+        if line_start == 0:
+            return sentence_start
+        prev_end = line_start - 1
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        line = text[prev_start:prev_end].rstrip()
+        if not line:  # a blank line between items
+            line_start = prev_start
+            continue
+        if line.endswith(("：", ":")):
+            return max(prev_start, *(line.rfind(w) + prev_start + 1 for w in "。！？；"))
+        if not _LIST_ITEM.match(text, prev_start):
+            return sentence_start
+        line_start = prev_start
+    return sentence_start
+
+
 @cache
 def _listed_total() -> re.Pattern[str]:
     """Right after a name, a coordinator, another item (not the name's own: 其子公司) and a joint total
@@ -613,7 +643,12 @@ class CompanyIndex:
             if (
                 market is not None
                 and not public
-                and (lead := BY_SEGMENT_LEAD.search(text, sentence_start, market.start())) is not None
+                and (
+                    lead := BY_SEGMENT_LEAD.search(
+                        text, _list_lead_from(text, sentence_start), market.start()
+                    )
+                )
+                is not None
                 and (
                     any(w in lead.group() for w in words("region_lead"))
                     or (
