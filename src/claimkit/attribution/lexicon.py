@@ -75,6 +75,7 @@ class Lexicon:
     currencies: dict[str, str] = field(default_factory=dict)
 
     _verb_sets: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False)
+    _openers: dict[str, set[str]] = field(default_factory=dict, init=False, repr=False)
 
     def verb_set(self, kind: str | None = None) -> frozenset[str]:
         """The reporting verbs (of one ``kind``: say, forecast, data, rating), computed once."""
@@ -85,6 +86,17 @@ class Lexicon:
                 v for v, k in self.verbs.items() if kind is None or k == kind
             )
         return found
+
+    def companies_opening_with(self, stem: str) -> frozenset[str]:
+        """The companies a company or product name of the lexicon opens with ``stem`` for (two to four
+        characters; 哈尔滨 opens 哈尔滨电气 and 哈尔滨银行), the index built once."""
+        if not self._openers:
+            for surface, entry in self.entries.items():
+                if entry.kind in ("company", "product"):
+                    owner = entry.company or entry.canonical
+                    for k in range(2, min(4, len(surface)) + 1):
+                        self._openers.setdefault(surface[:k], set()).add(owner)
+        return frozenset(self._openers.get(stem, ()))
 
     def forecast_verbs(self) -> frozenset[str]:
         """The reporting verbs of kind ``forecast`` (预计, 预期, 料…)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .. import _resources
@@ -34,8 +34,10 @@ from .unknown import (
     find_unknown_companies,
     holding_stems,
     holding_unit,
+    region_prefixes,
     reported_results,
     short_legal_forms,
+    without_industry,
 )
 
 
@@ -718,12 +720,54 @@ def mentions_of(cleaned: Cleaned, matches: Iterable[tuple[int, int]], lexicon: L
             continue  # 中通快递（NYSE：ZTO；HKEX：2057）: an exchange named as a listing's label, no subject
         if entry is not None and not _straddled(text, a, b, entry) and not _inside_word(text, a, b):
             raw.append((a, b, entry, surface))
-    mentions = _joined_sources(text, build_mentions(text, raw, lexicon))
+    mentions = _stem_mentions(text, _joined_sources(text, build_mentions(text, raw, lexicon)), lexicon)
     mentions = _with_unknown_companies(text, mentions, cleaned.kept_spans(), lexicon)
     if cleaned.regions:
         mentions = [m for m in mentions if not cleaned.skipped(m.start, m.end)]
     _to_holdings(mentions)
     return mentions
+
+
+_PLACE_AFTER = frozenset("市省县縣区區州镇鎮")  # after a stem, the sign it names a place (哈尔滨市)
+
+
+def _stem_mentions(text: str, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """A company the text names in full, written elsewhere as its name without its industry ending (星宇航空 …
+    星宇表示): the stem is that company where it stands as a word of its own (no lexicon name, no general word,
+    not run into the words around it)."""
+    stems: dict[str, Mention] = {}
+    words, folded = _resources.common_bigrams(), _resources.variant_table()
+    regions = region_prefixes()
+    named = {m.name for m in mentions if m.kind in ("company", "product")}
+    for m in mentions:
+        if m.kind != "company" or len(m.surface) < 4 or not all(_is_han(ch) for ch in m.surface):
+            continue
+        stem = without_industry(m.surface)
+        if len(stem) < 2 or stem == m.surface or stem in lexicon.entries or stem.translate(folded) in words:
+            continue
+        if stem in regions or lexicon.companies_opening_with(stem) & (named - {m.name}):
+            continue  # (甘肃 is a province before 甘肃银行; 某某 opens two companies' names the text both names)
+        stems.setdefault(stem, m)
+    if not stems:
+        return mentions
+    taken = Intervals((m.start, m.end) for m in mentions)
+    extra = []
+    for stem, m in stems.items():
+        pos = text.find(stem)
+        while pos >= 0:
+            end = pos + len(stem)
+            if (
+                not taken.overlaps(pos, end)
+                and text[max(0, pos - 1) : pos + 1].translate(folded) not in words
+                and text[end - 1 : end + 1].translate(folded) not in words
+                and not _inside_word(text, pos, end)
+                and text[end : end + 1] not in _PLACE_AFTER
+            ):
+                extra.append(replace(m, start=pos, end=end, surface=stem))
+            pos = text.find(stem, end)
+    if not extra:
+        return mentions
+    return sorted(mentions + extra, key=lambda x: x.start)
 
 
 def _to_holdings(mentions: list[Mention]) -> None:

@@ -334,7 +334,12 @@ def _strip_lead(text: str, start: int, end: int) -> int:
     return start
 
 
-def _without_industry(name: str) -> str:
+def region_prefixes() -> frozenset[str]:
+    """Provinces and cities that open companies' names (``company_forms.tsv`` role ``region_prefix``)."""
+    return frozenset(_forms().get("region_prefix", ()))
+
+
+def without_industry(name: str) -> str:
     """``name`` without an industry ending (马上消费金融 -> 马上): what no generic word may be part of."""
     ending = next((w for w in _forms().get("industry", ()) if name.endswith(w) and len(name) > len(w)), "")
     return name[: len(name) - len(ending)]
@@ -470,7 +475,7 @@ def find_unknown_companies(
                 surface = text[begin:name_end]
                 if pattern is reported and surface.endswith(release_verbs()):
                     continue  # 同时披露的一季报显示: the verb of publishing, no name
-                stem = _without_industry(text[begin:stem_end]) if is_subject else None
+                stem = without_industry(text[begin:stem_end]) if is_subject else None
                 if surface in known or not (
                     _acceptable(surface, stem) or (pattern is coded and _scoped(surface))
                 ):
