@@ -824,12 +824,14 @@ def find_cues(
     cues.sort(key=lambda c: (c.start, -c.end))
     kept: list[Cue] = []
     for c in cues:
-        if (
-            c.kind == "rating"
-            and text.startswith("的", c.end)
+        if c.kind == "rating" and (
+            (text.startswith("的", c.end) or "的" in text[c.start : c.end])
             and _computed(text, structure.sentence_at(c.start))
+            or text.endswith(words("computed_basis"), max(0, c.start - 2), c.start)
         ):
-            continue  # 按某证券给出的目标价计算，仍有约25%的上涨空间: the narrator's computation on the broker's price
+            # 按某证券给出的目标价计算，仍有约25%的上涨空间, 按某证券的目标价，股价距目标尚有约17%的空间: the
+            # narrator's computation on the broker's price
+            continue
         if kept and kept[-1].start <= c.start < kept[-1].end and kept[-1].speaker is not None:
             # nested subjects: a person speaks over a company or source around or inside it
             # (美团首席财务官陈少晖在…上说; 王宁在接受21世纪经济报道记者采访时表示)

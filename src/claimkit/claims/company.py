@@ -1097,11 +1097,13 @@ _TIME_WORDS = re.compile(
 @cache
 def _rating_noun_after() -> re.Pattern[str]:
     """After a broker's name: another broker or two joined to it, then a rating verb (``reporting_verbs.tsv`` kind
-    ``rating``) and 的."""
+    ``rating``) and 的; or 的 and what a rating sets (某证券的目标价: role ``rating_object``)."""
     rows = _resources.table("reporting_verbs.tsv", ("verb", "kind"))
     verbs = words_pattern(r["verb"] for r in rows if r["kind"] == "rating")
     links = words_pattern(w for w in word_set("coordinator") if w.strip())
-    return re.compile(rf"(?:(?:{links})[\u4e00-\u9fff]{{2,6}}?)*(?:{verbs})的")
+    return re.compile(
+        rf"(?:(?:{links})[\u4e00-\u9fff]{{2,6}}?)*(?:{verbs})的|的(?:{alternation('rating_object')})"
+    )
 
 
 @cache
