@@ -825,8 +825,10 @@ def find_cues(
     kept: list[Cue] = []
     for c in cues:
         if c.kind == "rating" and (
-            (text.startswith("的", c.end) or "的" in text[c.start : c.end])
-            and _computed(text, structure.sentence_at(c.start))
+            (
+                (text.startswith("的", c.end) or "的" in text[c.start : c.end])
+                and _computed(text, structure.sentence_at(c.start))
+            )
             or text.endswith(words("computed_basis"), max(0, c.start - 2), c.start)
         ):
             # 按某证券给出的目标价计算，仍有约25%的上涨空间, 按某证券的目标价，股价距目标尚有约17%的空间: the
