@@ -578,11 +578,15 @@ def _with_unknown_companies(
         for f in found
         if not taken.overlaps(f.start, f.end) and not _inside_book_title(text, f.start)
     ]
-    extra += [
-        Mention(f.start, f.end, "company", f.name, f.parent or f.name, text[f.start : f.end])
-        for f in partners
-        if not taken.overlaps(f.start, f.end)
-    ]
+    # (a name found both ways, 分企业看，某甲、某乙…分别, is one mention)
+    taken = Intervals([(m.start, m.end) for m in mentions] + [(m.start, m.end) for m in extra])
+    listed: set[tuple[int, int]] = set()
+    for f in partners:
+        if not taken.overlaps(f.start, f.end) and (f.start, f.end) not in listed:
+            listed.add((f.start, f.end))
+            extra.append(
+                Mention(f.start, f.end, "company", f.name, f.parent or f.name, text[f.start : f.end])
+            )
     if bodies:  # a body's name may hold a known source's (某某协会游戏出版工作委员会): the longer wins
         inside = Intervals((f.start, f.end) for f in bodies)
         # (one that opens with a national scope may hold a company's: 据中国建筑防水协会统计)

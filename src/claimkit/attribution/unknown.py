@@ -242,10 +242,12 @@ def _by_company_list() -> regex.Pattern[str]:
     """A by-segment lead by company (分企业看, 从公司看: role ``firm_kind``), then a list of names, a respectively."""
     kind = words_pattern(words("firm_kind"))
     respectively = words_pattern(words("respectively"))
+    # (从上市公司看, 分航空公司看: a few words of the kind before it; 某甲、某乙去年…分别: a time word may end the list)
+    ends = words_pattern(_forms().get("partner_end", ()))
     return regex.compile(
-        rf"{_BY}(?:{kind})(?:来|來)?看[，,：:]"
+        rf"{_BY}\p{{Han}}{{0,4}}?(?:{kind})(?:来|來)?看[，,：:]"
         rf"(?P<items>[^\P{{Han}}的]{{2,8}}?(?:(?:{_links()})[^\P{{Han}}的]{{2,8}}?){{1,5}}?)"
-        rf"(?=(?:的|(?=[0-9０-９]))[^，,。；;：:\n]{{0,16}}?(?:{respectively}))"
+        rf"(?=(?:的|(?=[0-9０-９])|(?={ends}))[^，,。；;：:\n]{{0,16}}?(?:{respectively}))"
     )
 
 
