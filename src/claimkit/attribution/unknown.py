@@ -819,6 +819,12 @@ def find_unknown_bodies(text: str, spans: list[tuple[int, int]], known: Mapping[
                 k = text.rfind(w, begin, m.start())
                 if k >= 0 and m.start() - (k + len(w)) >= 2:
                     begin = k + len(w)
+            for w in words("agent_marker"):  # 报告由协会联合编制: the body's name starts after the word
+                k = text.rfind(w, begin, m.start())
+                if k >= 0:
+                    begin = k + len(w)
+            if m.start() - begin < 2:
+                continue  # (由协会: the kind of body alone, a reference to one named before)
             surface = text[begin : m.end()]
             if surface in known or surface[:1] in "该該本其这這":
                 continue
