@@ -475,6 +475,8 @@ def find_unknown_companies(
                 if is_subject and _BY_SEGMENT.search(text, max(a, begin - 12), begin):
                     continue
                 surface = text[begin:name_end]
+                if is_subject and text.startswith(words("office_suffix"), name_end):
+                    continue  # 山西省能源局副局长: a government office, not a company with an industry ending
                 if pattern is reported and surface.endswith(release_verbs()):
                     continue  # 同时披露的一季报显示: the verb of publishing, no name
                 stem = without_industry(text[begin:stem_end]) if is_subject else None
