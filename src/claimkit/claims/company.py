@@ -691,9 +691,7 @@ class CompanyIndex:
             if market is not None and self._in_cause(market.start(), market.end(), sentence_start):
                 # 受市场利率下行影响，上半年净息差为1.44%: the market is the cause, not the subject
                 market = None
-            if market is not None and any(
-                text.find(w, market.end(), start) >= 0 for w in words("belonging")
-            ):
+            if market is not None and any(text.find(w, market.end(), start) >= 0 for w in words("belonging")):
                 # 國內焦煤市場的供應持續偏緊，旗下三座煤礦合共生產…，按年減少3.7%: the company's own units after it
                 market = None
             if market is None and self._category_in(max(sentence_start, segment), start):
