@@ -674,6 +674,12 @@ class CompanyIndex:
                 and not market.group().startswith(words("whole_scope"))
             ):
                 market = None  # 公司称，前三季度锂盐产品销量…: the speaking company's own products
+            if (
+                market is not None
+                and not public
+                and any(text.find(w, max(market.end(), clause_start), start) >= 0 for w in words("plan_noun"))
+            ):
+                market = None  # 總裁表示，下半年歐美替換市場需求穩定，全年輪胎銷量目標為…: the company's own target
             if market is not None and self._own_commodity(market.start(), sentence_start):
                 market = None
             if market is not None and _self_reference().search(text, market.end(), start):
