@@ -689,6 +689,21 @@ def _straddled(text: str, a: int, b: int, entry: Entry) -> bool:
     return text[a - 1 : a + 1].translate(folded) in words and text[b - 1 : b + 1].translate(folded) in words
 
 
+_LONGER_MAX = 12  # characters of a longer name looked for inside a two-character one's end
+
+
+def _longer_after(text: str, a: int, b: int, lexicon: Lexicon) -> int | None:
+    """Where a longer company or product name ends that starts at the second character of the two-character name at
+    ``[a, b)``, when the character before the name makes a word with its first (其中金徽酒: 其中, then 金徽酒, not 中金)."""
+    if a == 0 or text[a - 1 : a + 1].translate(_resources.variant_table()) not in _resources.common_bigrams():
+        return None
+    for end in range(min(len(text), a + 1 + _LONGER_MAX), b, -1):
+        found = lexicon.entries.get(text[a + 1 : end])
+        if found is not None and found.kind in ("company", "product"):
+            return end
+    return None
+
+
 def mentions_of(cleaned: Cleaned, matches: Iterable[tuple[int, int]], lexicon: Lexicon) -> list[Mention]:
     """The mentions of a cleaned document, from its lexicon matches (clean-text spans, in order).
 
@@ -697,13 +712,19 @@ def mentions_of(cleaned: Cleaned, matches: Iterable[tuple[int, int]], lexicon: L
     """
     text = cleaned.folded
     raw = []
+    taken_to = 0  # the end of a longer name taken in place of a two-character one (其中金徽酒)
     for a, b in matches:
-        if cleaned.regions and cleaned.skipped(a, b):
+        if a < taken_to or (cleaned.regions and cleaned.skipped(a, b)):
             continue
         if _inside_book_title(text, a):
             continue
         surface = text[a:b]
         entry = lexicon.entries.get(surface)
+        longer = _longer_after(text, a, b, lexicon) if entry is not None and b - a == 2 else None
+        if longer is not None:
+            # 其中金徽酒: 其中 is a word, and the longer name starting at 中金's second character is the one meant
+            a, b = a + 1, longer
+            surface, entry, taken_to = text[a:b], lexicon.entries.get(text[a:b]), longer
         shorter = lexicon.entries.get(text[a : b - 1]) if b - a > 2 else None
         if (
             entry is not None
