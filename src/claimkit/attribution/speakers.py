@@ -24,7 +24,7 @@ from ..quantities.numerals import chars as numeral_chars
 from .lexicon import Lexicon
 from .mentions import STOCK_CODE, Mention
 from .structure import Sentence, Structure, lead_end
-from .unknown import firm_suffix, release_verbs, released_figures
+from .unknown import body_scopes, firm_suffix, release_verbs, released_figures
 
 # What may stand between a subject and its verb: adverbs and bounded adverbial phrases.
 _ADVERBIAL = (
@@ -745,6 +745,11 @@ def find_cues(
     ]
     unknown += [(a, b, name, True) for a, b, name in _subject_sources(text, spans)]
     for a, b, name, subject in sorted(unknown):
+        if not subject and taken.overlaps(a, b):
+            inner = _short_source_inside(text, a, b, name, cues)
+            if inner is not None:
+                cues.remove(inner)  # 据博亚和讯统计: a longer name no list holds ends with a short source's
+                taken = Intervals([*((c.start, c.end) for c in cues), *((x, y) for x, y, _, _, _ in pending)])
         if taken.overlaps(a, b) or name in generic or name in lexicon.entries:
             continue
         adverb = next((w for w in words("adverb") if name.endswith(w) and len(name) > len(w)), None)
@@ -886,6 +891,31 @@ def _source_report(text: str, c: Cue) -> bool:
         and not c.person
         and any(text.find(w, c.start, c.end) >= 0 for w in (*words("study_noun"), *words("data_noun")))
     )
+
+
+_SHORT_SOURCE = 2  # characters of a source's name that a longer name no list holds may end with (和讯)
+
+
+def _short_source_inside(text: str, a: int, b: int, name: str, cues: list[Cue]) -> Cue | None:
+    """The cue of a short known source (two characters) that the name of a source cited at ``[a, b)`` ends with,
+    two or more characters of it before, none a scope (据博亚和讯统计: 博亚和讯, not 和讯; 据中国某某统计 keeps 中国某某)."""
+    at = text.find(name, a, b)
+    if at < 0:
+        return None
+    found = [c for c in cues if c.start < b and a < c.end]
+    if len(found) != 1 or found[0].speaker is None:
+        return None
+    c = found[0]
+    head = c.start - at
+    if (
+        not name.endswith(c.speaker)
+        or len(c.speaker) > _SHORT_SOURCE
+        or head < 2
+        or head != len(name) - len(c.speaker)
+        or name.startswith(body_scopes())
+    ):
+        return None
+    return c
 
 
 def _computed(text: str, sentence: Sentence) -> bool:
