@@ -905,13 +905,13 @@ def _short_source_inside(text: str, a: int, b: int, name: str, cues: list[Cue]) 
     found = [c for c in cues if c.start < b and a < c.end]
     if len(found) != 1 or found[0].speaker is None:
         return None
-    c = found[0]
+    c, said = found[0], found[0].speaker or ""
     head = c.start - at
     if (
-        not name.endswith(c.speaker)
-        or len(c.speaker) > _SHORT_SOURCE
+        not name.endswith(said)
+        or len(said) > _SHORT_SOURCE
         or head < 2
-        or head != len(name) - len(c.speaker)
+        or head != len(name) - len(said)
         or name.startswith(body_scopes())
     ):
         return None
