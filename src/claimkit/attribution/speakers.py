@@ -143,6 +143,17 @@ def _unknown_source() -> re.Pattern[str]:
 
 
 @cache
+def _unknown_source_counting() -> re.Pattern[str]:
+    """根据某某会的养猪头数调查: a source no lexicon holds, 的, what its data count, a data noun (read where
+    :func:`_unknown_source` finds nothing)."""
+    char = r"(?:(?!的)[\u4e00-\u9fffA-Za-z])"
+    return re.compile(
+        rf"(?:{words_alternation('according_to')})(?P<name>{char}{{2,12}}?)的(?:(?!的)[\u4e00-\u9fff]){{1,6}}?"
+        rf"(?:{words_alternation('data_noun')})"
+    )
+
+
+@cache
 def _self_name() -> regex.Pattern[str]:
     """A would-be source's name that starts with the company in context (公司此前, 该集团)."""
     return regex.compile(company_pronouns())
@@ -743,6 +754,14 @@ def find_cues(
     unknown = [
         (m.start(), m.end(), _data_firm_name(text, m), False) for m in _scan(_unknown_source(), text, spans)
     ]
+    counting = [
+        (m.start(), m.end(), m.group("name"), False)
+        for m in _scan(_unknown_source_counting(), text, spans)
+        if m.group("name").endswith(words("body_final"))
+    ]  # (根据某某委會的养猪头数调查: the body, then what it counts; 据波羅的海交易所數據 is one name)
+    if counting:
+        read = Intervals((a, b) for a, b, _, _ in counting)
+        unknown = [u for u in unknown if not read.overlaps(u[0], u[1])] + counting
     unknown += [(a, b, name, True) for a, b, name in _subject_sources(text, spans)]
     for a, b, name, subject in sorted(unknown):
         if not subject and taken.overlaps(a, b):
