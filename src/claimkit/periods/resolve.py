@@ -545,6 +545,9 @@ class Resolver:
             return ctx if ctx.month_from is None else Resolved(ctx.year, ctx.fiscal, month=ctx.month)
         if kind == "this_month" and point is not None:
             return point  # 10月末…，当月新成立基金: the month of the point the text reports
+        if kind == "this_month" and ctx is not None and ctx.half is not None and not ctx.fiscal:
+            # 1-6月累计…。此外，当月…: a run of months read as a half; 当月 is its last month
+            return Resolved(ctx.year, month=ctx.end_month())
         if kind == "now" or kind == "this_month":
             return Resolved(pub.year, month=pub.month) if pub else None
         if kind == "last_month" and pub is not None:
