@@ -123,6 +123,12 @@ def market_terms() -> re.Pattern[str]:
     return re.compile(f"{whole}|{total}|{industry}|{national}|(?P<scope>{phrase})")
 
 
+@cache
+def _whole_terms() -> frozenset[str]:
+    """The market-wide terms of ``resources/market_terms.txt`` as written (生猪, 原油)."""
+    return frozenset(_resources.lines("market_terms.txt"))
+
+
 def _regions_only(industry: str | None) -> bool:
     """Whether what stands between a scope word and 市场 names no industry: nothing, or more regions
     of a list (北美、欧洲和南亚市场收入, 欧洲及其他海外市场收入)."""
@@ -680,6 +686,14 @@ class CompanyIndex:
                 and any(text.find(w, max(market.end(), clause_start), start) >= 0 for w in words("plan_noun"))
             ):
                 market = None  # 總裁表示，下半年歐美替換市場需求穩定，全年輪胎銷量目標為…: the company's own target
+            if (
+                market is not None
+                and half > sentence_start
+                and market.group() in _whole_terms()
+                and text.startswith(words("company_measure"), market.end())
+                and self._any_in(sentence_start, half)
+            ):
+                market = None  # 某某上半年净利增超10倍 生猪销量近430万头: the goods of the headline's company
             if market is not None and self._own_commodity(market.start(), sentence_start):
                 market = None
             if market is not None and _self_reference().search(text, market.end(), start):
