@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import regex
@@ -873,7 +873,36 @@ def find_cues(
             line = text.find("\n", c.end)
             c.scope_end = len(text) if line < 0 else line
         c.scope_end = c.scope_end or structure.sentence_at(c.start).end
-    return kept
+    parts = _part_cues(text, structure, kept, mentions)
+    return sorted(kept + parts, key=lambda c: (c.start, -c.end)) if parts else kept
+
+
+_PART_SUBJECT = 2  # characters between a part's lead and a company it names (其中，某某…)
+
+
+def _part_cues(text: str, structure: Structure, cues: list[Cue], mentions: list[Mention]) -> list[Cue]:
+    """A sentence opening with 其中 (role ``part_lead``) right after one whose figures a source's data state
+    (…数据显示，…。其中，半钢胎产量…) breaks those figures down: the source states it too (not one that names a
+    company right after its lead: 其中，某某上半年实现收入…)."""
+    out: list[Cue] = []
+    named = sorted(m.start for m in mentions if m.kind in ("company", "product"))
+    last: dict[int, Cue] = {}  # each sentence's last cue
+    for c in cues:
+        last[structure.sentence_index(c.start)] = c
+    for k, c in last.items():
+        if c.kind != "data" or c.speaker is None or k + 1 >= len(structure.sentences) or k + 1 in last:
+            continue  # (the next sentence naming its own voice keeps it)
+        sentence, after = structure.sentences[k], structure.sentences[k + 1]
+        lead = next((w for w in words("part_lead") if text.startswith(w, after.start)), None)
+        if lead is None or c.scope_end < sentence.end or "\n" in text[sentence.end : after.start]:
+            continue
+        if text.startswith(cited_before(), c.start) or text.endswith(cited_before(), 0, c.start):
+            continue  # (据海关统计，…。其中，…: a citation covers its own sentence, the part is the narrator's)
+        k_named = bisect_left(named, after.start)
+        if k_named < len(named) and named[k_named] <= after.start + len(lead) + _PART_SUBJECT:
+            continue
+        out.append(replace(c, start=after.start, end=after.start + len(lead), scope_end=after.end))
+    return out
 
 
 # lines of text between a source's study (or its last word) and a later 报告显示 that still means it
