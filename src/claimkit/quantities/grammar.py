@@ -9,7 +9,7 @@ one alternative per form:
 * ``翻倍`` / ``翻了一番``: a multiple;
 * ``近千亿`` / ``不足百亿``: a scale word with no digit after a qualifier;
 * ``第12位`` / ``第二``: an ordinal, a rank when the context makes it one;
-* ``前三``: a top-N rank;
+* ``前三``: a top-N rank (not ``排名前十的钢企``, ``前100位药品批发企业``: a group named by its rank);
 * the main form: an optional currency sign, a numeral (Arabic with separators,
   Chinese, or Arabic followed by scale words), optional space, an optional unit
   or measure word from ``resources/units.tsv`` and an optional ``/吨`` rate.
@@ -845,6 +845,8 @@ def _read_top(m: re.Match[str], text: str, ceiling: int) -> Raw | None:
         return None  # 前三季度, 前两个月: a period or a count, not a rank
     if not m.group("top_unit") and nxt and nxt not in _AFTER_TOP and not nxt.isspace():
         return None
+    if nxt == "的" or (m.group("top_unit") and _HAN_NEXT.match(nxt)):
+        return None  # 排名前十的钢企, 前100位药品批发企业: a group named by its rank, not a rank stated
     if (
         nxt == "大"
         and end + 1 < ceiling
