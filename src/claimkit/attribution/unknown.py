@@ -47,6 +47,8 @@ _HAN_CHAR = regex.compile(r"\p{Han}")
 _LISTING_SUFFIX = regex.compile(r"[A-Z]{1,3}")  # 鈺齊-KY, 美食-KY: a foreign issuer listed in Taiwan
 _NAME_BREAK = "的之"  # 主攻大湾区住宅项目的宏轩物业: no name holds them
 _MAX_NAME = 15  # characters of a name before its legal form or code
+_MAX_LATIN_BODY = 10  # characters of a body's name in letters and digits (E20研究院)
+_LATIN_BODY_NAME = regex.compile(r"[A-Za-z][A-Za-z0-9&]{1,9}$")
 _MAX_SUBJECT = 6  # characters of a name before its industry word
 _UNPREFIXED_MIN = 4  # characters a legal name must keep after its province for the press to drop it
 
@@ -815,7 +817,12 @@ def find_unknown_bodies(text: str, spans: list[tuple[int, int]], known: Mapping[
                 ]
                 begin = min(found) if found else None
             if begin is None or m.start() - begin < 2:
-                continue
+                latin = _LATIN_BODY_NAME.search(text, max(a, m.start() - _MAX_LATIN_BODY), m.start())
+                if latin is None or (latin.start() > a and text[latin.start() - 1].isalnum()):
+                    continue
+                begin = (
+                    latin.start()
+                )  # E20研究院的数据显示: a name in letters and digits before the body's kind
             begin = _strip_lead(text, begin, m.end())
             for w in words("belonging"):  # 某协会下属某某分会: the branch's name starts after the word
                 k = text.rfind(w, begin, m.start())
