@@ -46,7 +46,7 @@ EXAMPLES = [
     ("每周往返北美的航班將增至逾100班", "100班", "100", "count", "more_than"),  # flights counted
     ("信和全年基礎溢利40.3億", "40.3億", "4030000000", "CNY", "exact"),  # 溢利 is a money noun
     ("约三成本土品牌选择线上渠道", "三成", "30", "%", "approx"),  # 成 + 本土, not 成本
-    ("海外门店中约三成为直营店", "三成", "30", "%", "approx"),  # 三成 + 为, the verb 成为 is no word here
+    ("新开网点里约四成为加盟店", "四成", "40", "%", "approx"),  # 四成 + 为, the verb 成为 is no word here
     ("每股基本盈利88.2美仙", "88.2美仙", "0.882", "USD", "exact"),  # US cents, Hong Kong wording
     ("10月博彩收入240.9億澳門元", "240.9億澳門元", "24090000000", "MOP", "exact"),  # Macau patacas
     ("建議派末期股息每股22港仙", "22港仙", "0.22", "HKD", "exact"),  # Hong Kong cents
