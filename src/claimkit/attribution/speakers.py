@@ -882,7 +882,7 @@ _PART_SUBJECT = 2  # characters between a part's lead and a company it names (�
 
 def _part_cues(text: str, structure: Structure, cues: list[Cue], mentions: list[Mention]) -> list[Cue]:
     """A sentence opening with 其中 (role ``part_lead``) right after one whose figures a source's data state
-    (…数据显示，…。其中，半钢胎产量…) breaks those figures down: the source states it too (not one that names a
+    (…发布的统计表明，…。其中，半钢胎产量…) breaks those figures down: the source states it too (not one that names a
     company right after its lead: 其中，某某上半年实现收入…)."""
     out: list[Cue] = []
     named = sorted(m.start for m in mentions if m.kind in ("company", "product"))

@@ -822,7 +822,7 @@ def find_unknown_bodies(text: str, spans: list[tuple[int, int]], known: Mapping[
                     continue
                 begin = (
                     latin.start()
-                )  # E20研究院的数据显示: a name in letters and digits before the body's kind
+                )  # E20研究院的统计: a name in letters and digits before the body's kind
             begin = _strip_lead(text, begin, m.end())
             for w in words("belonging"):  # 某协会下属某某分会: the branch's name starts after the word
                 k = text.rfind(w, begin, m.start())

@@ -298,7 +298,7 @@ _LIST_ITEMS_MAX = 8  # lines of items a list's opening line may stand before
 
 def _list_lead_from(text: str, sentence_start: int) -> int:
     """Where a by-segment lead of a sentence may stand: the sentence itself, or, when it is an item of a numbered
-    list (分区域看：⏎1、东南亚市场…；⏎2、中国市场…), the last sentence of the line whose colon opens the list."""
+    list (分区域看：⏎1、东南亚…；⏎2、国内…), the last sentence of the line whose colon opens the list."""
     line_start = text.rfind("\n", 0, sentence_start) + 1
     if text[line_start:sentence_start].strip() or not _LIST_ITEM.match(text, sentence_start):
         return sentence_start
