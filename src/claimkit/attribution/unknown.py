@@ -820,9 +820,7 @@ def find_unknown_bodies(text: str, spans: list[tuple[int, int]], known: Mapping[
                 latin = _LATIN_BODY_NAME.search(text, max(a, m.start() - _MAX_LATIN_BODY), m.start())
                 if latin is None or (latin.start() > a and text[latin.start() - 1].isalnum()):
                     continue
-                begin = (
-                    latin.start()
-                )  # E20研究院的统计: a name in letters and digits before the body's kind
+                begin = latin.start()  # E20研究院的统计: a name in letters and digits before the body's kind
             begin = _strip_lead(text, begin, m.end())
             for w in words("belonging"):  # 某协会下属某某分会: the branch's name starts after the word
                 k = text.rfind(w, begin, m.start())
