@@ -381,6 +381,23 @@ def _span_years(model: DocModel, p: RawPeriod, before: int | None = None) -> lis
     return [r.year] if r is not None and r.granularity == "year" and not r.fiscal else []
 
 
+_RANGE_LINK = re.compile(r"\s*[-—~～至到]\s*$")
+
+
+def _joined_years(model: DocModel, a: RawPeriod, b: RawPeriod) -> list[int]:
+    """The years from a year ``a`` to a later year ``b`` joined by 至, 到 or a dash (今年至2024年): each of them."""
+    first, last = _span_years(model, a), _span_years(model, b)
+    if len(first) != 1 or len(last) != 1 or last[0] <= first[0] or last[0] - first[0] > _JOINED_MAX:
+        return []
+    if not _RANGE_LINK.match(model.text, a.end, b.start) or b.start - a.end > _JOIN_GAP:
+        return []
+    return list(range(first[0], last[0] + 1))
+
+
+_JOINED_MAX = 5  # years a joined run may cover
+_JOIN_GAP = 3  # characters of a link between the years
+
+
 def _years_in_turn(model: DocModel, ctx: QContext, near: list[RawPeriod]) -> PeriodResolution | None:
     """预计2025年净利润约51亿元，2026年有望增至54亿元，对应市盈率分别为16倍和15倍, 今明两年及2027年…依次为x、y、z: a
     分别 list after as many years, named one by one or as runs of years (今明两年, 明后两年): one year per
@@ -556,9 +573,12 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
             return spread
     # 2025-2027年…分别为146/132/151亿元, 2025-2027年EPS预测为72.10/75.90/80.30元: a range of years,
     # one year for each number of a list as long as the range
-    for p in reversed(near):
+    for i in range(len(near) - 1, -1, -1):
+        p = near[i]
         # (今明两年…分别可达x和y)
         span = _span_years(model, p) if p.years > 1 or p.year_end is not None else []
+        if not span and i > 0:
+            span = _joined_years(model, near[i - 1], p)  # 今年至2024年…分别为x、y和z
         if not span:
             continue
         first, last = span[0], span[-1]
