@@ -82,6 +82,7 @@ def _counted_companies() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation('collective_noun')})([^，,。；;0-9]{{0,4}})$")
 
 
+_GOODS_MODIFIER = 1  # characters of a modifier between a verb of selling and its commodity (銷售精焦煤)
 _UNIT_GAP = 6  # characters between a group and its unit (旗下的, 附属公司)
 _UNIT_KIND = 4  # characters of the unit's kind after 旗下 (緯創集團旗下網通廠啟碁)
 
@@ -902,6 +903,8 @@ class CompanyIndex:
         text = self.text
         if text[max(0, at - 2) : at].endswith((*words("realized_before"), *words("sell_before"))):
             return True
+        if any(text.endswith(words("sell_before"), 0, at - k) for k in range(1, _GOODS_MODIFIER + 1)):
+            return True  # 銷售精焦煤: a modifier of the goods between the verb and the commodity
         clause = self.structure.clause_start(at, sentence_start)
         return (
             bool(_self_reference().search(text, clause, at))
