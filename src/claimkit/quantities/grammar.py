@@ -10,6 +10,7 @@ one alternative per form:
 * ``近千亿`` / ``不足百亿``: a scale word with no digit after a qualifier;
 * ``第12位`` / ``第二``: an ordinal, a rank when the context makes it one;
 * ``前三``: a top-N rank (not ``排名前十的钢企``, ``前100位药品批发企业``: a group named by its rank);
+* ``首位`` after a verb of ranking (``居全国首位``): rank 1;
 * the main form: an optional currency sign, a numeral (Arabic with separators,
   Chinese, or Arabic followed by scale words), optional space, an optional unit
   or measure word from ``resources/units.tsv`` and an optional ``/吨`` rate.
