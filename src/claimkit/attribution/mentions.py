@@ -20,7 +20,7 @@ from .._spans import Intervals
 from .._words import word_set, words, words_pattern
 from ..cleaning.glosses import HAN
 from ..cleaning.model import Cleaned
-from .lexicon import Entry, Lexicon
+from .lexicon import Entry, Lexicon, ticker_key
 from .unknown import (
     Found,
     bare_body,
@@ -104,6 +104,20 @@ def _past_legal_form(text: str, end: int) -> int:
     return end + next((len(w) for w in short_legal_forms() if text.startswith(w, end)), 0)
 
 
+_NAME_TAIL = re.compile(r"[\u4e00-\u9fff]{1,8}")  # the rest of a longer name before its stock code
+
+
+def _own_code_after(text: str, end: int, entry: Entry, lexicon: Lexicon) -> bool:
+    """Whether the rest of a longer name and one of the company's own stock codes follow a weak alias
+    (美麗田園 in 美麗田園醫療健康（02373）, the code Beauty Farm's)."""
+    tail = _NAME_TAIL.match(text, end)
+    code = STOCK_CODE.match(text, tail.end()) if tail is not None else None
+    if code is None:
+        return False
+    key = ticker_key(code.group())
+    return key is not None and key in lexicon.tickers.get(entry.company or entry.canonical, frozenset())
+
+
 def resolve_weak(
     mentions: list[tuple[int, int, Entry, str]], text: str = "", lexicon: Lexicon | None = None
 ) -> list[tuple[int, int, Entry, str]]:
@@ -123,6 +137,9 @@ def resolve_weak(
             and (
                 STOCK_CODE.match(text, end)
                 or STOCK_CODE.match(text, _past_legal_form(text, end))  # 某某集團（00855）
+                or (
+                    lexicon is not None and _own_code_after(text, end, entry, lexicon)
+                )  # 某某醫療健康（02373）
                 or dated_subject().match(
                     text, end
                 )  # 新希望10月销售生猪…: a subject with its period and figures
