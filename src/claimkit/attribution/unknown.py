@@ -125,6 +125,23 @@ def descriptor_ends() -> tuple[str, ...]:
     return _forms().get("descriptor_end", ())
 
 
+@cache
+def _group_descriptor() -> regex.Pattern[str]:
+    """An industry and 集团 (眼科醫療集團): a descriptor of a kind of group, when a name follows it."""
+    return regex.compile(rf"(?:{words_pattern(_forms().get('industry', ()))})(?:集团|集團)")
+
+
+def _after_group_descriptor(text: str, begin: int, stem_end: int) -> int:
+    """Where a name starts after an industry's 集团 inside the run before its anchor (眼科醫療集團某某（3218）);
+    not where a legal form follows it (某某集团股份, 某某集團控股: one name)."""
+    forms = (*_forms().get("legal", ()), *_forms().get("short_legal", ()))
+    found = begin
+    for m in _group_descriptor().finditer(text, begin, stem_end):
+        if stem_end - m.end() >= 2 and not text.startswith(forms, m.end()):
+            found = m.end()
+    return found
+
+
 def firm_suffix(name: str) -> str | None:
     """The firm ending ``name`` carries after a name of at least three characters (``盈蝶咨询公司`` ->
     ``公司``), else None (``resources/company_forms.tsv`` role ``firm_suffix``)."""
@@ -474,6 +491,7 @@ def find_unknown_companies(
                     ),
                     default=begin,
                 )
+                begin = _after_group_descriptor(text, begin, stem_end)
                 if is_subject and _BY_SEGMENT.search(text, max(a, begin - 12), begin):
                     continue
                 surface = text[begin:name_end]
