@@ -595,18 +595,20 @@ def find_unknown_companies(
     for surface, name in list(named.items()):
         # 瓦城泰統（2729）…。瓦城表示: Taiwan and Hong Kong press shorten a listed name to its first two
         # characters; the short form is the company's where it stands as a subject
-        short = surface[:2]
         han = _LISTING_TAIL.sub("", surface)  # 某某-KY: its Han part is shortened
-        if (
-            surface == name
-            and len(han) >= _SHORTENED_MIN
-            and _HAN_RUN.fullmatch(han)
-            and short not in known
-            and short not in named
-            # (a short name that is also a common word, 寬宏: only where it speaks or reports twice)
-            and _stands_as_subject(text, short, surface, 2 if short in _resources.common_bigrams() else 1)
-        ):
-            named[short] = name
+        if surface != name or len(han) < _SHORTENED_MIN or not _HAN_RUN.fullmatch(han):
+            continue
+        # (創業家兄弟…。創業家指出: a name of five or more characters may keep its first three)
+        for size in (3, 2) if len(han) > _SHORTENED_MIN else (2,):
+            short = surface[:size]
+            if (
+                short not in known
+                and short not in named
+                # (a short name that is also a common word, 寬宏: only where it speaks or reports twice)
+                and _stands_as_subject(text, short, surface, 2 if short in _resources.common_bigrams() else 1)
+            ):
+                named[short] = name
+                break
     if not named:
         return []
     # every use of a form the text gave the company
