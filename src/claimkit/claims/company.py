@@ -257,6 +257,12 @@ def _sold_on() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
+def _channel_measure_after() -> re.Pattern[str]:
+    """After a platform 在 opens, more names and 的 and a measure of sales (在抖音和天猫的销量): a channel."""
+    return re.compile(rf"[^，,。；;：:！？\n在的]{{0,16}}?的(?:{alternation('channel_measure')})")
+
+
+@cache
 def _named_channel() -> re.Pattern[str]:
     """等 and a few words before a platform noun after a name (抖音等新兴平台): the name is an example of a channel."""
     return re.compile(rf"(?:等等|等)[^，,。；;：:！？\n]{{0,4}}?(?:{alternation('venue_noun')})")
@@ -460,8 +466,12 @@ class CompanyIndex:
         if before.endswith("在") and _ranked_within().match(self.text, m.end):
             return True  # 在天猫美妆国货品牌中排名第一: the platform the brand is ranked on
         opened, noun = _sold_on()
-        if opened.search(self.text, max(0, m.start - 31), m.start) and noun.match(self.text, m.end):
-            return True  # 在momo、蝦皮等電商平台的業績: the platforms the goods sell on, not the subject
+        if opened.search(self.text, max(0, m.start - 31), m.start) and (
+            noun.match(self.text, m.end)
+            or (m.kind == "product" and _channel_measure_after().match(self.text, m.end))
+        ):
+            # 在momo、蝦皮等電商平台的業績, 在抖音和天猫的销量: the platforms the goods sell on, not the subject
+            return True
         if _named_channel().match(self.text, m.end):
             return True  # 抖音等新兴平台营收: a channel the company sells on, named as an example
         if before.endswith(words("relation_before")) and self.text.startswith("的", m.end):
