@@ -20,7 +20,7 @@ from functools import cache
 import regex
 
 from .. import _resources
-from .._words import list_links, words, words_pattern
+from .._words import list_links, word_set, words, words_pattern
 
 STOCK_CODE_PATTERN = _CODE = (  # a stock code in brackets (002701.SZ), (SEED.US), (股票代码：00700)
     r"[(（]\s*(?:[\u4e00-\u9fff]{2,6}[，,、]\s*)?"  # (its short name first: 某某科工，02357)
@@ -200,6 +200,14 @@ def reported_results() -> regex.Pattern[str]:
     results = words_pattern(words("results_noun"))
     shows = words_pattern(words("report_phrase_verb"))
     return regex.compile(rf"(?<=\p{{Han}})(?=的(?:{results})(?:{shows}))")
+
+
+@cache
+def _in_own_report() -> regex.Pattern[str]:
+    """A name opening its sentence, then 在, its own report, 中 and a verb of saying (某某在半年报中解释)."""
+    results = words_pattern(words("results_noun"))
+    said = words_pattern([*words("report_phrase_verb"), *words("in_report_verb")])
+    return regex.compile(rf"(?:^|(?<=[。！？\n]))(?P<name>\p{{Han}}{{2,6}}?)在(?:{results})中(?:{said})")
 
 
 @cache
@@ -532,6 +540,19 @@ def find_unknown_companies(
             if surface.startswith(tuple(list_links())) or _known_before(text, m.start(), known):
                 continue  # 某某品牌及公关处总经理: the descriptor is the named company's own, the rest a department
             named.setdefault(surface, surface)
+    for a, b in spans:
+        for m in _in_own_report().finditer(text, a, b):
+            surface = text[_strip_lead(text, m.start("name"), m.end("name")) : m.end("name")]
+            if (
+                not surface.startswith(("公司", "集团", "集團"))
+                and not any(len(w) > 1 and w in surface for w in _forms().get("lead", ()))
+                and _new_name(surface, known, surface)
+                and not _common_word(surface)
+                and not _TIME_CHAR.search(surface)
+                and surface not in word_set("company_pronoun")
+                and surface[0] not in _FUNCTION_CHARS
+            ):
+                named.setdefault(surface, surface)  # 某某在半年报中解释: the company of that report
     for a, b in spans:
         for m in _dated_opening().finditer(text, a, b):
             surface = m.group("name")
