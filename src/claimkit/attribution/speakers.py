@@ -708,6 +708,8 @@ def find_cues(
                     Cue(pm.start(), end, named.company or named.name, kind, named.company or named.name)
                 )
         else:
+            if text.endswith(cited_before(), 0, pm.start()) and _own_report_after().match(text, end):
+                continue  # 根据公司此前披露的年报，…: the company's own report, read by the narrator
             company, _ = company_at(pm.start())
             if company is None:
                 continue
@@ -964,6 +966,12 @@ def _short_source_inside(text: str, a: int, b: int, name: str, cues: list[Cue]) 
     ):
         return None
     return c
+
+
+@cache
+def _own_report_after() -> re.Pattern[str]:
+    """的 and a results report right after a verb of publishing (…披露的年报): the publisher's own report."""
+    return re.compile(rf"的(?:{words_alternation('results_noun')})")
 
 
 def _computed(text: str, sentence: Sentence) -> bool:
