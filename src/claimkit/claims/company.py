@@ -285,8 +285,7 @@ def _respective_after() -> re.Pattern[str]:
     """分别 shortly after a name, in its clause or opening the next (某甲與某乙同日公布營收，分別為…), or a joint
     total in its clause (某甲与某乙10月合计交付): the name is an item of a list, not a base of comparison."""
     return re.compile(
-        rf"[^，,。；;]{{0,12}}?(?:[，,][^，,。；;]{{0,3}}?)?(?:{alternation('respectively')})"
-        rf"|[^，,。；;]{{0,8}}?(?:{alternation('joint_total')})"
+        rf"[^，,。；;]{{0,12}}?(?:[，,][^，,。；;]{{0,3}}?)?(?:{alternation('respectively')})|{_joint_total().pattern}"
     )
 
 
