@@ -770,9 +770,6 @@ def mentions_of(cleaned: Cleaned, matches: Iterable[tuple[int, int]], lexicon: L
     return mentions
 
 
-_PLACE_AFTER = frozenset("市省县縣区區州镇鎮")  # after a stem, the sign it names a place (哈尔滨市)
-
-
 def _stem_mentions(text: str, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
     """A company the text names in full, written elsewhere as its name without its industry ending (星宇航空 …
     星宇表示): the stem is that company where it stands as a word of its own (no lexicon name, no general word,
@@ -793,6 +790,7 @@ def _stem_mentions(text: str, mentions: list[Mention], lexicon: Lexicon) -> list
     if not stems:
         return mentions
     taken = Intervals((m.start, m.end) for m in mentions)
+    places = word_set("place_suffix")  # after a stem, the sign it names a place (哈尔滨市)
     extra = []
     for stem, m in stems.items():
         pos = text.find(stem)
@@ -803,7 +801,7 @@ def _stem_mentions(text: str, mentions: list[Mention], lexicon: Lexicon) -> list
                 and text[max(0, pos - 1) : pos + 1].translate(folded) not in words
                 and text[end - 1 : end + 1].translate(folded) not in words
                 and not _inside_word(text, pos, end)
-                and text[end : end + 1] not in _PLACE_AFTER
+                and text[end : end + 1] not in places
             ):
                 extra.append(replace(m, start=pos, end=end, surface=stem))
             pos = text.find(stem, end)
