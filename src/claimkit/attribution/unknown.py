@@ -736,7 +736,7 @@ def _partner_before() -> regex.Pattern[str]:
     links = _links()
     ends = _descriptors()
     # (or the list opens its clause: 从企业看，某甲、某乙全年出货量分别为…)
-    return regex.compile(rf"(?:{ends}|(?<=[，,：:；;。\n]))(?P<name>\p{{Han}}{{2,4}})(?:{links})$")
+    return regex.compile(rf"(?:{ends}|(?<=[，,：:；;。\n]))(?P<name>\p{{Han}}{{2,6}})(?:{links})$")
 
 
 def find_list_partners(
