@@ -82,6 +82,8 @@ def _counted_companies() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation('collective_noun')})([^，,。；;0-9]{{0,4}})$")
 
 
+_CLAUSE_OPENERS = frozenset("，,。；;：:\n 　“「")  # what a bare title opening its clause follows
+_FIGURE = re.compile(r"[0-9０-９]|[一二两兩三四五六七八九十][成倍]")  # a figure in a clause
 _GOODS_MODIFIER = 1  # characters of a modifier between a verb of selling and its commodity (銷售精焦煤)
 _UNIT_GAP = 6  # characters between a group and its unit (旗下的, 附属公司)
 _UNIT_KIND = 4  # characters of the unit's kind after 旗下 (緯創集團旗下網通廠啟碁)
@@ -552,6 +554,7 @@ class CompanyIndex:
         reach: int = 0,
         rank: bool = False,
         public_from: int | None = None,
+        officer: bool = False,
     ) -> tuple[str | None, Mention | None]:
         """The company a claim at ``[start, end)`` is about, and the mention that says so.
 
@@ -652,7 +655,7 @@ class CompanyIndex:
                 and regions
                 and not public
                 and not market.group().startswith(words("whole_scope"))
-                and self._paragraph_subject(start)
+                and (self._paragraph_subject(start) or (officer and self.main is not None))
             ):
                 # 某车企…全球销量约520万辆。…；中国市场销量约84万辆: a region of the paragraph's company
                 market = None
@@ -758,6 +761,15 @@ class CompanyIndex:
             # (not a group in a headline's other half: 某某获多家券商看好 某证券上调目标价至612元)
             if not rank and self._group_subject(max(before[-1].end, half), clause_start, start):
                 return self._group(start)  # …TOP100房企累计销售额28906亿元，同比下降16.3%: the group's
+            voice = speaker_company or (self.main if officer else None)
+            if (
+                voice is not None
+                and all(self._owner(b) != voice for b in before)
+                and not _FIGURE.search(text, m.end, self.structure.clause_end(m.end, clause_start))
+            ):
+                # 總經理表示，…英特爾與超微的新平台陸續推出，…單價可望提升2至3成: the other companies set the scene
+                # in a clause of their own with no figure; the speaker's company is the subject
+                return voice, None
             return self._owner(m), m
         # a company named later in the claim's own clause (营收达1800亿元的阿里巴巴); one in a later
         # clause is that clause's subject, not the claim's (玩家超过2500万，位居iOS榜首)
@@ -1178,6 +1190,15 @@ def _resolve(
     model: DocModel, ctx: QContext, cue: Cue | None, speaker_company: str | None
 ) -> tuple[str | None, Mention | None]:
     q, index = ctx.q, model.companies
+    # (總經理某某表示: an officer whose title names no company speaks for the document's main company)
+    officer = (
+        cue is not None
+        and cue.person
+        and cue.company is None
+        and cue.kind in ("say", "forecast")
+        and model.text.startswith(words("officer_title"), cue.start)
+        and (cue.start == 0 or model.text[cue.start - 1] in _CLAUSE_OPENERS)
+    )
     return index.resolve(
         q.start,
         q.end,
@@ -1187,4 +1208,5 @@ def _resolve(
         public_from=cue.end if cue is not None and cue.public else None,
         reach=model.reach(ctx, ctx.sentence_start),
         rank=q.kind == "rank",
+        officer=officer,
     )
