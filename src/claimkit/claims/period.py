@@ -382,6 +382,8 @@ def _span_years(model: DocModel, p: RawPeriod, before: int | None = None) -> lis
 
 
 _RANGE_LINK = re.compile(r"\s*[-—~～至到]\s*$")
+_JOINED_MAX = 5  # years a joined run may cover
+_JOIN_GAP = 3  # characters of a link between the years
 
 
 def _joined_years(model: DocModel, a: RawPeriod, b: RawPeriod) -> list[int]:
@@ -392,10 +394,6 @@ def _joined_years(model: DocModel, a: RawPeriod, b: RawPeriod) -> list[int]:
     if not _RANGE_LINK.match(model.text, a.end, b.start) or b.start - a.end > _JOIN_GAP:
         return []
     return list(range(first[0], last[0] + 1))
-
-
-_JOINED_MAX = 5  # years a joined run may cover
-_JOIN_GAP = 3  # characters of a link between the years
 
 
 def _years_in_turn(model: DocModel, ctx: QContext, near: list[RawPeriod]) -> PeriodResolution | None:

@@ -209,7 +209,7 @@ def master() -> re.Pattern[str]:
     first |= set(c.minus) | {ch for ch, n in c.units.items() if n == 10} | {w[0] for w in magnitudes()}
     first |= {w[0] for w in percent_words()} | {ch for ch, n in c.units.items() if n >= 10}
     first |= {word[0] for word, _ in c.scales} | {s[0] for s in signs} | {"翻", "第", "前"}
-    first |= {w[0] for w in cues().get("first_rank", ())}
+    first |= {w[0] for w in cues()["first_rank"]}
     pattern = rf"""(?=[{_class(first)}])(?:
       (?P<pct>(?P<pct_word>{words_pattern(percent_words())})[ ]?(?P<pnum>{arabic}|{cn}|百))
     | (?P<mag>{words_pattern(magnitudes())})
@@ -217,7 +217,7 @@ def master() -> re.Pattern[str]:
     | (?P<qs>(?:{qualified})(?P<qscale>[{scale_class}]{scale_words}?|{scale_words})(?:[ ]?(?P<qunit>{unit_words}))?)
     | (?P<ordinal>第[ ]?(?P<ord>[{DIG}]++|[{ordinal_class}]++)(?P<ord_unit>[ ]?[位名])?)
     | (?P<topn>前(?P<top>[{top_class}]|[{DIG}]{{1,3}})(?P<top_unit>{words_pattern(with_traditional(["名", "位", "强"]))})?)
-    | (?P<head>{words_pattern(cues().get("first_rank", ("首位",)))})
+    | (?P<head>{words_pattern(cues()["first_rank"])})
     | (?P<main>(?:(?P<cur>{"|".join(map(re.escape, signs))})[ ]?)?(?P<num>{num})(?:[ ]?(?P<unit>{unit_words}))?(?P<rate>/(?:{words_pattern(rate_units())}))?)
     )"""
     return re.compile(pattern, re.VERBOSE)
@@ -844,15 +844,17 @@ _HEAD_SCOPE = 8  # characters of a scope between a verb of ranking and 首位 (�
 
 
 @cache
-def _head_rank_before() -> re.Pattern[str]:
-    """A verb of ranking, then a few words of scope, up to where 首位 stands."""
-    verbs = words_pattern(cues().get("head_rank_before", ()))
-    return re.compile(rf"(?:{verbs})[^，,。；;：:！!？?\s]{{0,{_HEAD_SCOPE}}}$")
+def _head_rank_before() -> tuple[re.Pattern[str], int]:
+    """A verb of ranking, then a few words of scope, up to where 首位 stands; and how far back it may start."""
+    verbs = cues()["head_rank_before"]
+    pattern = re.compile(rf"(?:{words_pattern(verbs)})[^，,。；;：:！!？?\s]{{0,{_HEAD_SCOPE}}}$")
+    return pattern, _HEAD_SCOPE + max(map(len, verbs))
 
 
 def _read_head(m: re.Match[str], text: str, floor: int) -> Raw | None:
     """首位 after a verb of ranking (稳居行业首位): rank 1; 放在首位 (a priority) is none."""
-    if _head_rank_before().search(text, max(floor, m.start() - _HEAD_SCOPE - 3), m.start()) is None:
+    before, reach = _head_rank_before()
+    if before.search(text, max(floor, m.start() - reach), m.start()) is None:
         return None
     return Raw(m.start(), m.end(), Decimal(1), unit="rank", kind="rank")
 
