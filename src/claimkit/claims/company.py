@@ -1186,6 +1186,25 @@ def _measures_market(model: DocModel, ctx: QContext) -> bool:
     return _market_measure().search(model.text, ctx.clause_start, ctx.q.start) is not None
 
 
+def _bare_officer(text: str, cue: Cue) -> bool:
+    """Whether the cue's person carries a bare title opening its clause (總經理某某表示), here or where the
+    text first names the person (董事长某某在开场时说…。某某表示 / 「…」他說)."""
+    titles = words("officer_title")
+    if _title_opens(text, titles, cue.start):
+        return True
+    first = text.find(cue.speaker) if cue.speaker else -1
+    if first < 0 or first >= cue.start:
+        return False
+    return any(text.endswith(t, 0, first) and _title_opens(text, titles, first - len(t)) for t in titles)
+
+
+def _title_opens(text: str, titles: tuple[str, ...], at: int) -> bool:
+    """Whether an officer's title at ``at`` opens its clause (a closing quote before it too: ”董事长某某说)."""
+    return text.startswith(titles, at) and (
+        at == 0 or text[at - 1] in _CLAUSE_OPENERS or text[at - 1] in "”」"
+    )
+
+
 def _resolve(
     model: DocModel, ctx: QContext, cue: Cue | None, speaker_company: str | None
 ) -> tuple[str | None, Mention | None]:
@@ -1196,8 +1215,7 @@ def _resolve(
         and cue.person
         and cue.company is None
         and cue.kind in ("say", "forecast")
-        and model.text.startswith(words("officer_title"), cue.start)
-        and (cue.start == 0 or model.text[cue.start - 1] in _CLAUSE_OPENERS)
+        and _bare_officer(model.text, cue)
     )
     return index.resolve(
         q.start,
