@@ -1070,11 +1070,20 @@ def resolve_company(model: DocModel, ctx: QContext, cue: Cue | None) -> tuple[st
     speaker_company = cue.company if cue is not None and cue.kind != "narrator" else None
     index = model.companies
     respective = index.respective(q.start, ctx.sentence_start, ctx.list_index, ctx.list_length)
-    found = respective if respective is not None else _resolve(model, ctx, cue, speaker_company)
+    # (總經理某某表示: an officer whose title names no company speaks for the document's main company)
+    officer = (
+        cue is not None
+        and cue.person
+        and cue.company is None
+        and cue.kind in ("say", "forecast")
+        and _bare_officer(model.text, cue)
+    )
+    found = respective if respective is not None else _resolve(model, ctx, cue, speaker_company, officer)
     company, mention = found
     if (
         company is not None
         and speaker_company is None
+        and not officer  # (a market paragraph before an officer's words: the officer speaks for the company)
         and (mention is None or mention.start < ctx.sentence_start)
         and (
             model.same_paragraph(ctx.sentence - 1, ctx.sentence)
@@ -1206,17 +1215,9 @@ def _title_opens(text: str, titles: tuple[str, ...], at: int) -> bool:
 
 
 def _resolve(
-    model: DocModel, ctx: QContext, cue: Cue | None, speaker_company: str | None
+    model: DocModel, ctx: QContext, cue: Cue | None, speaker_company: str | None, officer: bool
 ) -> tuple[str | None, Mention | None]:
     q, index = ctx.q, model.companies
-    # (總經理某某表示: an officer whose title names no company speaks for the document's main company)
-    officer = (
-        cue is not None
-        and cue.person
-        and cue.company is None
-        and cue.kind in ("say", "forecast")
-        and _bare_officer(model.text, cue)
-    )
     return index.resolve(
         q.start,
         q.end,

@@ -123,7 +123,16 @@ def ratio_base(text: str, p: RawPeriod, q: Raw) -> bool:
         between = unqualified_link(between)  # 恢复至2019年同期的近九成
     if not between.endswith("的"):
         return False
+    if "同期" not in text[p.start : p.end] and _FROM_OWN_FIGURE.search(text, max(0, p.start - 30), p.start):
+        return False  # 比重由去年的約2成提升至今年的3成: each side's period is its own figure's time
     return bool(_ratio_base().search(text, max(0, p.start - 12), p.start))
+
+
+# a change from one period's own figure to another's: 由去年的約2成提升至 (not 同期, a base: 恢复至去年同期的八成)
+_FROM_OWN_FIGURE = re.compile(
+    r"[由从從](?:[0-9０-９]{4}年|[去今上本前]年)(?:[一二三四]季度?|[上下]半年)?的?[约約近超逾]?"
+    r"[0-9０-９一二三四五六七八九十两兩][^，,。；;]{0,16}?(?:至|到)$"
+)
 
 
 def _last_list(text: str, near: list[RawPeriod]) -> list[RawPeriod] | None:
