@@ -118,6 +118,16 @@ def _own_code_after(text: str, end: int, entry: Entry, lexicon: Lexicon) -> bool
     return key is not None and key in lexicon.tickers.get(entry.company or entry.canonical, frozenset())
 
 
+_CLAUSE_OPEN = frozenset("，,。；;：:！？!?\n 　“「")  # what a clause's first word follows
+
+
+@cache
+def _data_verbs() -> tuple[str, ...]:
+    """The verbs of data (``reporting_verbs.tsv`` kind ``data``: 显示, 统计显示), longest first."""
+    rows = _resources.table("reporting_verbs.tsv", ("verb", "kind"))
+    return tuple(sorted((r["verb"] for r in rows if r["kind"] == "data"), key=len, reverse=True))
+
+
 def resolve_weak(
     mentions: list[tuple[int, int, Entry, str]], text: str = "", lexicon: Lexicon | None = None
 ) -> list[tuple[int, int, Entry, str]]:
@@ -161,6 +171,16 @@ def resolve_weak(
             and any(
                 text.startswith(w, end) and not text.startswith(published, end + len(w)) for w in published
             )  # (据灯塔数据统计: 数据 is part of a longer source name, the source is read whole)
+        }
+        # 海关数据显示，…: a source's weak name opening its clause before what it publishes and a verb of data
+        shows = _data_verbs()
+        named |= {
+            _key(entry)
+            for start, end, entry, _ in mentions
+            if entry.weak
+            and entry.kind == "source"
+            and (start == 0 or text[start - 1] in _CLAUSE_OPEN)
+            and any(text.startswith(w, end) and text.startswith(shows, end + len(w)) for w in published)
         }
     keep = [not m[2].weak or _key(m[2]) in named for m in mentions]
     if text:
