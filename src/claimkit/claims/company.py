@@ -1106,6 +1106,12 @@ def resolve_company(model: DocModel, ctx: QContext, cue: Cue | None) -> tuple[st
             mention is None
             or not model.same_paragraph(model.structure.sentence_index(mention.start), ctx.sentence)
             or mention.start < model.structure.glued_headline_end  # (a headline glued to the body)
+            # (…优刻得去年营收…。据信通院统计，已有260家企业…: a sentence the source opens names no company)
+            or (
+                mention.start < ctx.sentence_start
+                and cue.start <= ctx.sentence_start + 1
+                and not any(w in model.text[cue.end : q.start] for w in words("demonstrative"))  # (该游戏…)
+            )
         )
         and not _self_named(model.text, max(ctx.sentence_start, cue.end), q.start)
         and "《"
