@@ -401,8 +401,10 @@ def _acceptable(name: str, stem: str | None = None) -> bool:
     opening, inside = _not_name_patterns()
     if name in _forms().get("not_name", ()) or opening.match(name):
         return False
-    if stem is not None and inside.search(stem):
-        return False  # a generic noun phrase with an industry ending: 上市银行, 中小银行
+    if stem is not None and (inside.search(stem) or stem in _forms().get("industry", ())):
+        return (
+            False  # a generic noun phrase with an industry ending: 上市银行, 中小银行; two endings: 寵物食品
+        )
     if name in _forms().get("industry", ()) or name in _forms().get("financial_unit", ()):
         return False  # 其中證券單月獲利: an industry or a financial unit alone is no company's name
     return len(name) >= 2
