@@ -204,10 +204,18 @@ def reported_results() -> regex.Pattern[str]:
 
 @cache
 def _in_own_report() -> regex.Pattern[str]:
-    """A name opening its sentence, then 在, its own report, 中 and a verb of saying (某某在半年报中解释)."""
+    """A name opening its sentence, then 在, its own report, 中 and a verb of saying (某某在半年报中解释), or a
+    verb of publishing, 的, its own report (a year before it) and what the report shows (某某披露的2023年年报显示)."""
     results = words_pattern(words("results_noun"))
     said = words_pattern([*words("report_phrase_verb"), *words("in_report_verb")])
-    return regex.compile(rf"(?:^|(?<=[。！？\n]))(?P<name>\p{{Han}}{{2,6}}?)在(?:{results})中(?:{said})")
+    shows = words_pattern(words("report_phrase_verb"))
+    release = words_pattern(release_verbs())
+    adverb = words_pattern(_forms().get("release_adverb", ()))  # (某某先前公布的年报显示)
+    return regex.compile(
+        rf"(?:^|(?<=[。！？\n]))(?P<name>\p{{Han}}{{2,6}}?)"
+        rf"(?:在(?:{results})中(?:{said})"
+        rf"|(?:{adverb})?(?:{release})的(?:[0-9０-９]{{4}}年)?(?:{results})(?:{shows}))"
+    )
 
 
 @cache
