@@ -1148,7 +1148,10 @@ def _rating_after(text: str, pos: int, limit: int, lexicon: Lexicon) -> tuple[in
 
 def _person_cue(text: str, start: int, end: int, m: Mention, kind: str, turn: bool = False) -> Cue:
     """A person's cue: the person speaks, for their employer unless an analyst (:func:`_employer`)."""
-    return Cue(start, end, m.name, kind, _employer(text, m), person=True, public=_public(m.sector), turn=turn)
+    public = _public(m.sector) or (
+        m.title_start is not None and text.endswith(words("public_title"), 0, m.start)
+    )
+    return Cue(start, end, m.name, kind, _employer(text, m), person=True, public=public, turn=turn)
 
 
 def _is_analyst(text: str, m: Mention) -> bool:
