@@ -58,6 +58,11 @@ class Mention:
     source_kind: str | None = None  # and that source's kind (broker, government…)
 
 
+_LOCATIVES = (
+    "在",
+    "於",
+    "于",
+)  # a preposition of place or time that opens the words after a name (某某在会上表示)
 _NAME_PUNCTUATION = '、，,。.：:；;！!？?“”"（）() '
 
 
@@ -279,7 +284,11 @@ def read_name(text: str, pos: int, lexicon: Lexicon, limit: int) -> tuple[int, i
             and not (
                 end == pos + surname_len + 1  # 郁清和表示: a coordinator right before the verb ends the name
                 and text[end] in _NAME_CONJUNCTIONS
-                and _starts_verb(text, end + 1, lexicon)
+                and (
+                    _starts_verb(text, end + 1, lexicon)
+                    # (褚霽和在業績會上表示, 某清和接受采访: a coordinator joins no 在 and no word that follows a name)
+                    or text.startswith((*_LOCATIVES, *words("name_follow")), end + 1)
+                )
             )
         ):
             break
