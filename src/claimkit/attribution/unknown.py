@@ -36,7 +36,7 @@ _CODE_ABBREVIATION = regex.compile(
     r"\s?[(（]\s*(?P<alias>\p{Han}{2,6})[，,、]"
 )  # 某某工業（某某科工，02357）
 _ABBREVIATION = regex.compile(
-    r"\s*[(（]\s*(?:以下|下文)?(?:简称|簡稱)\s*[:：]?\s*[“\"「『]?(?P<alias>[\p{Han}A-Za-z0-9]{2,10})[”\"」』]?\s*[)）]"
+    r"\s*[(（]\s*(?:(?:以下|下文)?(?:简称|簡稱)|以?下(?:称|稱))\s*[:：]?\s*[“\"「『]?(?P<alias>[\p{Han}A-Za-z0-9]{2,10})[”\"」』]?\s*[)）]"
 )
 _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z0-9]")
 # 分产品线看，功率芯片前三季度收入…: a passage by segment; what opens its clauses is a segment, no company
