@@ -755,7 +755,9 @@ def _breakdown(model: DocModel, ctx: QContext) -> PeriodResolution | None:
         evidence is None
         or evidence.comparison
         or evidence.local
-        or evidence.point
+        or (
+            evidence.point and evidence.span_months is None
+        )  # (截至3月底止年度: a year's span, no balance's date)
         or is_part(text, evidence)
         or (
             evidence.start > 0
