@@ -873,7 +873,7 @@ class CompanyIndex:
         whose it is."""
         text = self.text
         clause = self.structure.clause_start(a, sentence_start)
-        if text.startswith(words("cause_lead"), clause):
+        if text.startswith(words("cause_lead"), clause) and not text.startswith(words("not_cause"), clause):
             return True  # 受益于铜价上行与成本管控，…
         end = self.structure.clause_end(b, self.structure.sentence_at(a).end)
         opened = text.startswith(words("cause_open"), clause) or any(

@@ -298,7 +298,7 @@ def _in_cause(text: str, structure: Structure, sentence: Sentence, p: RawPeriod)
     before the period after its subject (紙器事業受惠…客戶年底備貨，), or is 受…影响 as a whole
     (受去年5月至7月疫情三級警戒影響，; role ``cause_close``)."""
     clause = structure.clause_start(p.start, sentence.start)
-    if text.startswith(words("cause_lead"), clause):
+    if text.startswith(words("cause_lead"), clause) and not text.startswith(words("not_cause"), clause):
         return True
     if any(text.find(w, clause, p.start) >= 0 for w in words("cause_lead") if len(w) > 1):
         return True
