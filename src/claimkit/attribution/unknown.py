@@ -109,6 +109,11 @@ def release_verbs() -> tuple[str, ...]:
     return _forms().get("release_verb", ())
 
 
+def release_adverbs() -> tuple[str, ...]:
+    """Adverbs that may stand before a verb of publishing (``company_forms.tsv`` role ``release_adverb``)."""
+    return _forms().get("release_adverb", ())
+
+
 def body_scopes() -> tuple[str, ...]:
     """National or world scopes a body's name may open with (``company_forms.tsv`` role ``body_scope``)."""
     return _forms().get("body_scope", ())
@@ -210,7 +215,7 @@ def _in_own_report() -> regex.Pattern[str]:
     said = words_pattern([*words("report_phrase_verb"), *words("in_report_verb")])
     shows = words_pattern(words("report_phrase_verb"))
     release = words_pattern(release_verbs())
-    adverb = words_pattern(_forms().get("release_adverb", ()))  # (某某先前公布的年报显示)
+    adverb = words_pattern(release_adverbs())  # (某某先前公布的年报显示)
     return regex.compile(
         rf"(?:^|(?<=[。！？\n]))(?P<name>\p{{Han}}{{2,6}}?)"
         rf"(?:在(?:{results})中(?:{said})"

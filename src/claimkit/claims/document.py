@@ -28,7 +28,7 @@ from ..attribution.lexicon import FiscalYear, Lexicon
 from ..attribution.mentions import Mention
 from ..attribution.speakers import Cue, find_cues, quote_speakers
 from ..attribution.structure import Sentence, Structure, lead_end, part_start
-from ..attribution.unknown import release_verbs
+from ..attribution.unknown import release_adverbs, release_verbs
 from ..cleaning import Cleaned
 from ..periods.grammar import RawPeriod, bound_position
 from ..periods.resolve import Resolved, Resolver, holiday_period
@@ -227,8 +227,9 @@ def _future_words() -> frozenset[str]:
 
 @cache
 def _release_after_day() -> regex.Pattern[str]:
-    """A verb of publishing right after a day, a time of day between (晚间发布的, 公布)."""
-    return regex.compile(rf"(?:{alternation('time_of_day')})?(?:{words_pattern(release_verbs())})")
+    """A verb of publishing right after a day, a time of day or an adverb between (晚间发布的, 公布, 本周基本披露)."""
+    adverb = words_pattern(release_adverbs())
+    return regex.compile(rf"(?:{alternation('time_of_day')}|{adverb})?(?:{words_pattern(release_verbs())})")
 
 
 @cache
