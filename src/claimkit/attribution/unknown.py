@@ -315,6 +315,20 @@ def _ticker_introduced() -> regex.Pattern[str]:
     )
 
 
+def _past_inner_particle(text: str, begin: int, floor: int) -> int:
+    """Where a coded name starts when a 的 inside it stopped the run (，绿的谐波（688017）): one or two characters
+    before the 的 that open their clause and are no common word are the name's; else ``begin``."""
+    if begin - 2 < floor or text[begin - 1] != "的":
+        return begin
+    for size in (1, 2):
+        k = begin - 1 - size
+        if k < floor or not _HAN_CHAR.match(text, k):
+            break
+        if (k == floor or text[k - 1] in _CLAUSE_OPEN) and not _common_word(text[k : begin - 1]):
+            return k
+    return begin
+
+
 def _name_start(text: str, end: int, floor: int, longest: int, han_only: bool = False) -> int | None:
     """Where the name ending at ``end`` starts: after the last character that cannot be in a name,
     at most ``longest`` characters back; ``None`` when the run of name characters is longer."""
@@ -503,6 +517,8 @@ def find_unknown_companies(
                 )
                 if begin is None or stem_end - begin < (1 if pattern is not coded else 2):
                     continue
+                if pattern is coded:
+                    begin = _past_inner_particle(text, begin, a)
                 if not text.endswith(
                     descriptor_ends(), 0, begin
                 ):  # (龍頭和潤企業: a descriptor, then the name whole)
