@@ -28,7 +28,8 @@ from .unknown import body_scopes, firm_suffix, release_verbs, released_figures
 
 # What may stand between a subject and its verb: adverbs and bounded adverbial phrases.
 _ADVERBIAL = (
-    r"(?:[ ]|[昨今前][（(][0-9０-９]{{1,2}}[）)][日号號]|{adverb}"  # (經濟部昨（20）日公布 before the adverb 昨)
+    r"(?:[ ]|[昨今前][（(][0-9０-９]{{1,2}}[）)][日号號]|(?!(?:{verbs})){adverb}"  # (經濟部昨（20）日公布 before the adverb 昨;
+    # not a verb's first word: 则首次覆盖)
     r"|(?:于|於)(?=[昨今前](?:[日天]|[（(][0-9０-９]{{1,2}}[）)]))"  # 於昨（20）日發布, 于昨日发布
     r"|在[^，。；！？\n“”]{{1,60}}?(?:上|时|時|中|期间|期間|之际|之際|后|後|里|裡)(?=(?:{verbs}))"
     r"|在[^，。；！？\n“”]{{1,40}}?(?:上|时|時|中|期间|期間|之际|之際|后|後|里|裡)"
