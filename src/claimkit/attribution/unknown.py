@@ -201,9 +201,10 @@ def _anchors() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[st
 
 @cache
 def reported_results() -> regex.Pattern[str]:
-    """Where a name ends before its own results report that shows the figures (某某的三季报显示)."""
+    """Where a name ends before its own results report that shows the figures (某某的三季报显示), or that the
+    text looks at (从某某的半年报来看)."""
     results = words_pattern(words("results_noun"))
-    shows = words_pattern(words("report_phrase_verb"))
+    shows = words_pattern([*words("report_phrase_verb"), *words("topic_look")])
     return regex.compile(rf"(?<=\p{{Han}})(?=的(?:{results})(?:{shows}))")
 
 
