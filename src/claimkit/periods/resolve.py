@@ -365,7 +365,10 @@ class Resolver:
             base = ctx.year if ctx else pub.year if pub else None
             if local_year is not None and p.year_offset == -1 and not p.fiscal:
                 base = local_year  # 去年…，上年为…: the year before the one its sentence named
-            if p.fiscal and not (ctx is not None and ctx.fiscal):
+            if p.fiscal and not (ctx is not None and ctx.fiscal) and p.year_offset > 0 and self.fiscal_year:
+                # 新财年 after a month of the year under way (今年9月新学年…，新财年): the year after the one reported
+                base = self.fiscal_year
+            elif p.fiscal and not (ctx is not None and ctx.fiscal):
                 # 本财年, 下一财年 with no fiscal period in context: see _current_fiscal
                 base = self._current_fiscal(ctx) or self.fiscal_year or base
             elif p.fiscal and p.year_offset == 0 and (current := self._current_fiscal(None)) is not None:
