@@ -69,7 +69,7 @@ _PATTERN = rf"""
     | Q(?P<qy4_q>[1-4]){S}(?P<qy4_y>{Y4})(?![0-9])
     | (?P<ryear>\L<ryear>)
   )
-  (?:{S}(?:{_SUB}))?
+  (?:{S}的?{S}(?:{_SUB}))?  # (今年的半年度成绩单: 的 between the year and its half)
   (?P<edge>{S}(?:末|底|初(?!年度)))?  # (今年初年度保费: this year's first-year premiums, insurance)
 | (?:{_SUB})(?P<edge2>{S}(?:末|底|初(?!年度)))?
 | (?P<per>(?:\L<per_if_rate>)(?=[ ]?(?:以|都|均|[约約]|增[长長]|增加|提升|下降|[减減]少|[0-9一二三四五六七八九十两兩])))
