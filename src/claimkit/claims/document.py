@@ -242,8 +242,9 @@ def _release_of_month() -> regex.Pattern[str]:
 def _founding_after() -> regex.Pattern[str]:
     """A verb of founding or listing (role ``founding_verb``) and 的 a few words after a period."""
     return regex.compile(
-        rf"[^，,。；;：:\n的]{{0,8}}?(?:{alternation('founding_verb')})(?:[^，,。；;：:\n的]{{0,5}}[所板])?的"
-    )  # (8月中旬刚登陆深交所的: an exchange or board between; not 上市险企的)
+        rf"[^，,。；;：:\n的]{{0,8}}?(?:{alternation('founding_verb')})"
+        rf"(?:(?:[^，,。；;：:\n的]{{0,5}}[所板])?的|[^，,。；;：:\n的]{{0,5}}[所板](?=[，,；;]))"
+    )  # (8月中旬刚登陆深交所的: an exchange or board between; not 上市险企的; 2022年6月登陆深交所主板，)
 
 
 def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexicon: Lexicon) -> None:
