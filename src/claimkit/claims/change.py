@@ -271,6 +271,12 @@ def change_and_direction(
             d_before = _comparative(
                 text[base.end : q.start]
             )  # 份額…比第二季高0.7個百分點 (the base sets the basis)
+    if d_before is None and basis_match is None:
+        # 客單價已比疫情前高出約8%: a base that names no period, then a comparative, is a change of growth
+        # (not 比電子業務高出約5個百分點: a gap between two things, no change)
+        other = _OTHER_BASE.search(text, max(clause_start, q.start - _OTHER_BASE_REACH), q.start)
+        if other is not None and _TIME_BASE.search(text, other.end(), q.start):
+            d_before = _comparative(text[other.end() : q.start])
     if d_before is None and _impact().search(text, max(clause_start, q.start - 16), q.start):
         return None, None  # 拖累净利润增速2.8个百分点: an effect on a change, not a change
     d_after, basis_after = (
@@ -343,6 +349,15 @@ def change_and_direction(
 def _net_verb() -> re.Pattern[str]:
     """A verb of a net change opening a count's metric (净增用户, 净关闭门店)."""
     return re.compile(words_pattern(change_words_of(("net",))))
+
+
+_OTHER_BASE = re.compile(
+    r"(?:比(?![重例率值较較])|较(?!为)|較(?!為))(?!.*(?:比|较|較))"
+)  # the last 比/较 (not 比重)
+_OTHER_BASE_REACH = 12  # characters from such a 比 to its number (比疫情前高出約)
+_TIME_BASE = re.compile(
+    r"[前年月季期时時]"
+)  # a base that is a time with no period of its own (疫情前, 三年前)
 
 
 @cache
