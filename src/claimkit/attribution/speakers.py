@@ -136,7 +136,9 @@ def _unknown_source() -> re.Pattern[str]:
     data = words_alternation("data_noun")
     shows = words_alternation("report_phrase_verb")
     return re.compile(
-        rf"(?:{words_alternation('according_to')})(?P<name>{_NAME_RE}{{1,11}}?)(?:{_LATIN_NAME.pattern})?"
+        # (据某某品牌监测统计: a data noun right before another is the name's own)
+        rf"(?:{words_alternation('according_to')})(?P<name>{_NAME_RE}{{1,11}}?(?:(?:{data})(?=(?:{data})))?)"
+        rf"(?:{_LATIN_NAME.pattern})?"
         # (据协会对26家企业的统计: whom the statistics cover may stand between)
         rf"(?:(?:对|對)[^，,。；;：:！？\n“”]{{1,24}}?的|的)?(?:最新)?"
         rf"(?:{data}|发布的|公布的|發佈的|公佈的)(?:{shows})?"
