@@ -198,6 +198,13 @@ def _compared_before() -> re.Pattern[str]:
 _COUNTED_FIRMS = re.compile(r"[0-9０-９一二三四五六七八九十百]+家[\u4e00-\u9fff]{0,4}$")
 
 
+@cache
+def _takeover_after() -> re.Pattern[str]:
+    """After a name, a verb of taking control (role ``takeover_verb``) and 后 closing the clause (2019年中國寶武入主後，
+    集團…): a time clause whose company is the parent, not the subject of what follows."""
+    return re.compile(rf"(?:{alternation('takeover_verb')})[后後][，,]")
+
+
 def _self_named(text: str, a: int, b: int) -> bool:
     """Whether the company in context is named in ``[a, b)`` (公司, 该集团), not a counted group's noun (22家公路公司)."""
     for m in _self_reference().finditer(text, a, b):
@@ -396,6 +403,7 @@ class CompanyIndex:
                 and id(m) not in self.comparison
                 and not _EXAMPLES_AFTER.match(text, m.end)
                 and not text.endswith(words("entry_verb"), max(0, m.start - 2), m.start)
+                and not _takeover_after().match(text, m.end)
             ):  # (已有9款进入天猫同类目销量前十: the platform entered is the verb's object)
                 last_clause = clause
                 if not self._in_cause(m.start, m.end, sentence_start):
