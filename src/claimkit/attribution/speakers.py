@@ -292,6 +292,7 @@ class Cue:
     public: bool = False  # a government body or trade association: its figures are not one company's
     pronoun: bool = False  # the company in context as a subject (公司预计)
     turn: bool = False  # a name opening its line before a colon (某某：…): it states the whole line
+    analyst: bool = False  # a person whose title makes them an analyst or economist: speaks about others
 
 
 _CLAUSE_END = re.compile(r"[，：；;。！？\n“”\"]|(?<![0-9])[,:]|[,:](?![0-9])")  # not 1,032.6
@@ -1006,7 +1007,16 @@ def _possessive_cues(
             continue
         c = named[k]
         out.append(
-            Cue(pm.start(), found[0], c.speaker, found[1], c.company, person=c.person, public=c.public)
+            Cue(
+                pm.start(),
+                found[0],
+                c.speaker,
+                found[1],
+                c.company,
+                person=c.person,
+                public=c.public,
+                analyst=c.analyst,
+            )
         )
     return out
 
@@ -1154,7 +1164,9 @@ def _person_cue(text: str, start: int, end: int, m: Mention, kind: str, turn: bo
     public = _public(m.sector) or (
         m.title_start is not None and text.endswith(words("public_title"), 0, m.start)
     )
-    return Cue(start, end, m.name, kind, _employer(text, m), person=True, public=public, turn=turn)
+    analyst = _is_analyst(text, m)
+    company = None if analyst else m.company
+    return Cue(start, end, m.name, kind, company, person=True, public=public, turn=turn, analyst=analyst)
 
 
 def _is_analyst(text: str, m: Mention) -> bool:
@@ -1416,5 +1428,6 @@ def quote_speakers(
                 qb,
                 best.person,
                 public=best.public,
+                analyst=best.analyst,
             )
     return out

@@ -1142,8 +1142,26 @@ def resolve_company(model: DocModel, ctx: QContext, cue: Cue | None) -> tuple[st
         # (截至去年底，全国颁证运输机场达到263个: a whole country's count after a paragraph on companies)
         # 国铁集团数据显示，11月全国铁路发送旅客…: a company's statistics of the whole country are no company's
         found = None, None
+    if found[0] is not None and cue is not None and cue.analyst and _about_others(model, ctx):
+        # “明年头部品牌的收入增速保持在15%左右没有问题。”他说 (an analyst): a market's figures, no company's
+        found = None, None
     model.sentence_companies.setdefault(ctx.sentence, set()).add(found[0])
     return found
+
+
+def _about_others(model: DocModel, ctx: QContext) -> bool:
+    """Whether the claim stands in an analyst's quotation that names no company, by name or as 公司, nor does the
+    sentence before it in its paragraph (某分析师表示，预计公司全年营收…。“海外业务今年有望…”她说: the company's)."""
+    quote = model.structure.quote_at(ctx.q.start)
+    if quote is None:
+        return False
+    a, b = quote
+    structure = model.structure
+    here = structure.sentence_at(a)
+    k = structure.sentence_index(a)
+    if k > 0 and structure.sentences[k - 1].paragraph == here.paragraph:
+        a = structure.sentences[k - 1].start
+    return not model.companies._any_in(a, b) and not _self_named(model.text, a, b)
 
 
 def _national_part(model: DocModel, ctx: QContext) -> bool:
