@@ -198,6 +198,10 @@ def _compared_before() -> re.Pattern[str]:
 _COUNTED_FIRMS = re.compile(r"[0-9０-９一二三四五六七八九十百]+家[\u4e00-\u9fff]{0,4}$")
 
 
+# after 以 and a name, 为 and a few words and 的 (以亞馬遜為主要銷售渠道的跨境電商賣家某某): the name is the means, a channel
+_MEANS_AFTER = re.compile(r"[为為][^，,。；;：:\n]{1,10}?的")
+
+
 @cache
 def _takeover_after() -> re.Pattern[str]:
     """After a name, a verb of taking control (role ``takeover_verb``) and 后 closing the clause (2019年中國寶武入主後，
@@ -404,6 +408,7 @@ class CompanyIndex:
                 and not _EXAMPLES_AFTER.match(text, m.end)
                 and not text.endswith(words("entry_verb"), max(0, m.start - 2), m.start)
                 and not _takeover_after().match(text, m.end)
+                and not (text.endswith("以", 0, m.start) and _MEANS_AFTER.match(text, m.end))
             ):  # (已有9款进入天猫同类目销量前十: the platform entered is the verb's object)
                 last_clause = clause
                 if not self._in_cause(m.start, m.end, sentence_start):
