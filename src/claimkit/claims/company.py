@@ -368,6 +368,7 @@ def _category_after() -> re.Pattern[str]:
     )
 
 
+_LEAD_REACH = 12  # characters a breakdown's lead (按渠道劃分，) may stand before a channel's name
 _LIST_LOOKBACK = 4  # sentences a "respectively" list may look back for its companies
 _LIST_REACH = 240  # characters a "respectively" list may stand before its numbers
 _DESCRIPTOR_MAX = 8  # characters of a descriptor between a list's coordinator and its next item
@@ -488,6 +489,12 @@ class CompanyIndex:
             return True
         if _named_channel().match(self.text, m.end):
             return True  # 抖音等新兴平台营收: a channel the company sells on, named as an example
+        if before.endswith(words("means_before")):
+            return True  # 主要通过亚马逊和独立站销往欧美: the means, a channel the goods sell through
+        if self.text.startswith(words("venue_noun"), m.end) and BY_SEGMENT_LEAD.search(
+            self.text, max(0, m.start - _LEAD_REACH), m.start
+        ):
+            return True  # 按渠道劃分，亞馬遜平台貢獻的收入佔比…: a channel of a breakdown by channel
         if before.endswith(words("relation_before")) and self.text.startswith("的", m.end):
             return True  # 母公司碧桂園的銷售: a company related to the subject, not the subject (母公司某某同日公布… is)
         if self.text.startswith(words("name_as_model"), m.end + (self.text[m.end : m.end + 1] in '”」"’')):
