@@ -443,6 +443,23 @@ class CompanyIndex:
             for child, parent in (parents or {}).items()
             if parent == main and child != main and child not in coded
         }
+        # 千方科技…。旗下宇视科技全年收入…: a unit no list holds, named after a word of belonging, is the company's
+        # named before it in its paragraph (not a unit the lexicon knows: it has its own parent, or none)
+        for m in found:
+            if (
+                m.kind != "company"
+                or m.sector is not None
+                or not text.endswith(words("belonging"), 0, m.start)
+            ):
+                continue
+            k = bisect_left(self._subject_starts, m.start) - 1
+            owner = self.subjects[k] if k >= 0 else None
+            if (
+                owner is not None
+                and structure.sentence_at(owner.start).paragraph == structure.sentence_at(m.start).paragraph
+                and self._owner(owner) != (m.company or m.name)
+            ):
+                self.parents.setdefault(m.company or m.name, self._owner(owner))
         # the default company, for claims before any is named: the main one, if the lead names it
         lead_end = structure.sentences[min(2, len(structure.sentences) - 1)].end if structure.sentences else 0
         self.default = (
