@@ -121,8 +121,8 @@ def ratio_base(text: str, p: RawPeriod, q: Raw) -> bool:
     between = text[p.end : q.start].replace(" ", "")
     if q.qualifier != "exact":
         between = unqualified_link(between)  # 恢复至2019年同期的近九成
-    if not between.endswith("的"):
-        return False
+    if not between.endswith("的") and between not in words("base_level"):
+        return False  # (恢复至去年同期水平约八成: the base's level, no 的)
     if "同期" not in text[p.start : p.end] and _FROM_OWN_FIGURE.search(text, max(0, p.start - 30), p.start):
         return False  # 比重由去年的約2成提升至今年的3成: each side's period is its own figure's time
     return bool(_ratio_base().search(text, max(0, p.start - 12), p.start))
