@@ -627,6 +627,13 @@ def scan_periods(
             and not text.startswith("季度", p.end)
         ):
             p.point, p.span_months = True, 3  # 12月季: the quarter that ends in December
+        if (
+            p.year is None
+            and p.year_from is None
+            and (p.quarter or p.half or p.month)
+            and text.endswith(words("entering"), 0, p.start)
+        ):
+            p.year_from, p.year_offset = "pub", 0  # 进入二季度，…: the one under way at publication
         if _anchor_after().match(text, p.end) or text.startswith(words("event_after"), p.end):
             p.anchor = True  # (年初公布的回购计划: the time of an act that names the thing, not the figure's)
         elif p.relative == "now" and text.endswith(
