@@ -214,7 +214,7 @@ def _in_own_report() -> regex.Pattern[str]:
     verb of publishing, 的, its own report (a year before it) and what the report shows (某某披露的2023年年报显示)."""
     results = words_pattern(words("results_noun"))
     said = words_pattern([*words("report_phrase_verb"), *words("in_report_verb")])
-    shows = words_pattern(words("report_phrase_verb"))
+    shows = words_pattern([*words("report_phrase_verb"), *words("topic_look")])  # (从某某披露的三季报来看)
     release = words_pattern(release_verbs())
     adverb = words_pattern(release_adverbs())  # (某某先前公布的年报显示)
     return regex.compile(
