@@ -213,6 +213,8 @@ def _direction_after(after: str) -> tuple[str | None, str | None]:
         s = s[1:]
         if s.startswith(change_words_of(("flow",), "up")):
             return None, None  # 一半左右的新增关税成本: an addition names a noun, not the figure's change
+        pace = next((w for w in words("pace_word") if s.startswith(w)), "")
+        s = s[len(pace) :]  # 20%左右的稳健增长: a word of pace before the change
     for prefix in ("同比", "环比", "環比", "按年", "按季"):
         if s.startswith(prefix):
             s = s[len(prefix) :]
