@@ -259,7 +259,8 @@ def _dated_opening() -> regex.Pattern[str]:
     figure = "|".join(map(regex.escape, forms.get("dated_figure", ())))
     business = "|".join(map(regex.escape, forms.get("business_verb", ())))
     return regex.compile(
-        rf"(?:(?<=[。！？\n])|^)(?P<name>\p{{Han}}{{2,5}}?)(?=(?:[0-9０-９]{{4}}年)?(?:{period})(?:{figure}))"
+        rf"(?:(?<=[。！？\n])|^)(?P<name>\p{{Han}}{{2,5}}?)"
+        rf"(?=(?:[0-9０-９]{{4}}年度?(?:{period})?|(?:{period}))(?:{figure}))"  # (某某2023年营收约…: a year alone)
         rf"|(?<=[。！？\n][^，,。；;！？\n]{{2,16}}?的)(?P<name>\p{{Han}}{{2,5}}?)(?=[，,](?:{period})(?:{figure}))"
         rf"|(?:(?<=\n)|^)(?P<name>\p{{Han}}{{2,6}}?)(?=(?:{business}))",  # 某某主营…: what it does opens the paragraph
         regex.MULTILINE,
