@@ -476,6 +476,27 @@ def _short_subject_after() -> regex.Pattern[str]:
     )
 
 
+@cache
+def _described_opening() -> regex.Pattern[str]:
+    """A name right after a clause on its origin (以视频会议系统起家的某某，; role ``origin_verb``) and a comma."""
+    origin = words_pattern(_forms().get("origin_verb", ()))
+    return regex.compile(
+        rf"(?<=(?:^|[。！？\n])[^，,。；;！？\n“”]{{4,16}}?(?:{origin})的)(?P<name>\p{{Han}}{{2,6}}?)(?=[，,])",
+        regex.MULTILINE,
+    )
+
+
+def _written_again_as_subject(text: str, name: str) -> bool:
+    """Whether ``name`` is written twice or more, once at least as a subject (某某表示, 某某上半年…)."""
+    follow = _short_subject_after()
+    k, seen, subject = text.find(name), 0, False
+    while k >= 0:
+        seen += 1
+        subject = subject or follow.match(text, k + len(name)) is not None
+        k = text.find(name, k + 1)
+    return seen >= 2 and subject
+
+
 def _stands_as_subject(text: str, short: str, surface: str, times: int = 1) -> bool:
     """Whether ``short`` stands in ``text`` as a subject at least ``times`` times, not as the start of ``surface``."""
     follow = _short_subject_after()
@@ -601,6 +622,19 @@ def find_unknown_companies(
             ):
                 continue  # (单看第三季度实现营收: a function word; 我们有信心全年收入…: a clause, no name)
             named.setdefault(surface, surface)
+    for a, b in spans:
+        for m in _described_opening().finditer(text, a, b):
+            # 以视频会议系统起家的苏州科达，近年…。苏州科达表示: a name a clause describes, opening the sentence's
+            # subject, and written again as a subject elsewhere
+            surface = m.group("name")
+            if (
+                _new_name(surface, known, surface)
+                and not _TIME_CHAR.search(surface)
+                and not _common_word(surface)
+                and surface[0] not in _FUNCTION_CHARS
+                and _written_again_as_subject(text, surface)
+            ):
+                named.setdefault(surface, surface)
     for a, b in spans:
         for m in _ABBREVIATION.finditer(text, a, b):
             # 某某消费金融（以下简称“某某”）: a name the text declares a short form of, whatever its ending
