@@ -296,6 +296,17 @@ def _by_company_list() -> regex.Pattern[str]:
 
 
 @cache
+def _opening_list() -> regex.Pattern[str]:
+    """Two to four names side by side opening a sentence, then 的, a measure and a respectively."""
+    respectively = words_pattern(words("respectively"))
+    return regex.compile(
+        rf"(?:(?<=[。！？\n])|^)(?P<items>\p{{Han}}{{2,6}}?(?:(?:{_links()})\p{{Han}}{{2,6}}?){{1,3}})"
+        rf"(?=的[^，,。；;：:\n]{{1,12}}?(?:{respectively}))",
+        regex.MULTILINE,
+    )
+
+
+@cache
 def _release_introduced() -> regex.Pattern[str]:
     """A name a descriptor introduces, right before a day and a verb of publishing (醫療影像軟體廠商某某昨（9）日公布
     2月營收): a company's, whatever its ending."""
@@ -486,6 +497,19 @@ def _described_opening() -> regex.Pattern[str]:
     )
 
 
+def _scoped_name(name: str, known: Mapping[str, object]) -> bool:
+    """A name opening with a national scope (中国海装) whose rest is no common word, in a list of companies."""
+    scope = next((w for w in body_scopes() if name.startswith(w)), "")
+    rest = name[len(scope) :]
+    return (
+        bool(scope)
+        and len(rest) >= 2
+        and not _common_word(rest)
+        and name not in known
+        and not _known_inside(name, known)
+    )
+
+
 def _written_again_as_subject(text: str, name: str) -> bool:
     """Whether ``name`` is written twice or more, once at least as a subject (某某表示, 某某上半年…)."""
     follow = _short_subject_after()
@@ -656,6 +680,22 @@ def find_unknown_companies(
                 time_end = next((w for w in _forms().get("partner_end", ()) if item.endswith(w)), "")
                 item = item[: len(item) - len(time_end)]
                 if 2 <= len(item) <= 8 and _HAN_RUN.fullmatch(item) and _new_name(item, known):
+                    named.setdefault(item, item)
+    for a, b in spans:
+        for m in _opening_list().finditer(text, a, b):
+            # 远景能源、中国海装的新增吊装容量分别为…: names side by side opening a sentence before 的 and a
+            # respectively, one of them with an industry ending
+            items = regex.split(rf"(?:{_links()})", m.group("items"))
+            if not any(without_industry(item) != item for item in items):
+                continue
+            if all(
+                2 <= len(item) <= 6
+                and _HAN_RUN.fullmatch(item)
+                and not _common_word(item)
+                and (_new_name(item, known) or _scoped_name(item, known))
+                for item in items
+            ):
+                for item in items:
                     named.setdefault(item, item)
     counts: dict[str, int] = {}
     for a, b in spans:

@@ -431,7 +431,8 @@ class CompanyIndex:
         self._starts = [m.start for m in found]
         self.subjects = [m for m in found if id(m) in self.subject]
         self._subject_starts = [m.start for m in self.subjects]
-        counts = Counter(m.company or m.name for m in self.subjects)
+        # (某甲、某乙…分别…: a list's items are no document's main company)
+        counts = Counter(m.company or m.name for m in self.subjects if not self._listed(m))
         main = counts.most_common(1)[0][0] if counts else None
         self.main = main  # the company the document is most about
         # a listed subsidiary in an article about its parent (京东物流 in 京东's results) is the parent's
@@ -563,12 +564,19 @@ class CompanyIndex:
         sentence = self.structure.sentence_at(pos).start if i >= 0 else 0
         while i >= 0:
             m = self.subjects[i]
-            if m.start >= sentence or not self.text.endswith(
-                (*words("peer_before"), *words("part_lead")), 0, m.start
+            if m.start >= sentence or not (
+                self.text.endswith((*words("peer_before"), *words("part_lead")), 0, m.start)
+                or self._listed(m)  # (某甲、某乙的…分别为…: a list's item, only within its sentence)
             ):
                 return self._owner(m), m
             i -= 1
         return self.default, None
+
+    def _listed(self, m: Mention) -> bool:
+        """Whether a company's mention is an item of a list written with 、 (某甲、某乙…)."""
+        return m.kind == "company" and (
+            self.text.startswith("、", m.end) or self.text.endswith("、", 0, m.start)
+        )
 
     def _paragraph_subject(self, pos: int) -> bool:
         """Whether a company is the subject in effect at ``pos``, named earlier in its paragraph."""
