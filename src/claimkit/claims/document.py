@@ -293,6 +293,18 @@ def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexic
             and text[p.end : nxt.start].strip(" ") in ("", "截至", "截止")
         ):
             p.explains = True  # 今年截至6月底止的半年: the year of the span after it, no frame of its own
+        if (
+            nxt is not None
+            and p.year is not None
+            and p.quarter is None
+            and p.half is None
+            and p.month is None
+            and (nxt.quarter or nxt.half or nxt.month)
+            and nxt.year is None
+            and nxt.year_from is None
+            and text[p.end : nxt.start].strip(" ") in ("，", ",")
+        ):
+            p.explains = True  # 进入2022年，一季度营业收入…: the year the quarter after it falls in, no frame
 
 
 def _in_cause(text: str, structure: Structure, sentence: Sentence, p: RawPeriod) -> bool:
