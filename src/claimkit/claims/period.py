@@ -687,6 +687,8 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
             or not is_sentence_period(p)
             or resolved.get(id(p)) is None
             or ratio_base(text, p, q)
+            # (四季度计划新开门店20家左右；旗下中医馆的诊疗人次同比增长约18%: a plan's period frames no later part)
+            or (p.forecast and p.end <= segment_start and not model.in_forecast(ctx))
         ):
             continue
         if _results_name().match(text, p.end) and any(
