@@ -417,8 +417,8 @@ def _resolve_periods(
             # 明年將新開…；她並透露，第三季新增…: a coming year lends its year in its ；-part only
             inside = False
         local = year_in_sentence.get(s) if inside else None
-        if local is None and p.whole_year and p.year is None and p.year_from is None:
-            local = named_year.get(s)  # 去年…；全年…: the year named before it in its sentence
+        if local is None and (p.whole_year or p.year_edge) and p.year is None and p.year_from is None:
+            local = named_year.get(s)  # 去年…；全年…, 去年…，年末…: the year named before it in its sentence
         elif (
             local is None and p.year is None and p.year_from == "ctx" and p.year_offset == -1 and not p.fiscal
         ):
