@@ -1198,6 +1198,9 @@ def _about_others(model: DocModel, ctx: QContext) -> bool:
     k = structure.sentence_index(a)
     if k > 0 and structure.sentences[k - 1].paragraph == here.paragraph:
         a = structure.sentences[k - 1].start
+    b = max(
+        b, structure.sentence_at(b - 1).end
+    )  # (“…”她说，预计2026年某某ROE…: named after it in its sentence)
     return not model.companies._any_in(a, b) and not _self_named(model.text, a, b)
 
 
