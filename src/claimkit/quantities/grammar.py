@@ -117,6 +117,9 @@ class _Vocab(NamedTuple):
     hours_nouns: tuple[
         str, ...
     ]  # a measure of use counted in hours (利用小时): a duration after it is an amount
+    rating_bounds: tuple[
+        str, ...
+    ]  # 及以上, 以上: a range word between a rating and what it rates, longest first
 
 
 @cache
@@ -156,6 +159,7 @@ def vocab() -> _Vocab:
         yuan_currencies={cw: code for cw, code in currencies.items() if cw[-1] in with_traditional(["币"])},
         rated_nouns=w["rated_noun"],
         hours_nouns=w["hours_noun"],
+        rating_bounds=tuple(sorted(w["rating_bound"], key=len, reverse=True)),
     )
 
 
@@ -172,6 +176,24 @@ def _hours_of_use(text: str, start: int, floor: int) -> bool:
     window = text[max(floor, start - _HOURS_REACH) : start]
     cut = max(window.rfind(c) for c in _SENTENCE_STOPS)
     return any(n in window[cut + 1 :] for n in nouns)
+
+
+_RATED_REACH = 3  # characters of a modifier between a capacity and the thing it rates (6MW以上大兆瓦機型)
+
+
+def _rates(text: str, end: int, ceiling: int) -> bool:
+    """Whether a capacity ending at ``end`` rates a thing after it (10MW风机), a range word and a short
+    modifier between (6MW以上大兆瓦機型, 3兆瓦及以上机组): a rating, not an amount."""
+    nouns = vocab().rated_nouns
+    pos = end
+    bound = next((w for w in vocab().rating_bounds if text.startswith(w, pos, ceiling)), "")
+    pos += len(bound)
+    for k in range(pos, min(ceiling, pos + _RATED_REACH) + 1):
+        if text.startswith(nouns, k, ceiling):
+            return True
+        if k < ceiling and not _HAN_NEXT.match(text, k):
+            return False
+    return False
 
 
 _LATIN = re.compile(r"[A-Za-z]")
@@ -531,9 +553,7 @@ def _read_main(m: re.Match[str], text: str, floor: int, ceiling: int, numbers: b
         if numeral is None or numeral.value is None:
             return None
         amount = (
-            unit_word is not None
-            and units()[unit_word].kind == "capacity"
-            and not text.startswith(vocab().rated_nouns, end, ceiling)
+            unit_word is not None and units()[unit_word].kind == "capacity" and not _rates(text, end, ceiling)
         )  # 装机500兆瓦: an amount of capacity, as 500MW
         return Raw(
             num_start,
@@ -579,7 +599,7 @@ def _read_main(m: re.Match[str], text: str, floor: int, ceiling: int, numbers: b
             raw.unit_word = unit_word
             _apply_unit(raw, unit, numeral)
             if unit.kind == "capacity":  # 装机6135万千瓦: an amount; 10MW风机: a rating
-                rates = not info.scaled and text.startswith(vocab().rated_nouns, end, ceiling)
+                rates = not info.scaled and _rates(text, end, ceiling)
                 raw.kind = "physical" if rates else "count"
             elif unit.kind == "duration" and _hours_of_use(text, start, floor):
                 raw.kind = "count"  # 平均利用小时为4,105小时: hours of use, an amount
