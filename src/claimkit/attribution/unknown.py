@@ -104,6 +104,12 @@ def released_figures() -> re.Pattern[str]:
     return re.compile(rf"[了，,]?[^，,。；;：:！？\n“”\"]{{0,12}}?(?:{figure})")
 
 
+def _coded_descriptor_ends() -> tuple[str, ...]:
+    """Words that end a descriptor only inside the run before a stock code (分類廣告平台某某（5287）: role
+    ``coded_descriptor_end``), where a name must end: elsewhere they end names too."""
+    return _forms().get("coded_descriptor_end", ())
+
+
 def release_verbs() -> tuple[str, ...]:
     """Verbs of publishing (``company_forms.tsv`` role ``release_verb``)."""
     return _forms().get("release_verb", ())
@@ -571,10 +577,15 @@ def find_unknown_companies(
                 ):  # (龍頭和潤企業: a descriptor, then the name whole)
                     begin = _strip_lead(text, begin, name_end)
                 # (營養及健康產品集團某某（01112）: the last descriptor inside the run introduces the name)
+                ends = (
+                    descriptor_ends()
+                    if pattern is not coded
+                    else (*descriptor_ends(), *_coded_descriptor_ends())
+                )
                 begin = max(
                     (
                         k + len(w)
-                        for w in descriptor_ends()
+                        for w in ends
                         if (k := text.rfind(w, begin, stem_end)) >= 0 and stem_end - k - len(w) >= 2
                     ),
                     default=begin,
