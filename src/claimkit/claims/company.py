@@ -507,6 +507,8 @@ class CompanyIndex:
             return True
         if _named_channel().match(self.text, m.end):
             return True  # 抖音等新兴平台营收: a channel the company sells on, named as an example
+        if self.text.startswith(words("storefront_noun"), m.end):
+            return True  # 天貓旗艦店等線上渠道的銷售額: a store on the platform, a channel
         if before.endswith(words("means_before")):
             return True  # 主要通过亚马逊和独立站销往欧美: the means, a channel the goods sell through
         if self.text.startswith(words("venue_noun"), m.end) and BY_SEGMENT_LEAD.search(
