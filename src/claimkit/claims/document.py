@@ -433,10 +433,10 @@ def _resolve_periods(
             r is not None
             and p.year is None
             and p.year_from is not None
-            and not (p.quarter or p.half or p.month or p.point or p.forecast or p.comparison or p.local)
+            and not (p.month or p.point or p.forecast or p.comparison or p.local)
             and not (p.fiscal or p.anchor)
         ):
-            named_year.setdefault(s, r.year)
+            named_year.setdefault(s, r.year)  # (去年第4季…；全年稅後淨利…: a quarter's relative year too)
         # (自2024年第三季度以来…，较二季度: a point of reference sets no year)
         if p.year is not None and not p.local and not p.comparison and not p.anchor and not p.fiscal:
             # (2025/26財政年度上半年（截至12月底止六個月）: a fiscal year lends no calendar year)
