@@ -165,27 +165,29 @@ def resolve_weak(
                 or (text.startswith(business_verbs(), end) and (start == 0 or text[start - 1] == "\n"))
             )
         }
-        # 另据海关统计，…: a source's weak name between a citing word and what it publishes is the source
-        citing, published = words("according_to"), words("data_noun")
+        # 另据海关统计，…: a source's weak name between a citing word and what it publishes is the source; so is
+        # one opening its clause before what it publishes and a verb of data (海关数据显示，…)
+        citing, published, shows = words("according_to"), words("data_noun"), _data_verbs()
         named |= {
             _key(entry)
             for start, end, entry, _ in mentions
             if entry.weak
             and entry.kind == "source"
-            and text.endswith(citing, 0, start)
-            and any(
-                text.startswith(w, end) and not text.startswith(published, end + len(w)) for w in published
-            )  # (据灯塔数据统计: 数据 is part of a longer source name, the source is read whole)
-        }
-        # 海关数据显示，…: a source's weak name opening its clause before what it publishes and a verb of data
-        shows = _data_verbs()
-        named |= {
-            _key(entry)
-            for start, end, entry, _ in mentions
-            if entry.weak
-            and entry.kind == "source"
-            and (start == 0 or text[start - 1] in _CLAUSE_OPEN)
-            and any(text.startswith(w, end) and text.startswith(shows, end + len(w)) for w in published)
+            and (
+                (
+                    text.endswith(citing, 0, start)
+                    and any(
+                        text.startswith(w, end) and not text.startswith(published, end + len(w))
+                        for w in published
+                    )  # (据灯塔数据统计: 数据 is part of a longer source name, the source is read whole)
+                )
+                or (
+                    (start == 0 or text[start - 1] in _CLAUSE_OPEN)
+                    and any(
+                        text.startswith(w, end) and text.startswith(shows, end + len(w)) for w in published
+                    )
+                )
+            )
         }
     keep = [not m[2].weak or _key(m[2]) in named for m in mentions]
     if text:
