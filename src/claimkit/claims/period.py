@@ -693,7 +693,7 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
             continue
         if (_results_name().match(text, p.end) or p.annual_report) and any(
             o.start > p.end and o.end <= q.start and is_sentence_period(o) for o in near
-        ):  # (公司年报显示，2020年实现营业收入…；归母净利润…: the report, then the year it states)
+        ):  # (公司年报显示，2020年实现营收…；净利…: the report, then the year it states)
             continue  # 公布三季度业绩：1—9月…；归母净利润…: the report's name, then the period it states
         if p.day:
             day_frame = day_frame or p

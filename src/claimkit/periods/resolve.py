@@ -111,11 +111,11 @@ def _year_for_undated(p: RawPeriod, published: date | None, fallback_year: int |
     ):
         return fallback_year  # 前三季度 in January, in a text about last year: last year's, not one still to come
     if p.quarter == 1 and p.quarter_end == 3 and published.month <= _REPORTED_AHEAD and not p.forecast:
-        return published.year - 1  # 前三季度收入超40亿元 in January: the first three quarters last closed
+        return published.year - 1  # 首三季收入超40亿元 in January: the first three quarters last closed
     return published.year
 
 
-_REPORTED_AHEAD = 3  # up to this month of publication, 前三季度 with no year is last year's
+_REPORTED_AHEAD = 3  # up to this month of publication, the first three quarters with no year are last year's
 
 
 def says_fiscal(text: str) -> bool:
