@@ -1189,8 +1189,9 @@ def resolve_company(model: DocModel, ctx: QContext, cue: Cue | None) -> tuple[st
 
 
 def _about_others(model: DocModel, ctx: QContext) -> bool:
-    """Whether the claim stands in an analyst's quotation that names no company, by name or as 公司, nor does the
-    sentence before it in its paragraph (某分析师表示，预计公司全年营收…。“海外业务今年有望…”她说: the company's)."""
+    """Whether the claim stands in an analyst's quotation that names no company, by name or as 公司, nor do the
+    sentence before it in its paragraph (某分析师表示，预计公司全年营收…。“海外业务今年有望…”她说: the company's) and the
+    rest of its own sentence."""
     quote = model.structure.quote_at(ctx.q.start)
     if quote is None:
         return False
