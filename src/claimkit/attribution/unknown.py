@@ -503,19 +503,6 @@ def _described_opening() -> regex.Pattern[str]:
     )
 
 
-def _scoped_name(name: str, known: Mapping[str, object]) -> bool:
-    """A name opening with a national scope (中国海装) whose rest is no common word, in a list of companies."""
-    scope = next((w for w in body_scopes() if name.startswith(w)), "")
-    rest = name[len(scope) :]
-    return (
-        bool(scope)
-        and len(rest) >= 2
-        and not _common_word(rest)
-        and name not in known
-        and not _known_inside(name, known)
-    )
-
-
 def _written_again_as_subject(text: str, name: str) -> bool:
     """Whether ``name`` is written twice or more, once at least as a subject (某某表示, 某某上半年…)."""
     follow = _short_subject_after()
@@ -703,7 +690,10 @@ def find_unknown_companies(
                 2 <= len(item) <= 6
                 and _HAN_RUN.fullmatch(item)
                 and not _common_word(item)
-                and (_new_name(item, known) or _scoped_name(item, known))
+                and (
+                    _new_name(item, known)
+                    or (_scoped(item) and item not in known and not _known_inside(item, known))
+                )
                 for item in items
             ):
                 for item in items:
