@@ -280,11 +280,17 @@ def _checked(model: DocModel, ctx: QContext, found: PeriodResolution) -> PeriodR
         and value.month_from is None
         and not value.fiscal
         and not _is_balance(model, ctx)
-        and names_flow(model.text, model.reach(ctx, ctx.clause_start), ctx.q.start)
-        and ctx.q.kind == "money"  # (门店数量为7,100余个 at 截至年末: a count is a level on the day)
+        and (
+            (
+                ctx.q.kind == "money"  # (门店数量为7,100余个 at 截至年末: a count is a level on the day)
+                and names_flow(model.text, model.reach(ctx, ctx.clause_start), ctx.q.start)
+            )
+            or (ctx.q.kind in ("percent", "pp") and _rate_after_point(model, ctx, found.evidence))
+        )
         and _year_end_point(model.text, found.evidence, ctx.q.start)
     ):
-        # 截至去年底，…企业1,200多家；…营收96.4亿元: a flow counted to the year's end is the year's
+        # 截至去年底，…企业1,200多家；…营收96.4亿元 / …；行业平均开工率为61%: a flow counted to the year's end,
+        # or a rate of the year in a later part of the sentence, is the year's
         return PeriodResolution(Resolved(value.year), found.evidence)
     main = model.main_period
     if (
@@ -308,6 +314,13 @@ def _checked(model: DocModel, ctx: QContext, found: PeriodResolution) -> PeriodR
         # sheet's day that the sentence before carried
         return PeriodResolution(main, None)
     return found
+
+
+def _rate_after_point(model: DocModel, ctx: QContext, p: RawPeriod) -> bool:
+    """A rate or share (毛利率为22.5%, 开工率约79%) in a part of the sentence after a semicolon that follows the
+    year-end point, with no balance (余额, 总资产: role ``stock_measure``) before it in that part."""
+    part = model.text.rfind("；", p.end, ctx.q.start)
+    return part >= 0 and not model.matches(_role("stock_measure")).any_within(part, ctx.q.start)
 
 
 def _year_end_point(text: str, p: RawPeriod, claim_start: int) -> bool:
