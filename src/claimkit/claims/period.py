@@ -260,7 +260,10 @@ def _checked(model: DocModel, ctx: QContext, found: PeriodResolution) -> PeriodR
     if (
         value is not None
         and value.month is None
-        and (_is_balance(model, ctx) or ((value.quarter or value.half) and _store_count(model, ctx)))
+        and (
+            (_is_balance(model, ctx) and not model.in_forecast(ctx))
+            or ((value.quarter or value.half) and _store_count(model, ctx))
+        )
     ):
         # 贷款余额较年初增长9.6%: a balance compared with a point in time is at the period's end
         return PeriodResolution(calendar_end(value, model.calendar), found.evidence)
@@ -272,13 +275,14 @@ def _checked(model: DocModel, ctx: QContext, found: PeriodResolution) -> PeriodR
     ):
         # 前10月…每股淨值則升至94.2元: a balance in a run of months is at the run's last month
         return PeriodResolution(Resolved(value.year, value.fiscal, month=value.month), found.evidence)
+    main = model.main_period
     if (
         found.evidence is not None
         and found.evidence.point
         and value is not None
-        and value.month == 12
         and value.month_from is None
         and not value.fiscal
+        and (reported := _reported_to(value, main, model)) is not None
         and not _is_balance(model, ctx)
         and (
             (
@@ -290,9 +294,8 @@ def _checked(model: DocModel, ctx: QContext, found: PeriodResolution) -> PeriodR
         and _year_end_point(model.text, found.evidence, ctx.q.start)
     ):
         # 截至去年底，…企业1,200多家；…营收96.4亿元 / …；行业平均开工率为61%: a flow counted to the year's end,
-        # or a rate of the year in a later part of the sentence, is the year's
-        return PeriodResolution(Resolved(value.year), found.evidence)
-    main = model.main_period
+        # or a rate of the year in a later part of the sentence, is the year's (at 6月底 in a half's report, the half's)
+        return PeriodResolution(reported, found.evidence)
     if (
         found.evidence is None
         and value is not None
@@ -316,11 +319,31 @@ def _checked(model: DocModel, ctx: QContext, found: PeriodResolution) -> PeriodR
     return found
 
 
+def _reported_to(value: Resolved, main: Resolved | None, model: DocModel) -> Resolved | None:
+    """The period a point at its end closes: December's, the year; a quarter's or half's last month, the
+    page's main period when that is a quarter or a half ending then."""
+    if value.month == 12:
+        return Resolved(value.year)
+    if (
+        main is not None
+        and main.month is None
+        and (main.quarter is not None or main.half is not None)
+        and calendar_end(main, model.calendar) == value
+    ):
+        return main
+    return None
+
+
 def _rate_after_point(model: DocModel, ctx: QContext, p: RawPeriod) -> bool:
     """A rate or share (毛利率为22.5%, 开工率约79%) in a part of the sentence after a semicolon that follows the
-    year-end point, with no balance (余额, 总资产: role ``stock_measure``) before it in that part."""
+    point, with no balance (余额, 总资产: role ``stock_measure``) nor count (门店约1,580间，按年减少约4%) before
+    it in that part."""
     part = model.text.rfind("；", p.end, ctx.q.start)
-    return part >= 0 and not model.matches(_role("stock_measure")).any_within(part, ctx.q.start)
+    return (
+        part >= 0
+        and not model.matches(_role("stock_measure")).any_within(part, ctx.q.start)
+        and not any(part < o.start < ctx.q.start and o.kind == "count" for o in model.all_quantities)
+    )
 
 
 def _year_end_point(text: str, p: RawPeriod, claim_start: int) -> bool:
@@ -332,6 +355,9 @@ def _year_end_point(text: str, p: RawPeriod, claim_start: int) -> bool:
         text.endswith(before, 0, p.start)
         and (text.endswith(marks, p.start, p.end) or text.startswith(marks, p.end))
         and not any(text.find(w, p.end, claim_start) >= 0 for w in words("running_total"))
+        and not any(
+            text.find(w, max(p.end, text.rfind("；", 0, claim_start)), claim_start) >= 0 for w in words("backlog")
+        )
     )
 
 
