@@ -356,7 +356,8 @@ def _year_end_point(text: str, p: RawPeriod, claim_start: int) -> bool:
         and (text.endswith(marks, p.start, p.end) or text.startswith(marks, p.end))
         and not any(text.find(w, p.end, claim_start) >= 0 for w in words("running_total"))
         and not any(
-            text.find(w, max(p.end, text.rfind("；", 0, claim_start)), claim_start) >= 0 for w in words("backlog")
+            text.find(w, max(p.end, text.rfind("；", 0, claim_start)), claim_start) >= 0
+            for w in words("backlog")
         )
     )
 
