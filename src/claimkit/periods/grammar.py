@@ -634,7 +634,11 @@ def scan_periods(
             and text.endswith(words("entering"), 0, p.start)
         ):
             p.year_from, p.year_offset = "pub", 0  # 进入二季度，…: the one under way at publication
-        if _anchor_after().match(text, p.end) or text.startswith(words("event_after"), p.end):
+        if (
+            _anchor_after().match(text, p.end)
+            or text.startswith(words("event_after"), p.end)
+            or text.endswith(words("horizon_before"), 0, p.start)
+        ):
             p.anchor = True  # (年初公布的回购计划: the time of an act that names the thing, not the figure's)
         elif p.relative == "now" and text.endswith(
             (*words("according_to"), "按"), max(0, p.start - 2), p.start
