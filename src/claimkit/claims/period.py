@@ -297,6 +297,21 @@ def _checked(model: DocModel, ctx: QContext, found: PeriodResolution) -> PeriodR
         # or a rate of the year in a later part of the sentence, is the year's (at 6月底 in a half's report, the half's)
         return PeriodResolution(reported, found.evidence)
     if (
+        value is not None
+        and value.quarter == 1
+        and value.quarter_end in (None, 1)
+        and value.month is None
+        and not value.fiscal
+        and (found.evidence is None or found.evidence.start < ctx.sentence_start)
+        and model.matches(_role("dividend")).any_within(
+            model.reach(ctx, ctx.sentence_start), ctx.sentence_end
+        )
+        and not model.matches(_role("interim")).any_within(ctx.sentence_start, ctx.sentence_end)
+    ):
+        # 一季报…。董事会提议每10股派发现金红利1.2元: no dividend is paid out of a first quarter; the plan
+        # a page on the first quarter reports is the last year's (not 中期股息: role ``interim``)
+        return PeriodResolution(Resolved(value.year - 1), found.evidence)
+    if (
         found.evidence is None
         and value is not None
         and main is not None
