@@ -568,6 +568,14 @@ def scan_periods(
             text.endswith(("、", *words("coordinator")), 0, p.start)
         ):
             continue  # 今年、明年和后年: only in a list of years (此后年均, 落后年代 hold no year)
+        if (
+            p.relative == "year_to_date"
+            and text[max(start, p.start - 1) : p.start] == "半"
+            and text[max(start, p.start - 2) : p.start - 1] not in ("后", "後")
+        ):
+            # 截至6月底止半年內, 半年内增加超90家: 年內 ends 半年, not this year so far (開幕後半年內: a
+            # duration after an event, left as it was read)
+            continue
         if p.day and text.startswith(words("dateline_after"), p.end):
             continue  # 新华社北京12月15日电: the wire's dateline dates the story, no figure
         if p.year_edge and text.startswith(_magnitude_words(), p.end - 1):
