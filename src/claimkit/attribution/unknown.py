@@ -503,6 +503,44 @@ def _described_opening() -> regex.Pattern[str]:
     )
 
 
+@cache
+def _said_opening() -> regex.Pattern[str]:
+    """A short name opening its sentence before a verb of saying and a comma (某某称，…; ``reporting_verbs.tsv``
+    kind ``say``)."""
+    say = words_pattern(
+        r["verb"] for r in _resources.table("reporting_verbs.tsv", ("verb", "kind")) if r["kind"] == "say"
+    )
+    return regex.compile(
+        rf"(?:(?<=[。！？\n])|^)(?P<name>\p{{Han}}{{2,5}}?)(?=(?:{say})[，,：:])", regex.MULTILINE
+    )
+
+
+@cache
+def _surname_set() -> frozenset[str]:
+    return frozenset(_resources.lines("surnames.txt"))
+
+
+@cache
+def _titles() -> tuple[str, ...]:
+    return tuple(_resources.lines("titles.txt"))
+
+
+def _titled(text: str, name: str) -> bool:
+    """Whether ``name`` stands after a title somewhere in ``text`` (财务总监某某: a person's name)."""
+    k = text.find(name)
+    while k >= 0:
+        if text.endswith(_titles(), 0, k):
+            return True
+        k = text.find(name, k + 1)
+    return False
+
+
+def _part_of_known(text: str, name: str, known: Mapping[str, object]) -> bool:
+    """Whether ``name`` opens a longer lexicon form (三陽 of 三陽工業: the press's short form) or is part of one the
+    text writes (精測 of 中華精測)."""
+    return any(len(k) > len(name) and (k.startswith(name) or (name in k and k in text)) for k in known)
+
+
 def _written_again_as_subject(text: str, name: str) -> bool:
     """Whether ``name`` is written twice or more, once at least as a subject (某某表示, 某某上半年…)."""
     follow = _short_subject_after()
@@ -655,6 +693,23 @@ def find_unknown_companies(
                 and not _common_word(surface)
                 and surface[0] not in _FUNCTION_CHARS
                 and _written_again_as_subject(text, surface)
+            ):
+                named.setdefault(surface, surface)
+    for a, b in spans:
+        for m in _said_opening().finditer(text, a, b):
+            # 某某称，今年以来…: a name opening its sentence before a verb of saying, written again elsewhere
+            # as a subject, whose first character opens no person's name (王某称: a person)
+            surface = m.group("name")
+            if (
+                surface[0] not in _surname_set()
+                and _new_name(surface, known, surface)
+                and not _TIME_CHAR.search(surface)
+                and not _common_word(surface)
+                and not surface.startswith(_forms().get("lead", ()))
+                and surface[0] not in _FUNCTION_CHARS
+                and _written_again_as_subject(text, surface)
+                and not _part_of_known(text, surface, known)
+                and not _titled(text, surface)
             ):
                 named.setdefault(surface, surface)
     for a, b in spans:
