@@ -710,7 +710,8 @@ def find_unknown_companies(
                 and _written_again_as_subject(text, surface)
                 and not _part_of_known(text, surface, known)
                 and not _titled(text, surface)
-            ):
+                and not any(len(k) > len(surface) and k.startswith(surface) for k in named)
+            ):  # (瑞禾泰餐（1234）…。瑞禾表示: the short form of a name found before)
                 named.setdefault(surface, surface)
     for a, b in spans:
         for m in _ABBREVIATION.finditer(text, a, b):
