@@ -367,7 +367,7 @@ def _year_end_point(text: str, p: RawPeriod, claim_start: int) -> bool:
     before = tuple(w for w in words("point_before") if len(w) > 1)
     marks = words("period_end_mark")
     return (
-        text.endswith(before, 0, p.start)
+        (text.endswith(before, 0, p.start) or p.start == 0 or text[p.start - 1] in "。\n")
         and (text.endswith(marks, p.start, p.end) or text.startswith(marks, p.end))
         and not any(text.find(w, p.end, claim_start) >= 0 for w in words("running_total"))
         and not any(
