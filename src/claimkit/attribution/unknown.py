@@ -303,11 +303,13 @@ def _by_company_list() -> regex.Pattern[str]:
 
 @cache
 def _opening_list() -> regex.Pattern[str]:
-    """Two to four names side by side opening a sentence, then 的, a measure and a respectively."""
+    """Two to four names side by side opening a sentence, then 的 or a period (``dated_period``, a year), a measure
+    and a respectively."""
     respectively = words_pattern(words("respectively"))
+    period = words_pattern(_forms().get("dated_period", ()))
     return regex.compile(
         rf"(?:(?<=[。！？\n])|^)(?P<items>\p{{Han}}{{2,6}}?(?:(?:{_links()})\p{{Han}}{{2,6}}?){{1,3}})"
-        rf"(?=的[^，,。；;：:\n]{{1,12}}?(?:{respectively}))",
+        rf"(?=(?:的|(?P<dated>{period}|(?:19|20)[0-9]{{2}}年))[^，,。；;：:\n]{{1,12}}?(?:{respectively}))",
         regex.MULTILINE,
     )
 
@@ -740,8 +742,8 @@ def find_unknown_companies(
             # 远景能源、中国海装的新增吊装容量分别为…: names side by side opening a sentence before 的 and a
             # respectively, one of them with an industry ending
             items = regex.split(rf"(?:{_links()})", m.group("items"))
-            if not any(without_industry(item) != item for item in items):
-                continue
+            if m.group("dated") is None and not any(without_industry(item) != item for item in items):
+                continue  # (某甲、某乙去年线上销售额分别…: a period after the names makes them subjects)
             if all(
                 2 <= len(item) <= 6
                 and _HAN_RUN.fullmatch(item)
