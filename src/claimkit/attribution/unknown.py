@@ -207,11 +207,15 @@ def _anchors() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[st
 
 @cache
 def reported_results() -> regex.Pattern[str]:
-    """Where a name ends before its own results report that shows the figures (某某的三季报显示), or that the
-    text looks at (从某某的半年报来看)."""
+    """Where a name ends before its own results report that shows the figures (某某的三季报显示, 某某股份年报显示), or
+    that the text looks at (从某某的半年报来看)."""
     results = words_pattern(words("results_noun"))
     shows = words_pattern([*words("report_phrase_verb"), *words("topic_look")])
-    return regex.compile(rf"(?<=\p{{Han}})(?=的(?:{results})(?:{shows}))")
+    legal = words_pattern(_forms().get("short_legal", ()))
+    # (某某股份年报显示: a short legal form ends the name without 的)
+    return regex.compile(
+        rf"(?<=\p{{Han}})(?=的(?:{results})(?:{shows}))|(?<=\p{{Han}}(?:{legal}))(?=(?:{results})(?:{shows}))"
+    )
 
 
 @cache
