@@ -307,12 +307,13 @@ def _by_company_list() -> regex.Pattern[str]:
 
 @cache
 def _opening_list() -> regex.Pattern[str]:
-    """Two to four names side by side opening a sentence, then 的 or a period (``dated_period``, a year), a measure
-    and a respectively."""
+    """Two to four names side by side opening a sentence (after a clause on what they mainly do: 以外销为主的), then
+    的 or a period (``dated_period``, a year), a measure and a respectively."""
     respectively = words_pattern(words("respectively"))
     period = words_pattern(_forms().get("dated_period", ()))
     return regex.compile(
-        rf"(?:(?<=[。！？\n])|^)(?P<items>\p{{Han}}{{2,6}}?(?:(?:{_links()})\p{{Han}}{{2,6}}?){{1,3}})"
+        rf"(?:(?<=[。！？\n])|^)(?:以[^，,。；;！？\n]{{1,10}}?[为為]主的)?"  # (以外销为主的某甲、某乙…)
+        rf"(?P<items>\p{{Han}}{{2,6}}?(?:(?:{_links()})\p{{Han}}{{2,6}}?){{1,3}})"
         rf"(?=(?:的|(?P<dated>{period}|(?:19|20)[0-9]{{2}}年))[^，,。；;：:\n]{{1,12}}?(?:{respectively}))",
         regex.MULTILINE,
     )
