@@ -131,13 +131,16 @@ def _source_verb() -> regex.Pattern[str]:
 
 @cache
 def _unknown_source() -> re.Pattern[str]:
-    """据窄门餐眼数据, 根据某某研究院统计: a source no lexicon holds, after 据 and before a data noun (its name
+    """据窄门餐眼数据, 根据某某研究院统计: a source no lexicon holds, after 据 (and a descriptor) and before a data noun (its name
     in Latin letters may stand between: 据某某交易所（XYZ）数据; or whom the data cover: 据协会对26家企业的统计)."""
     data = words_alternation("data_noun")
     shows = words_alternation("report_phrase_verb")
     return re.compile(
         # (据某某品牌监测统计: a data noun right before another is the name's own)
-        rf"(?:{words_alternation('according_to')})(?P<name>{_NAME_RE}{{1,11}}?(?:(?:{data})(?=(?:{data})))?)"
+        rf"(?:{words_alternation('according_to')})"
+        # (据光通信咨询机构某某统计: a descriptor of the source before its name; role ``source_descriptor``)
+        rf"(?:[\u4e00-\u9fff]{{0,8}}?(?:{words_alternation('source_descriptor')}))?"
+        rf"(?P<name>{_NAME_RE}{{1,11}}?(?:(?:{data})(?=(?:{data})))?)"
         rf"(?:{_LATIN_NAME.pattern})?"
         # (据协会对26家企业的统计: whom the statistics cover may stand between)
         rf"(?:(?:对|對)[^，,。；;：:！？\n“”]{{1,24}}?的|的)?(?:最新)?"
