@@ -274,6 +274,10 @@ def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexic
             p.clause_scoped = (
                 True  # 主要因上年防疫物资销售基数较高；…: a cause's period frames no clause after it
             )
+        if _base_clause(text, sentence.start, periods[i - 1] if i > 0 else None, p):
+            p.clause_scoped = (
+                True  # 年内亏损1.36亿元，上年亏损2.05亿元，亏损同比收窄…: the base's clause only
+            )
         if _founding_after().match(text, p.end):
             p.anchor = True  # 2022年在港上市的某某: when a company was listed or founded, no frame
         if p.day and _release_after_day().match(text, p.end):
@@ -341,6 +345,23 @@ def _explains(text: str, before: RawPeriod, p: RawPeriod) -> bool:
             "～",
         )
     return True
+
+
+def _base_clause(text: str, sentence_start: int, before: RawPeriod | None, p: RawPeriod) -> bool:
+    """Whether ``p``, last year alone (上年, 去年), opens a clause right after a clause of its sentence that stated a
+    figure of a period named before it (年内亏损1.36亿元，上年亏损2.05亿元): the base of that figure, its own
+    clause only."""
+    return (
+        p.year is None
+        and p.year_from is not None
+        and p.year_offset == -1
+        and not (p.quarter or p.half or p.month or p.relative or p.comparison)
+        and text[p.start - 1 : p.start] in ("，", ",")
+        and before is not None
+        and before.start >= sentence_start
+        and before.year_offset != -1
+        and any(ch.isdigit() for ch in text[before.end : p.start])
+    )
 
 
 def _resolve_periods(
