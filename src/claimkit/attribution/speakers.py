@@ -32,8 +32,8 @@ _ADVERBIAL = (
     # not a verb's first word: 则首次覆盖)
     r"|(?:于|於)(?=[昨今前](?:[日天]|[（(][0-9０-９]{{1,2}}[）)]))"  # 於昨（20）日發布, 于昨日发布
     r"|在[^，。；！？\n“”]{{1,60}}?(?:上|时|時|中|期间|期間|之际|之際|后|後|里|裡)(?=(?:{verbs}))"
+    r"|在[^，。；！？\n“”]{{1,20}}?(?=(?:{verbs}))"  # 在互动平台回复称 (before the next: 在線上法說會表示)
     r"|在[^，。；！？\n“”]{{1,40}}?(?:上|时|時|中|期间|期間|之际|之際|后|後|里|裡)"
-    r"|在[^，。；！？\n“”]{{1,20}}?(?=(?:{verbs}))"  # 在互动平台回复称
     r"|于[^，。；！？\n“”]{{1,30}}?(?:上|时|時|中)|於[^，。；！？\n“”]{{1,30}}?(?:上|时|時|中)"
     r"|接受[^，。；！？\n“”]{{1,30}}?(?:采访|採訪|访问|訪問)[时時]"
     r"|(?:举行|舉行|召开|召開)[^，。；！？\n“”]{{1,15}}?(?:会|會)(?=(?:{verbs}))"  # 举行新闻发布会介绍
@@ -50,7 +50,8 @@ _ADVERBIAL = (
 @cache
 def _adverbial(verbs: frozenset[str]) -> regex.Pattern[str]:
     """The adverbial grammar, with the lexicon's reporting verbs as what it may run up to."""
-    alternation = words_pattern(v for v in verbs if len(v) > 1 or v in "称稱说說")
+    # (说 of 法说会, an investor conference, is no verb)
+    alternation = words_pattern(v for v in verbs if len(v) > 1 or v in "称稱") + r"|[说說](?![会會])"
     return regex.compile(
         _ADVERBIAL.format(
             verbs=alternation,
