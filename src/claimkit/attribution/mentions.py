@@ -353,7 +353,7 @@ def _speaks(text: str, pos: int, lexicon: Lexicon) -> bool:
 
 
 def _starts_verb(text: str, pos: int, lexicon: Lexicon) -> bool:
-    return any(text[pos : pos + length] in lexicon.verbs for length in (3, 2, 1))
+    return any(text[pos : pos + length] in lexicon.verbs for length in (5, 4, 3, 2, 1))  # (發表報告指)
 
 
 def _name_after_word(
