@@ -211,7 +211,9 @@ def resolve_weak(
                 and text[mentions[j][1] : mentions[j + 1][0]].strip() in joins
             ):
                 j += 1
-            if j > i and mentions[i][2].kind == "company":
+            # (某甲、某乙集团2021年…分别为: a weak name opening a list with a name no lexicon holds)
+            listed = j > i or text.startswith("、", mentions[i][1])
+            if listed and mentions[i][2].kind == "company":
                 after = text[mentions[j][1] : mentions[j][1] + 24]
                 cut = min((k for k in (after.find("。"), after.find("；")) if k >= 0), default=len(after))
                 if any(w in after[:cut] for w in words("respectively")):
