@@ -511,8 +511,10 @@ def _is_balance(model: DocModel, ctx: QContext) -> bool:
     end = structure.clause_end(ctx.q.end - 1, ctx.sentence_end)
     if not model.text[ctx.q.end : end].strip(" ）)") and text[end : end + 1] not in (" ", "\u3000"):
         # the claim ends its clause: look at the next (not past a headline's wide space: another statement)
+        # (…净流出3.42亿元，应收账款较年初增加…: a point after another subject is that subject's)
         following = structure.clause_end(end, ctx.sentence_end)
-        return points.any_within(end, min(following, end + 12))
+        first = points.within(end, min(following, end + 12))
+        return bool(first) and first[0][0] <= end + 3
     return False
 
 
