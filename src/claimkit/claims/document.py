@@ -247,6 +247,12 @@ def _founding_after() -> regex.Pattern[str]:
     )  # (8月中旬刚登陆深交所的: an exchange or board between; not 上市险企的; 2022年6月登陆深交所主板，)
 
 
+@cache
+def _founded_in() -> regex.Pattern[str]:
+    """A verb of founding or listing ending its sentence a few words after a period (2018年在港上市。)."""
+    return regex.compile(rf"[^，,。；;：:\n的]{{0,8}}?(?:{alternation('founding_verb')})(?=[。；;\n])")
+
+
 def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexicon: Lexicon) -> None:
     """Set each period's role: a forecast's period (a forecast verb before it in its sentence, or a
     future marker after it in its clause: 预计第四季度…, 第四季度收入将…) and a parenthetical that
@@ -278,8 +284,12 @@ def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexic
             p.clause_scoped = (
                 True  # 年内亏损1.36亿元，上年亏损2.05亿元，亏损同比收窄…: the base's clause only
             )
-        if _founding_after().match(text, p.end):
-            p.anchor = True  # 2022年在港上市的某某: when a company was listed or founded, no frame
+        if _founding_after().match(text, p.end) or (
+            p.year is not None and p.month is None and p.quarter is None and _founded_in().match(text, p.end)
+        ):
+            # 2022年在港上市的某某, 2018年在港上市。: when a company was listed or founded, no frame (a year
+            # alone ending its sentence so; a day, 12月10日在港上市。, may be the news itself)
+            p.anchor = True
         if p.day and _release_after_day().match(text, p.end):
             p.anchor = True  # 12月8日晚间发布的销售简报显示，11月当月…: the day a report came out, no frame
         elif p.month and not p.day and _release_of_month().match(text, p.end):
