@@ -151,8 +151,11 @@ class Resolver:
         fiscal_year: int | None = None,
         fiscal_text: bool = False,
         calendar: FiscalYear | None = None,
+        year_end_month: int | None = None,
     ) -> None:
         self.published = published
+        # the month the text's year of results ends in (截至3月31日止年度: 3), for a company no calendar holds
+        self.year_end_month = year_end_month
         self.context: Resolved | None = None
         self.point_month: Resolved | None = None  # the last month-end point read (10月末), for 当月
         self.fiscal_year = fiscal_year  # the text's own fiscal year, for 第二财季 before it is named
@@ -193,7 +196,13 @@ class Resolver:
             or bool(year_spans)
             or says_fiscal(text if fiscal_before is None else text[:fiscal_before])
         )
-        return cls(published, fiscal_year=fiscal_year, fiscal_text=fiscal_text, calendar=calendar)
+        return cls(
+            published,
+            fiscal_year=fiscal_year,
+            fiscal_text=fiscal_text,
+            calendar=calendar,
+            year_end_month=year_spans[0].month if year_spans else None,
+        )
 
     def _fiscal(self, year: int, month: int) -> tuple[int, int] | None:
         """The fiscal year and fiscal quarter holding calendar ``year``-``month``, in a text that says
@@ -204,6 +213,16 @@ class Resolver:
         quarter = (month - cal.end_month - 1) % 12 // 3 + 1
         fy = year if month <= cal.end_month else year + 1  # named by the year it ends in
         return (fy - 1 if cal.named_by_start else fy), quarter
+
+    def _fiscal_at_publication(self) -> int | None:
+        """The fiscal year under way at publication, named by the year it ends in, from the company's calendar
+        or the text's own year of results (截至3月31日止年度 published in June: the year ending next March)."""
+        pub, cal = self.published, self.calendar
+        end = cal.end_month if cal is not None and cal.end_month != 12 else self.year_end_month
+        if pub is None or end is None or end == 12:
+            return None
+        fy = pub.year if pub.month <= end else pub.year + 1
+        return fy - 1 if cal is not None and cal.end_month == end and cal.named_by_start else fy
 
     def _current_fiscal(self, ctx: Resolved | None) -> int | None:
         """The fiscal year 本财年 means when no fiscal period is in context: the one holding the calendar
@@ -344,6 +363,20 @@ class Resolver:
             if current is not None:
                 prior = current  # a headline's 上财年: the year before the one under way at publication
             return Resolved(prior - 1, fiscal=True)
+        if (
+            p.year is None
+            and whole
+            and p.year_offset == 0
+            and (
+                p.year_from == "pub"
+                and p.fiscal
+                or (p.year_from == "ctx" and p.forecast and ctx is not None and ctx.fiscal)
+            )
+            and (current := self._fiscal_at_publication()) is not None
+            and (ctx is None or not ctx.fiscal or ctx.year <= current)
+        ):
+            # 本財政年度的資本開支預計…, 本年度…有望 after a fiscal year's results: the fiscal year under way
+            return Resolved(current, fiscal=True)
         if p.year is not None:
             year: int | None = p.year
         elif p.year_from == "pub":
