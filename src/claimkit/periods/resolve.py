@@ -368,8 +368,7 @@ class Resolver:
             and whole
             and p.year_offset == 0
             and (
-                p.year_from == "pub"
-                and p.fiscal
+                (p.year_from == "pub" and p.fiscal)
                 or (p.year_from == "ctx" and p.forecast and ctx is not None and ctx.fiscal)
             )
             and (current := self._fiscal_at_publication()) is not None
