@@ -993,7 +993,8 @@ def _main_period(
             and (r.year, r.end_month()) > (pub_date.year, pub_date.month)
         ):
             continue  # (下半年我們會…, in August: a period not yet over is reported on by no one)
-        if p.point:
+        if p.point and not (p.span_months is not None and r.month is None):
+            # (截至2021年3月31日止年度, 截至6月30日止六個月: a span of results, the year or half it resolves to)
             if p.month is None or p.span_months is not None or r.month is None:
                 continue
             r = Resolved(r.year, r.fiscal, month=r.month)  # 截至10月底: a month-end statistic's month
