@@ -444,8 +444,9 @@ def _new_name(name: str, known: Mapping[str, object], stem: str | None = None) -
 
 
 def _common_word(word: str) -> bool:
-    """A word of the general dictionary or of ``function_words.tsv``: no name."""
-    return word in _resources.common_bigrams() or word in _function_words()
+    """A word of the general dictionary or of ``function_words.tsv``, in either script (學會 as 学会): no name."""
+    folded = word.translate(_resources.variant_table())
+    return any(w in _resources.common_bigrams() or w in _function_words() for w in {word, folded})
 
 
 def _acceptable(name: str, stem: str | None = None) -> bool:
