@@ -511,6 +511,8 @@ class CompanyIndex:
             return True  # 天貓旗艦店等線上渠道的銷售額: a store on the platform, a channel
         if before.endswith(words("means_before")):
             return True  # 主要通过亚马逊和独立站销往欧美: the means, a channel the goods sell through
+        if m.kind == "product" and before.endswith("在") and self.text.startswith(("的", "上"), m.end):
+            return True  # 旗下品牌在抖音的带货短视频: a platform the company's goods are on, not its subject
         if self.text.startswith(words("venue_noun"), m.end) and BY_SEGMENT_LEAD.search(
             self.text, max(0, m.start - _LEAD_REACH), m.start
         ):
