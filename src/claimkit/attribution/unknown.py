@@ -255,7 +255,9 @@ def _function_words() -> frozenset[str]:
 _FUNCTION_CHARS = frozenset(
     "是的为為在与與和及对對把将將由向让讓被从從其该該本我你他她它这這那"
 )  # no name's first or last
-_LISTING_TAIL = regex.compile(r"[-－][A-Z]{1,3}$")  # that suffix at a name's end, with its hyphen (某某-KY)
+_LISTING_TAIL = regex.compile(
+    r"\*?[-－][A-Z]{1,3}$"
+)  # that suffix at a name's end, with its hyphen (某某-KY, 91APP*-KY)
 _TIME_CHAR = regex.compile(r"[年月日季期]")  # (公司今年…: a time word, no name)
 
 
@@ -371,10 +373,11 @@ def _name_start(text: str, end: int, floor: int, longest: int, han_only: bool = 
         and pos - 1 > floor
         and text[pos - 1] in "-－"
         and _LISTING_SUFFIX.fullmatch(text, pos, end)
-        and _HAN_CHAR.match(text, pos - 2)
-    ):  # 某某-KY（4137）: a Taiwan listing's suffix stays on the name before it
-        start = _name_start(text, pos - 1, floor, longest - (end - pos) - 1, han_only)
-        return pos if start is None or start == pos - 1 else start
+        and (_HAN_CHAR.match(text, pos - 2) or (text[pos - 2] == "*" and _NAME_CHAR.match(text, pos - 3)))
+    ):  # 某某-KY（4137）, 91APP*-KY（6741）: a Taiwan listing's suffix (and mark) stays on the name before it
+        mark = pos - 1 - (text[pos - 2] == "*")
+        start = _name_start(text, mark, floor, longest - (end - mark), han_only)
+        return pos if start is None or start == mark else start
     return pos
 
 
