@@ -302,7 +302,7 @@ def _by_company_list() -> regex.Pattern[str]:
         rf"{_BY}\p{{Han}}{{0,4}}?(?:{kind})(?:来|來)?看[，,：:]"
         # (从企业看，民营船企表现活跃，某甲、某乙…分别: one clause on the kind may stand between)
         rf"(?:[^，,。；;：:\n、]{{1,12}}[，,])?"
-        rf"(?P<items>[^\P{{Han}}的]{{2,8}}?(?:(?:{_links()})[^\P{{Han}}的]{{2,8}}?){{1,5}}?)"
+        rf"(?P<items>[^\P{{Han}}的]{{2,8}}?(?:(?:{_links()})[^\P{{Han}}的]{{2,10}}?){{1,5}}?)"
         rf"(?=(?:的|(?=[0-9０-９])|(?={ends}))[^，,。；;：:\n]{{0,16}}?(?:{respectively}))"
     )
 
@@ -744,6 +744,8 @@ def find_unknown_companies(
                 # (某甲、某乙去年的份额分别…: a time word between the last name and its 的 is no part of it)
                 time_end = next((w for w in _forms().get("partner_end", ()) if item.endswith(w)), "")
                 item = item[: len(item) - len(time_end)]
+                # (某甲、某乙旗下奥特莱斯…分别: the owner before its units is the item; role ``unit_before``)
+                item = next((item[:k] for w in words("unit_before") if (k := item.find(w)) > 0), item)
                 if 2 <= len(item) <= 8 and _HAN_RUN.fullmatch(item) and _new_name(item, known):
                     named.setdefault(item, item)
     for a, b in spans:
