@@ -450,6 +450,16 @@ def _resolve_periods(
         local = year_in_sentence.get(s) if inside else None
         if local is None and (p.whole_year or p.year_edge) and p.year is None and p.year_from is None:
             local = named_year.get(s)  # 去年…；全年…, 去年…，年末…: the year named before it in its sentence
+            if (
+                local is None
+                and s - 1 in named_year
+                and s not in year_in_sentence
+                and structure.sentences[s - 1].paragraph == structure.sentences[s].paragraph
+                and p.start - structure.sentences[s].start <= 2
+            ):
+                # 去年公司综合毛利率为…。全年经营性现金净流入…: a sentence opening on 全年 right after one that
+                # named a past year relatively, in its paragraph, is that year
+                local = named_year[s - 1]
         elif (
             local is None and p.year is None and p.year_from == "ctx" and p.year_offset == -1 and not p.fiscal
         ):
