@@ -302,6 +302,8 @@ def _by_company_list() -> regex.Pattern[str]:
         rf"{_BY}\p{{Han}}{{0,4}}?(?:{kind})(?:来|來)?看[，,：:]"
         # (从企业看，民营船企表现活跃，某甲、某乙…分别: one clause on the kind may stand between)
         rf"(?:[^，,。；;：:\n、]{{1,12}}[，,])?"
+        # (从企业看，出口规模居前的某甲、某乙…分别: a clause on the items ending in 的 may open the list)
+        rf"(?:[^，,。；;：:\n、]{{2,16}}?的)?"
         rf"(?P<items>[^\P{{Han}}的]{{2,8}}?(?:(?:{_links()})[^\P{{Han}}的]{{2,10}}?){{1,5}}?)"
         rf"(?=(?:的|(?=[0-9０-９])|(?={ends}))[^，,。；;：:\n]{{0,16}}?(?:{respectively}))"
     )
