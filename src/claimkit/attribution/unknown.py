@@ -272,7 +272,8 @@ def _dated_opening() -> regex.Pattern[str]:
     business = "|".join(map(regex.escape, forms.get("business_verb", ())))
     return regex.compile(
         rf"(?:(?<=[。！？\n])|^)(?P<name>\p{{Han}}{{2,5}}?)"
-        rf"(?=(?:[0-9０-９]{{4}}年度?(?:{period})?|(?:{period}))(?:{figure}))"  # (某某2023年营收约…: a year alone)
+        # (某某2023年营收约…: a year alone; 某某前三季度的营收为…: 的 between)
+        rf"(?=(?:[0-9０-９]{{4}}年度?(?:{period})?|(?:{period}))的?(?:{figure}))"
         rf"|(?<=[。！？\n][^，,。；;！？\n]{{2,16}}?的)(?P<name>\p{{Han}}{{2,5}}?)(?=[，,](?:{period})(?:{figure}))"
         rf"|(?:(?<=\n)|^)(?P<name>\p{{Han}}{{2,6}}?)(?=(?:{business}))",  # 某某主营…: what it does opens the paragraph
         regex.MULTILINE,
@@ -295,11 +296,12 @@ def _short_legal_subject() -> regex.Pattern[str]:
 def _by_company_list() -> regex.Pattern[str]:
     """A by-segment lead by company (分企业看, 从公司看: role ``firm_kind``), then a list of names, a respectively."""
     kind = words_pattern(words("firm_kind"))
+    bare = words_pattern(words("list_kind"))  # (从机构看, not 从发行机构看: a kind of body)
     respectively = words_pattern(words("respectively"))
     # (从上市公司看, 分航空公司看: a few words of the kind before it; 某甲、某乙去年…分别: a time word may end the list)
     ends = words_pattern(_forms().get("partner_end", ()))
     return regex.compile(
-        rf"{_BY}\p{{Han}}{{0,4}}?(?:{kind})(?:来|來)?看[，,：:]"
+        rf"{_BY}(?:\p{{Han}}{{0,4}}?(?:{kind})|(?:{bare}))(?:来|來)?看[，,：:]"
         # (从企业看，民营船企表现活跃，某甲、某乙…分别: one clause on the kind may stand between)
         rf"(?:[^，,。；;：:\n、]{{1,12}}[，,])?"
         # (从企业看，出口规模居前的某甲、某乙…分别: a clause on the items ending in 的 may open the list)
