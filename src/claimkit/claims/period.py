@@ -298,15 +298,27 @@ def _checked(model: DocModel, ctx: QContext, found: PeriodResolution) -> PeriodR
         return PeriodResolution(reported, found.evidence)
     if (
         value is not None
-        and value.quarter == 1
-        and value.quarter_end in (None, 1)
-        and value.month is None
+        and (
+            (value.quarter == 1 and value.quarter_end in (None, 1) and value.month is None)
+            # (截至今年3月末，…。按照董事会的分红预案…: a day in the first quarter the sentence before carried)
+            or (
+                value.month is not None
+                and value.month <= 3
+                and value.month_from is None
+                and (found.evidence is None or found.evidence.point)
+            )
+        )
         and not value.fiscal
         and (found.evidence is None or found.evidence.start < ctx.sentence_start)
         and model.matches(_role("dividend")).any_within(
             model.reach(ctx, ctx.sentence_start), ctx.sentence_end
         )
         and not model.matches(_role("interim")).any_within(ctx.sentence_start, ctx.sentence_end)
+        # (a share price or yield beside it, 以昨日收盤價計算…殖利率, is dated to its day)
+        and not any(
+            model.matches(_role(r)).any_within(model.reach(ctx, ctx.clause_start), ctx.q.end)
+            for r in ("share_price", "yield_measure")
+        )
     ):
         # 一季报…。董事会提议每10股派发现金红利1.2元: no dividend is paid out of a first quarter; the plan
         # a page on the first quarter reports is the last year's (not 中期股息: role ``interim``)
@@ -681,6 +693,7 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
         and not own
         and (
             model.matches(_role("share_price")).any_within(clause, q.start)
+            or (not near and model.matches(_role("yield_measure")).any_within(clause, q.start))
             or text.startswith(words("share_price_after"), q.end)  # 给予22港元的目标价
             or _price_move(model, ctx)
         )
