@@ -38,6 +38,11 @@ _CODE_ABBREVIATION = regex.compile(
 _ABBREVIATION = regex.compile(
     r"\s*[(（]\s*(?:(?:以下|下文)?(?:简称|簡稱)|以?下(?:称|稱))\s*[:：]?\s*[“\"「『]?(?P<alias>[\p{Han}A-Za-z0-9]{2,10})[”\"」』]?\s*[)）]"
 )
+# 北京某某工程有限公司（Ameco）: an English short name in brackets after a legal name (not a ticker: one with a small
+# letter, or of six letters or more)
+_LATIN_ABBREVIATION = regex.compile(
+    r"\s?[(（]\s*(?P<alias>[A-Z](?:[A-Za-z&]{5,11}|[A-Za-z&]{0,4}[a-z][A-Za-z&]{0,6}))\s*[)）]"
+)
 _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z0-9]")
 # 分产品线看，功率芯片前三季度收入…: a passage by segment; what opens its clauses is a segment, no company
 _BY = "(?:分|按|從|从)"  # what opens a breakdown (分产品线看, 按地区划分, 从企业看)
@@ -651,6 +656,8 @@ def find_unknown_companies(
                 abbreviation = _ABBREVIATION.match(text, name_end)
                 if pattern is coded and abbreviation is None:
                     abbreviation = _CODE_ABBREVIATION.match(text, name_end)
+                if pattern is legal and abbreviation is None:
+                    abbreviation = _LATIN_ABBREVIATION.match(text, name_end)
                 if abbreviation is not None:
                     name = abbreviation.group("alias")
                 named.setdefault(surface, name)

@@ -1066,13 +1066,19 @@ class CompanyIndex:
         """The last list of exactly ``length`` different companies or products in ``[a, b)`` (腾讯、阿里和百度)."""
         joins = word_set("coordinator") | {",", "，"}
         runs: list[list[Mention]] = []
+        last_end = a
         for m in self._in(a, b):
             if id(m) in self.comparison:
                 continue  # 在momo、蝦皮等平台…，桌機與螢幕分別年增: venues and bases are no list of subjects
-            if runs and self._joined(self.text[runs[-1][-1].end : m.start].strip(), joins):
+            between = self.text[last_end : m.start].strip()
+            if runs and runs[-1][-1].name == m.name and not between.strip("（(） "):
+                last_end = m.end + (self.text[m.end : m.end + 1] in "）)")  # 某某有限公司（Ameco）: one item
+                continue
+            if runs and self._joined(between, joins):
                 runs[-1].append(m)
             else:
                 runs.append([m])
+            last_end = m.end
         for run in reversed(runs):
             # different names, even of one owner: 萤石网络、海康机器人 (a listed arm and a unit) are
             # both the parent's segments in its article
