@@ -689,7 +689,7 @@ def find_cues(
                         if kind == "rating" or _rated_after().match(text, end)
                         else None
                     )  # 該行維持「買入」評級, 該行重申「持有」評級: a rating act is a broker's, not the company it covers
-                    or _generic_institution(mentions, starts, pm.start(), obj, spoke, sentence.start)
+                    or _generic_institution(text, mentions, starts, pm.start(), obj, spoke, sentence.start)
                 )
             if not broker:
                 # 据该机构统计: the institution named last, or a source no lexicon holds named after it
@@ -1216,17 +1216,31 @@ def _is_institution(m: Mention) -> bool:
 
 
 def _generic_institution(
-    mentions: list[Mention], starts: list[int], pos: int, obj: str | None, spoke: set[int], first: int
+    text: str,
+    mentions: list[Mention],
+    starts: list[int],
+    pos: int,
+    obj: str | None,
+    spoke: set[int],
+    first: int,
 ) -> Mention | None:
     """The institution 该行/该机构 at ``pos`` stands for: the one that spoke earlier in its sentence
-    (摩根士丹利發表報告指，港交所…；該行並預測…), else the last broker that spoke before, else the last
-    named, not the one it acts on (``obj``)."""
+    (摩根士丹利發表報告指，港交所…；該行並預測…), else one opening the sentence right before (某证券的观点相对
+    谨慎。该行认为…), else the last broker that spoke before, else the last named, not the one it acts on (``obj``)."""
+    last = _last_before(mentions, starts, pos, lambda m: _is_institution(m) and _key(m) != obj)
     return (
         _last_before(
             mentions,
             starts,
             pos,
             lambda m: _is_institution(m) and _key(m) != obj and m.start >= first and m.start in spoke,
+        )
+        or (
+            last
+            if last is not None
+            and (last.start == 0 or text[last.start - 1] in "。\n")
+            and text.rfind("。", last.end, first) == first - 1
+            else None
         )
         or _last_before(
             mentions,

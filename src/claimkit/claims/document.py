@@ -1175,7 +1175,21 @@ def _list_lengths(indexes: list[int]) -> list[int]:
 def _speaking_sources(mentions: list[Mention], cues: list[Cue]) -> set[int]:
     """The mentions of companies that are also sources (brokers) and speak as one in a cue."""
     starts = {c.start: c for c in cues if c.company is None and c.speaker is not None}
-    return {id(m) for m in mentions if m.source is not None and m.start in starts}
+    out = {id(m) for m in mentions if m.source is not None and m.start in starts}
+    # (某证券的观点相对谨慎。该行认为…: a broker the next sentence's 该行 speaks as, right after it)
+    out |= {
+        id(m)
+        for m in mentions
+        for c in cues
+        if m.source is not None
+        and c.company is None
+        and c.speaker == m.source
+        and m.end < c.start <= m.end + _PRONOUN_REACH
+    }
+    return out
+
+
+_PRONOUN_REACH = 24  # characters between a broker and the 该行 after it that speaks as it
 
 
 def _running_max(values: list[int]) -> list[int]:
