@@ -719,7 +719,7 @@ def find_unknown_companies(
                 named.setdefault(surface, surface)
     for a, b in spans:
         for m in _said_opening().finditer(text, a, b):
-            # 某某称，今年以来…: a name opening its sentence before a verb of saying, written again elsewhere
+            # 某某称，本季…: a name opening its sentence before a verb of saying, written again elsewhere
             # as a subject, whose first character opens no person's name (王某称: a person)
             surface = m.group("name")
             if (

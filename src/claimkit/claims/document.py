@@ -457,7 +457,7 @@ def _resolve_periods(
                 and structure.sentences[s - 1].paragraph == structure.sentences[s].paragraph
                 and p.start - structure.sentences[s].start <= 2
             ):
-                # 去年公司综合毛利率为…。全年经营性现金净流入…: a sentence opening on 全年 right after one that
+                # 去年公司毛利率约…。全年经营性现金净流入…: a sentence opening on 全年 right after one that
                 # named a past year relatively, in its paragraph, is that year
                 local = named_year[s - 1]
         elif (

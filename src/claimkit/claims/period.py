@@ -362,7 +362,7 @@ def _reported_to(value: Resolved, main: Resolved | None, model: DocModel) -> Res
 
 
 def _rate_after_point(model: DocModel, ctx: QContext, p: RawPeriod) -> bool:
-    """A rate or share (毛利率为22.5%, 开工率约79%) in a part of the sentence after a semicolon that follows the
+    """A rate or share (毛利率约22.5%, 开工率约79%) in a part of the sentence after a semicolon that follows the
     point, with no balance (余额, 总资产: role ``stock_measure``) nor count (门店约1,580间，按年减少约4%) before
     it in that part."""
     part = model.text.rfind("；", p.end, ctx.q.start)
