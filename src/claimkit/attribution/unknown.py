@@ -561,6 +561,18 @@ def _part_of_known(text: str, name: str, known: Mapping[str, object]) -> bool:
     return any(len(k) > len(name) and (k.startswith(name) or (name in k and k in text)) for k in known)
 
 
+def _named_subject(text: str, surface: str, known: Mapping[str, object]) -> bool:
+    """Whether ``surface``, found by its place alone, may be a company no lexicon holds: a new name, no time word,
+    common word or function word at its start, written again as a subject (:func:`_written_again_as_subject`)."""
+    return (
+        _new_name(surface, known, surface)
+        and not _TIME_CHAR.search(surface)
+        and not _common_word(surface)
+        and surface[0] not in _FUNCTION_CHARS
+        and _written_again_as_subject(text, surface)
+    )
+
+
 def _written_again_as_subject(text: str, name: str) -> bool:
     """Whether ``name`` is written twice or more, once at least as a subject (某某表示, 某某上半年…)."""
     follow = _short_subject_after()
@@ -709,13 +721,7 @@ def find_unknown_companies(
             # 以视频会议系统起家的苏州科达，近年…。苏州科达表示: a name a clause describes, opening the sentence's
             # subject, and written again as a subject elsewhere
             surface = m.group("name")
-            if (
-                _new_name(surface, known, surface)
-                and not _TIME_CHAR.search(surface)
-                and not _common_word(surface)
-                and surface[0] not in _FUNCTION_CHARS
-                and _written_again_as_subject(text, surface)
-            ):
+            if _named_subject(text, surface, known):
                 named.setdefault(surface, surface)
     for a, b in spans:
         for m in _said_opening().finditer(text, a, b):
@@ -724,12 +730,8 @@ def find_unknown_companies(
             surface = m.group("name")
             if (
                 surface[0] not in _surname_set()
-                and _new_name(surface, known, surface)
-                and not _TIME_CHAR.search(surface)
-                and not _common_word(surface)
+                and _named_subject(text, surface, known)
                 and not surface.startswith(_forms().get("lead", ()))
-                and surface[0] not in _FUNCTION_CHARS
-                and _written_again_as_subject(text, surface)
                 and not _part_of_known(text, surface, known)
                 and not _titled(text, surface)
                 and not any(len(k) > len(surface) and k.startswith(surface) for k in named)

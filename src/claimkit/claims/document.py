@@ -242,15 +242,20 @@ def _release_of_month() -> regex.Pattern[str]:
 def _founding_after() -> regex.Pattern[str]:
     """A verb of founding or listing (role ``founding_verb``) and 的 a few words after a period."""
     return regex.compile(
-        rf"[^，,。；;：:\n的]{{0,8}}?(?:{alternation('founding_verb')})"
-        rf"(?:(?:[^，,。；;：:\n的]{{0,5}}[所板])?的|[^，,。；;：:\n的]{{0,5}}[所板](?=[，,；;]))"
+        _founding_verb_after()
+        + r"(?:(?:[^，,。；;：:\n的]{0,5}[所板])?的|[^，,。；;：:\n的]{0,5}[所板](?=[，,；;]))"
     )  # (8月中旬刚登陆深交所的: an exchange or board between; not 上市险企的; 2022年6月登陆深交所主板，)
 
 
 @cache
 def _founded_in() -> regex.Pattern[str]:
     """A verb of founding or listing ending its sentence a few words after a period (2018年在港上市。)."""
-    return regex.compile(rf"[^，,。；;：:\n的]{{0,8}}?(?:{alternation('founding_verb')})(?=[。；;\n])")
+    return regex.compile(_founding_verb_after() + r"(?=[。；;\n])")
+
+
+def _founding_verb_after() -> str:
+    """A few words after a period, then a verb of founding or listing (role ``founding_verb``)."""
+    return rf"[^，,。；;：:\n的]{{0,8}}?(?:{alternation('founding_verb')})"
 
 
 def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexicon: Lexicon) -> None:

@@ -375,7 +375,8 @@ def _rate_after_point(model: DocModel, ctx: QContext, p: RawPeriod) -> bool:
 
 def _year_end_point(text: str, p: RawPeriod, claim_start: int) -> bool:
     """Whether ``p`` is written as a point at a period's end (截至去年底, 截至12月末: roles ``point_before``,
-    ``period_end_mark``) with no running total between it and the claim (累计成交额: role ``running_total``)."""
+    ``period_end_mark``; or opening its sentence, 6月末，…) with no running total between it and the claim
+    (累计成交额: role ``running_total``) and no order book in the claim's ``；``-part (在手订单: role ``backlog``)."""
     before = tuple(w for w in words("point_before") if len(w) > 1)
     marks = words("period_end_mark")
     return (
