@@ -260,8 +260,8 @@ def _pronoun() -> regex.Pattern[str]:
         # 协会预计 opening a clause: the association named last (bare_institution)
         rf"|(?<=[。！？；，,\n])(?:{words_alternation('bare_institution')}))"
         rf"|{company_pronouns()}"
-        # 公告称 (公司…披露的经营数据公告称): the company in context says it (公告显示 is its document: no speaker)
-        rf"|(?:{words_alternation('notice_noun')})(?=(?:{words_alternation('notice_verb')}))"
+        # 公告称, 公告又指 (公司…披露的经营数据公告称): the company in context says it (公告显示 is its document: no speaker)
+        rf"|(?:{words_alternation('notice_noun')})(?=(?:还|還|又|亦|也)?(?:{words_alternation('notice_verb')}))"
     )
 
 
