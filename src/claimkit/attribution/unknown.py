@@ -192,13 +192,23 @@ def _descriptors(longer_only: bool = False) -> str:
 
 
 @cache
+def _surname_set() -> frozenset[str]:
+    return frozenset(_resources.lines("surnames.txt"))
+
+
+@cache
+def _titles() -> tuple[str, ...]:
+    return tuple(_resources.lines("titles.txt"))
+
+
+@cache
 def _anchors() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     """What ends a name: a legal form, a stock code, an industry word before a period or results verb."""
     legal = regex.compile(f"(?:{_alt('legal')})")
     coded = regex.compile(rf"\s?{_CODE}")
     # an analyst (分析师, 首席经济学家, 研究员) speaks about others: only a company's own officers count
     analyst = _forms().get("analyst_title", ())
-    own = [t for t in _resources.lines("titles.txt") if not any(w in t for w in analyst)]
+    own = [t for t in _titles() if not any(w in t for w in analyst)]
     titles = words_pattern(own)
     subject = regex.compile(
         rf"(?:{_alt('industry')})(?=\s?(?:则|則|亦|也)?(?:在[^，,。；;：:“”]{{1,10}}?[中上])?"
@@ -244,8 +254,8 @@ def _introduced() -> regex.Pattern[str]:
     """A name a descriptor introduces, before one of its officers' titles (``咖啡连锁品牌某某咖啡联合
     创始人张三``): the name between the two is a company's, whatever its ending."""
     analyst = _forms().get("analyst_title", ())
-    own = [t for t in _resources.lines("titles.txt") if not any(w in t for w in analyst)]
-    surnames = words_pattern(_resources.lines("surnames.txt"))
+    own = [t for t in _titles() if not any(w in t for w in analyst)]
+    surnames = words_pattern(_surname_set())
     return regex.compile(
         rf"(?:{_descriptors()})(?P<name>[^\P{{Han}}{_NAME_BREAK}]{{2,8}}?)(?=(?:{words_pattern(own)})(?:{surnames})\p{{Han}})"
     )
@@ -533,16 +543,6 @@ def _said_opening() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?:(?<=[。！？\n])|^)(?P<name>\p{{Han}}{{2,5}}?)(?=(?:{say})[，,：:])", regex.MULTILINE
     )
-
-
-@cache
-def _surname_set() -> frozenset[str]:
-    return frozenset(_resources.lines("surnames.txt"))
-
-
-@cache
-def _titles() -> tuple[str, ...]:
-    return tuple(_resources.lines("titles.txt"))
 
 
 def _titled(text: str, name: str) -> bool:

@@ -1179,18 +1179,24 @@ def _list_lengths(indexes: list[int]) -> list[int]:
 
 def _speaking_sources(mentions: list[Mention], cues: list[Cue]) -> set[int]:
     """The mentions of companies that are also sources (brokers) and speak as one in a cue."""
-    starts = {c.start: c for c in cues if c.company is None and c.speaker is not None}
-    out = {id(m) for m in mentions if m.source is not None and m.start in starts}
-    # (某证券的观点相对谨慎。该行认为…: a broker the next sentence's 该行 speaks as, right after it)
-    out |= {
-        id(m)
-        for m in mentions
-        for c in cues
-        if m.source is not None
-        and c.company is None
-        and c.speaker == m.source
-        and m.end < c.start <= m.end + _PRONOUN_REACH
-    }
+    starts: set[int] = set()
+    by_speaker: dict[str, list[int]] = {}  # a speaker's cue starts, in order
+    for c in sorted(cues, key=lambda c: c.start):
+        if c.company is None and c.speaker is not None:
+            starts.add(c.start)
+            by_speaker.setdefault(c.speaker, []).append(c.start)
+    out = set()
+    for m in mentions:
+        if m.source is None:
+            continue
+        if m.start in starts:
+            out.add(id(m))
+            continue
+        # (某证券的观点相对谨慎。该行认为…: a broker the next sentence's 该行 speaks as, right after it)
+        after = by_speaker.get(m.source, [])
+        k = bisect_right(after, m.end)
+        if k < len(after) and after[k] <= m.end + _PRONOUN_REACH:
+            out.add(id(m))
     return out
 
 
