@@ -726,10 +726,14 @@ def find_unknown_companies(
     for a, b in spans:
         for m in _said_opening().finditer(text, a, b):
             # 某某称，本季…: a name opening its sentence before a verb of saying, written again elsewhere
-            # as a subject, whose first character opens no person's name (王某称: a person)
+            # as a subject, whose first character opens no person's name (王某称: a person); a name ends before
+            # a word no name holds (公告还披露: 公告, a common word)
             surface = m.group("name")
+            stop = next((k for k, c in enumerate(surface) if c in word_set("name_stop")), len(surface))
+            surface = surface[:stop]
             if (
-                surface[0] not in _surname_set()
+                len(surface) >= 2
+                and surface[0] not in _surname_set()
                 and _named_subject(text, surface, known)
                 and not surface.startswith(_forms().get("lead", ()))
                 and not _part_of_known(text, surface, known)
