@@ -20,7 +20,7 @@ from ..attribution.structure import BREAKDOWN_LEAD, Structure, part_start
 from ..periods.grammar import RawPeriod
 from ..periods.resolve import Resolved, calendar_end
 from ..quantities.grammar import Raw
-from ..quantities.lexicon import money_nouns
+from ..quantities.lexicon import cues, money_nouns
 from .concept import names_flow
 from .document import DocModel, QContext, in_record, is_part, is_sentence_period, unqualified_link
 from .forecast import cue_words
@@ -557,6 +557,22 @@ def _topic_clause(structure: Structure, text: str, p: RawPeriod, ctx: QContext) 
     return text[end - 1 : end] in _TOPIC_ENDS and text[end : end + 1] in "，," and ctx.clause_start == end + 1
 
 
+def _figure_between(model: DocModel, a: int, b: int) -> bool:
+    """Whether a claim's quantity starts in ``[a, b)``."""
+    starts = model.memo.get("quantity_starts")
+    if starts is None:
+        starts = model.memo["quantity_starts"] = [x.start for x in model.quantities]
+    i = bisect_left(starts, a)  # type: ignore[arg-type]
+    return i < len(starts) and starts[i] < b  # type: ignore[arg-type]
+
+
+def _own_subject(text: str, start: int, end: int) -> bool:
+    """Whether the clause from ``start`` names a subject of its own before its verb of the present (not
+    ``已佔…``, ``占总营收的比重已…``, ``在总收入中的占比已…``: the clause before's figure goes on)."""
+    k = min((i for w in words("present_perfect") if (i := text.find(w, start, end)) >= 0), default=end)
+    return k > start and not text.startswith((*cues().get("share_verb", ()), *words("subjectless_open")), start)
+
+
 def _present_count(model: DocModel, ctx: QContext, near: list[RawPeriod]) -> bool:
     """某某在业绩说明会上表示，公司已与40余家企业建立合作: a count or share a person states as reached by now (已,
     已经; role ``present_perfect``), in a sentence that names no period before it (a share: none in its clause),
@@ -582,8 +598,17 @@ def _present_count(model: DocModel, ctx: QContext, near: list[RawPeriod]) -> boo
         cue = model.quoted.get(quote) if quote is not None else None
         if cue is None or not cue.person or cue.kind != "say":
             return False
-    if any(p.start < q.start and not p.comparison for p in near):
-        return False
+    for p in near:
+        if p.start < q.start and not p.comparison:
+            # (a period in an earlier clause that states its own figure frames that clause alone:
+            # 前三季度出货量超过110万只，新产品已进入5家以上客户的验证; a point frames its whole sentence)
+            if (
+                p.start >= ctx.clause_start
+                or p.point
+                or not _figure_between(model, p.end, ctx.clause_start)
+                or not _own_subject(model.text, ctx.clause_start, q.start)
+            ):
+                return False
     return any(model.text.find(w, ctx.clause_start, q.start) >= 0 for w in words("present_perfect"))
 
 
