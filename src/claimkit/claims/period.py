@@ -323,6 +323,9 @@ def _checked(model: DocModel, ctx: QContext, found: PeriodResolution) -> PeriodR
         # 一季报…。董事会提议每10股派发现金红利1.2元: no dividend is paid out of a first quarter; the plan
         # a page on the first quarter reports is the last year's (not 中期股息: role ``interim``)
         return PeriodResolution(Resolved(value.year - 1), found.evidence)
+    annual = _annual_dividend(model, ctx, found)
+    if annual is not None:
+        return PeriodResolution(annual, found.evidence)
     if (
         found.evidence is None
         and value is not None
@@ -344,6 +347,41 @@ def _checked(model: DocModel, ctx: QContext, found: PeriodResolution) -> PeriodR
         # sheet's day that the sentence before carried
         return PeriodResolution(main, None)
     return found
+
+
+def _annual_dividend(model: DocModel, ctx: QContext, found: PeriodResolution) -> Resolved | None:
+    """The year a dividend plan in the claim's clause is paid out of (董事会提议每10股派…, 合计派现…): a
+    dividend that is neither interim nor quarterly (role ``interim``) is a year's, the last year ended by the
+    period found: a fourth quarter or December is its own year's, a first quarter or a month of the first half
+    (the publication month of a page on the shareholders' meeting) the year before's, and so is the year of
+    publication when a period outside the sentence dates it before July. None when nothing needs changing."""
+    value, published = found.value, model.published
+    if value is None or value.fiscal or value.month_from not in (None, value.month):
+        return None
+    if value.quarter_end not in (None, value.quarter):
+        return None  # (前三季度…每10股派: a plan on the first three quarters' profit)
+    clause = model.reach(ctx, ctx.clause_start)
+    if not model.matches(_role("dividend")).any_within(clause, ctx.q.start) or any(
+        model.matches(_role(r)).any_within(ctx.sentence_start, ctx.sentence_end)
+        for r in ("interim", "share_price", "yield_measure")
+    ):
+        return None
+    if found.evidence is not None and found.evidence.start >= ctx.clause_start:
+        return None  # (今年起的分红比例有望提升: the clause's own year)
+    if value.end_month() == 12 and value.granularity != "year":
+        return Resolved(value.year)
+    if value.quarter == 1 or (value.granularity == "month" and value.end_month() <= 6):
+        return Resolved(value.year - 1)  # (not a half: a half's report pays an interim dividend)
+    if (
+        value.granularity == "year"
+        and published is not None
+        and value.year == published.year
+        and published.month <= 6
+        and not model.in_forecast(ctx)
+        and (found.evidence is None or found.evidence.start < ctx.sentence_start)
+    ):
+        return Resolved(value.year - 1)  # (今年…分红比例有望…: a forecast of this year's)
+    return None
 
 
 def _reported_to(value: Resolved, main: Resolved | None, model: DocModel) -> Resolved | None:
