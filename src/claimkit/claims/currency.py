@@ -17,7 +17,7 @@ from functools import cache
 from .._words import alternation, words, words_pattern
 from ..attribution.structure import part_start
 from ..quantities.grammar import traditional_text
-from ..quantities.lexicon import cues
+from ..quantities.lexicon import cues, units
 from .document import DocModel, QContext
 
 
@@ -29,9 +29,11 @@ def resolve_unit(model: DocModel, ctx: QContext, company: str | None) -> str | N
     if q.unit != "CNY" or q.unit_word not in ("元", None):
         return q.unit
     local = model.lexicon.currencies.get(company or model.companies.main or "")
-    if local is None or not _local_text(model) or _renminbi_in_part(model, ctx):
+    if local is None or _renminbi_in_part(model, ctx):
         return q.unit
-    return local
+    if _local_text(model) or (local == "TWD" and _names_currency(model, local)):
+        return local
+    return q.unit
 
 
 def _local_text(model: DocModel) -> bool:
@@ -41,6 +43,20 @@ def _local_text(model: DocModel) -> bool:
     if found is None:
         text = model.text
         found = model.memo[_KEY] = traditional_text(text) and _renminbi_note().search(text) is None
+    return bool(found)
+
+
+def _names_currency(model: DocModel, unit: str) -> bool:
+    """Whether the text writes ``unit`` by name (新台币) and declares no renminbi amounts: mainland wording on a
+    Taiwan company names the currency once and writes bare 元 after (营收新台币…亿元，…净利润…亿元); Hong Kong
+    companies are not read so, since mainland papers write their results in renminbi and their prices in 港元."""
+    key = f"names_{unit}"
+    found = model.memo.get(key)
+    if found is None:
+        text = model.text
+        found = model.memo[key] = _renminbi_note().search(text) is None and any(
+            w in text for w, u in units().items() if u.unit == unit and u.kind == "currency"
+        )
     return bool(found)
 
 

@@ -345,6 +345,13 @@ _RATIO_BASE_AFTER = regex.compile(
     r"(?:同期|同期水平|水平)?的|[^，,。；;：:！？\n0-9]{1,8}?的(?=\s?[0-9０-９一二两兩三四五六七八九十半几幾])"
 )
 _CUMULATIVE = regex.compile(r"[^，,。；;：:！？\n]*?(?:累计|累計)")
+@cache
+def _change_after() -> regex.Pattern[str]:
+    """A verb of change (``changes.tsv`` kind ``direction``), an adverb of the present (``已``) before it allowed."""
+    verbs = (r["word"] for r in _resources.table("changes.tsv", ("word", "kind", "value")) if r["kind"] == "direction")
+    return regex.compile(rf"(?:{alternation('present_perfect')})?(?:{words_pattern(verbs)})")
+
+
 _CLAUSE_OPENERS = frozenset('，,。；;：:！？\n“「"（( ')
 
 
@@ -382,8 +389,10 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
             p.relative, p.clause_scoped = "year_to_date", True
             # 今年以来 opening its clause runs to publication (今年以来，集团已…); inside a phrase it may
             # name the year (保持了今年以来两位数的增长势头)
+            # (钢材价格今年以来涨了约20%: before a verb of change, a subject's run to publication too)
             opens = m.start() == 0 or m.string[m.start() - 1] in _CLAUSE_OPENERS
-            p.cumulative = (meaning == "since_year_start" and opens) or _CUMULATIVE.match(
+            moved = meaning == "since_year_start" and _change_after().match(m.string, m.end()) is not None
+            p.cumulative = (meaning == "since_year_start" and opens) or moved or _CUMULATIVE.match(
                 m.string, m.end(), m.end() + 12
             ) is not None
         elif meaning == "today":
