@@ -800,10 +800,15 @@ def find_unknown_companies(
                 or stem[-1] in _FUNCTION_CHARS
                 or (
                     counts[surface] < 2
-                    and not (surface.endswith("股份") and text.endswith("的", 0, m.start()))
+                    and not (
+                        surface.endswith("股份")
+                        and (text.endswith("的", 0, m.start()) or m.start() == 0 or text[m.start() - 1] == "\n")
+                    )
                 )
             ):
-                continue  # (回购股份, 理由是集團: no name; a name is written again, or is a 股份 after a clause on it)
+                # (回购股份, 理由是集團: no name; a name is written again, or is a 股份 after a clause on it or
+                # opening a paragraph: 某某股份以有机葡萄酒为主打，…。公司上半年…)
+                continue
             named.setdefault(surface, surface)
     for surface, name in list(named.items()):
         han = _LISTING_TAIL.sub("", surface)  # 某某-KY: its Han part
