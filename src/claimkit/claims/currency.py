@@ -28,7 +28,8 @@ def resolve_unit(model: DocModel, ctx: QContext, company: str | None) -> str | N
     # (unit_word None: money after a money noun with no unit written, 合約銷售近百億)
     if q.unit != "CNY" or q.unit_word not in ("元", None):
         return q.unit
-    local = model.lexicon.currencies.get(company or model.companies.main or "")
+    owner = company or model.companies.main or ""
+    local = model.lexicon.currencies.get(owner) or _listed_currency(model, owner)
     if local is None or _renminbi_in_part(model, ctx):
         return q.unit
     if _local_text(model) or (local == "TWD" and _names_currency(model, local)):
@@ -44,6 +45,16 @@ def _local_text(model: DocModel) -> bool:
         text = model.text
         found = model.memo[_KEY] = traditional_text(text) and _renminbi_note().search(text) is None
     return bool(found)
+
+
+def _listed_currency(model: DocModel, name: str) -> str | None:
+    """TWD for a company no list holds that the text writes with a Taiwan stock code (某某食品（1236.TW）)."""
+    if not name:
+        return None
+    key = f"listed_{name}"
+    if key not in model.memo:
+        model.memo[key] = "TWD" if re.search(rf"{re.escape(name)}\s*[（(]\d{{4}}\.TWO?[）)]", model.text) else None
+    return model.memo[key]  # type: ignore[return-value]
 
 
 def _names_currency(model: DocModel, unit: str) -> bool:
