@@ -710,8 +710,12 @@ def find_unknown_companies(
                 not _new_name(surface, known, surface)
                 or _TIME_CHAR.search(surface)
                 or _common_word(surface)
-                or surface.startswith(_forms().get("lead", ()))
-                or (surface[0] in _FUNCTION_CHARS and surface[0] not in "和与與及")  # (和某科技: a name)
+                # (和某科技: a name, when the text writes it again as a subject: 和某气体…。和某气体表示)
+                or (
+                    surface.startswith(_forms().get("lead", ()))
+                    and not (surface[0] in "和与與及" and _written_again_as_subject(text, surface))
+                )
+                or (surface[0] in _FUNCTION_CHARS and surface[0] not in "和与與及")
                 or surface[-1] in "的是"
             ):
                 continue  # (单看第三季度实现营收: a function word; 我们有信心全年收入…: a clause, no name)
