@@ -534,6 +534,13 @@ def _described_opening() -> regex.Pattern[str]:
 
 
 @cache
+def _contrast_opening() -> regex.Pattern[str]:
+    """A name with an industry ending opening its paragraph before 则 (某某电子则仍在亏损线下方。该公司…): the
+    roundup's next company, set against the one before."""
+    return regex.compile(rf"^(?P<name>\p{{Han}}{{1,4}}?(?:{_alt('industry')}))(?=则|則)", regex.MULTILINE)
+
+
+@cache
 def _said_opening() -> regex.Pattern[str]:
     """A short name opening its sentence before a verb of saying and a comma (某某称，…; ``reporting_verbs.tsv``
     kind ``say``)."""
@@ -726,6 +733,16 @@ def find_unknown_companies(
             # subject, and written again as a subject elsewhere
             surface = m.group("name")
             if _named_subject(text, surface, known):
+                named.setdefault(surface, surface)
+    for a, b in spans:
+        for m in _contrast_opening().finditer(text, a, b):
+            # (…written again, or 该公司 opening the next sentence: 某某电子则仍在…。该公司前三季度营收…)
+            surface = m.group("name")
+            stop = text.find("。", m.end(), b)
+            again = text.count(surface) >= 2 or (
+                stop >= 0 and text.startswith(tuple(word_set("company_pronoun")), stop + 1)
+            )
+            if again and _new_name(surface, known, without_industry(surface)) and not _common_word(surface):
                 named.setdefault(surface, surface)
     for a, b in spans:
         for m in _said_opening().finditer(text, a, b):
