@@ -37,6 +37,7 @@ from .unknown import (
     region_prefixes,
     reported_results,
     short_legal_forms,
+    stands_as_subject,
     without_industry,
 )
 
@@ -805,8 +806,8 @@ def mentions_of(cleaned: Cleaned, matches: Iterable[tuple[int, int]], lexicon: L
 
 def _stem_mentions(text: str, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
     """A company the text names in full, written elsewhere as its name without its industry ending (星宇航空 …
-    星宇表示): the stem is that company where it stands as a word of its own (no lexicon name, no general word,
-    not run into the words around it)."""
+    星宇表示): the stem is that company where it stands as a word of its own (no lexicon name, no general word unless
+    it stands twice as a subject, not run into the words around it)."""
     stems: dict[str, Mention] = {}
     words, folded = _resources.common_bigrams(), _resources.variant_table()
     regions = region_prefixes()
@@ -815,8 +816,10 @@ def _stem_mentions(text: str, mentions: list[Mention], lexicon: Lexicon) -> list
         if m.kind != "company" or len(m.surface) < 4 or not all(_is_han(ch) for ch in m.surface):
             continue
         stem = without_industry(m.surface)
-        if len(stem) < 2 or stem == m.surface or stem in lexicon.entries or stem.translate(folded) in words:
+        if len(stem) < 2 or stem == m.surface or stem in lexicon.entries:
             continue
+        if stem.translate(folded) in words and not stands_as_subject(text, stem, m.surface, 2):
+            continue  # (a stem that is a general word, 通達 of 通達集團: only where it stands as a subject twice)
         if stem in regions or lexicon.companies_opening_with(stem) & (named - {m.name}):
             continue  # (甘肃 is a province before 甘肃银行; 某某 opens two companies' names the text both names)
         stems.setdefault(stem, m)

@@ -591,7 +591,7 @@ def _written_again_as_subject(text: str, name: str) -> bool:
     return seen >= 2 and subject
 
 
-def _stands_as_subject(text: str, short: str, surface: str, times: int = 1) -> bool:
+def stands_as_subject(text: str, short: str, surface: str, times: int = 1) -> bool:
     """Whether ``short`` stands in ``text`` as a subject at least ``times`` times, not as the start of ``surface``."""
     follow = _short_subject_after()
     k = text.find(short)
@@ -848,7 +848,7 @@ def find_unknown_companies(
                 short not in known
                 and short not in named
                 # (a short name that is also a common word, 寬宏: only where it speaks or reports twice)
-                and _stands_as_subject(text, short, surface, 2 if short in _resources.common_bigrams() else 1)
+                and stands_as_subject(text, short, surface, 2 if short in _resources.common_bigrams() else 1)
             ):
                 named[short] = name
                 break
