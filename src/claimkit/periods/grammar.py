@@ -691,5 +691,17 @@ def _money_nouns() -> tuple[str, ...]:
 
 
 def read_periods(cleaned: Cleaned) -> list[RawPeriod]:
-    """Every period mention in the kept text of a cleaned document (repeats and page furniture skipped)."""
-    return [p for a, b in cleaned.kept_spans() for p in scan_periods(cleaned.folded, a, b)]
+    """Every period mention in the kept text of a cleaned document (repeats and page furniture skipped), but an
+    edition's year in brackets inside a work's title (《某某白皮书（2025年）》), which dates the work, no figure."""
+    text = cleaned.folded
+    return [
+        p for a, b in cleaned.kept_spans() for p in scan_periods(text, a, b) if not _edition(text, p.start, p.end)
+    ]
+
+
+def _edition(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands alone in brackets inside a title (《…（2025年）》)."""
+    if text[start - 1 : start] not in ("（", "(") or text[end : end + 1] not in ("）", ")"):
+        return False
+    opening = text.rfind("《", max(0, start - 60), start)
+    return opening >= 0 and text.find("》", opening, start) < 0 and text.find("》", end, end + 3) >= 0
