@@ -784,7 +784,15 @@ def find_unknown_companies(
                 item = item[: len(item) - len(time_end)]
                 # (某甲、某乙旗下奥特莱斯…分别: the owner before its units is the item; role ``unit_before``)
                 item = next((item[:k] for w in words("unit_before") if (k := item.find(w)) > 0), item)
-                if 2 <= len(item) <= 8 and _HAN_RUN.fullmatch(item) and _new_name(item, known):
+                # (中国某网: a scope word opening an item's name, as in the opening list below)
+                if (
+                    2 <= len(item) <= 8
+                    and _HAN_RUN.fullmatch(item)
+                    and (
+                        _new_name(item, known)
+                        or (_scoped(item) and item not in known and not _known_inside(item, known))
+                    )
+                ):
                     named.setdefault(item, item)
     for a, b in spans:
         for m in _opening_list().finditer(text, a, b):
