@@ -35,6 +35,7 @@ from ..periods.resolve import Resolved, Resolver, holiday_period
 from ..quantities.grammar import Raw
 from ..quantities.lexicon import cues, qualifiers
 from .company import CompanyIndex
+from .forecast import cue_words
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -617,6 +618,7 @@ def _year_to_point(structure: Structure, periods: list[RawPeriod], out: dict[int
             and (p.year is not None or p.year_from == "pub")
             and r.year == point[s].year
             and 1 < point[s].month < 12  # type: ignore[operator]
+            and not _plan_after(text, p.end)  # (截至3月末，…，今年计划每股派…: the year's plan)
         ):
             out[id(p)] = Resolved(r.year, month=point[s].month, month_from=1)
         elif (
@@ -630,6 +632,17 @@ def _year_to_point(structure: Structure, periods: list[RawPeriod], out: dict[int
             # 截至11月28日，今年以来…: a run to publication stops at the date the figures are counted to
             month = point[s].month
             out[id(p)] = Resolved(r.year, month=month, month_from=1 if month and month > 1 else None)
+
+
+@cache
+def _plan_words() -> regex.Pattern[str]:
+    """A forecast cue or noun (``forecast_cues.tsv`` kinds ``cue``, ``noun``: 将, 力争, 计划, 目标)."""
+    return regex.compile(words_pattern([*cue_words("cue"), *cue_words("noun")]))
+
+
+def _plan_after(text: str, end: int) -> bool:
+    """Whether a forecast cue or noun follows a period right away (今年计划…, 全年目标…)."""
+    return _plan_words().match(text, end) is not None
 
 
 def _names_report(text: str, sentence: Sentence) -> bool:
