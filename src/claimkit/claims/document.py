@@ -481,7 +481,7 @@ def _resolve_periods(
             and p.year is None
             and p.year_from is not None
             and not (p.month or p.point or p.forecast or p.comparison or p.local)
-            and not (p.fiscal or p.anchor)
+            and not (p.fiscal or p.anchor or p.clause_scoped)  # (…，前一年则亏损…: a base's clause only)
         ):
             named_year.setdefault(s, r.year)  # (去年第4季…；全年稅後淨利…: a quarter's relative year too)
         # (自2024年第三季度以来…，较二季度: a point of reference sets no year)
