@@ -535,9 +535,13 @@ def _described_opening() -> regex.Pattern[str]:
 
 @cache
 def _contrast_opening() -> regex.Pattern[str]:
-    """A name with an industry ending opening its paragraph before 则 (某某电子则仍在亏损线下方。该公司…): the
-    roundup's next company, set against the one before."""
-    return regex.compile(rf"^(?P<name>\p{{Han}}{{1,4}}?(?:{_alt('industry')}))(?=则|則)", regex.MULTILINE)
+    """A name with an industry ending opening its paragraph or sentence before 则 (某某电子则仍在亏损线下方。该公司…),
+    or its paragraph before a copula (某某科技是国内…的主要供应商，其…): the roundup's next company."""
+    return regex.compile(
+        rf"(?:^|(?<=[。！？]))(?P<name>\p{{Han}}{{1,4}}?(?:{_alt('industry')}))(?=则|則)"
+        rf"|^(?P<name>\p{{Han}}{{1,4}}?(?:{_alt('industry')}))(?=是)",
+        regex.MULTILINE,
+    )
 
 
 @cache
@@ -736,12 +740,18 @@ def find_unknown_companies(
                 named.setdefault(surface, surface)
     for a, b in spans:
         for m in _contrast_opening().finditer(text, a, b):
-            # (…written again, or 该公司 opening the next sentence: 某某电子则仍在…。该公司前三季度营收…)
+            # (…written again, or 该公司 opening the next sentence: 某某电子则仍在…。该公司前三季度营收…; a
+            # sentence, not a paragraph, it opens only so)
             surface = m.group("name")
             stop = text.find("。", m.end(), b)
-            again = text.count(surface) >= 2 or (
-                stop >= 0 and text.startswith(tuple(word_set("company_pronoun")), stop + 1)
-            )
+            pronouns = tuple(word_set("company_pronoun"))
+            if text.startswith("是", m.end()):
+                # (某某科技是国内…的供应商，其…半年报显示: a copula defines industries too, 某某材料是…的关键材料;
+                # a company is what its sentence then calls 其 or 该公司)
+                end = stop if stop >= 0 else b
+                again = any(text.startswith(("其", *pronouns), k + 1) for k in range(m.end(), end) if text[k] in "，,")
+            else:
+                again = text.count(surface) >= 2 or (stop >= 0 and text.startswith(pronouns, stop + 1))
             if again and _new_name(surface, known, without_industry(surface)) and not _common_word(surface):
                 named.setdefault(surface, surface)
     for a, b in spans:
