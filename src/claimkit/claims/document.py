@@ -636,12 +636,14 @@ def _year_to_point(structure: Structure, periods: list[RawPeriod], out: dict[int
 
 @cache
 def _plan_words() -> regex.Pattern[str]:
-    """A forecast cue or noun (``forecast_cues.tsv`` kinds ``cue``, ``noun``: 将, 力争, 计划, 目标)."""
-    return regex.compile(words_pattern([*cue_words("cue"), *cue_words("noun")]))
+    """A forecast cue or noun (``forecast_cues.tsv`` kinds ``cue``, ``noun``: 将, 力争, 计划, 目标), a few characters
+    before it allowed."""
+    plans = words_pattern([*cue_words("cue"), *cue_words("noun")])
+    return regex.compile(rf"\p{{Han}}{{0,4}}?(?:{plans})")  # (今年展店目标: a few words of what is planned between)
 
 
 def _plan_after(text: str, end: int) -> bool:
-    """Whether a forecast cue or noun follows a period right away (今年计划…, 全年目标…)."""
+    """Whether a forecast cue or noun follows a period within a few characters (今年计划…, 今年展店目标…)."""
     return _plan_words().match(text, end) is not None
 
 
