@@ -1144,6 +1144,8 @@ def _report_open() -> regex.Pattern[str]:
 
 def _report_after(text: str, pos: int, limit: int, lexicon: Lexicon) -> tuple[int, str] | None:
     """A report phrase after the subject ending at ``pos``, adverbials allowed before it."""
+    if text.startswith(("”", "」"), pos) and pos + 1 < limit:
+        pos += 1  # (台湾地区“经济部统计处”23日发布的统计显示: a name in quotation marks)
     m = _adverbial(lexicon.verb_set()).match(text, pos, limit)
     report = _report_phrase().match(text, m.end() if m else pos, limit)
     if report is None and m is not None:

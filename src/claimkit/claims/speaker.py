@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ..attribution.speakers import Cue
+from ..attribution.structure import Structure
 from .document import DocModel, QContext
 
 _CUE_LOOKBACK = 16  # cues of the claim's sentence looked at, nearest first
@@ -35,9 +36,16 @@ def resolve_speaker(model: DocModel, ctx: QContext) -> Cue | None:
                 return c  # a cue inside the quotation, before the number
         return None
     for c in reversed(cues[max(0, k - _CUE_LOOKBACK) : k]):
-        if c.end <= q.start < c.scope_end and structure.quote_at(c.start) is None:
+        if c.end <= q.start < c.scope_end and not _quoted(structure, c):
             return c
     for c in cues[k : k + 2]:
-        if c.kind == "data" and c.start < q.start and q.end <= c.end and structure.quote_at(c.start) is None:
+        if c.kind == "data" and c.start < q.start and q.end <= c.end and not _quoted(structure, c):
             return c  # 国家统计局昨日公布10月社零总额为4.6万亿元: the figure is the data verb's object
     return None
+
+
+def _quoted(structure: Structure, cue: Cue) -> bool:
+    """Whether ``cue`` stands inside a quotation (not a name in quotation marks that the cue runs past:
+    台湾地区“经济部统计处”23日发布的统计显示)."""
+    quote = structure.quote_at(cue.start)
+    return quote is not None and cue.end <= quote[1]
