@@ -1097,7 +1097,11 @@ class CompanyIndex:
         if legal is not None and gap[len(legal) :] in joins:
             return True
         head = next((j for j in joins if j not in ",，" and gap.startswith(j)), None)
-        return head is not None and len(gap) - len(head) <= _DESCRIPTOR_MAX and not _LIST_BREAK.search(gap)
+        return (
+            head is not None
+            and len(gap) - len(head) <= _DESCRIPTOR_MAX
+            and not _LIST_BREAK.search(gap, len(head))
+        )
 
     def _aggregate(self, found: list[Mention], a: int, b: int) -> bool:
         """Whether the mentions before a claim are several companies together (腾讯和阿里合计), or a group
