@@ -250,8 +250,8 @@ def _founding_after() -> regex.Pattern[str]:
 
 @cache
 def _founded_in() -> regex.Pattern[str]:
-    """A verb of founding or listing ending its sentence a few words after a period (2018年在港上市。)."""
-    return regex.compile(_founding_verb_after() + r"(?=[。；;\n])")
+    """A verb of founding or listing ending its clause a few words after a period (2018年在港上市。, 2021年在港上市，…)."""
+    return regex.compile(_founding_verb_after() + r"(?=[。；;\n，,])")
 
 
 def _founding_verb_after() -> str:
