@@ -16,7 +16,7 @@ from functools import cache
 
 from .._words import alternation, words, words_pattern
 from ..attribution.structure import part_start
-from ..quantities.grammar import traditional_text
+from ..quantities.grammar import dateline_currency, traditional_text
 from ..quantities.lexicon import cues, units
 from .document import DocModel, QContext
 
@@ -29,7 +29,7 @@ def resolve_unit(model: DocModel, ctx: QContext, company: str | None) -> str | N
     if q.unit != "CNY" or q.unit_word not in ("元", None):
         return q.unit
     owner = company or model.companies.main or ""
-    local = model.lexicon.currencies.get(owner) or _listed_currency(model, owner)
+    local = model.lexicon.currencies.get(owner) or _listed_currency(model, owner) or _dateline_place(model)
     if local is None or _renminbi_in_part(model, ctx):
         return q.unit
     if _local_text(model) or (local == "TWD" and _names_currency(model, local)):
@@ -45,6 +45,15 @@ def _local_text(model: DocModel) -> bool:
         text = model.text
         found = model.memo[_KEY] = traditional_text(text) and _renminbi_note().search(text) is None
     return bool(found)
+
+
+def _dateline_place(model: DocModel) -> str | None:
+    """TWD in a wire datelined from Taiwan (中新社台北2月23日电) that names 新台币: its bare 元 there are TWD."""
+    key = "dateline_place"
+    if key not in model.memo:
+        place = dateline_currency(model.text)
+        model.memo[key] = place if place is not None and _names_currency(model, place) else None
+    return model.memo[key]  # type: ignore[return-value]
 
 
 def _listed_currency(model: DocModel, name: str) -> str | None:

@@ -1156,11 +1156,15 @@ def _datelines() -> tuple[re.Pattern[str], dict[str, str]]:
     rows = _resources.table("quantity_cues.tsv", ("word", "role", "value"))
     codes = {r["word"]: r["value"] for r in rows if r["role"] == "dateline_place"}
     places = words_pattern(codes) if codes else "(?!)"
-    pattern = rf"(?:[／/]\s?|記者[^\s，,。（）()〔〕【】]{{2,4}})({places})\s?(?:[0-9０-９]{{1,2}}日)?(?:報導|報道|电|電)"
+    # (a wire's dateline too: 中新社台北2月23日电)
+    pattern = (
+        rf"(?:[／/]\s?|記者[^\s，,。（）()〔〕【】]{{2,4}}|(?<=社))({places})\s?"
+        rf"(?:[0-9０-９]{{1,2}}月)?(?:[0-9０-９]{{1,2}}日)?(?:報導|報道|电|電)"
+    )
     return re.compile(pattern), codes
 
 
-def _dateline_currency(text: str) -> str | None:
+def dateline_currency(text: str) -> str | None:
     """The currency of the place in a reporter's dateline near the top of ``text``, if one is there."""
     pattern, codes = _datelines()
     m = pattern.search(text, 0, _DATELINE_WITHIN)
@@ -1229,7 +1233,7 @@ def currency_scopes(text: str) -> CurrencyScopes:
     elif (
         not notes
         and not named
-        and (place := _dateline_currency(text) or _wording_currency(text))
+        and (place := dateline_currency(text) or _wording_currency(text))
         and traditional_text(text)
     ):
         # 〔記者某某／台北報導〕…營收113.6億元, 營收238.6億元，月增3.2%: Taiwan press counts in its own currency
