@@ -6,7 +6,9 @@ What is left is bare 元 in a text that names no currency, read as CNY. Hong Kon
 write their own companies' amounts that way (港鐵收入298億元 is in HKD): in a text in traditional
 characters that declares no renminbi amounts, the bare 元 of a company whose ``currency`` the companies
 resource gives (HKD, TWD) is that currency, unless the claim's ``；``-part names the renminbi; a figure of
-no company is in the currency of the document's main company.
+no company is in the currency of the document's main company. A simplified text that names 新台币 reads a
+Taiwan company's bare 元 so too (a company no list holds is Taiwan's by its stock code, 1236.TW; a figure of no
+company is in a wire datelined from Taiwan).
 """
 
 from __future__ import annotations
