@@ -613,7 +613,8 @@ def _own_subject(text: str, start: int, end: int) -> bool:
 
 def _present_count(model: DocModel, ctx: QContext, near: list[RawPeriod]) -> bool:
     """某某在业绩说明会上表示，公司已与40余家企业建立合作: a count or share a person states as reached by now (已,
-    已经; role ``present_perfect``), in a sentence that names no period before it (a share: none in its clause),
+    已经; role ``present_perfect``), in a sentence that names no period before it (a share: none in its clause; a
+    period in an earlier clause with a figure of its own, before a clause with its own subject, dates only that clause),
     is at publication (a source's statement too, not a company's own); a quotation its speaker closes is a statement too."""
     q = ctx.q
     if q.kind not in ("count", "percent") or model.published is None or model.in_forecast(ctx):
