@@ -327,6 +327,22 @@ def _by_company_list() -> regex.Pattern[str]:
 
 
 @cache
+def _described_list() -> regex.Pattern[str]:
+    """Two to four names opening a sentence or a clause after a topic (业者方面，, 上市公司中，), each after a phrase on
+    it ending in 的 or a descriptor (以笔电板为主的某甲、专攻高层板的某乙，去年营收分别…; 软包装龙头某甲、…龙头某乙), then a
+    period (``dated_period``, a year) and a respectively."""
+    respectively = words_pattern(words("respectively"))
+    period = words_pattern(_forms().get("dated_period", ()))
+    lead = words_pattern(("的", *descriptor_ends()))  # (软包装龙头某甲、瓶盖龙头某乙: a descriptor ends the phrase)
+    item = rf"[^，,。；;、\n的]{{2,14}}?(?:{lead})(?P<name>\p{{Han}}{{2,6}}?)"
+    return regex.compile(
+        rf"(?:(?<=[。！？\n])|^|(?<=方面[，,])|(?<=中[，,]))(?P<items>{item}(?:(?:{_links()}){item}){{1,3}})[，,]?"
+        rf"(?=(?:{period}|(?:19|20)[0-9]{{2}}年)[^，,。；;：:\n]{{1,12}}?(?:{respectively}))",
+        regex.MULTILINE,
+    )
+
+
+@cache
 def _opening_list() -> regex.Pattern[str]:
     """Two to four names side by side opening a sentence (after a clause on what they mainly do: 以外销为主的), then
     的 or a period (``dated_period``, a year), a measure and a respectively."""
@@ -823,6 +839,19 @@ def find_unknown_companies(
             ):
                 for item in items:
                     named.setdefault(item, item)
+    for a, b in spans:
+        for m in _described_list().finditer(text, a, b):
+            # 以笔电板为主的某甲、专攻高层板的某乙，去年营收分别为…: each name after the phrase on it
+            items = m.captures("name")
+            if all(
+                _HAN_RUN.fullmatch(item)
+                and not _common_word(item)
+                and (item in known or _new_name(item, known) or _scoped(item))
+                for item in items
+            ):
+                for item in items:
+                    if item not in known:
+                        named.setdefault(item, item)
     counts: dict[str, int] = {}
     for a, b in spans:
         for m in _short_legal_subject().finditer(text, a, b):
