@@ -273,6 +273,7 @@ _FUNCTION_CHARS = frozenset(
 _LISTING_TAIL = regex.compile(
     r"\*?[-－][A-Z]{1,3}$"
 )  # that suffix at a name's end, with its hyphen (某某-KY, 91APP*-KY)
+_NUMERAL_CHARS = frozenset("一二两兩三四五六七八九十百千万萬")  # what a name written with a numeral word opens with
 _TIME_CHAR = regex.compile(r"[年月日季期]")  # (公司今年…: a time word, no name)
 
 
@@ -684,7 +685,8 @@ def find_unknown_companies(
                     continue  # 同时披露的一季报显示: the verb of publishing, no name
                 stem = without_industry(text[begin:stem_end]) if is_subject else None
                 if surface in known or not (
-                    _acceptable(surface, stem) or (pattern is coded and _scoped(surface))
+                    _acceptable(surface, stem)
+                    or (pattern is coded and (_scoped(surface) or _numeral_name(surface)))
                 ):
                     continue
                 if pattern is coded and _other_company(surface, text[name_end : m.end()], known, tickers):
@@ -1187,6 +1189,14 @@ def _company_inside(surface: str, known: Mapping[str, object]) -> bool:
 def _known_before(text: str, pos: int, known: Mapping[str, object]) -> bool:
     """Whether a lexicon name ends right at ``pos`` (比亚迪品牌: the brand is that company's)."""
     return any(text[pos - k : pos] in known for k in range(2, min(pos, 12) + 1))
+
+
+def _numeral_name(name: str) -> bool:
+    """A name before its stock code that opens with a numeral word no name opens elsewhere (三元某某（301206）: 三元 is
+    a battery chemistry or three yuan, but a code makes the run a name), the rest two characters or more."""
+    opening, _ = _not_name_patterns()
+    m = opening.match(name)
+    return m is not None and name[0] in _NUMERAL_CHARS and len(name) - m.end() >= 2
 
 
 def _scoped(name: str) -> bool:
