@@ -901,6 +901,8 @@ def find_unknown_companies(
             ):
                 named[short] = name
                 break
+    ends = tuple(w for w in (*_forms().get("body_association", ()), *words("source_branch")) if len(w) > 1)
+    named = {k: v for k, v in named.items() if not k.endswith(ends)}  # (某协会阀门分会指出: a body, no company)
     if not named:
         return []
     # every use of a form the text gave the company
