@@ -273,6 +273,7 @@ _LATIN_SOURCE = regex.compile(
 
 
 _PLACE_MAX = 6  # characters of a place (在京, 在上海) between an adverbial and a report's verb
+_SOURCE_MAX = 12  # characters of what a report draws on before its verb (援引海关数据发布的报告)
 
 _TITLE_TAIL = frozenset('”」』》"的')  # before words that continue a report's name, not a source's
 
@@ -1146,12 +1147,20 @@ def _report_after(text: str, pos: int, limit: int, lexicon: Lexicon) -> tuple[in
     """A report phrase after the subject ending at ``pos``, adverbials allowed before it."""
     if text.startswith(("”", "」"), pos) and pos + 1 < limit:
         pos += 1  # (台湾地区“经济部统计处”23日发布的统计显示: a name in quotation marks)
+    latin = _LATIN_NAME.match(text, pos, limit)
+    if latin is not None:
+        pos = latin.end()  # (某某同业公会（TMBA）16日发布的报告显示: its name in Latin letters)
     m = _adverbial(lexicon.verb_set()).match(text, pos, limit)
     report = _report_phrase().match(text, m.end() if m else pos, limit)
     if report is None and m is not None:
         # 21日在京发布的统计报告显示: the adverbial ran into the report phrase's own verb, or stopped at a place
         # before it (25日在京发布的“某某500强”报告显示)
-        reach = min(limit, m.end() + _PLACE_MAX) if text.startswith(("在", "於", "于"), m.end()) else m.end()
+        # (…16日援引海关数据发布的报告显示: what the report draws on may stand before its verb)
+        reach = m.end()
+        if text.startswith(("在", "於", "于"), m.end()):
+            reach = min(limit, m.end() + _PLACE_MAX)
+        elif text.startswith(words("according_to"), m.end()):
+            reach = min(limit, m.end() + _SOURCE_MAX)
         opener = _report_open().search(text, pos, max(m.end(), reach))
         if opener is not None and not _CLAUSE_END.search(text, pos, opener.start()):
             report = _report_phrase().match(text, opener.start(), limit)
