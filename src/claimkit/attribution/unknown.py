@@ -290,7 +290,7 @@ def _dated_opening() -> regex.Pattern[str]:
         rf"(?:(?<=[。！？\n])|^)(?P<name>\p{{Han}}{{2,5}}?)"
         # (某某2023年营收约…: a year alone; 某某前三季度的营收为…: 的 between)
         rf"(?=(?:[0-9０-９]{{4}}年度?(?:{period})?|(?:{period}))的?(?:{figure}))"
-        rf"|(?<=[。！？\n][^，,。；;！？\n]{{2,16}}?的)(?P<name>\p{{Han}}{{2,5}}?)(?=[，,](?:{period})(?:{figure}))"
+        rf"|(?<=[。！？\n][^，,。；;！？\n是]{{2,16}}?的)(?P<name>\p{{Han}}{{2,5}}?)(?=[，,](?:{period})(?:{figure}))"
         rf"|(?:(?<=\n)|^)(?P<name>\p{{Han}}{{2,6}}?)(?=(?:{business}))",  # 某某主营…: what it does opens the paragraph
         regex.MULTILINE,
     )
