@@ -273,7 +273,9 @@ _FUNCTION_CHARS = frozenset(
 _LISTING_TAIL = regex.compile(
     r"\*?[-－][A-Z]{1,3}$"
 )  # that suffix at a name's end, with its hyphen (某某-KY, 91APP*-KY)
-_NUMERAL_CHARS = frozenset("一二两兩三四五六七八九十百千万萬")  # what a name written with a numeral word opens with
+_NUMERAL_CHARS = frozenset(
+    "一二两兩三四五六七八九十百千万萬"
+)  # what a name written with a numeral word opens with
 _TIME_CHAR = regex.compile(r"[年月日季期]")  # (公司今年…: a time word, no name)
 
 
@@ -334,7 +336,9 @@ def _described_list() -> regex.Pattern[str]:
     period (``dated_period``, a year) and a respectively."""
     respectively = words_pattern(words("respectively"))
     period = words_pattern(_forms().get("dated_period", ()))
-    lead = words_pattern(("的", *descriptor_ends()))  # (软包装龙头某甲、瓶盖龙头某乙: a descriptor ends the phrase)
+    lead = words_pattern(
+        ("的", *descriptor_ends())
+    )  # (软包装龙头某甲、瓶盖龙头某乙: a descriptor ends the phrase)
     item = rf"[^，,。；;、\n的]{{2,14}}?(?:{lead})(?P<name>\p{{Han}}{{2,6}}?)"
     return regex.compile(
         rf"(?:(?<=[。！？\n])|^|(?<=方面[，,])|(?<=中[，,]))(?P<items>{item}(?:(?:{_links()}){item}){{1,3}})[，,]?"
@@ -556,7 +560,9 @@ def _contrast_opening() -> regex.Pattern[str]:
     or its paragraph before a copula (某某科技是国内…的主要供应商，其…): the roundup's next company."""
     return regex.compile(
         rf"(?:^|(?<=[。！？]))(?P<name>\p{{Han}}{{1,4}}?(?:{_alt('industry')}))(?=则|則)"
-        rf"|^(?P<name>\p{{Han}}{{1,4}}?(?:{_alt('industry')}))(?=是)",
+        rf"|^(?P<name>\p{{Han}}{{1,4}}?(?:{_alt('industry')}))(?=是)"
+        # (某某医药的业务集中在福建，…。公司1-6月营收…: its own business opening its paragraph)
+        rf"|^(?P<name>\p{{Han}}{{1,4}}?(?:{_alt('industry')}))(?=的(?:{words_pattern(words('company_measure'))}))",
         regex.MULTILINE,
     )
 
@@ -767,9 +773,13 @@ def find_unknown_companies(
                 # (某某科技是国内…的供应商，其…半年报显示: a copula defines industries too, 某某材料是…的关键材料;
                 # a company is what its sentence then calls 其 or 该公司)
                 end = stop if stop >= 0 else b
-                again = any(text.startswith(("其", *pronouns), k + 1) for k in range(m.end(), end) if text[k] in "，,")
+                again = any(
+                    text.startswith(("其", *pronouns), k + 1) for k in range(m.end(), end) if text[k] in "，,"
+                )
             else:
-                again = text.count(surface) >= 2 or (stop >= 0 and text.startswith(pronouns, stop + 1))
+                again = text.count(surface) >= 2 or (
+                    stop >= 0 and text.startswith(("公司", *pronouns), stop + 1)
+                )
             if again and _new_name(surface, known, without_industry(surface)) and not _common_word(surface):
                 named.setdefault(surface, surface)
     for a, b in spans:
@@ -872,7 +882,9 @@ def find_unknown_companies(
                     counts[surface] < 2
                     and not (
                         surface.endswith("股份")
-                        and (text.endswith("的", 0, m.start()) or m.start() == 0 or text[m.start() - 1] == "\n")
+                        and (
+                            text.endswith("的", 0, m.start()) or m.start() == 0 or text[m.start() - 1] == "\n"
+                        )
                     )
                 )
             ):
@@ -902,7 +914,9 @@ def find_unknown_companies(
                 named[short] = name
                 break
     ends = tuple(w for w in (*_forms().get("body_association", ()), *words("source_branch")) if len(w) > 1)
-    named = {k: v for k, v in named.items() if not k.endswith(ends)}  # (某协会阀门分会指出: a body, no company)
+    named = {
+        k: v for k, v in named.items() if not k.endswith(ends)
+    }  # (某协会阀门分会指出: a body, no company)
     if not named:
         return []
     # every use of a form the text gave the company
