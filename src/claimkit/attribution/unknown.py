@@ -764,7 +764,7 @@ def find_unknown_companies(
                 named.setdefault(surface, surface)
     for a, b in spans:
         for m in _contrast_opening().finditer(text, a, b):
-            # (…written again, or 该公司 opening the next sentence: 某某电子则仍在…。该公司前三季度营收…; a
+            # (…written again, or 该公司 opening the next sentence: 某某电子则仍在…。该公司1-9月营收…; a
             # sentence, not a paragraph, it opens only so)
             surface = m.group("name")
             stop = text.find("。", m.end(), b)

@@ -359,7 +359,7 @@ def _annual_dividend(model: DocModel, ctx: QContext, found: PeriodResolution) ->
     if value is None or value.fiscal or value.month_from not in (None, value.month):
         return None
     if value.quarter_end not in (None, value.quarter):
-        return None  # (前三季度…每10股派: a plan on the first three quarters' profit)
+        return None  # (1-9月…每10股派: a plan on the first nine months' profit)
     clause = model.reach(ctx, ctx.clause_start)
     if not model.matches(_role("dividend")).any_within(clause, ctx.q.start) or any(
         model.matches(_role(r)).any_within(ctx.sentence_start, ctx.sentence_end)
@@ -640,7 +640,7 @@ def _present_count(model: DocModel, ctx: QContext, near: list[RawPeriod]) -> boo
     for p in near:
         if p.start < q.start and not p.comparison:
             # (a period in an earlier clause that states its own figure frames that clause alone:
-            # 前三季度出货量超过110万只，新产品已进入5家以上客户的验证; a point frames its whole sentence)
+            # 1-9月出货量超过110万只，新产品已进入5家客户的验证; a point frames its whole sentence)
             if (
                 p.start >= ctx.clause_start
                 or p.point
