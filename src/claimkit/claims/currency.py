@@ -64,7 +64,9 @@ def _listed_currency(model: DocModel, name: str) -> str | None:
         return None
     key = f"listed_{name}"
     if key not in model.memo:
-        model.memo[key] = "TWD" if re.search(rf"{re.escape(name)}\s*[（(]\d{{4}}\.TWO?[）)]", model.text) else None
+        model.memo[key] = (
+            "TWD" if re.search(rf"{re.escape(name)}\s*[（(]\d{{4}}\.TWO?[）)]", model.text) else None
+        )
     return model.memo[key]  # type: ignore[return-value]
 
 

@@ -639,7 +639,9 @@ def _plan_words() -> regex.Pattern[str]:
     """A forecast cue or noun (``forecast_cues.tsv`` kinds ``cue``, ``noun``: 将, 力争, 计划, 目标), a few characters
     before it allowed."""
     plans = words_pattern([*cue_words("cue"), *cue_words("noun")])
-    return regex.compile(rf"\p{{Han}}{{0,4}}?(?:{plans})")  # (今年展店目标: a few words of what is planned between)
+    return regex.compile(
+        rf"\p{{Han}}{{0,4}}?(?:{plans})"
+    )  # (今年展店目标: a few words of what is planned between)
 
 
 def _plan_after(text: str, end: int) -> bool:

@@ -598,17 +598,20 @@ def _topic_clause(structure: Structure, text: str, p: RawPeriod, ctx: QContext) 
 def _figure_between(model: DocModel, a: int, b: int) -> bool:
     """Whether a claim's quantity starts in ``[a, b)``."""
     starts = model.memo.get("quantity_starts")
-    if starts is None:
-        starts = model.memo["quantity_starts"] = [x.start for x in model.quantities]
-    i = bisect_left(starts, a)  # type: ignore[arg-type]
-    return i < len(starts) and starts[i] < b  # type: ignore[arg-type]
+    if not isinstance(starts, list):
+        starts = [x.start for x in model.quantities]
+        model.memo["quantity_starts"] = starts
+    i = bisect_left(starts, a)
+    return i < len(starts) and starts[i] < b
 
 
 def _own_subject(text: str, start: int, end: int) -> bool:
     """Whether the clause from ``start`` names a subject of its own before its verb of the present (not
     ``已佔…``, ``占总营收的比重已…``, ``在总收入中的占比已…``: the clause before's figure goes on)."""
     k = min((i for w in words("present_perfect") if (i := text.find(w, start, end)) >= 0), default=end)
-    return k > start and not text.startswith((*cues().get("share_verb", ()), *words("subjectless_open")), start)
+    return k > start and not text.startswith(
+        (*cues().get("share_verb", ()), *words("subjectless_open")), start
+    )
 
 
 def _present_count(model: DocModel, ctx: QContext, near: list[RawPeriod]) -> bool:
@@ -638,16 +641,19 @@ def _present_count(model: DocModel, ctx: QContext, near: list[RawPeriod]) -> boo
         if cue is None or not cue.person or cue.kind != "say":
             return False
     for p in near:
-        if p.start < q.start and not p.comparison:
-            # (a period in an earlier clause that states its own figure frames that clause alone:
-            # 1-9月出货量超过110万只，新产品已进入5家客户的验证; a point frames its whole sentence)
-            if (
+        # (a period in an earlier clause that states its own figure frames that clause alone:
+        # 1-9月出货量超过110万只，新产品已进入5家客户的验证; a point frames its whole sentence)
+        if (
+            p.start < q.start
+            and not p.comparison
+            and (
                 p.start >= ctx.clause_start
                 or p.point
                 or not _figure_between(model, p.end, ctx.clause_start)
                 or not _own_subject(model.text, ctx.clause_start, q.start)
-            ):
-                return False
+            )
+        ):
+            return False
     return any(model.text.find(w, ctx.clause_start, q.start) >= 0 for w in words("present_perfect"))
 
 

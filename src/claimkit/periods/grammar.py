@@ -345,10 +345,16 @@ _RATIO_BASE_AFTER = regex.compile(
     r"(?:同期|同期水平|水平)?的|[^，,。；;：:！？\n0-9]{1,8}?的(?=\s?[0-9０-９一二两兩三四五六七八九十半几幾])"
 )
 _CUMULATIVE = regex.compile(r"[^，,。；;：:！？\n]*?(?:累计|累計)")
+
+
 @cache
 def _change_after() -> regex.Pattern[str]:
     """A verb of change (``changes.tsv`` kind ``direction``), an adverb of the present (``已``) before it allowed."""
-    verbs = (r["word"] for r in _resources.table("changes.tsv", ("word", "kind", "value")) if r["kind"] == "direction")
+    verbs = (
+        r["word"]
+        for r in _resources.table("changes.tsv", ("word", "kind", "value"))
+        if r["kind"] == "direction"
+    )
     return regex.compile(rf"(?:{alternation('present_perfect')})?(?:{words_pattern(verbs)})")
 
 
@@ -393,9 +399,11 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
             # (钢材价格今年以来涨了约20%: before a verb of change, a subject's run to publication too)
             opens = m.start() == 0 or m.string[m.start() - 1] in _CLAUSE_OPENERS
             moved = meaning == "since_year_start" and _change_after().match(m.string, m.end()) is not None
-            p.cumulative = (meaning == "since_year_start" and opens) or moved or _CUMULATIVE.match(
-                m.string, m.end(), m.end() + 12
-            ) is not None
+            p.cumulative = (
+                (meaning == "since_year_start" and opens)
+                or moved
+                or _CUMULATIVE.match(m.string, m.end(), m.end() + 12) is not None
+            )
         elif meaning == "today":
             p.relative, p.day = "now", True  # 今日公布: an event's day, weaker than a reporting period
         elif meaning == "holiday":
@@ -702,7 +710,10 @@ def read_periods(cleaned: Cleaned) -> list[RawPeriod]:
     edition's year in brackets inside a work's title (《某某白皮书（2025年）》), which dates the work, no figure."""
     text = cleaned.folded
     return [
-        p for a, b in cleaned.kept_spans() for p in scan_periods(text, a, b) if not _edition(text, p.start, p.end)
+        p
+        for a, b in cleaned.kept_spans()
+        for p in scan_periods(text, a, b)
+        if not _edition(text, p.start, p.end)
     ]
 
 

@@ -199,7 +199,9 @@ def _rates(text: str, end: int, ceiling: int) -> bool:
 _LATIN = re.compile(r"[A-Za-z]")
 _URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff01-\uff5e]+|[\w.+-]+@[\w-]+\.[\w.]+")
 # a company's name right before its stock code in brackets (三元生物（301206）, 三一重工（600031.SH）)
-_CODED_NAME = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,8}(?=[（(]\s?\d{4,6}(?:\.[A-Za-z]{2,3})?\s?[）)])")
+_CODED_NAME = re.compile(
+    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,8}(?=[（(]\s?\d{4,6}(?:\.[A-Za-z]{2,3})?\s?[）)])"
+)
 _HAN_NEXT = re.compile("[\u4e00-\u9fff]")
 # punctuation that may follow a rank written without 位/名 (排名第一，), and one that may follow 前N
 _AFTER_RANK = frozenset("大，,。；;、！!？?）)”」 \n\t\r\f\v\u3000")
