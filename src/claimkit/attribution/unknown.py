@@ -273,9 +273,8 @@ _FUNCTION_CHARS = frozenset(
 _LISTING_TAIL = regex.compile(
     r"\*?[-－][A-Z]{1,3}$"
 )  # that suffix at a name's end, with its hyphen (某某-KY, 91APP*-KY)
-_NUMERAL_CHARS = frozenset(
-    "一二两兩三四五六七八九十百千万萬"
-)  # what a name written with a numeral word opens with
+# what a name written with a numeral word opens with
+_NUMERAL_CHARS = frozenset("一二两兩三四五六七八九十百千万萬")
 _TIME_CHAR = regex.compile(r"[年月日季期]")  # (公司今年…: a time word, no name)
 
 
@@ -336,9 +335,8 @@ def _described_list() -> regex.Pattern[str]:
     period (``dated_period``, a year) and a respectively."""
     respectively = words_pattern(words("respectively"))
     period = words_pattern(_forms().get("dated_period", ()))
-    lead = words_pattern(
-        ("的", *descriptor_ends())
-    )  # (软包装龙头某甲、瓶盖龙头某乙: a descriptor ends the phrase)
+    # (软包装龙头某甲、瓶盖龙头某乙: a descriptor ends the phrase)
+    lead = words_pattern(("的", *descriptor_ends()))
     item = rf"[^，,。；;、\n的]{{2,14}}?(?:{lead})(?P<name>\p{{Han}}{{2,6}}?)"
     return regex.compile(
         rf"(?:(?<=[。！？\n])|^|(?<=方面[，,])|(?<=中[，,]))(?P<items>{item}(?:(?:{_links()}){item}){{1,3}})[，,]?"
@@ -762,13 +760,13 @@ def find_unknown_companies(
             surface = m.group("name")
             if _named_subject(text, surface, known):
                 named.setdefault(surface, surface)
+    pronouns = tuple(word_set("company_pronoun"))
     for a, b in spans:
         for m in _contrast_opening().finditer(text, a, b):
             # (…written again, or 该公司 opening the next sentence: 某某电子则仍在…。该公司1-9月营收…; a
             # sentence, not a paragraph, it opens only so)
             surface = m.group("name")
             stop = text.find("。", m.end(), b)
-            pronouns = tuple(word_set("company_pronoun"))
             if text.startswith("是", m.end()):
                 # (某某科技是国内…的供应商，其…半年报显示: a copula defines industries too, 某某材料是…的关键材料;
                 # a company is what its sentence then calls 其 or 该公司)
@@ -914,9 +912,8 @@ def find_unknown_companies(
                 named[short] = name
                 break
     ends = tuple(w for w in (*_forms().get("body_association", ()), *words("source_branch")) if len(w) > 1)
-    named = {
-        k: v for k, v in named.items() if not k.endswith(ends)
-    }  # (某协会阀门分会指出: a body, no company)
+    # (某协会阀门分会指出: a body, no company)
+    named = {k: v for k, v in named.items() if not k.endswith(ends)}
     if not named:
         return []
     # every use of a form the text gave the company

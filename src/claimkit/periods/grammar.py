@@ -358,7 +358,6 @@ def _change_after() -> regex.Pattern[str]:
     return regex.compile(rf"(?:{alternation('present_perfect')})?(?:{words_pattern(verbs)})")
 
 
-_ENDED = ("结束的", "結束的")  # after a month: the span that month ends (在2025年3月结束的年度)
 _CLAUSE_OPENERS = frozenset('，,。；;：:！？\n“「"（( ')
 
 
@@ -641,14 +640,19 @@ def scan_periods(
         if spans_only:
             out.append(p)
             continue
-        if p.month is not None and not p.point and text.startswith(_ENDED, p.end):
-            # 在2025年3月结束的年度: a month a year of results ends at, as 截至…止年度 is
-            tail = text[p.end + len(_ENDED[0]) : p.end + 12]
-            if tail.startswith(words("year_span")):
-                p.point = True
+        ended = next((w for w in words("span_ended") if text.startswith(w, p.end)), "")
+        # 在2025年3月结束的年度: a month a year of results ends at, as 截至…止年度 is
+        if (
+            p.month is not None
+            and not p.point
+            and ended
+            and text.startswith(words("year_span"), p.end + len(ended))
+        ):
+            p.point = True
         if p.month is not None and p.point:
-            tail = text[p.end : p.end + 8].lstrip("止的之 ")  # (截至6月底止之中期業績: 之 is 的)
-            tail = tail.removeprefix(_ENDED[0]).removeprefix(_ENDED[1])
+            tail = text[p.end + len(ended) : p.end + len(ended) + 8].lstrip(
+                "止的之 "
+            )  # (截至6月底止之中期業績)
             p.span_months = next((n for w, n in span_words() if tail.startswith(w)), None)
             p.year_span = tail.startswith(words("year_span"))
         elif (
