@@ -35,7 +35,7 @@ from ..periods.resolve import Resolved, Resolver, holiday_period
 from ..quantities.grammar import Raw
 from ..quantities.lexicon import cues, qualifiers
 from .company import CompanyIndex
-from .forecast import cue_words
+from .forecast import cue_words, not_cues
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -103,6 +103,7 @@ class DocModel:
     mention_starts: list[int] = field(default_factory=list)
     calendar: FiscalYear | None = None  # the fiscal calendar of the company the text is most about
     period_starts: list[int] = field(default_factory=list)
+    quantity_starts: list[int] = field(default_factory=list)  # the claims' quantities' starts, in order
     _matches: dict[object, Matches] = field(default_factory=dict)
     resolved_periods: dict[int, object] = field(default_factory=dict)  # claim index -> its PeriodResolution
     memo: dict[str, object] = field(default_factory=dict)  # what a resolver computes once per document
@@ -209,8 +210,6 @@ def sets_frame(p: RawPeriod) -> bool:
 def _forecast_cues(verbs: frozenset[str]) -> regex.Pattern[str]:
     """Forecast verbs (``reporting_verbs.tsv``) and future markers (``function_words.tsv``), not inside a
     word that only holds one (饮料, 将近: ``forecast_cues.tsv`` kind ``not``)."""
-    from .forecast import not_cues
-
     return regex.compile(
         f"(?:{words_pattern(not_cues())})(*SKIP)(*FAIL)|(?:{words_pattern({*verbs, *words('future')})})"
     )
@@ -1341,4 +1340,5 @@ def build_model(doc: Document) -> DocModel | None:
         metric_cutter=cutter,
         mention_starts=[m.start for m in doc.mentions],
         period_starts=[p.start for p in doc.periods],
+        quantity_starts=[q.start for q in quantities],
     )

@@ -597,10 +597,7 @@ def _topic_clause(structure: Structure, text: str, p: RawPeriod, ctx: QContext) 
 
 def _figure_between(model: DocModel, a: int, b: int) -> bool:
     """Whether a claim's quantity starts in ``[a, b)``."""
-    starts = model.memo.get("quantity_starts")
-    if not isinstance(starts, list):
-        starts = [x.start for x in model.quantities]
-        model.memo["quantity_starts"] = starts
+    starts = model.quantity_starts
     i = bisect_left(starts, a)
     return i < len(starts) and starts[i] < b
 
