@@ -318,7 +318,9 @@ def _by_company_list() -> regex.Pattern[str]:
     # (从上市公司看, 分航空公司看: a few words of the kind before it; 某甲、某乙去年…分别: a time word may end the list)
     ends = words_pattern(_forms().get("partner_end", ()))
     return regex.compile(
-        rf"{_BY}(?:\p{{Han}}{{0,4}}?(?:{kind})|(?:{bare}))(?:来|來)?看[，,：:]"
+        rf"(?:{_BY}(?:\p{{Han}}{{0,4}}?(?:{kind})|(?:{bare}))(?:来|來)?看[，,：:]"
+        # (重点企业中，某甲、某乙…分别; 规模较大的运营商中，; 业者方面，: a topic of firms opening the sentence)
+        rf"|(?:(?<=[。！？\n])|^)(?P<topic>[^，,。；;：:！？\n]{{0,10}}?(?:{kind}|{bare}))(?:中|里|裡|方面)[，,])"
         # (从企业看，民营船企表现活跃，某甲、某乙…分别: one clause on the kind may stand between)
         rf"(?:[^，,。；;：:\n、]{{1,12}}[，,])?"
         # (从企业看，出口规模居前的某甲、某乙…分别: a clause on the items ending in 的 may open the list)
@@ -811,9 +813,13 @@ def find_unknown_companies(
                 continue
             named.setdefault(surface, alias)
             named.setdefault(alias, alias)
+    firm_kinds = (*words("firm_kind"), *words("list_kind"))
     for a, b in spans:
         for m in _by_company_list().finditer(text, a, b):
             # 分企业看，某甲和某乙的…分别为…: a breakdown by company lists companies
+            topic = m.group("topic")
+            if topic is not None and any(w in topic for w in words("subsidiary_topic")):
+                continue  # (子公司中，某甲和某乙…分别: a group's own units, which its lexicon entry may hold)
             for item in regex.split(rf"(?:{_links()})", m.group("items")):
                 # (某甲、某乙去年的份额分别…: a time word between the last name and its 的 is no part of it)
                 time_end = next((w for w in _forms().get("partner_end", ()) if item.endswith(w)), "")
@@ -824,6 +830,8 @@ def find_unknown_companies(
                 if (
                     2 <= len(item) <= 8
                     and _HAN_RUN.fullmatch(item)
+                    # (入榜企业中，超市、便利店和专业店企业分别: formats of store, kinds of firm, no names)
+                    and (topic is None or not (_common_word(item) or item.endswith(firm_kinds)))
                     and (
                         _new_name(item, known)
                         or (_scoped(item) and item not in known and not _known_inside(item, known))
