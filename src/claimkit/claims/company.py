@@ -119,7 +119,8 @@ def market_terms() -> re.Pattern[str]:
     # 全网 is the whole online market (全网销售额), but a network's own parts (全网加盟商, 全网日均处理能力) are
     # the company's: own_network
     # (生猪养殖业务: a line of business named after its market is the company's; 行业业务量 is a market's)
-    whole = f"(?:{words_pattern(terms)})(?!(?<=[业業])[务務]|[\u4e00-\u9fff]{{0,4}}?[业業][务務](?!量))(?!(?<=[网網])(?:{alternation('own_network')}))"
+    # (指数化产品, 产业化: 化 makes the term an adjective, no market)
+    whole = f"(?:{words_pattern(terms)})(?!化)(?!(?<=[业業])[务務]|[\u4e00-\u9fff]{{0,4}}?[业業][务務](?!量))(?!(?<=[网網])(?:{alternation('own_network')}))"
     # 全国新房销售额: a measure that is a whole market's only after a whole scope (东南亚市场销售额 is a company's;
     # 全年 is a time, not a scope)
     national = f"(?:{alternation('whole_scope')})(?![年天日月])[^，,。；;：:\\s的]{{1,6}}?(?:{alternation('whole_measure')})"
@@ -186,6 +187,13 @@ def _company_measure() -> re.Pattern[str]:
 def _self_reference() -> re.Pattern[str]:
     """公司, 该集团…: the company in context is the subject (its list is of measures, not of companies)."""
     return re.compile(company_pronouns())
+
+
+@cache
+def _predicate_before() -> re.Pattern[str]:
+    """A copula or ranking verb (role ``predicate_before``) and at most four characters of an industry's name right
+    before a market term (是照明行业的旺季, 位居行业第二): the market is a predicate, not the subject."""
+    return re.compile(rf"(?:{alternation('predicate_before')})[\u4e00-\u9fff]{{0,4}}$")
 
 
 @cache
@@ -671,7 +679,7 @@ class CompanyIndex:
             if (
                 market is not None
                 and market.group() in word_set("industry_word")
-                and text.endswith(words("predicate_before"), max(0, market.start() - 3), market.start())
+                and _predicate_before().search(text, max(0, market.start() - 8), market.start()) is not None
             ):
                 market = (
                     None  # 位居行业第二, 四季度是行业传统旺季: the industry as a predicate, not the subject
@@ -773,6 +781,10 @@ class CompanyIndex:
             if market is not None and self._in_cause(market.start(), market.end(), sentence_start):
                 # 受市场利率下行影响，上半年净息差为1.44%: the market is the cause, not the subject
                 market = None
+            if market is not None and any(
+                text.find(w, market.end(), start) >= 0 for w in words("subsidiary_topic")
+            ):
+                market = None  # 大陸的烘焙市場還在成長，明年大陸子公司營收…: the company's own unit is the subject
             if market is not None and any(text.find(w, market.end(), start) >= 0 for w in words("belonging")):
                 # 國內焦煤市場的供應持續偏緊，旗下三座煤礦合共生產…，按年減少3.7%: the company's own units after it
                 market = None
