@@ -287,10 +287,16 @@ def _dated_opening() -> regex.Pattern[str]:
     period = "|".join(map(regex.escape, forms.get("dated_period", ())))
     figure = "|".join(map(regex.escape, forms.get("dated_figure", ())))
     business = "|".join(map(regex.escape, forms.get("business_verb", ())))
+    peer = "|".join(map(regex.escape, words("peer_before")))
+    # (某某10月营收, 某某前10月累计营收, 某某第3季营收: a month, months to date, a quarter in figures)
+    month = r"(?:前|1-|1至)?[0-9０-９]{1,2}(?:个|個)?月份?|第[1-4１-４]季"
     return regex.compile(
         rf"(?:(?<=[。！？\n])|^)(?P<name>\p{{Han}}{{2,5}}?)"
         # (某某2023年营收约…: a year alone; 某某前三季度的营收为…: 的 between)
         rf"(?=(?:[0-9０-９]{{4}}年度?(?:{period})?|(?:{period}))的?(?:{figure}))"
+        # (同業方面，某甲10月營收…；某乙10月營收…: after a peers' lead, each name opening its part)
+        rf"|(?<=(?:{peer})方面[，,](?:[^。！？\n]{{1,60}}?[；;])?)(?P<name>\p{{Han}}{{2,5}}?)"
+        rf"(?=(?:[0-9０-９]{{4}}年度?(?:{period})?|(?:{period})|{month})的?(?:{figure}))"
         rf"|(?<=[。！？\n][^，,。；;！？\n是]{{2,16}}?的)(?P<name>\p{{Han}}{{2,5}}?)(?=[，,](?:{period})(?:{figure}))"
         rf"|(?:(?<=\n)|^)(?P<name>\p{{Han}}{{2,6}}?)(?=(?:{business}))",  # 某某主营…: what it does opens the paragraph
         regex.MULTILINE,

@@ -190,6 +190,12 @@ def _self_reference() -> re.Pattern[str]:
 
 
 @cache
+def _peer_lead() -> re.Pattern[str]:
+    """A sentence opening on the peers (同業方面，, 同行方面，: role ``peer_before``, then 方面)."""
+    return re.compile(rf"\s*(?:{alternation('peer_before')})方面[，,]")
+
+
+@cache
 def _predicate_before() -> re.Pattern[str]:
     """A copula or ranking verb (role ``predicate_before``) and at most four characters of an industry's name right
     before a market term (是照明行业的旺季, 位居行业第二): the market is a predicate, not the subject."""
@@ -573,14 +579,23 @@ class CompanyIndex:
         introduced as one (同业周大福…) or a part after 其中 (其中某品牌及某品牌销量…) is that only within its
         own sentence."""
         i = bisect_left(self._subject_starts, pos) - 1
-        sentence = self.structure.sentence_at(pos).start if i >= 0 else 0
+        here = self.structure.sentence_at(pos) if i >= 0 else None
+        sentence = here.start if here is not None else 0
         while i >= 0:
             m = self.subjects[i]
             if m.start >= sentence or not (
                 self.text.endswith((*words("peer_before"), *words("part_lead")), 0, m.start)
                 or self._listed(m)  # (某甲、某乙的…分别为…: a list's item, only within its sentence)
             ):
-                return self._owner(m), m
+                opened = self.structure.sentence_at(m.start)
+                # (同業方面，某甲10月營收…。集團表示…: a peer the paragraph opens on stays in effect only there;
+                # the next paragraph's 董事長表示 is the text's own company's again)
+                if (
+                    here is None
+                    or opened.paragraph == here.paragraph
+                    or _peer_lead().match(self.text, opened.start, m.start) is None
+                ):
+                    return self._owner(m), m
             i -= 1
         return self.default, None
 
