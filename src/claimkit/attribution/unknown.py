@@ -354,6 +354,22 @@ def _described_list() -> regex.Pattern[str]:
 
 
 @cache
+def _counted_list() -> regex.Pattern[str]:
+    """Two to five names side by side after 由 or a clause's start, a verb of running them (role ``run_verb``) or
+    none, then the count of them as firms opening the next clause (由某甲、某乙经营，两家公司去年…分别…)."""
+    run = words_pattern(words("run_verb"))
+    kinds = words_pattern((*words("firm_kind"), *words("list_kind")))
+    return regex.compile(
+        rf"(?:(?<=[，,。！？\n：:])|(?<=由)|^)(?P<items>\p{{Han}}{{2,8}}?(?:(?:{_links()})\p{{Han}}{{2,8}}?){{1,4}})"
+        rf"(?:{run})?[，,](?:这|這|上述)?(?P<count>[2-5２-５两兩二三四五])家(?:{kinds})",
+        regex.MULTILINE,
+    )
+
+
+_COUNTS = {"两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5, "２": 2, "３": 3, "４": 4, "５": 5}
+
+
+@cache
 def _opening_list() -> regex.Pattern[str]:
     """Two to four names side by side opening a sentence (after a clause on what they mainly do: 以外销为主的), then
     的 or a period (``dated_period``, a year), a measure and a respectively."""
@@ -444,9 +460,16 @@ def _after_descriptor(text: str, pos: int, end: int) -> int | None:
         k = run.rfind(w)
         if k >= 0 and run.endswith(unit, 0, k + len(w)):
             continue  # 子公司某某: a unit of the company in context, named after its kind
-        if k >= 0 and len(run) - (k + len(w)) >= 2:
+        # (易居企业控股（02048）: a descriptor word before a legal form alone is part of the name)
+        if k >= 0 and len(run) - (k + len(w)) >= 2 and run[k + len(w) :] not in _legal_forms():
             best = max(best, k + len(w))
     return pos + best if best >= 0 else None
+
+
+@cache
+def _legal_forms() -> frozenset[str]:
+    """The legal forms, long and short (股份有限公司, 控股, 集团: roles ``legal`` and ``short_legal``)."""
+    return frozenset((*_forms().get("legal", ()), *_forms().get("short_legal", ())))
 
 
 def _strip_lead(text: str, start: int, end: int) -> int:
@@ -556,6 +579,18 @@ def _described_opening() -> regex.Pattern[str]:
     origin = words_pattern(_forms().get("origin_verb", ()))
     return regex.compile(
         rf"(?<=(?:^|[。！？\n])[^，,。；;！？\n“”]{{4,16}}?(?:{origin})的)(?P<name>\p{{Han}}{{2,6}}?)(?=[，,])",
+        regex.MULTILINE,
+    )
+
+
+@cache
+def _main_line_opening() -> regex.Pattern[str]:
+    """A sentence opening on what a company mainly does (以电站锅炉管为主业的; role ``main_line``), then the name and
+    its predicate with no comma (…的某某增速最快): the eight characters after it, of which the name is the longest
+    start the text writes again."""
+    main = words_pattern(_forms().get("main_line", ()))
+    return regex.compile(
+        rf"(?<=(?:^|[。！？\n])以[^，,。；;！？\n“”]{{2,12}}?(?:{main})的)(?P<name>\p{{Han}}{{2,8}})",
         regex.MULTILINE,
     )
 
@@ -679,11 +714,14 @@ def find_unknown_companies(
                     if pattern is not coded
                     else (*descriptor_ends(), *_coded_descriptor_ends())
                 )
+                # (易居企业控股（02048）: a descriptor word before a legal form alone is part of the name)
                 begin = max(
                     (
                         k + len(w)
                         for w in ends
-                        if (k := text.rfind(w, begin, stem_end)) >= 0 and stem_end - k - len(w) >= 2
+                        if (k := text.rfind(w, begin, stem_end)) >= 0
+                        and stem_end - k - len(w) >= 2
+                        and text[k + len(w) : stem_end] not in _legal_forms()
                     ),
                     default=begin,
                 )
@@ -767,6 +805,22 @@ def find_unknown_companies(
             # subject, and written again as a subject elsewhere
             surface = m.group("name")
             if _named_subject(text, surface, known):
+                named.setdefault(surface, surface)
+    for a, b in spans:
+        for m in _main_line_opening().finditer(text, a, b):
+            # 以电站锅炉管为主业的某某增速最快。…某某在手订单…: the longest start the text writes again
+            run = m.group("name")
+            surface = next((run[:k] for k in range(len(run), 1, -1) if text.count(run[:k]) >= 2), None)
+            if (
+                surface is None
+                or surface in named
+                or not _new_name(surface, known, surface)
+                or _TIME_CHAR.search(surface)
+                or _common_word(surface)
+                or surface[0] in _FUNCTION_CHARS
+            ):
+                continue
+            if surface is not None:
                 named.setdefault(surface, surface)
     pronouns = tuple(word_set("company_pronoun"))
     for a, b in spans:
@@ -863,6 +917,21 @@ def find_unknown_companies(
             ):
                 for item in items:
                     named.setdefault(item, item)
+    for a, b in spans:
+        for m in _counted_list().finditer(text, a, b):
+            # 岛内航线主要由某甲、某乙经营，两家公司去年…: names the text then counts as so many firms
+            items = regex.split(rf"(?:{_links()})", m.group("items"))
+            count = m.group("count")
+            if len(items) == _COUNTS.get(count, int(count) if count.isdigit() else 0) and all(
+                _HAN_RUN.fullmatch(item)
+                and not _common_word(item)
+                and item[0] not in _FUNCTION_CHARS
+                and (_new_name(item, known) or item in known)
+                for item in items
+            ):
+                for item in items:
+                    if item not in known:
+                        named.setdefault(item, item)
     for a, b in spans:
         for m in _described_list().finditer(text, a, b):
             # 以笔电板为主的某甲、专攻高层板的某乙，去年营收分别为…: each name after the phrase on it

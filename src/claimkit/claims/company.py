@@ -46,6 +46,8 @@ def _aggregate() -> re.Pattern[str]:
     return re.compile(
         rf"{alternation('aggregate')}"
         rf"|{count}(?:{alternation('aggregate_count')})[^，,。；;]{{0,24}}?(?:合计|合計|共计|共計|整体|整體|总计|總計)"
+        # (上述公司营收合计…: the companies named before, as one)
+        rf"|(?:{alternation('named_before')})(?:{alternation('firm_kind')})[^，,。；;]{{0,12}}?(?:合计|合計|共计|共計|总计|總計)"
         # TOP100房企, 三家航司, 百强房企, 三家快递企业: a group of companies
         rf"|(?:(?:{alternation('collective_quantifier')})\s?[0-9]*|{count}(?:家|大)[\u4e00-\u9fff]{{0,4}}?)"
         rf"(?:{alternation('collective_noun')})"
