@@ -89,13 +89,17 @@ _FIGURE = re.compile(r"[0-9０-９]|[一二两兩三四五六七八九十][成�
 _GOODS_MODIFIER = 1  # characters of a modifier between a verb of selling and its commodity (銷售精焦煤)
 _UNIT_GAP = 6  # characters between a group and its unit (旗下的, 附属公司)
 _UNIT_KIND = 4  # characters of the unit's kind after 旗下 (緯創集團旗下網通廠啟碁)
+_CODED_UNIT_KIND = 6  # … when the unit is listed, its stock code after it (宏碁旗下資安服務商某某（6690）)
+_CODE_AFTER = re.compile(r"\s?[（(][0-9０-９]{4,6}")  # a stock code in brackets
 
 
-def _unit_gap(gap: str) -> bool:
-    """Whether the text between a group and a company names the company as the group's unit (旗下的, 集團旗下網通廠)."""
+def _unit_gap(gap: str, coded: bool = False) -> bool:
+    """Whether the text between a group and a company names the company as the group's unit (旗下的, 集團旗下網通廠);
+    ``coded``: the unit's stock code follows it, and its kind may be longer."""
+    kind = _CODED_UNIT_KIND if coded else _UNIT_KIND
     for w in words("unit_before"):
         at = gap.rfind(w)
-        if at >= 0 and at <= _UNIT_GAP and len(gap) - at - len(w) <= _UNIT_KIND and "，" not in gap:
+        if at >= 0 and at <= _UNIT_GAP and len(gap) - at - len(w) <= kind and "，" not in gap:
             return True
     return False
 
@@ -436,7 +440,7 @@ class CompanyIndex:
                 and clause == last_clause
                 and m.kind == "company"
                 and (m.company or m.name) != (last_subject.company or last_subject.name)
-                and _unit_gap(text[last_subject.end : m.start])
+                and _unit_gap(text[last_subject.end : m.start], _CODE_AFTER.match(text, m.end) is not None)
             ):
                 # 鷹君集團旗下的冠君產業信託（02778）昨午發布…: the unit named after its group is the subject
                 self.subject.discard(id(last_subject))

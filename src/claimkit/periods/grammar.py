@@ -601,6 +601,8 @@ def scan_periods(
             p.quarter is not None
             and p.quarter_end is None
             and text.startswith(words("quarter_report"), p.end)
+            # (第3季成績單: a bare 季 before a results noun is the quarter, as Taiwan companies report it)
+            and (not text.endswith("季", 0, p.end) or text.startswith(words("quarter_report_bare"), p.end))
         ):
             continue  # 三季报显示, 交出三季度答卷: a report's name (an A-share 三季报 covers 前三季度), not the quarter
         if not spans_only:
