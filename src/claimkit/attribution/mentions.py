@@ -34,6 +34,7 @@ from .unknown import (
     find_unknown_companies,
     holding_stems,
     holding_unit,
+    is_industry,
     region_prefixes,
     reported_results,
     short_legal_forms,
@@ -804,6 +805,9 @@ def mentions_of(cleaned: Cleaned, matches: Iterable[tuple[int, int]], lexicon: L
     return mentions
 
 
+_REGION_REST = 2  # characters of a name after its province or city that stand for it alone (山東某龍 -> 某龍)
+
+
 def _stem_mentions(text: str, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
     """A company the text names in full, written elsewhere as its name without its industry ending (星宇航空 …
     星宇表示): the stem is that company where it stands as a word of its own (no lexicon name, no general word unless
@@ -815,14 +819,22 @@ def _stem_mentions(text: str, mentions: list[Mention], lexicon: Lexicon) -> list
     for m in mentions:
         if m.kind != "company" or len(m.surface) < 4 or not all(_is_han(ch) for ch in m.surface):
             continue
-        stem = without_industry(m.surface)
-        if len(stem) < 2 or stem == m.surface or stem in lexicon.entries:
-            continue
-        if stem.translate(folded) in words and not stands_as_subject(text, stem, m.surface, 2):
-            continue  # (a stem that is a general word, 通達 of 通達集團: only where it stands as a subject twice)
-        if stem in regions or lexicon.companies_opening_with(stem) & (named - {m.name}):
-            continue  # (甘肃 is a province before 甘肃银行; 某某 opens two companies' names the text both names)
-        stems.setdefault(stem, m)
+        # (山東某龍 … 某龍表示: a name without the province or city that opens it, when the rest is two characters,
+        # no general word and no industry ending: not 啤酒 of 某地啤酒, 银行 of 某地银行)
+        region = next(
+            (r for r in regions if m.surface.startswith(r) and len(m.surface) - len(r) == _REGION_REST), ""
+        )
+        rest = m.surface[len(region) :] if region else ""
+        if rest and (rest.translate(folded) in words or without_industry(rest) != rest or is_industry(rest)):
+            rest = ""
+        for stem in (without_industry(m.surface), rest):
+            if len(stem) < 2 or stem == m.surface or stem in lexicon.entries:
+                continue
+            if stem.translate(folded) in words and not stands_as_subject(text, stem, m.surface, 2):
+                continue  # (a stem that is a general word, 通達 of 通達集團: only where it stands as a subject twice)
+            if stem in regions or lexicon.companies_opening_with(stem) & (named - {m.name}):
+                continue  # (甘肃 is a province before 甘肃银行; 某某 opens two companies' names the text both names)
+            stems.setdefault(stem, m)
     if not stems:
         return mentions
     taken = Intervals((m.start, m.end) for m in mentions)

@@ -105,9 +105,11 @@ def _narrator() -> regex.Pattern[str]:
     """财报显示, 公告指出: the document itself shows it (no speaker)."""
     return regex.compile(
         rf"(?:{words_alternation('study_pointer')})?"  # 这份报告显示: the study named before
-        rf"(?:《(?:{words_alternation('report_noun')})》|(?:{words_alternation('report_noun')}))"
+        rf"(?:(?:《(?:{words_alternation('report_noun')})》|(?:{words_alternation('report_noun')}))"
         rf"(?:数据|數據)?(?:{words_alternation('adverb')})?"
         rf"(?:{words_alternation('report_phrase_verb')})"
+        # (报告统计，…: a study counts, before a comma; role ``study_verb``)
+        rf"|(?:{words_alternation('study_noun')})(?:{words_alternation('adverb')})?(?:{words_alternation('study_verb')})(?=[，,：:]))"
     )  # (财报还显示: an adverb may stand before the verb; 《报告》显示: a report named short, 下称《报告》)
 
 
@@ -836,9 +838,16 @@ def find_cues(
         if taken.overlaps(nm.start(), nm.end()):
             continue  # IDC的报告显示: the source's cue already covers it
         k = bisect_left(report_starts, nm.start()) - 1
+        noun = next(
+            (w for w in words("report_noun") if _unpointed(nm.group()).lstrip("《").startswith(w)), ""
+        )
         if (
             k >= 0
-            and _unpointed(nm.group()).lstrip("《").startswith(words("study_noun"))
+            # (…发布的《中国某产业年报2022》显示…。年报还显示: the noun of the study's title, named before)
+            and (
+                noun.startswith(words("study_noun"))
+                or (len(noun) > 1 and text.find(noun, reports[k].start, reports[k].end) >= 0)
+            )
             and _at_clause_start(text, nm.start())
             and _lines_between(text, _last_voice(voices, reports[k], nm.start()), nm.start()) <= _STUDY_REACH
         ):
@@ -948,7 +957,10 @@ def _source_report(text: str, c: Cue) -> bool:
         c.speaker is not None
         and c.company is None
         and not c.person
-        and any(text.find(w, c.start, c.end) >= 0 for w in (*words("study_noun"), *words("data_noun")))
+        and (
+            any(text.find(w, c.start, c.end) >= 0 for w in (*words("study_noun"), *words("data_noun")))
+            or text.find("《", c.start, c.end) >= 0  # (某协会发布的《中国某产业年报》显示: a work's title)
+        )
     )
 
 

@@ -495,6 +495,11 @@ def region_prefixes() -> frozenset[str]:
     return frozenset(_forms().get("region_prefix", ()))
 
 
+def is_industry(word: str) -> bool:
+    """Whether ``word`` is an industry ending alone (银行, 电影: ``company_forms.tsv`` role ``industry``)."""
+    return word in _forms().get("industry", ())
+
+
 def without_industry(name: str) -> str:
     """``name`` without an industry ending (马上消费金融 -> 马上): what no generic word may be part of."""
     ending = next((w for w in _forms().get("industry", ()) if name.endswith(w) and len(name) > len(w)), "")
