@@ -401,6 +401,7 @@ def _resolve_periods(
         resolver.report = report
     out: dict[int, Resolved | None] = {}
     year_in_sentence: dict[int, int] = {}
+    year_part: dict[int, int] = {}  # a sentence -> the ；-part of the explicit year in year_in_sentence
     named_year: dict[int, int] = {}  # a sentence -> the year a relative year word (去年) of it named
     coming_half: dict[int, int] = {}  # the half of a coming year that lent its year (明年上半年)
     # sentences whose year in effect a coming year (明年) lent -> that year's ；-part
@@ -452,6 +453,20 @@ def _resolve_periods(
         if s in coming_year and coming_year[s] != sp[1]:
             # 明年將新開…；她並透露，第三季新增…: a coming year lends its year in its ；-part only
             inside = False
+        if (
+            s in year_part
+            and year_part[s] != sp[1]
+            and p.quarter is not None
+            and p.year is None
+            and p.year_from is None
+            and not (p.fiscal or p.forecast or p.comparison)
+            and published is not None
+            and year_in_sentence[s] < published.year
+            and 3 * (p.quarter_end or p.quarter) < published.month
+        ):
+            # 2024年公司研发投入…；一季度综合毛利率为…, published in May: a past year's ；-part lends no year to a
+            # quarter of the year under way that has already closed
+            inside = False
         local = year_in_sentence.get(s) if inside else None
         if local is None and (p.whole_year or p.year_edge) and p.year is None and p.year_from is None:
             local = named_year.get(s)  # 去年…；全年…, 去年…，年末…: the year named before it in its sentence
@@ -487,6 +502,7 @@ def _resolve_periods(
         if p.year is not None and not p.local and not p.comparison and not p.anchor and not p.fiscal:
             # (2025/26財政年度上半年（截至12月底止六個月）: a fiscal year lends no calendar year)
             year_in_sentence[s] = p.year
+            year_part[s] = sp[1]
             coming_year.pop(s, None)
         elif (
             p.year_from == "pub"
