@@ -758,6 +758,14 @@ def find_unknown_companies(
                     name = abbreviation.group("alias")
                 named.setdefault(surface, name)
                 named.setdefault(name, name)
+                form = next((w for w in _legal_forms() if surface.endswith(w)), None)
+                if surface in displacing and form is not None:
+                    # (香港某某科技集團（01725）…。香港某某科技原以…: the name without its legal form, where the text
+                    # writes it, is the same company's and displaces the lexicon name inside it too)
+                    stem = surface[: -len(form)]
+                    if len(stem) >= 3 and text.count(stem) > text.count(surface):
+                        named.setdefault(stem, name)
+                        displacing.add(stem)
     introduced = _introduced()
     descriptors = descriptor_ends()
     for a, b in spans:
@@ -1159,8 +1167,8 @@ def _other_company(
     surface: str, code: str, known: Mapping[str, object], tickers: Mapping[str, frozenset[str]] | None
 ) -> bool:
     """Whether ``surface``, written before the stock code ``code``, names a company other than the
-    lexicon companies whose names it holds: each of them has codes, none is this one, and the rest of
-    the name is no legal form of theirs (``某某股份`` is still 某某)."""
+    lexicon companies whose names it holds: none has this code, each has codes or stands after other
+    words, and the rest of the name is no legal form of theirs (``某某股份`` is still 某某)."""
     from .lexicon import ticker_key
 
     key = ticker_key(code)
@@ -1175,7 +1183,11 @@ def _other_company(
                 continue
             company = getattr(entry, "company", None)
             codes = tickers.get(company) if company else None
-            if getattr(entry, "kind", None) not in ("company", "product") or not codes or key in codes:
+            if getattr(entry, "kind", None) not in ("company", "product") or (codes and key in codes):
+                return False
+            if not codes and i == 0:
+                # (a lexicon company with no codes named first may be listed under this one; after other words,
+                # 香港某某科技集團（01725）, a listed company holds an unlisted group's name)
                 return False
             if i == 0 and surface[j:] in short:
                 return False
