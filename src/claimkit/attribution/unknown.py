@@ -759,13 +759,15 @@ def find_unknown_companies(
                 named.setdefault(surface, name)
                 named.setdefault(name, name)
                 form = next((w for w in _legal_forms() if surface.endswith(w)), None)
-                if surface in displacing and form is not None:
-                    # (香港某某科技集團（01725）…。香港某某科技原以…: the name without its legal form, where the text
-                    # writes it, is the same company's and displaces the lexicon name inside it too)
+                if pattern is coded and form is not None and name == surface:
+                    # (某某企业控股（02048.HK）…。某某企业表示: a listed name without its legal form, where the text
+                    # writes it, is the same company's; 香港某某科技集團（01725）…。香港某某科技原以…: it displaces the
+                    # lexicon name inside it too)
                     stem = surface[: -len(form)]
-                    if len(stem) >= 3 and text.count(stem) > text.count(surface):
+                    if len(stem) >= 3 and text.count(stem) > text.count(surface) and stem not in known:
                         named.setdefault(stem, name)
-                        displacing.add(stem)
+                        if surface in displacing:
+                            displacing.add(stem)
     introduced = _introduced()
     descriptors = descriptor_ends()
     for a, b in spans:
