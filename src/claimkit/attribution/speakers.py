@@ -855,6 +855,23 @@ def find_cues(
             c = reports[k]
             narrators.append(Cue(nm.start(), nm.end(), c.speaker, "data", public=c.public))
             continue
+        sentence_start = structure.sentence_at(nm.start()).start
+        voice = next(
+            (
+                c
+                for c in reversed(cues)
+                if sentence_start <= c.start < nm.start()
+                and c.speaker is not None
+                and not c.person
+                and c.company is None
+                and c.kind in ("say", "forecast", "rating")
+            ),
+            None,
+        )
+        if voice is not None and noun.startswith(words("study_noun")) and _at_clause_start(text, nm.start()):
+            # 该机构预计…；报告指出，…: an institution's forecast, then its report in the same sentence
+            narrators.append(Cue(nm.start(), nm.end(), voice.speaker, "data", public=voice.public))
+            continue
         publisher = _published_by(text, cues, nm.start())
         if publisher is not None and publisher.company is None:
             # 中国人民银行13日晚间披露的金融数据显示: the data the source published, its own cue (公司此前披露的年报显示:

@@ -349,13 +349,20 @@ _CUMULATIVE = regex.compile(r"[^，,。；;：:！？\n]*?(?:累计|累計)")
 
 @cache
 def _change_after() -> regex.Pattern[str]:
-    """A verb of change (``changes.tsv`` kind ``direction``), an adverb of the present (``已``) before it allowed."""
-    verbs = (
+    """A verb of change (``changes.tsv`` kind ``direction``), an adverb of the present (``已``) before it allowed;
+    or 的, the measure it qualifies and a basis word before the verb (今年以来的货量同比增长…)."""
+    verbs = words_pattern(
         r["word"]
         for r in _resources.table("changes.tsv", ("word", "kind", "value"))
         if r["kind"] == "direction"
     )
-    return regex.compile(rf"(?:{alternation('present_perfect')})?(?:{words_pattern(verbs)})")
+    basis = words_pattern(
+        r["word"] for r in _resources.table("changes.tsv", ("word", "kind", "value")) if r["kind"] == "basis"
+    )
+    return regex.compile(
+        rf"(?:{alternation('present_perfect')})?(?:{verbs})"
+        rf"|的[^，,。；;：:！？\n“”0-9０-９]{{1,10}}?(?:{basis})(?:{verbs})"
+    )
 
 
 _CLAUSE_OPENERS = frozenset('，,。；;：:！？\n“「"（( ')
