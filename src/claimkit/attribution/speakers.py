@@ -834,6 +834,19 @@ def find_cues(
     voices: dict[str | None, list[int]] = {}  # where each speaker spoke, in order
     for c in sorted(cues, key=lambda c: c.start):
         voices.setdefault(c.speaker, []).append(c.start)
+    # an institution's own words (该机构预计): its report may be cited after them in the sentence
+    institutions = sorted(
+        (
+            c
+            for c in cues
+            if c.speaker is not None
+            and not c.person
+            and c.company is None
+            and c.kind in ("say", "forecast", "rating")
+        ),
+        key=lambda c: c.start,
+    )
+    institution_starts = [c.start for c in institutions]
     for nm in _scan(_narrator(), text, spans):
         if taken.overlaps(nm.start(), nm.end()):
             continue  # IDC的报告显示: the source's cue already covers it
@@ -855,20 +868,14 @@ def find_cues(
             c = reports[k]
             narrators.append(Cue(nm.start(), nm.end(), c.speaker, "data", public=c.public))
             continue
-        sentence_start = structure.sentence_at(nm.start()).start
-        voice = next(
-            (
-                c
-                for c in reversed(cues)
-                if sentence_start <= c.start < nm.start()
-                and c.speaker is not None
-                and not c.person
-                and c.company is None
-                and c.kind in ("say", "forecast", "rating")
-            ),
-            None,
-        )
-        if voice is not None and noun.startswith(words("study_noun")) and _at_clause_start(text, nm.start()):
+        j = bisect_left(institution_starts, nm.start()) - 1
+        voice = institutions[j] if j >= 0 else None
+        if (
+            voice is not None
+            and voice.start >= structure.sentence_at(nm.start()).start
+            and noun.startswith(words("study_noun"))
+            and _at_clause_start(text, nm.start())
+        ):
             # 该机构预计…；报告指出，…: an institution's forecast, then its report in the same sentence
             narrators.append(Cue(nm.start(), nm.end(), voice.speaker, "data", public=voice.public))
             continue
