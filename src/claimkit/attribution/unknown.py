@@ -614,6 +614,17 @@ def _contrast_opening() -> regex.Pattern[str]:
 
 
 @cache
+def _measure_opening() -> regex.Pattern[str]:
+    """A short name of no known ending opening its paragraph before 的 and its own measure (某某的收入规模更大，…)."""
+    return regex.compile(
+        rf"^(?P<name>\p{{Han}}{{2,4}}?)(?=的(?:{words_pattern(words('company_measure'))}))", regex.MULTILINE
+    )
+
+
+_MEASURE_OPENING_USES = 3  # times the text writes a name of no known ending that opens a paragraph on its measure
+
+
+@cache
 def _said_opening() -> regex.Pattern[str]:
     """A short name opening its sentence before a verb of saying and a comma (某某称，…; ``reporting_verbs.tsv``
     kind ``say``)."""
@@ -836,6 +847,21 @@ def find_unknown_companies(
             ):
                 continue
             if surface is not None:
+                named.setdefault(surface, surface)
+    for a, b in spans:
+        for m in _measure_opening().finditer(text, a, b):
+            # 某某的收入规模更大，前三季度…: a roundup's next company, opening its paragraph on its own measure, when
+            # the text writes it three times or more
+            surface = m.group("name")
+            if (
+                surface not in named
+                and text.count(surface) >= _MEASURE_OPENING_USES
+                and _new_name(surface, known, surface)
+                and not _TIME_CHAR.search(surface)
+                and not _common_word(surface)
+                and surface[0] not in _FUNCTION_CHARS
+                and not surface.startswith(_forms().get("lead", ()))
+            ):
                 named.setdefault(surface, surface)
     pronouns = tuple(word_set("company_pronoun"))
     for a, b in spans:
