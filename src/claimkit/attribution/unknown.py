@@ -375,8 +375,11 @@ def _opening_list() -> regex.Pattern[str]:
     的 or a period (``dated_period``, a year), a measure and a respectively."""
     respectively = words_pattern(words("respectively"))
     period = words_pattern(_forms().get("dated_period", ()))
+    kinds = words_pattern((*words("firm_kind"), *words("list_kind")))
     return regex.compile(
-        rf"(?:(?<=[。！？\n])|^)(?:以[^，,。；;！？\n]{{1,10}}?[为為]主的)?"  # (以外销为主的某甲、某乙…)
+        # (第三方测试企业也在加快扩产，某甲和某乙去年营收分别为…: after a clause on a kind of firm)
+        rf"(?:(?<=[。！？\n])|^|(?<=[。！？\n][^，,。；;！？\n]{{0,10}}(?:{kinds})[^，,。；;！？\n]{{0,10}}[，,]))"
+        rf"(?:以[^，,。；;！？\n]{{1,10}}?[为為]主的)?"  # (以外销为主的某甲、某乙…)
         rf"(?P<items>\p{{Han}}{{2,6}}?(?:(?:{_links()})\p{{Han}}{{2,6}}?){{1,3}})"
         rf"(?=(?:的|(?P<dated>{period}|(?:19|20)[0-9]{{2}}年))[^，,。；;：:\n]{{1,12}}?(?:{respectively}))",
         regex.MULTILINE,
