@@ -679,9 +679,11 @@ def scan_periods(
             and text.endswith(words("entering"), 0, p.start)
         ):
             p.year_from, p.year_offset = "pub", 0  # 进入二季度，…: the one under way at publication
+        # (本月初发布的: a part of the month may stand between the period and the act)
+        part = next((w for w in words("month_part") if text.startswith(w, p.end)), "")
         if (
             _anchor_after().match(text, p.end)
-            or text.startswith(words("event_after"), p.end)
+            or text.startswith(words("event_after"), p.end + len(part))
             or text.endswith(words("horizon_before"), 0, p.start)
         ):
             p.anchor = True  # (年初公布的回购计划: the time of an act that names the thing, not the figure's)
