@@ -332,7 +332,7 @@ def _by_company_list() -> regex.Pattern[str]:
         # (从企业看，出口规模居前的某甲、某乙…分别: a clause on the items ending in 的 may open the list)
         rf"(?:[^，,。；;：:\n、]{{2,16}}?的)?"
         rf"(?P<items>[^\P{{Han}}的]{{2,8}}?(?:(?:{_links()})[^\P{{Han}}的]{{2,10}}?){{1,5}}?)"
-        rf"(?=(?:的|(?=[0-9０-９])|(?={ends}))[^，,。；;：:\n]{{0,16}}?(?:{respectively}))"
+        rf"(?=(?:的|(?=[0-9０-９])|(?={ends}))[^，,。；;：:\n]{{0,24}}?(?:{respectively}))"
     )
 
 
@@ -624,7 +624,9 @@ def _measure_opening() -> regex.Pattern[str]:
     )
 
 
-_MEASURE_OPENING_USES = 3  # times the text writes a name of no known ending that opens a paragraph on its measure
+_MEASURE_OPENING_USES = (
+    3  # times the text writes a name of no known ending that opens a paragraph on its measure
+)
 
 
 @cache
@@ -1214,7 +1216,13 @@ def _other_company(
                 continue
             company = getattr(entry, "company", None)
             codes = tickers.get(company) if company else None
-            if getattr(entry, "kind", None) not in ("company", "product") or (codes and key in codes):
+            if getattr(entry, "kind", None) not in ("company", "product"):
+                word = surface[i:j]
+                if j - i == n or _common_word(word) or word in (*words("firm_kind"), *words("list_kind")):
+                    return False  # (連鎖機構某某集團: a kind of body is a descriptor, not a name run past)
+                inside = True  # (富瑞某某（300228）: a listed name that runs past a broker's or a body's short name)
+                continue
+            if codes and key in codes:
                 return False
             if not codes and i == 0:
                 # (a lexicon company with no codes named first may be listed under this one; after other words,
