@@ -1064,9 +1064,13 @@ def _possessive_cues(
 
 @cache
 def _possessive() -> re.Pattern[str]:
-    """其 and what it owns as a speaker (其研报, 其团队): the speaker named before."""
+    """其 and what it owns as a speaker (其研报, 其团队), or an institution's pronoun and what it gives (该行给出的):
+    the speaker named before."""
     return re.compile(
         f"(?:{words_alternation('possessive_pronoun')})(?:{words_alternation('speaker_work')})?"
+        # (该行给出的盈利预测为：…: what an institution named before gives)
+        f"|(?:{words_alternation('institution_pronoun')})(?:{words_alternation('give_verb')})的"
+        f"(?:{words_alternation('forecast_of')})?"  # (盈利预测: what the forecast is of)
     )
 
 
