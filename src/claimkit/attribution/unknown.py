@@ -378,9 +378,11 @@ def _opening_list() -> regex.Pattern[str]:
     kinds = words_pattern((*words("firm_kind"), *words("list_kind")))
     return regex.compile(
         # (第三方测试企业也在加快扩产，某甲和某乙去年营收分别为…: after a clause on a kind of firm)
-        rf"(?:(?<=[。！？\n])|^|(?<=[。！？\n][^，,。；;！？\n]{{0,10}}(?:{kinds})[^，,。；;！？\n]{{0,10}}[，,]))"
+        rf"(?:(?<=[。！？\n])|^|(?<=[。！？\n][^，,。；;！？\n]{{0,10}}(?:{kinds})[^，,。；;！？\n]{{0,10}}[，,])"
+        # (其中，龙头企业某甲和某乙去年的营业收入分别为…: a descriptor opening the clause introduces the names)
+        rf"|(?<=[，,。！？\n][^，,。；;！？\n、]{{0,4}}?(?:{_descriptors(longer_only=True)})))"
         rf"(?:以[^，,。；;！？\n]{{1,10}}?[为為]主的)?"  # (以外销为主的某甲、某乙…)
-        rf"(?P<items>\p{{Han}}{{2,6}}?(?:(?:{_links()})\p{{Han}}{{2,6}}?){{1,3}})"
+        rf"(?!{_descriptors(longer_only=True)})(?P<items>\p{{Han}}{{2,6}}?(?:(?:{_links()})\p{{Han}}{{2,6}}?){{1,3}})"
         rf"(?=(?:的|(?P<dated>{period}|(?:19|20)[0-9]{{2}}年))[^，,。；;：:\n]{{1,12}}?(?:{respectively}))",
         regex.MULTILINE,
     )
