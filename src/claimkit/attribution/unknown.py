@@ -326,7 +326,7 @@ def _by_company_list() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?:{_BY}(?:\p{{Han}}{{0,4}}?(?:{kind})|(?:{bare}))(?:来|來)?看[，,：:]"
         # (重点企业中，某甲、某乙…分别; 规模较大的运营商中，; 业者方面，: a topic of firms opening the sentence)
-        rf"|(?:(?<=[。！？\n])|^)(?P<topic>[^，,。；;：:！？\n]{{0,10}}?(?:{kind}|{bare}))(?:中|里|裡|方面)[，,])"
+        rf"|(?:^|[。！？\n])(?P<topic>[^，,。；;：:！？\n]{{0,10}}?(?:{kind}|{bare}))(?:中|里|裡|方面)[，,])"
         # (从企业看，民营船企表现活跃，某甲、某乙…分别: one clause on the kind may stand between)
         rf"(?:[^，,。；;：:\n、]{{1,12}}[，,])?"
         # (从企业看，出口规模居前的某甲、某乙…分别: a clause on the items ending in 的 may open the list)
@@ -376,13 +376,19 @@ def _opening_list() -> regex.Pattern[str]:
     respectively = words_pattern(words("respectively"))
     period = words_pattern(_forms().get("dated_period", ()))
     kinds = words_pattern((*words("firm_kind"), *words("list_kind")))
+    descriptors = words_pattern(
+        [w for w in descriptor_ends() if len(w) > 1]
+    )  # (one trie: fast at every comma)
+    # the lead is consumed, not looked behind at (a pattern whose start is a punctuation mark is fast to scan)
     return regex.compile(
         # (第三方测试企业也在加快扩产，某甲和某乙去年营收分别为…: after a clause on a kind of firm)
-        rf"(?:(?<=[。！？\n])|^|(?<=[。！？\n][^，,。；;！？\n]{{0,10}}(?:{kinds})[^，,。；;！？\n]{{0,10}}[，,])"
+        # (no list is tried where no respectively follows in the sentence)
+        rf"(?:^|[。！？\n](?=[^。！？\n]{{0,60}}?(?:{respectively}))"
+        rf"(?:[^，,。；;！？\n]{{0,10}}(?:{kinds})[^，,。；;！？\n]{{0,10}}[，,]|[^，,。；;！？\n、]{{0,4}}?(?:{descriptors}))?"
         # (其中，龙头企业某甲和某乙去年的营业收入分别为…: a descriptor opening the clause introduces the names)
-        rf"|(?<=[，,。！？\n][^，,。；;！？\n、]{{0,4}}?(?:{_descriptors(longer_only=True)})))"
+        rf"|[，,](?=[^。！？\n]{{0,48}}?(?:{respectively}))[^，,。；;！？\n、]{{0,4}}?(?:{descriptors}))"
         rf"(?:以[^，,。；;！？\n]{{1,10}}?[为為]主的)?"  # (以外销为主的某甲、某乙…)
-        rf"(?!{_descriptors(longer_only=True)})(?P<items>\p{{Han}}{{2,6}}?(?:(?:{_links()})\p{{Han}}{{2,6}}?){{1,3}})"
+        rf"(?!{descriptors})(?P<items>\p{{Han}}{{2,6}}?(?:(?:{_links()})\p{{Han}}{{2,6}}?){{1,3}})"
         rf"(?=(?:的|(?P<dated>{period}|(?:19|20)[0-9]{{2}}年))[^，,。；;：:\n]{{1,12}}?(?:{respectively}))",
         regex.MULTILINE,
     )
