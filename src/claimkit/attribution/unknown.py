@@ -717,6 +717,14 @@ def find_unknown_companies(
     name of a packaging company ``某某``), is another company's, and displaces the lexicon match.
     """
     legal, coded, subject = _anchors()
+    seen: dict[str, int] = {}
+
+    def uses(word: str) -> int:
+        """How many times the text writes ``word`` (counted once per word: a page of one line repeated stays linear)."""
+        if word not in seen:
+            seen[word] = text.count(word)
+        return seen[word]
+
     named: dict[str, str] = {}  # a surface form -> the name it stands for
     displacing: set[str] = set()
     reported = reported_results()
@@ -788,7 +796,7 @@ def find_unknown_companies(
                     # writes it, is the same company's; 香港某某科技集團（01725）…。香港某某科技原以…: it displaces the
                     # lexicon name inside it too)
                     stem = surface[: -len(form)]
-                    if len(stem) >= 3 and text.count(stem) > text.count(surface) and stem not in known:
+                    if len(stem) >= 3 and uses(stem) > uses(surface) and stem not in known:
                         named.setdefault(stem, name)
                         if surface in displacing:
                             displacing.add(stem)
@@ -849,7 +857,7 @@ def find_unknown_companies(
         for m in _main_line_opening().finditer(text, a, b):
             # 以电站锅炉管为主业的某某增速最快。…某某在手订单…: the longest start the text writes again
             run = m.group("name")
-            surface = next((run[:k] for k in range(len(run), 1, -1) if text.count(run[:k]) >= 2), None)
+            surface = next((run[:k] for k in range(len(run), 1, -1) if uses(run[:k]) >= 2), None)
             if (
                 surface is None
                 or surface in named
@@ -868,7 +876,7 @@ def find_unknown_companies(
             surface = m.group("name")
             if (
                 surface not in named
-                and text.count(surface) >= _MEASURE_OPENING_USES
+                and uses(surface) >= _MEASURE_OPENING_USES
                 and _new_name(surface, known, surface)
                 and not _TIME_CHAR.search(surface)
                 and not _common_word(surface)
@@ -891,9 +899,7 @@ def find_unknown_companies(
                     text.startswith(("其", *pronouns), k + 1) for k in range(m.end(), end) if text[k] in "，,"
                 )
             else:
-                again = text.count(surface) >= 2 or (
-                    stop >= 0 and text.startswith(("公司", *pronouns), stop + 1)
-                )
+                again = uses(surface) >= 2 or (stop >= 0 and text.startswith(("公司", *pronouns), stop + 1))
             if again and _new_name(surface, known, without_industry(surface)) and not _common_word(surface):
                 named.setdefault(surface, surface)
     for a, b in spans:
@@ -999,14 +1005,11 @@ def find_unknown_companies(
                 for item in items:
                     if item not in known:
                         named.setdefault(item, item)
-    counts: dict[str, int] = {}
     for a, b in spans:
         for m in _short_legal_subject().finditer(text, a, b):
             surface, stem = m.group("name"), m.group("stem")
             if surface in named:
                 continue
-            if surface not in counts:
-                counts[surface] = text.count(surface)
             if (
                 not _new_name(surface, known, stem)
                 or _common_word(stem)
@@ -1014,7 +1017,7 @@ def find_unknown_companies(
                 or stem[0] in _FUNCTION_CHARS
                 or stem[-1] in _FUNCTION_CHARS
                 or (
-                    counts[surface] < 2
+                    uses(surface) < 2
                     and not (
                         surface.endswith("股份")
                         and (
