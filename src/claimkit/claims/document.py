@@ -248,6 +248,12 @@ def _founding_after() -> regex.Pattern[str]:
 
 
 @cache
+def _founded_on() -> regex.Pattern[str]:
+    """A verb of founding or listing and 于 right before a period (成立於1998年, 上市于2021年)."""
+    return regex.compile(rf"(?:{alternation('founding_verb')})(?:于|於)$")
+
+
+@cache
 def _founded_in() -> regex.Pattern[str]:
     """A verb of founding or listing ending its clause a few words after a period (2018年在港上市。, 2021年在港上市，…)."""
     return regex.compile(_founding_verb_after() + r"(?=[。；;\n，,])")
@@ -289,8 +295,20 @@ def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexic
             p.clause_scoped = (
                 True  # 年内亏损1.36亿元，上年亏损2.05亿元，亏损同比收窄…: the base's clause only
             )
-        if _founding_after().match(text, p.end) or (
-            p.year is not None and p.month is None and p.quarter is None and _founded_in().match(text, p.end)
+        if (
+            _founding_after().match(text, p.end)
+            or (
+                p.year is not None
+                and p.month is None
+                and p.quarter is None
+                and _founded_in().match(text, p.end)
+            )
+            # (某某成立於1998年，…: the year after a verb of founding and 于)
+            or (
+                p.year is not None
+                and p.quarter is None
+                and _founded_on().search(text, max(0, p.start - 8), p.start)
+            )
         ):
             # 2022年在港上市的某某, 2018年在港上市。: when a company was listed or founded, no frame (a year
             # alone ending its sentence so; a day, 12月10日在港上市。, may be the news itself)
