@@ -376,15 +376,16 @@ def _opening_list() -> regex.Pattern[str]:
     respectively = words_pattern(words("respectively"))
     period = words_pattern(_forms().get("dated_period", ()))
     kinds = words_pattern((*words("firm_kind"), *words("list_kind")))
-    descriptors = words_pattern(
-        [w for w in descriptor_ends() if len(w) > 1]
-    )  # (one trie: fast at every comma)
+    # (one trie: fast at every comma)
+    descriptors = words_pattern([w for w in descriptor_ends() if len(w) > 1])
+    topics = words_pattern(words("field_topic"))
     # the lead is consumed, not looked behind at (a pattern whose start is a punctuation mark is fast to scan)
     return regex.compile(
         # (第三方测试企业也在加快扩产，某甲和某乙去年营收分别为…: after a clause on a kind of firm)
         # (no list is tried where no respectively follows in the sentence)
         rf"(?:^|[。！？\n](?=[^。！？\n]{{0,60}}?(?:{respectively}))"
-        rf"(?:[^，,。；;！？\n]{{0,10}}(?:{kinds})[^，,。；;！？\n]{{0,10}}[，,]|[^，,。；;！？\n、]{{0,4}}?(?:{descriptors}))?"
+        rf"(?:[^，,。；;！？\n]{{0,10}}(?:{kinds})[^，,。；;！？\n]{{0,10}}[，,]|[^，,。；;！？\n、]{{0,4}}?(?:{descriptors})"
+        rf"|[^，,。；;！？\n]{{1,10}}?(?:{topics})[，,])?"  # (在建筑涂料领域，某甲和某乙去年…分别: a field as the topic)
         # (其中，龙头企业某甲和某乙去年的营业收入分别为…: a descriptor opening the clause introduces the names)
         rf"|[，,](?=[^。！？\n]{{0,48}}?(?:{respectively}))[^，,。；;！？\n、]{{0,4}}?(?:{descriptors}))"
         rf"(?:以[^，,。；;！？\n]{{1,10}}?[为為]主的)?"  # (以外销为主的某甲、某乙…)
