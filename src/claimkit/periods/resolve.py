@@ -152,8 +152,12 @@ class Resolver:
         fiscal_text: bool = False,
         calendar: FiscalYear | None = None,
         year_end_month: int | None = None,
+        interim_run: Resolved | None = None,
     ) -> None:
         self.published = published
+        # the six months a company's interim report covers when they do not end in June or December
+        # (截至2020年9月30日止六个月: 2020-04/2020-09), for the text's 中期 and 上半年 with no year
+        self.interim_run = interim_run
         # the month the text's year of results ends in (截至3月31日止年度: 3), for a company no calendar holds
         self.year_end_month = year_end_month
         self.context: Resolved | None = None
@@ -196,12 +200,28 @@ class Resolver:
             or bool(year_spans)
             or says_fiscal(text if fiscal_before is None else text[:fiscal_before])
         )
+        interim = next(
+            (
+                p
+                for p in framing
+                if p.span_months == 6 and p.month not in (None, 6, 12) and not p.comparison and not p.fiscal
+            ),
+            None,
+        )
+        interim_run = None
+        if interim is not None and calendar is None and fiscal_year is None:
+            year = interim.year
+            if year is None and interim.year_from == "pub" and published is not None:
+                year = published.year + interim.year_offset
+            if year is not None and interim.month is not None:
+                interim_run = Resolved(year, month=interim.month, month_from=interim.month - 5)
         return cls(
             published,
             fiscal_year=fiscal_year,
             fiscal_text=fiscal_text,
             calendar=calendar,
             year_end_month=year_spans[0].month if year_spans else None,
+            interim_run=interim_run,
         )
 
     def _fiscal(self, year: int, month: int) -> tuple[int, int] | None:
@@ -461,6 +481,14 @@ class Resolver:
         elif p.year_edge:
             # 年末 / 年初 with no year: the sentence's year, else the context's, else publication's
             year = local_year or (ctx.year if ctx else None) or (pub.year if pub else None)
+        elif (
+            p.half == 1
+            and not p.has_year
+            and p.year_from is None
+            and self.interim_run is not None
+            and not (ctx.fiscal if ctx is not None else self.fiscal_year)
+        ):
+            return self.interim_run  # 中期 in a text on the six months to September: those six months
         elif p.half is not None and not p.has_year and (ctx.fiscal if ctx is not None else self.fiscal_year):
             # 中期, 上半年 with no year in a 财年 text: the fiscal half (a headline's: the text's fiscal year)
             year, fiscal = (ctx.year if ctx is not None else self.fiscal_year), True
