@@ -239,6 +239,16 @@ def _release_of_month() -> regex.Pattern[str]:
 
 
 @cache
+def _release_of_report() -> regex.Pattern[str]:
+    """A verb of publishing right after a month, then a results report a few words on (上月發布首季財報)."""
+    results = words_pattern(words("results_noun"))
+    return regex.compile(
+        rf"(?:{alternation('month_part')})?(?:{words_pattern(release_verbs())})[了的]?"
+        rf"[^，,。；;：:\n]{{0,6}}?(?:{results})"
+    )
+
+
+@cache
 def _founding_after() -> regex.Pattern[str]:
     """A verb of founding or listing (role ``founding_verb``) and 的 a few words after a period."""
     return regex.compile(
@@ -317,6 +327,8 @@ def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexic
             p.anchor = True  # 12月8日晚间发布的销售简报显示，11月当月…: the day a report came out, no frame
         elif p.month and not p.day and _release_of_month().match(text, p.end):
             p.anchor = True  # 从4月下旬披露的年报来看，…: the month a report came out, no frame
+        elif p.relative in ("last_month", "this_month") and _release_of_report().match(text, p.end):
+            p.anchor = True  # 上月發布首季財報，…: the month a report came out, not the figures' period
         nxt = periods[i + 1] if i + 1 < len(periods) else None
         if p.point and nxt is not None and text[p.end : nxt.start].strip(" ") in ("的", "止的", "止"):
             p.explains = True  # 截至今年9月底的2025/26财年上半年: the end of the period named after it
