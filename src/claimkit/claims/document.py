@@ -402,10 +402,19 @@ def _base_clause(text: str, sentence_start: int, before: RawPeriod | None, p: Ra
         and p.year_offset == -1
         and not (p.quarter or p.half or p.month or p.relative or p.comparison)
         and text[p.start - 1 : p.start] in ("，", ",")
-        and before is not None
-        and before.start >= sentence_start
-        and before.year_offset != -1
-        and any(ch.isdigit() for ch in text[before.end : p.start])
+        and (
+            (
+                before is not None
+                and before.start >= sentence_start
+                and before.year_offset != -1
+                and any(ch.isdigit() for ch in text[before.end : p.start])
+            )
+            # (股東應佔溢利1,240萬港元，上年度則錄得虧損…: a figure before it and 则, whatever period frames it)
+            or (
+                text.startswith(words("contrast_after"), p.end)
+                and any(ch.isdigit() for ch in text[sentence_start : p.start])
+            )
+        )
     )
 
 
