@@ -399,7 +399,8 @@ def build_mentions(
                 chain_end = raw[j][1]
             # an organisation written right before the chain is the person's company
             affiliation = sector = None
-            gap = text[mentions[-1].end : chain_start].strip(" 的") if mentions else ""
+            # (“某某统计处”专门委员某某: a closing quotation mark may stand between the body and the title)
+            gap = text[mentions[-1].end : chain_start].strip(' 的”」"') if mentions else ""
             if mentions and mentions[-1].kind == "source" and _department().fullmatch(gap):
                 sector = mentions[-1].sector  # 某某局运输司副司长某某: a department of the body
             elif mentions and gap == "":
