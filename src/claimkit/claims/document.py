@@ -238,6 +238,11 @@ def _release_of_month() -> regex.Pattern[str]:
     return regex.compile(rf"(?:{alternation('month_part')})?(?:{words_pattern(release_verbs())})的")
 
 
+_TOPIC_OPENING = regex.compile(
+    r"\s*[^，,。；;：:！？\n\d]{1,6}方面[，,]"
+)  # 出口方面，: a topic opening a sentence
+
+
 @cache
 def _release_of_report() -> regex.Pattern[str]:
     """A verb of publishing right after a month, then a results report a few words on (上月發布首季財報)."""
@@ -514,7 +519,11 @@ def _resolve_periods(
                 and s - 1 in named_year
                 and s not in year_in_sentence
                 and structure.sentences[s - 1].paragraph == structure.sentences[s].paragraph
-                and p.start - structure.sentences[s].start <= 2
+                and (
+                    p.start - structure.sentences[s].start <= 2
+                    # (…去年…。出口方面，全年行业出口额…: a short topic before it)
+                    or _TOPIC_OPENING.fullmatch(text, structure.sentences[s].start, p.start) is not None
+                )
             ):
                 # 去年公司毛利率约…。全年经营性现金净流入…: a sentence opening on 全年 right after one that
                 # named a past year relatively, in its paragraph, is that year
