@@ -858,21 +858,20 @@ def find_unknown_companies(
         for m in _main_line_opening().finditer(text, a, b):
             # 以电站锅炉管为主业的某某增速最快。…某某在手订单…: the longest start the text writes again
             run = m.group("name")
-            surface = next((run[:k] for k in range(len(run), 1, -1) if uses(run[:k]) >= 2), None)
+            start = next((run[:k] for k in range(len(run), 1, -1) if uses(run[:k]) >= 2), None)
             if (
-                surface is None
-                or surface in named
-                or not _new_name(surface, known, surface)
-                or _TIME_CHAR.search(surface)
-                or _common_word(surface)
-                or surface[0] in _FUNCTION_CHARS
+                start is None
+                or start in named
+                or not _new_name(start, known, start)
+                or _TIME_CHAR.search(start)
+                or _common_word(start)
+                or start[0] in _FUNCTION_CHARS
             ):
                 continue
-            if surface is not None:
-                named.setdefault(surface, surface)
+            named.setdefault(start, start)
     for a, b in spans:
         for m in _measure_opening().finditer(text, a, b):
-            # 某某的收入规模更大，前三季度…: a roundup's next company, opening its paragraph on its own measure, when
+            # 某某的收入规模更大，1-9月营收…: a roundup's next company, opening its paragraph on its own measure, when
             # the text writes it three times or more
             surface = m.group("name")
             if (
