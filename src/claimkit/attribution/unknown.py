@@ -21,6 +21,7 @@ import regex
 
 from .. import _resources
 from .._words import list_links, word_set, words, words_pattern
+from ..quantities.numerals import read_numeral
 
 STOCK_CODE_PATTERN = _CODE = (  # a stock code in brackets (002701.SZ), (SEED.US), (股票代码：00700)
     r"[(（]\s*(?:[\u4e00-\u9fff]{2,6}[，,、]\s*)?"  # (its short name first: 某某科工，02357)
@@ -359,14 +360,12 @@ def _counted_list() -> regex.Pattern[str]:
     none, then the count of them as firms opening the next clause (由某甲、某乙经营，两家公司去年…分别…)."""
     run = words_pattern(words("run_verb"))
     kinds = words_pattern((*words("firm_kind"), *words("list_kind")))
+    pointer = words_pattern(words("count_pointer"))  # (这两家公司, 上述两家企业)
     return regex.compile(
         rf"(?:(?<=[，,。！？\n：:])|(?<=由)|^)(?P<items>\p{{Han}}{{2,8}}?(?:(?:{_links()})\p{{Han}}{{2,8}}?){{1,4}})"
-        rf"(?:{run})?[，,](?:这|這|上述)?(?P<count>[2-5２-５两兩二三四五])家(?:{kinds})",
+        rf"(?:{run})?[，,](?:{pointer})?(?P<count>[2-5２-５两兩二三四五])家(?:{kinds})",
         regex.MULTILINE,
     )
-
-
-_COUNTS = {"两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5, "２": 2, "３": 3, "４": 4, "５": 5}
 
 
 @cache
@@ -633,9 +632,8 @@ def _measure_opening() -> regex.Pattern[str]:
     )
 
 
-_MEASURE_OPENING_USES = (
-    3  # times the text writes a name of no known ending that opens a paragraph on its measure
-)
+# times the text writes a name of no known ending that opens a paragraph on its measure
+_MEASURE_OPENING_USES = 3
 
 
 @cache
@@ -981,13 +979,17 @@ def find_unknown_companies(
         for m in _counted_list().finditer(text, a, b):
             # 岛内航线主要由某甲、某乙经营，两家公司去年…: names the text then counts as so many firms
             items = regex.split(rf"(?:{_links()})", m.group("items"))
-            count = m.group("count")
-            if len(items) == _COUNTS.get(count, int(count) if count.isdigit() else 0) and all(
-                _HAN_RUN.fullmatch(item)
-                and not _common_word(item)
-                and item[0] not in _FUNCTION_CHARS
-                and (_new_name(item, known) or item in known)
-                for item in items
+            count = read_numeral(m.group("count"))
+            if (
+                count is not None
+                and count.value == len(items)
+                and all(
+                    _HAN_RUN.fullmatch(item)
+                    and not _common_word(item)
+                    and item[0] not in _FUNCTION_CHARS
+                    and (_new_name(item, known) or item in known)
+                    for item in items
+                )
             ):
                 for item in items:
                     if item not in known:

@@ -814,9 +814,8 @@ class CompanyIndex:
             if market is not None and any(
                 text.find(w, market.end(), start) >= 0 for w in words("subsidiary_topic")
             ):
-                market = (
-                    None  # 大陸的烘焙市場還在成長，明年大陸子公司營收…: the company's own unit is the subject
-                )
+                # 大陸的烘焙市場還在成長，明年大陸子公司營收…: the company's own unit is the subject
+                market = None
             if market is not None and any(text.find(w, market.end(), start) >= 0 for w in words("belonging")):
                 # 國內焦煤市場的供應持續偏緊，旗下三座煤礦合共生產…，按年減少3.7%: the company's own units after it
                 market = None

@@ -238,9 +238,8 @@ def _release_of_month() -> regex.Pattern[str]:
     return regex.compile(rf"(?:{alternation('month_part')})?(?:{words_pattern(release_verbs())})的")
 
 
-_TOPIC_OPENING = regex.compile(
-    r"\s*[^，,。；;：:！？\n\d]{1,6}方面[，,]"
-)  # 出口方面，: a topic opening a sentence
+# 出口方面，: a short topic opening a sentence
+_TOPIC_OPENING = regex.compile(r"\s*[^，,。；;：:！？\n\d]{1,6}方面[，,]")
 
 
 @cache

@@ -351,14 +351,9 @@ _CUMULATIVE = regex.compile(r"[^，,。；;：:！？\n]*?(?:累计|累計)")
 def _change_after() -> regex.Pattern[str]:
     """A verb of change (``changes.tsv`` kind ``direction``), an adverb of the present (``已``) before it allowed;
     or 的, the measure it qualifies and a basis word before the verb (今年以来的货量同比增长…)."""
-    verbs = words_pattern(
-        r["word"]
-        for r in _resources.table("changes.tsv", ("word", "kind", "value"))
-        if r["kind"] == "direction"
-    )
-    basis = words_pattern(
-        r["word"] for r in _resources.table("changes.tsv", ("word", "kind", "value")) if r["kind"] == "basis"
-    )
+    rows = _resources.table("changes.tsv", ("word", "kind", "value"))
+    verbs = words_pattern(r["word"] for r in rows if r["kind"] == "direction")
+    basis = words_pattern(r["word"] for r in rows if r["kind"] == "basis")
     return regex.compile(
         rf"(?:{alternation('present_perfect')})?(?:{verbs})"
         rf"|的[^，,。；;：:！？\n“”0-9０-９]{{1,10}}?(?:{basis})(?:{verbs})"
