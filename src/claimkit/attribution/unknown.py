@@ -296,7 +296,8 @@ def _dated_opening() -> regex.Pattern[str]:
         # (某某2023年营收约…: a year alone; 某某前三季度的营收为…: 的 between)
         rf"(?=(?:[0-9０-９]{{4}}年度?(?:{period})?|(?:{period}))的?(?:{figure}))"
         # (同業方面，某甲10月營收…；某乙10月營收…: after a peers' lead, each name opening its part)
-        rf"|(?<=(?:{peer})方面[，,](?:[^。！？\n]{{1,60}}?[；;])?)(?P<name>\p{{Han}}{{2,5}}?)"
+        # (a fixed-length look behind first: the long one is tried only after 方面， or ；)
+        rf"|(?<=方面[，,]|[；;])(?<=(?:{peer})方面[，,](?:[^。！？\n]{{1,60}}?[；;])?)(?P<name>\p{{Han}}{{2,5}}?)"
         rf"(?=(?:[0-9０-９]{{4}}年度?(?:{period})?|(?:{period})|{month})的?(?:{figure}))"
         rf"|(?<=[。！？\n][^，,。；;！？\n是]{{2,16}}?的)(?P<name>\p{{Han}}{{2,5}}?)(?=[，,](?:{period})(?:{figure}))"
         rf"|(?:(?<=\n)|^)(?P<name>\p{{Han}}{{2,6}}?)(?=(?:{business}))",  # 某某主营…: what it does opens the paragraph
@@ -327,7 +328,8 @@ def _by_company_list() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?:{_BY}(?:\p{{Han}}{{0,4}}?(?:{kind})|(?:{bare}))(?:来|來)?看[，,：:]"
         # (重点企业中，某甲、某乙…分别; 规模较大的运营商中，; 业者方面，: a topic of firms opening the sentence)
-        rf"|(?:^|[。！？\n])(?P<topic>[^，,。；;：:！？\n]{{0,10}}?(?:{kind}|{bare}))(?:中|里|裡|方面)[，,])"
+        rf"|(?:^|[。！？\n](?=[^。！？\n]{{0,80}}?(?:{respectively})))"  # (only where a respectively follows)
+        rf"(?P<topic>[^，,。；;：:！？\n]{{0,10}}?(?:{kind}|{bare}))(?:中|里|裡|方面)[，,])"
         # (从企业看，民营船企表现活跃，某甲、某乙…分别: one clause on the kind may stand between)
         rf"(?:[^，,。；;：:\n、]{{1,12}}[，,])?"
         # (从企业看，出口规模居前的某甲、某乙…分别: a clause on the items ending in 的 may open the list)
