@@ -357,11 +357,17 @@ def _described_list() -> regex.Pattern[str]:
 
 
 @cache
+def _firm_kinds() -> tuple[str, ...]:
+    """Kinds of firm a text may name a group of companies by (企业, 公司: role ``firm_kind``; 运营商, 业者: ``list_kind``)."""
+    return (*words("firm_kind"), *words("list_kind"))
+
+
+@cache
 def _counted_list() -> regex.Pattern[str]:
     """Two to five names side by side after 由 or a clause's start, a verb of running them (role ``run_verb``) or
     none, then the count of them as firms opening the next clause (由某甲、某乙经营，两家公司去年…分别…)."""
     run = words_pattern(words("run_verb"))
-    kinds = words_pattern((*words("firm_kind"), *words("list_kind")))
+    kinds = words_pattern(_firm_kinds())
     pointer = words_pattern(words("count_pointer"))  # (这两家公司, 上述两家企业)
     return regex.compile(
         rf"(?:(?<=[，,。！？\n：:])|(?<=由)|^)(?P<items>\p{{Han}}{{2,8}}?(?:(?:{_links()})\p{{Han}}{{2,8}}?){{1,4}})"
@@ -376,7 +382,7 @@ def _opening_list() -> regex.Pattern[str]:
     的 or a period (``dated_period``, a year), a measure and a respectively."""
     respectively = words_pattern(words("respectively"))
     period = words_pattern(_forms().get("dated_period", ()))
-    kinds = words_pattern((*words("firm_kind"), *words("list_kind")))
+    kinds = words_pattern(_firm_kinds())
     # (one trie: fast at every comma)
     descriptors = words_pattern([w for w in descriptor_ends() if len(w) > 1])
     topics = words_pattern(words("field_topic"))
@@ -933,7 +939,7 @@ def find_unknown_companies(
                 continue
             named.setdefault(surface, alias)
             named.setdefault(alias, alias)
-    firm_kinds = (*words("firm_kind"), *words("list_kind"))
+    firm_kinds = _firm_kinds()
     for a, b in spans:
         for m in _by_company_list().finditer(text, a, b):
             # 分企业看，某甲和某乙的…分别为…: a breakdown by company lists companies
@@ -1222,7 +1228,6 @@ def _other_company(
     key = ticker_key(code)
     if not tickers or key is None:
         return False
-    short = _forms().get("short_legal", ()) + _forms().get("legal", ())
     n, inside = len(surface), False
     for i in range(n):
         for j in range(i + 2, min(n, i + 12) + 1):
@@ -1233,7 +1238,7 @@ def _other_company(
             codes = tickers.get(company) if company else None
             if getattr(entry, "kind", None) not in ("company", "product"):
                 word = surface[i:j]
-                if j - i == n or _common_word(word) or word in (*words("firm_kind"), *words("list_kind")):
+                if j - i == n or _common_word(word) or word in _firm_kinds():
                     return False  # (連鎖機構某某集團: a kind of body is a descriptor, not a name run past)
                 inside = True  # (富瑞某某（300228）: a listed name that runs past a broker's or a body's short name)
                 continue
@@ -1243,7 +1248,7 @@ def _other_company(
                 # (a lexicon company with no codes named first may be listed under this one; after other words,
                 # 香港某某科技集團（01725）, a listed company holds an unlisted group's name)
                 return False
-            if i == 0 and surface[j:] in short:
+            if i == 0 and surface[j:] in _legal_forms():
                 return False
             inside = True
     return inside
