@@ -640,6 +640,17 @@ def _measure_opening() -> regex.Pattern[str]:
     )
 
 
+def _named_as_category(text: str, surface: str) -> bool:
+    """Whether the text writes ``surface`` before a noun that makes it a kind of goods (存储芯片产业, 某某行业;
+    role ``category_noun``): a definition by copula of a product, not a company."""
+    k = text.find(surface)
+    while k >= 0:
+        if text.startswith(words("category_noun"), k + len(surface)):
+            return True
+        k = text.find(surface, k + len(surface))
+    return False
+
+
 # times the text writes a name of no known ending that opens a paragraph on its measure
 _MEASURE_OPENING_USES = 3
 
@@ -778,16 +789,23 @@ def find_unknown_companies(
                 if pattern is reported and surface.endswith(release_verbs()):
                     continue  # 同时披露的一季报显示: the verb of publishing, no name
                 stem = without_industry(text[begin:stem_end]) if is_subject else None
-                if surface in known or not (
+                # (必某（6625）: a product's name before a code its owner does not trade under is a company's)
+                product = getattr(known.get(surface), "kind", None) == "product" and pattern is coded
+                if (surface in known and not product) or not (
                     _acceptable(surface, stem)
                     or (pattern is coded and (_scoped(surface) or _numeral_name(surface)))
                 ):
                     continue
                 if pattern is coded and _other_company(surface, text[name_end : m.end()], known, tickers):
                     displacing.add(surface)
-                elif _known_inside(surface, known):
+                elif product or _known_inside(surface, known):
                     continue
-                name = _short_form(surface, text) if pattern is legal else surface
+                # (某某-KY: a Taiwan listing keeps its mark, as the press writes the listed name)
+                name = (
+                    _short_form(surface, text)
+                    if pattern is legal and not _LISTING_TAIL.search(surface)
+                    else surface
+                )
                 abbreviation = _ABBREVIATION.match(text, name_end)
                 if pattern is coded and abbreviation is None:
                     abbreviation = _CODE_ABBREVIATION.match(text, name_end)
@@ -903,7 +921,7 @@ def find_unknown_companies(
                 end = stop if stop >= 0 else b
                 again = any(
                     text.startswith(("其", *pronouns), k + 1) for k in range(m.end(), end) if text[k] in "，,"
-                )
+                ) and not _named_as_category(text, surface)
             else:
                 again = uses(surface) >= 2 or (stop >= 0 and text.startswith(("公司", *pronouns), stop + 1))
             if again and _new_name(surface, known, without_industry(surface)) and not _common_word(surface):
@@ -1051,8 +1069,10 @@ def find_unknown_companies(
         if surface != name or len(han) < _SHORTENED_MIN or not _HAN_RUN.fullmatch(han):
             continue
         # (創業家兄弟…。創業家指出: a name of five or more characters may keep its first three)
-        for size in (3, 2) if len(han) > _SHORTENED_MIN else (2,):
-            short = surface[:size]
+        shorts = [surface[:3], surface[:2]] if len(han) > _SHORTENED_MIN else [surface[:2]]
+        if len(han) == _SHORTENED_MIN:
+            shorts.append(han[0] + han[2])  # (中某工程（2515）…。中工表示: the first character of each half)
+        for short in shorts:
             if (
                 short not in known
                 and short not in named
@@ -1375,7 +1395,12 @@ def _scoped(name: str) -> bool:
     """A listed name that opens with a national scope (中國動向 before its code; role ``body_scope``), the rest a
     name of two characters or more."""
     scope = next((w for w in _forms().get("body_scope", ()) if name.startswith(w)), None)
-    return scope is not None and len(name) - len(scope) >= 2 and _acceptable(name[len(scope) :])
+    if scope is None or len(name) - len(scope) < 2 or name in _forms().get("not_name", ()):
+        return False
+    rest = name[len(scope) :]
+    # (中國某業國際（代码）: a generic word may open the rest when two characters of name follow it)
+    generic = _not_name_patterns()[0].match(rest)
+    return _acceptable(rest) or (generic is not None and len(rest) - generic.end() >= 2)
 
 
 def _known_inside(surface: str, known: Mapping[str, object]) -> bool:

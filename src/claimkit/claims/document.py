@@ -297,6 +297,9 @@ def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexic
             k = bisect_right(starts, p.end - 1)
             clause_end = structure.clause_end(p.end - 1, sentence.end)
             p.forecast = k < len(spans) and spans[k][1] <= clause_end
+        if not p.forecast and p.relative == "year_to_date":
+            # 争取今年内, 力争在年内: the year of a target a verb of striving sets (role ``intent``)
+            p.forecast = text[max(0, p.start - 4) : p.start].rstrip("在于於").endswith(words("intent"))
         if text.startswith(words("price_basis"), p.end):
             p.comparison = True  # 按照上年不变价计算的…总量: the prices it is counted at, a base
         if i > 0 and _explains(text, periods[i - 1], p):
