@@ -941,6 +941,7 @@ def find_unknown_companies(
                 and not surface.startswith(_forms().get("lead", ()))
                 and not _part_of_known(text, surface, known)
                 and not _titled(text, surface)
+                and not surface.endswith(words("office_suffix"))  # (某某發展署指出: a government office)
                 and not any(len(k) > len(surface) and k.startswith(surface) for k in named)
             ):  # (瑞禾泰餐（1234）…。瑞禾表示: the short form of a name found before)
                 named.setdefault(surface, surface)

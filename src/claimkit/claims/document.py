@@ -297,9 +297,15 @@ def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexic
             k = bisect_right(starts, p.end - 1)
             clause_end = structure.clause_end(p.end - 1, sentence.end)
             p.forecast = k < len(spans) and spans[k][1] <= clause_end
-        if not p.forecast and p.relative == "year_to_date":
-            # 争取今年内, 力争在年内: the year of a target a verb of striving sets (role ``intent``)
+        if not p.forecast:
+            # 争取今年内, 力争2025年: the period of a target, right after a verb of striving (role ``intent``)
             p.forecast = text[max(0, p.start - 4) : p.start].rstrip("在于於").endswith(words("intent"))
+        if not p.forecast and i > 0 and p.whole_year and p.year is None and periods[i - 1].forecast:
+            # 力争2025年实现全年盈亏平衡: 全年 after a target's year in its clause is that target's year
+            before = periods[i - 1]
+            p.forecast = (
+                before.year is not None and structure.clause_end(before.end - 1, sentence.end) >= p.start
+            )
         if text.startswith(words("price_basis"), p.end):
             p.comparison = True  # 按照上年不变价计算的…总量: the prices it is counted at, a base
         if i > 0 and _explains(text, periods[i - 1], p):
