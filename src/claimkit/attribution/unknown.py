@@ -919,8 +919,14 @@ def find_unknown_companies(
                 # (某某科技是国内…的供应商，其…半年报显示: a copula defines industries too, 某某材料是…的关键材料;
                 # a company is what its sentence then calls 其 or 该公司)
                 end = stop if stop >= 0 else b
-                again = any(
-                    text.startswith(("其", *pronouns), k + 1) for k in range(m.end(), end) if text[k] in "，,"
+                # (…的生产企业，产品…。公司前三季度营收…: or 公司 opening the next sentence)
+                again = (
+                    any(
+                        text.startswith(("其", *pronouns), k + 1)
+                        for k in range(m.end(), end)
+                        if text[k] in "，,"
+                    )
+                    or (stop >= 0 and text.startswith(("公司", *pronouns), stop + 1))
                 ) and not _named_as_category(text, surface)
             else:
                 again = uses(surface) >= 2 or (stop >= 0 and text.startswith(("公司", *pronouns), stop + 1))

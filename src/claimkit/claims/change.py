@@ -397,10 +397,10 @@ def _coordinated(text: str, a: Raw, b: Raw) -> bool:
 def _respectively(model: DocModel, ctx: QContext) -> str | None:
     """按年及按季分别降4.2及2.6个百分点: the k-th number takes the k-th basis."""
     text, q = model.text, ctx.q
-    found = [
-        text[a:b]
-        for a, b in model.matches(basis_pattern()).within(model.reach(ctx, ctx.clause_start), q.start)
-    ]
+    found = []
+    for a, b in model.matches(basis_pattern()).within(model.reach(ctx, ctx.clause_start), q.start):
+        found.append(text[a:b])
+        found.extend(_shared_preposition(text, a, b))
     if len(found) < 2:
         return None
     k = 0
@@ -412,6 +412,16 @@ def _respectively(model: DocModel, ctx: QContext) -> str | None:
         k += 1
         j -= 1
     return basis_of(found[k]) if k < len(found) else None
+
+
+def _shared_preposition(text: str, a: int, b: int) -> list[str]:
+    """比去年同期和上一季度分别…: a basis after a coordinator that takes its preposition from the one before it."""
+    prep = text[a]
+    if prep not in "比较較" or not text.startswith(words("coordinator"), b):
+        return []
+    k = next(b + len(w) for w in sorted(words("coordinator"), key=len, reverse=True) if text.startswith(w, b))
+    m = basis_pattern().match(prep + text[k : k + 8])
+    return [m.group()] if m is not None and m.end() > 1 else []
 
 
 def _sentence_basis(model: DocModel, ctx: QContext) -> str | None:

@@ -404,6 +404,19 @@ def _rate_after_point(model: DocModel, ctx: QContext, p: RawPeriod) -> bool:
     point, with no balance (余额, 总资产: role ``stock_measure``) nor count (门店约1,580间，按年减少约4%) before
     it in that part."""
     part = model.text.rfind("；", p.end, ctx.q.start)
+    if part < 0:
+        # (截至6月末，…面积已达1.2万亩，某业务收入1.36亿元，同比…，毛利率26.5%: after a flow counted since the point)
+        part = next(
+            (
+                o.start
+                for o in reversed(model.all_quantities)
+                if p.end < o.start < ctx.q.start
+                and o.kind == "money"
+                and o.start >= ctx.sentence_start
+                and names_flow(model.text, model.structure.clause_start(o.start, ctx.sentence_start), o.start)
+            ),
+            -1,
+        )
     return (
         part >= 0
         and not model.matches(_role("stock_measure")).any_within(part, ctx.q.start)
