@@ -1290,6 +1290,7 @@ _BODY_KINDS = {
 _MAX_MEDIA = 8  # characters of a website's name before its ending (某某商用车网)
 _CLAUSE_OPEN = "，,。；;：:、\n“「（("  # what a name that opens its clause follows
 _MAX_BODY = 24  # characters of a body's name before its ending (中国音像与数字出版协会游戏出版工作委员会)
+_BODY_SHORT = regex.compile(r"[（(](?P<alias>\p{Han}{2,5})[)）]")  # 某某拓展会（某拓会）: its short name
 
 
 @cache
@@ -1315,6 +1316,7 @@ def find_unknown_bodies(text: str, spans: list[tuple[int, int]], known: Mapping[
     the kind of body in :attr:`Found.kind`."""
     pattern, kinds = _bodies()
     out: list[Found] = []
+    aliases: dict[str, tuple[str, str]] = {}
     for a, b in spans:
         for m in pattern.finditer(text, a, b):
             begin = _name_start(text, m.start(), a, _MAX_BODY, han_only=True)
@@ -1356,6 +1358,17 @@ def find_unknown_bodies(text: str, spans: list[tuple[int, int]], known: Mapping[
             if any(surface[i:] in known for i in range(1, len(surface) - 3)):
                 continue  # 国家统计局…和中国物流与采购联合会: a known body's name ends it, the rest is another
             out.append(Found(begin, m.end(), surface, kinds[m.group()]))
+            short = _BODY_SHORT.match(text, m.end())
+            if short is not None and short.group("alias") not in known:
+                aliases.setdefault(short.group("alias"), (surface, kinds[m.group()]))
+    if aliases:
+        # 某某纺织业拓展会（纺拓会）…。纺拓会同时指出: the short name it is given in brackets names it after
+        taken = {(f.start, f.end) for f in out}
+        for a, b in spans:
+            for start, end in _uses(text, a, b, {alias: alias for alias in aliases}):
+                if text[start - 1 : start] not in "（(" and (start, end) not in taken:
+                    out.append(Found(start, end, *aliases[text[start:end]]))
+        out.sort(key=lambda f: f.start)
     return out
 
 
