@@ -373,13 +373,33 @@ def _name_reach(text: str, pos: int) -> int:
     return _LATIN_NAME_MAX if "A" <= first <= "Z" else 12
 
 
+@cache
+def _sense_cues() -> dict[str, tuple[str, ...]]:
+    """Names that are also words of another sense, and the words that show that sense (``senses.tsv``)."""
+    return {
+        row["name"]: tuple(_resources.split_values(row["cues"]))
+        for row in _resources.table("senses.tsv", ("name", "cues"))
+    }
+
+
+def _other_senses(raw: list[tuple[int, int, Entry, str]], text: str) -> list[tuple[int, int, Entry, str]]:
+    """A name in a text that writes a word of its other sense is weak there (苹果 beside 苹果汁: the fruit)."""
+    senses = _sense_cues()
+    return [
+        (start, end, replace(entry, weak=True), surface)
+        if not entry.weak and any(cue in text for cue in senses.get(surface, ()))
+        else (start, end, entry, surface)
+        for start, end, entry, surface in raw
+    ]
+
+
 def build_mentions(
     text: str,
     raw: list[tuple[int, int, Entry, str]],
     lexicon: Lexicon,
 ) -> list[Mention]:
     """Mentions from lexicon matches: weak aliases resolved, people read after their titles."""
-    raw = resolve_weak(sorted(raw, key=lambda r: r[0]), text, lexicon)
+    raw = resolve_weak(sorted(_other_senses(raw, text), key=lambda r: r[0]), text, lexicon)
     mentions: list[Mention] = []
     n = len(raw)
     i = 0
