@@ -188,7 +188,8 @@ def _descriptors(longer_only: bool = False) -> str:
             u[: -len(w)] for u in _forms().get("descriptor_not", ()) if u.endswith(w) and len(u) > len(w)
         ]
         guard = "".join(f"(?<!{regex.escape(h)})" for h in heads)
-        out.append(guard + regex.escape(w))
+        chamber = "(?![会會])" if w.endswith("商") else ""  # (进出口商会: a chamber, see _chamber)
+        out.append(guard + regex.escape(w) + chamber)
     return "|".join(out)
 
 
@@ -470,6 +471,11 @@ def _company_start(text: str, end: int, floor: int, longest: int, han_only: bool
     return pos if after is None else after
 
 
+def _chamber(text: str, end: int, word: str) -> bool:
+    """Whether a descriptor of traders ending at ``end`` is part of a chamber's name (某某进出口商会副会长)."""
+    return word.endswith("商") and text.startswith(("会", "會"), end)
+
+
 def _after_descriptor(text: str, pos: int, end: int) -> int | None:
     """零部件供应商拓岳股份, 小型酒企金樽酒业: the name starts after a descriptor."""
     run = text[pos:end]
@@ -479,6 +485,8 @@ def _after_descriptor(text: str, pos: int, end: int) -> int | None:
         k = run.rfind(w)
         if k >= 0 and run.endswith(unit, 0, k + len(w)):
             continue  # 子公司某某: a unit of the company in context, named after its kind
+        if k >= 0 and _chamber(run, k + len(w), w):
+            continue
         # (易居企业控股（02048）: a descriptor word before a legal form alone is part of the name)
         if k >= 0 and len(run) - (k + len(w)) >= 2 and run[k + len(w) :] not in _legal_forms():
             best = max(best, k + len(w))
@@ -627,7 +635,10 @@ def _contrast_opening() -> regex.Pattern[str]:
         rf"(?:^|(?<=[。！？]))(?P<name>\p{{Han}}{{1,4}}?(?:{_alt('industry')}))(?=则|則)"
         rf"|^(?P<name>\p{{Han}}{{1,4}}?(?:{_alt('industry')}))(?=是)"
         # (某某医药的业务集中在福建，…。公司1-6月营收…: its own business opening its paragraph)
-        rf"|^(?P<name>\p{{Han}}{{1,4}}?(?:{_alt('industry')}))(?=的(?:{words_pattern(words('company_measure'))}))",
+        rf"|^(?P<name>\p{{Han}}{{1,4}}?(?:{_alt('industry')}))(?=的(?:{words_pattern(words('company_measure'))}))"
+        # (某某特纸的压力更为明显。这家…纸企去年营收…: 的, then a short sentence, then 这家 calling it a kind of firm)
+        rf"|^(?P<name>\p{{Han}}{{2,6}}?)(?=的[^。！？\n]{{1,24}}。(?:{words_pattern(words('firm_demonstrative'))})"
+        rf"[^，,。！？\n]{{0,16}}?(?:{words_pattern(_firm_kinds())}))",
         regex.MULTILINE,
     )
 
@@ -638,6 +649,18 @@ def _measure_opening() -> regex.Pattern[str]:
     return regex.compile(
         rf"^(?P<name>\p{{Han}}{{2,4}}?)(?=的(?:{words_pattern(words('company_measure'))}))", regex.MULTILINE
     )
+
+
+def _company_opens(text: str, start: int, subjects: tuple[str, ...]) -> bool:
+    """Whether a sentence starting at ``start`` opens with ``subjects`` (公司…), or its second clause does after
+    a short first one (受地产放缓拖累，公司去年营收…)."""
+    if text.startswith(subjects, start):
+        return True
+    comma = _FIRST_COMMA.match(text, start)
+    return comma is not None and text.startswith(subjects, comma.end())
+
+
+_FIRST_COMMA = regex.compile(r"[^，,。！？\n；;]{1,16}[，,]")
 
 
 def _named_as_category(text: str, surface: str) -> bool:
@@ -777,6 +800,7 @@ def find_unknown_companies(
                         if (k := text.rfind(w, begin, stem_end)) >= 0
                         and stem_end - k - len(w) >= 2
                         and text[k + len(w) : stem_end] not in _legal_forms()
+                        and not _chamber(text, k + len(w), w)
                     ),
                     default=begin,
                 )
@@ -926,10 +950,12 @@ def find_unknown_companies(
                         for k in range(m.end(), end)
                         if text[k] in "，,"
                     )
-                    or (stop >= 0 and text.startswith(("公司", *pronouns), stop + 1))
+                    or (stop >= 0 and _company_opens(text, stop + 1, ("公司", *pronouns)))
                 ) and not _named_as_category(text, surface)
             else:
-                again = uses(surface) >= 2 or (stop >= 0 and text.startswith(("公司", *pronouns), stop + 1))
+                again = uses(surface) >= 2 or (
+                    stop >= 0 and text.startswith(("公司", *pronouns, *words("firm_demonstrative")), stop + 1)
+                )
             if again and _new_name(surface, known, without_industry(surface)) and not _common_word(surface):
                 named.setdefault(surface, surface)
     for a, b in spans:
