@@ -36,6 +36,8 @@ _ADVERBIAL = (
     r"|在[^，。；！？\n“”]{{1,40}}?(?:上|时|時|中|期间|期間|之际|之際|后|後|里|裡)"
     r"|于[^，。；！？\n“”]{{1,30}}?(?:上|时|時|中)|於[^，。；！？\n“”]{{1,30}}?(?:上|时|時|中)"
     r"|接受[^，。；！？\n“”]{{1,30}}?(?:采访|採訪|访问|訪問)[时時]"
+    # 某行則較為審慎，預期…: a stance before a comma and the verb (role ``stance``)
+    r"|(?:则|則)?(?:较为|較為|更为|更為|相对|相對|比较|比較)?(?:{stance})[，,](?=(?:{verbs}))"
     r"|(?:举行|舉行|召开|召開)[^，。；！？\n“”]{{1,15}}?(?:会|會)(?=(?:{verbs}))"  # 举行新闻发布会介绍
     r"|(?:于|於)?(?:今年|去年|明年)?[0-9０-９一二三四五六七八九十]{{1,2}}月(?:[0-9０-９一二三四五六七八九十]{{1,3}}[日号號])?"
     r"|(?:于|於)?[0-9０-９]{{1,2}}[日号號]"  # 国家统计局14日发布, 某联盟于11月11日公布
@@ -57,6 +59,7 @@ def _adverbial(verbs: frozenset[str]) -> regex.Pattern[str]:
             verbs=alternation,
             time_of_day=words_alternation("time_of_day"),
             adverb=words_alternation("adverb"),
+            stance=words_alternation("stance"),
         )
     )
 
