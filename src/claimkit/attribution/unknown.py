@@ -660,6 +660,7 @@ def _company_opens(text: str, start: int, subjects: tuple[str, ...]) -> bool:
     return comma is not None and text.startswith(subjects, comma.end())
 
 
+_INITIALS = regex.compile(r"(?<![A-Za-z.])(?:[A-Z]\.\s?){1,3}\Z")  # A.O. before a name in Han characters
 _FIRST_COMMA = regex.compile(r"[^，,。！？\n；;]{1,16}[，,]")
 
 
@@ -782,6 +783,11 @@ def find_unknown_companies(
                     continue
                 if pattern is coded:
                     begin = _past_inner_particle(text, begin, a)
+                    initials = _INITIALS.search(text, max(a, begin - 8), begin)
+                    if initials is not None:
+                        begin = (
+                            initials.start()
+                        )  # (某某制造商A.O.史密斯（AOS.N）: a founder's initials open the name)
                 if not text.endswith(
                     descriptor_ends(), 0, begin
                 ):  # (龍頭和潤企業: a descriptor, then the name whole)
