@@ -374,6 +374,12 @@ def _acquired() -> re.Pattern[str]:
 
 
 @cache
+def _taken_over() -> re.Pattern[str]:
+    """A verb of taking over a company or business, a few words of the same clause between, right before a name."""
+    return re.compile(rf"(?:{alternation('buyout_verb')})[^，,。；;：:]{{0,12}}$")
+
+
+@cache
 def _analyst_after() -> re.Pattern[str]:
     """An analyst's title after a firm's name, a few words of department, rank or field between (高盛首席中国经济学家,
     某某银行金融市场部宏观研究员)."""
@@ -551,6 +557,8 @@ class CompanyIndex:
             return True  # 蘋果供應鏈組裝廠和碩: the company names a supply chain another firm belongs to
         if _acquired().search(self.text, max(0, m.start - 14), m.start):
             return True  # 將再接收2架波音787客機: goods bought from a maker count the buyer's
+        if _taken_over().search(self.text, max(0, m.start - 16), m.start):
+            return True  # 先後收購某甲及德國某乙旗下的…業務: the seller of a business, not the subject
         if _analyst_after().match(self.text, m.end):
             return True  # 摩根大通分析师就…提问: the firm employs the analyst; it is not what the figures are about
         if m.source is not None and before.endswith(cited_before()):
