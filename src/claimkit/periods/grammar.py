@@ -365,8 +365,9 @@ _CLAUSE_OPENERS = frozenset('，,。；;：:！？\n“「"（( ')
 
 @cache
 def _to_now() -> regex.Pattern[str]:
-    """After a month: from it to publication (十月至今; ``function_words.tsv`` role ``to_now``)."""
-    return regex.compile(f"[ ]?(?:{alternation('to_now')})")
+    """After a month: from it to publication (十月至今, 7月下旬以来; ``function_words.tsv`` role ``to_now``)."""
+    # (7月下旬以来: a part of the month may stand before it; role ``month_part``)
+    return regex.compile(f"[ ]?(?:{alternation('month_part')})?(?:{alternation('to_now')})")
 
 
 @cache
