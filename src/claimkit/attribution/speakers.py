@@ -36,8 +36,7 @@ _ADVERBIAL = (
     r"|在[^，。；！？\n“”]{{1,40}}?(?:上|时|時|中|期间|期間|之际|之際|后|後|里|裡)"
     r"|于[^，。；！？\n“”]{{1,30}}?(?:上|时|時|中)|於[^，。；！？\n“”]{{1,30}}?(?:上|时|時|中)"
     r"|接受[^，。；！？\n“”]{{1,30}}?(?:采访|採訪|访问|訪問)[时時]"
-    # 某行則較為審慎，預期…: a stance before a comma and the verb (role ``stance``)
-    r"|(?:则|則)?(?:较为|較為|更为|更為|相对|相對|比较|比較)?(?:{stance})[，,](?=(?:{verbs}))"
+    r"|{stance}(?=(?:{verbs}))"  # 某行則較為審慎，預期…: a stance before a comma and the verb (see _stance)
     r"|(?:举行|舉行|召开|召開)[^，。；！？\n“”]{{1,15}}?(?:会|會)(?=(?:{verbs}))"  # 举行新闻发布会介绍
     r"|(?:于|於)?(?:今年|去年|明年)?[0-9０-９一二三四五六七八九十]{{1,2}}月(?:[0-9０-９一二三四五六七八九十]{{1,3}}[日号號])?"
     r"|(?:于|於)?[0-9０-９]{{1,2}}[日号號]"  # 国家统计局14日发布, 某联盟于11月11日公布
@@ -59,7 +58,7 @@ def _adverbial(verbs: frozenset[str]) -> regex.Pattern[str]:
             verbs=alternation,
             time_of_day=words_alternation("time_of_day"),
             adverb=words_alternation("adverb"),
-            stance=words_alternation("stance"),
+            stance=_stance().pattern,
         )
     )
 
@@ -95,6 +94,12 @@ def _guidance_revision() -> regex.Pattern[str]:
         _object_of("guidance_object")
         + rf"[^，,。；;：:！？\n“”]{{0,4}}?(?:{words_alternation('revise_verb')})"
     )
+
+
+@cache
+def _account() -> regex.Pattern[str]:
+    """A verb of giving an account, 了, its object and a colon (回顾了去年的经营：; role ``account_verb``)."""
+    return regex.compile(rf"(?:{words_alternation('account_verb')})了[^，,。；;：:！？\n“”]{{1,16}}[：:]")
 
 
 _OWN_SPEECH = re.compile(r"的(?:回答|[观觀][点點]|看法|[说說]法|回[应應]|[解][释釋]|判[断斷])是")
@@ -393,6 +398,9 @@ def _after_subject(text: str, pos: int, limit: int, lexicon: Lexicon) -> tuple[i
         own = _OWN_SPEECH.match(text, p, limit)
         if own:
             return own.end(), "say"
+        account = _account().match(text, p, limit)
+        if account and not _results_object().search(text, p, account.end()):
+            return account.end(), "say"  # 某某首先回顾了去年的经营：… (not 介绍了三季报：, the report's)
         found = _verb_at(text, p, lexicon)
         if found is not None:
             return found
