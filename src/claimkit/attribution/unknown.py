@@ -638,7 +638,9 @@ def _contrast_opening() -> regex.Pattern[str]:
         rf"|^(?P<name>\p{{Han}}{{1,4}}?(?:{_alt('industry')}))(?=的(?:{words_pattern(words('company_measure'))}))"
         # (某某特纸的压力更为明显。这家…纸企去年营收…: 的, then a short sentence, then 这家 calling it a kind of firm)
         rf"|^(?P<name>\p{{Han}}{{2,6}}?)(?=的[^。！？\n]{{1,24}}。(?:{words_pattern(words('firm_demonstrative'))})"
-        rf"[^，,。！？\n]{{0,16}}?(?:{words_pattern(_firm_kinds())}))",
+        rf"[^，,。！？\n]{{0,16}}?(?:{words_pattern(_firm_kinds())}))"
+        # (某某医疗的日子则不太好过。公司上半年收入…: an industry ending, 的, a short sentence, then 公司)
+        rf"|^(?P<name>\p{{Han}}{{1,4}}?(?:{_alt('industry')}))(?=的[^。！？\n]{{1,16}}。公司)",
         regex.MULTILINE,
     )
 

@@ -564,6 +564,8 @@ class CompanyIndex:
         if m.source is not None and before.endswith(cited_before()):
             return True  # 另据港交所数据: a company cited as a source of figures is not their subject
         after = self.text[m.end : m.end + 6]
+        if before.endswith(words("listing_verb")):
+            return True  # 今年7月登陆港交所的某某眼科: the exchange a company listed on
         return before.endswith(words("venue_before")) and any(w in after for w in words("venue_after"))
 
     def _share_after(self, end: int) -> bool:
