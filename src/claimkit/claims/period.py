@@ -474,14 +474,19 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff%])\s+(?=[\u4e00-\u9fffA-Za-z])")
 
 
 def _listed_months(model: DocModel, ctx: QContext, near: list[RawPeriod]) -> PeriodResolution | None:
-    """去年10月、11月營收分別為139.7億元及143.7億元: months listed with 、 (read as one run) before a 分别 list
+    """去年10月、11月營收分別為139.7億元及143.7億元: months listed with 、 or 及 (read as one run) before a 分别 list
     as long: one month for each number, in order."""
     text, q = model.text, ctx.q
     for p in reversed(near):
         if p.end > q.start:
             continue
         r = model.resolved.get(id(p))
-        if r is None or r.month is None or r.month_from is None or "、" not in text[p.start : p.end]:
+        if (
+            r is None
+            or r.month is None
+            or r.month_from is None
+            or not any(c in text[p.start : p.end] for c in "、及和与與")
+        ):
             return None
         if ctx.list_length != r.month - r.month_from + 1:
             return None

@@ -45,7 +45,7 @@ _SUB = rf"""
   | Q(?P<qn2>[1-4])(?![0-9])
   | (?P<half>上半年度?|下半年度?|上半[财財]年|下半[财財]年|上半年報|半年報|H(?P<hn>[12])(?![0-9])|中期(?!{NOT_INTERIM})|半年度|半年报|中[报報](?![导導道])|(?<=年)半年(?=成[绩績]|[业業][绩績]))
   | (?P<drange>(?P<dm1>{MON}){S}月{S}(?:{DAY}){S}[日号號]?{S}[-—~～至到]{S}(?P<dm2>{MON}){S}月{S}(?:{DAY}){S}[日号號])
-  | (?P<mrange>(?P<mr1>{MON}){S}月?{S}(?P<mlink>[-—~～至到、]){S}(?P<mr2>{MON}){S}月份?)
+  | (?P<mrange>(?P<mr1>{MON}){S}月?{S}(?P<mlink>[-—~～至到、]|(?<=月)[及和与與]){S}(?P<mr2>{MON}){S}月份?)
   | (?P<mfirst>[前首]{S}(?P<mfn>{MON}){S}(?:个|個)?月)
   | (?P<month>(?P<mn>{MON}){S}月份?(?:{S}(?P<day>{DAY}){S}[日号號])?)
   | (?P<whole>全年度?|整年|年[报報](?![导導道])|全[财財]年)
@@ -491,8 +491,8 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
         last = _small(g["mfn"] if g["mfirst"] else g["mr2"])
         if first is None or last is None or not 1 <= first < last <= 12:
             return None
-        if g["mrange"] and g["mlink"] == "、" and last != first + 1:
-            return None  # 3、5月: two months, not a run
+        if g["mrange"] and g["mlink"] in "、及和与與" and last != first + 1:
+            return None  # 3、5月, 4月和6月: two months, not a run (4月及5月 is one)
         # 1-9月 = 前三季度, 1-6月 = 上半年, 4-6月 = 第二季度; otherwise the month it runs to
         if first == 1 and last == 12:
             p.whole_year = True
