@@ -658,8 +658,15 @@ def scan_periods(
             tail = text[p.end + len(ended) : p.end + len(ended) + 8].lstrip(
                 "止的之 "
             )  # (截至6月底止之中期業績)
-            p.span_months = next((n for w, n in span_words() if tail.startswith(w)), None)
-            p.year_span = tail.startswith(words("year_span"))
+            span = next(((w, n) for w, n in span_words() if tail.startswith(w)), None)
+            p.span_months = span[1] if span is not None else None
+            p.year_span = tail.startswith(words("year_span")) or (
+                # (截至今年3月底止12個月的業績: twelve months of results, a year of results as 止年度 is)
+                span is not None
+                and span[1] == 12
+                and p.month != 12
+                and tail[len(span[0]) :].lstrip("的之").startswith(words("results_noun"))
+            )
         elif (
             p.month is not None
             and p.month_from is None
