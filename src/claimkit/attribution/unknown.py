@@ -639,8 +639,10 @@ def _contrast_opening() -> regex.Pattern[str]:
         # (某某特纸的压力更为明显。这家…纸企去年营收…: 的, then a short sentence, then 这家 calling it a kind of firm)
         rf"|^(?P<name>\p{{Han}}{{2,6}}?)(?=的[^。！？\n]{{1,24}}。(?:{words_pattern(words('firm_demonstrative'))})"
         rf"[^，,。！？\n]{{0,16}}?(?:{words_pattern(_firm_kinds())}))"
-        # (某某医疗的日子则不太好过。公司上半年收入…: an industry ending, 的, a short sentence, then 公司)
-        rf"|^(?P<name>\p{{Han}}{{1,4}}?(?:{_alt('industry')}))(?=的[^。！？\n]{{1,16}}。公司)",
+        # (某某医疗的日子则不太好过。公司上半年收入…: an industry ending, 的, a short sentence, then 公司; with no
+        # known ending, a name the text writes again: 某某筑的复苏则相对温和。公司去年营收…)
+        rf"|^(?P<name>\p{{Han}}{{1,4}}?(?:{_alt('industry')}))(?=的[^。！？\n]{{1,16}}。公司)"
+        rf"|^(?P<bare>\p{{Han}}{{2,5}}?)(?=的[^。！？\n]{{1,16}}。公司)",
         regex.MULTILINE,
     )
 
@@ -945,9 +947,11 @@ def find_unknown_companies(
         for m in _contrast_opening().finditer(text, a, b):
             # (…written again, or 该公司 opening the next sentence: 某某电子则仍在…。该公司1-9月营收…; a
             # sentence, not a paragraph, it opens only so)
-            surface = m.group("name")
+            surface = m.group("name") or m.group("bare")
             stop = text.find("。", m.end(), b)
-            if text.startswith("是", m.end()):
+            if m.group("bare"):
+                again = uses(surface) >= 2 and not text.startswith(("公司", *pronouns), m.start())
+            elif text.startswith("是", m.end()):
                 # (某某科技是国内…的供应商，其…半年报显示: a copula defines industries too, 某某材料是…的关键材料;
                 # a company is what its sentence then calls 其 or 该公司)
                 end = stop if stop >= 0 else b
