@@ -374,6 +374,12 @@ def _acquired() -> re.Pattern[str]:
 
 
 @cache
+def _listed_unit_after() -> re.Pattern[str]:
+    """A word of belonging (旗下), then in the same clause a name and its stock code: a listed unit of the company."""
+    return re.compile(rf"(?:{alternation('belonging')})的?[^，,。；;：:]{{2,18}}?{STOCK_CODE.pattern}")
+
+
+@cache
 def _taken_over() -> re.Pattern[str]:
     """A verb of taking over a company or business, a few words of the same clause between, right before a name."""
     return re.compile(rf"(?:{alternation('buyout_verb')})[^，,。；;：:]{{0,12}}$")
@@ -557,6 +563,8 @@ class CompanyIndex:
             return True  # 蘋果供應鏈組裝廠和碩: the company names a supply chain another firm belongs to
         if _acquired().search(self.text, max(0, m.start - 14), m.start):
             return True  # 將再接收2架波音787客機: goods bought from a maker count the buyer's
+        if _listed_unit_after().match(self.text, m.end):
+            return True  # 某集團旗下的馬達廠某某（4576）昨日公布: the parent of the listed unit that reports
         if _taken_over().search(self.text, max(0, m.start - 16), m.start):
             return True  # 先後收購某甲及德國某乙旗下的…業務: the seller of a business, not the subject
         if _analyst_after().match(self.text, m.end):
