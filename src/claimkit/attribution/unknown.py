@@ -335,7 +335,9 @@ def _by_company_list() -> regex.Pattern[str]:
         rf"(?:[^，,。；;：:\n、]{{1,12}}[，,])?"
         # (从企业看，出口规模居前的某甲、某乙…分别: a clause on the items ending in 的 may open the list)
         rf"(?:[^，,。；;：:\n、]{{2,16}}?的)?"
-        rf"(?P<items>[^\P{{Han}}的]{{2,8}}?(?:(?:{_links()})[^\P{{Han}}的]{{2,10}}?){{1,5}}?)"
+        # (a Latin letter may stand inside a name: 某e足食)
+        rf"(?P<items>[^\P{{Han}}的](?:[^\P{{Han}}的]|[A-Za-z]){{1,7}}?"
+        rf"(?:(?:{_links()})[^\P{{Han}}的](?:[^\P{{Han}}的]|[A-Za-z]){{1,9}}?){{1,5}}?)"
         rf"(?=(?:的|(?=[0-9０-９])|(?={ends}))[^，,。；;：:\n]{{0,24}}?(?:{respectively}))"
     )
 
@@ -592,6 +594,7 @@ def _short_form(full: str, text: str) -> str:
 
 
 _SHORTENED_MIN = 4  # characters of a listed name the press shortens to its first two
+_LATIN_INSIDE = regex.compile(r"\p{Han}+[A-Za-z]{1,3}\p{Han}+")  # 某e足食: a Latin letter inside a Han name
 _HAN_RUN = regex.compile(r"\p{Han}+")
 
 
@@ -1018,7 +1021,7 @@ def find_unknown_companies(
                 # (中国某网: a scope word opening an item's name, as in the opening list below)
                 if (
                     2 <= len(item) <= 8
-                    and _HAN_RUN.fullmatch(item)
+                    and (_HAN_RUN.fullmatch(item) or _LATIN_INSIDE.fullmatch(item))
                     # (入榜企业中，超市、便利店和专业店企业分别: formats of store, kinds of firm, no names)
                     and (topic is None or not (_common_word(item) or item.endswith(firm_kinds)))
                     and (
