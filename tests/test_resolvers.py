@@ -117,6 +117,8 @@ PATHOLOGICAL = {
     "dense figures": "腾讯营收1000亿元同比增长10%" * 3_000,
     "short legal names": "。天键股份" * 20_000,
     "legal form runs": "集团" * 40_000,
+    # a run of initials with no break: a Latin source's name is tried from its start only, not from every letter
+    "initials": "A.O." * 15_000 + "某某（AOS.N）营收9亿美元",
     # many names no lexicon holds, each opening a paragraph before what it does: the finder stays linear
     "distinct names": "".join(
         f"\n{chr(0x4E00 + i % 2000)}{chr(0x5000 + i // 2000)}远行主营" for i in range(15_000)

@@ -276,7 +276,9 @@ def _pronoun() -> regex.Pattern[str]:
 
 
 _LATIN_SOURCE = regex.compile(
-    r"(?<![A-Za-z])([A-Z][A-Za-z0-9&.'\-]*(?: [A-Z][A-Za-z0-9&.'\-]*){0,3})"
+    # (a name starts where no name character stands before it and its words are read whole: a long run of
+    # initials, A.O.A.O…, is tried once, not from every letter)
+    r"(?<![A-Za-z0-9&.'\-])([A-Z][A-Za-z0-9&.'\-]*+(?: [A-Z][A-Za-z0-9&.'\-]*+){0,3}+)"
     r"(?=(?:的)?(?:最新)?(?:[数數][据據]|[报報]告|[统統][计計]|[调調]查)(?:[显顯]示|指出|表明|[称稱])"
     r"|(?:[数數][据據]|[统統][计計])?[，,])"
 )
