@@ -408,8 +408,8 @@ def _opening_list() -> regex.Pattern[str]:
 @cache
 def _release_introduced() -> regex.Pattern[str]:
     """A name a descriptor introduces, right before a day and a verb of publishing (醫療影像軟體廠商某某昨（9）日公布
-    2月營收): a company's, whatever its ending."""
-    longer = _descriptors(longer_only=True)
+    2月營收; 漁網及箱網設備廠某某昨（10）日公布: 廠 too): a company's, whatever its ending."""
+    longer = _descriptors()
     day = r"(?:[昨今前](?:[（(][0-9０-９]{1,2}[）)])?[日天]?|日前|近日|[0-9０-９]{1,2}[日号號])"
     release = words_pattern(release_verbs())
     return regex.compile(
