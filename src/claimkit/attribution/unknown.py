@@ -231,7 +231,9 @@ def reported_results() -> regex.Pattern[str]:
     legal = words_pattern(_forms().get("short_legal", ()))
     # (某某股份年报显示: a short legal form ends the name without 的)
     return regex.compile(
-        rf"(?<=\p{{Han}})(?=的(?:{results})(?:{shows}))|(?<=\p{{Han}}(?:{legal}))(?=(?:{results})(?:{shows}))"
+        # (某某的2022年年报显示: the report's year may stand between)
+        rf"(?<=\p{{Han}})(?=的(?:(?:19|20)[0-9]{{2}}年度?)?(?:{results})(?:{shows}))"
+        rf"|(?<=\p{{Han}}(?:{legal}))(?=(?:{results})(?:{shows}))"
     )
 
 

@@ -563,6 +563,8 @@ class CompanyIndex:
             return True  # 蘋果供應鏈組裝廠和碩: the company names a supply chain another firm belongs to
         if _acquired().search(self.text, max(0, m.start - 14), m.start):
             return True  # 將再接收2架波音787客機: goods bought from a maker count the buyer's
+        if self.text.startswith(words("place_after"), m.end):
+            return True  # 公營醫院及港鐵站清潔合約: a place the company runs, not the subject
         if _listed_unit_after().match(self.text, m.end):
             return True  # 某集團旗下的馬達廠某某（4576）昨日公布: the parent of the listed unit that reports
         if _taken_over().search(self.text, max(0, m.start - 16), m.start):
