@@ -244,9 +244,11 @@ def _benefactive() -> re.Pattern[str]:
 
 
 @cache
-def _origin() -> re.Pattern[str]:
-    """An origin word before a name, a few words of a place between (来自中国大陆App Store)."""
-    return re.compile(rf"(?:{alternation('origin_before')})[^，,。；;：:、\s]{{0,6}}$")
+def _word_before(role: str, gap: int) -> re.Pattern[str]:
+    """A word of ``role`` right before a name, up to ``gap`` characters of its clause between: an origin word and a
+    place (来自中国大陆App Store), a verb of buying goods and their count (接收2架), of buying a business
+    (先後收購德國某某旗下)."""
+    return re.compile(rf"(?:{alternation(role)})[^，,。；;：:、\s]{{0,{gap}}}$")
 
 
 @cache
@@ -368,21 +370,9 @@ def _listed_total() -> re.Pattern[str]:
 
 
 @cache
-def _acquired() -> re.Pattern[str]:
-    """A verb of buying or receiving goods, and a count of them, right before a maker's name (接收2架)."""
-    return re.compile(rf"(?:{alternation('acquire_verb')})[^，,。；;、]{{0,8}}$")
-
-
-@cache
 def _listed_unit_after() -> re.Pattern[str]:
     """A word of belonging (旗下), then in the same clause a name and its stock code: a listed unit of the company."""
     return re.compile(rf"(?:{alternation('belonging')})的?[^，,。；;：:]{{2,18}}?{STOCK_CODE.pattern}")
-
-
-@cache
-def _taken_over() -> re.Pattern[str]:
-    """A verb of taking over a company or business, a few words of the same clause between, right before a name."""
-    return re.compile(rf"(?:{alternation('buyout_verb')})[^，,。；;：:]{{0,12}}$")
 
 
 @cache
@@ -524,7 +514,7 @@ class CompanyIndex:
             return (
                 True  # (与某某相比 is a base, 与某某达成合作 a partner; 台達電與群光10月營收分別為… a list)
             )
-        if _origin().search(self.text, max(0, m.start - 10), m.start):
+        if _word_before("origin_before", 6).search(self.text, max(0, m.start - 10), m.start):
             return True
         if m.kind == "product" and _chart_after().match(self.text, m.end):
             return True  # 位居iOS下载榜榜首: a chart the figure is ranked on
@@ -561,13 +551,13 @@ class CompanyIndex:
             return True  # 机队均为空客A320系列机型: the maker of what the subject uses, not the subject
         if self.text.startswith(words("chain_after"), m.end):
             return True  # 蘋果供應鏈組裝廠和碩: the company names a supply chain another firm belongs to
-        if _acquired().search(self.text, max(0, m.start - 14), m.start):
+        if _word_before("acquire_verb", 8).search(self.text, max(0, m.start - 14), m.start):
             return True  # 將再接收2架波音787客機: goods bought from a maker count the buyer's
         if self.text.startswith(words("place_after"), m.end):
             return True  # 公營醫院及港鐵站清潔合約: a place the company runs, not the subject
         if _listed_unit_after().match(self.text, m.end):
             return True  # 某集團旗下的馬達廠某某（4576）昨日公布: the parent of the listed unit that reports
-        if _taken_over().search(self.text, max(0, m.start - 16), m.start):
+        if _word_before("buyout_verb", 12).search(self.text, max(0, m.start - 16), m.start):
             return True  # 先後收購某甲及德國某乙旗下的…業務: the seller of a business, not the subject
         if _analyst_after().match(self.text, m.end):
             return True  # 摩根大通分析师就…提问: the firm employs the analyst; it is not what the figures are about
