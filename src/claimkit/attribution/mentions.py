@@ -385,9 +385,13 @@ def _sense_cues() -> dict[str, tuple[str, ...]]:
 def _other_senses(raw: list[tuple[int, int, Entry, str]], text: str) -> list[tuple[int, int, Entry, str]]:
     """A name in a text that writes a word of its other sense is weak there (苹果 beside 苹果汁: the fruit)."""
     senses = _sense_cues()
+    # (each name's cues are looked for once per text, however often the name stands in it)
+    other = {n for n in {r[3] for r in raw} & senses.keys() if any(cue in text for cue in senses[n])}
+    if not other:
+        return raw
     return [
         (start, end, replace(entry, weak=True), surface)
-        if not entry.weak and any(cue in text for cue in senses.get(surface, ()))
+        if surface in other and not entry.weak
         else (start, end, entry, surface)
         for start, end, entry, surface in raw
     ]

@@ -792,11 +792,10 @@ def find_unknown_companies(
                     continue
                 if pattern is coded:
                     begin = _past_inner_particle(text, begin, a)
+                    # (某某制造商A.O.史密斯（AOS.N）: a founder's initials open the name)
                     initials = _INITIALS.search(text, max(a, begin - 8), begin)
                     if initials is not None:
-                        begin = (
-                            initials.start()
-                        )  # (某某制造商A.O.史密斯（AOS.N）: a founder's initials open the name)
+                        begin = initials.start()
                 if not text.endswith(
                     descriptor_ends(), 0, begin
                 ):  # (龍頭和潤企業: a descriptor, then the name whole)
