@@ -104,6 +104,7 @@ class DocModel:
     calendar: FiscalYear | None = None  # the fiscal calendar of the company the text is most about
     period_starts: list[int] = field(default_factory=list)
     quantity_starts: list[int] = field(default_factory=list)  # the claims' quantities' starts, in order
+    all_quantity_starts: list[int] = field(default_factory=list)  # every quantity's start, in order
     _matches: dict[object, Matches] = field(default_factory=dict)
     resolved_periods: dict[int, object] = field(default_factory=dict)  # claim index -> its PeriodResolution
     memo: dict[str, object] = field(default_factory=dict)  # what a resolver computes once per document
@@ -1413,4 +1414,5 @@ def build_model(doc: Document) -> DocModel | None:
         mention_starts=[m.start for m in doc.mentions],
         period_starts=[p.start for p in doc.periods],
         quantity_starts=[q.start for q in quantities],
+        all_quantity_starts=[q.start for q in doc.quantities],
     )

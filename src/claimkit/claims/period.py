@@ -10,7 +10,7 @@ month; else the period the paragraph has set (:attr:`DocModel.frames`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import cache
 from typing import NamedTuple
@@ -404,14 +404,17 @@ def _rate_after_point(model: DocModel, ctx: QContext, p: RawPeriod) -> bool:
     point, with no balance (余额, 总资产: role ``stock_measure``) nor count (门店约1,580间，按年减少约4%) before
     it in that part."""
     part = model.text.rfind("；", p.end, ctx.q.start)
+    # the quantities between the point and the claim, found by bisection (linear however many a text holds)
+    starts = model.all_quantity_starts
+    end = bisect_left(starts, ctx.q.start)
+    between = model.all_quantities[bisect_right(starts, max(p.end, ctx.sentence_start - 1)) : end]
     if part < 0:
         # (截至6月末，…面积已达1.2万亩，某业务收入1.36亿元，同比…，毛利率26.5%: after a flow counted since the point)
         part = next(
             (
                 o.start
-                for o in reversed(model.all_quantities)
-                if p.end < o.start < ctx.q.start
-                and o.kind == "money"
+                for o in reversed(between)
+                if o.kind == "money"
                 and o.start >= ctx.sentence_start
                 and names_flow(model.text, model.structure.clause_start(o.start, ctx.sentence_start), o.start)
             ),
@@ -420,7 +423,7 @@ def _rate_after_point(model: DocModel, ctx: QContext, p: RawPeriod) -> bool:
     return (
         part >= 0
         and not model.matches(_role("stock_measure")).any_within(part, ctx.q.start)
-        and not any(part < o.start < ctx.q.start and o.kind == "count" for o in model.all_quantities)
+        and not any(o.kind == "count" for o in model.all_quantities[bisect_right(starts, part) : end])
     )
 
 
