@@ -419,7 +419,7 @@ def _shared_preposition(text: str, a: int, b: int) -> list[str]:
     prep = text[a]
     if prep not in "比较較" or not text.startswith(words("coordinator"), b):
         return []
-    k = next(b + len(w) for w in sorted(words("coordinator"), key=len, reverse=True) if text.startswith(w, b))
+    k = next(b + len(w) for w in words("coordinator") if text.startswith(w, b))  # (words are longest first)
     m = basis_pattern().match(prep + text[k : k + 8])
     return [m.group()] if m is not None and m.end() > 1 else []
 
