@@ -713,7 +713,25 @@ def _titled(text: str, name: str) -> bool:
 def _part_of_known(text: str, name: str, known: Mapping[str, object]) -> bool:
     """Whether ``name`` opens a longer lexicon form (三陽 of 三陽工業: the press's short form) or is part of one the
     text writes (精測 of 中華精測)."""
-    return any(len(k) > len(name) and (k.startswith(name) or (name in k and k in text)) for k in known)
+    candidates = _forms_holding(known).get(name[:2], ()) if len(name) >= 2 else known
+    return any(len(k) > len(name) and (k.startswith(name) or (name in k and k in text)) for k in candidates)
+
+
+# id of a lexicon mapping -> (the mapping, its size when indexed, its forms by each two characters they hold)
+_HOLDING: dict[int, tuple[Mapping[str, object], int, dict[str, list[str]]]] = {}
+
+
+def _forms_holding(known: Mapping[str, object]) -> dict[str, list[str]]:
+    """The lexicon's forms of three or more characters by each pair of adjacent characters they hold, built once
+    per lexicon (again when forms were added since)."""
+    held = _HOLDING.get(id(known))
+    if held is None or held[0] is not known or held[1] != len(known):
+        index: dict[str, list[str]] = {}
+        for k in known:
+            for pair in {k[i : i + 2] for i in range(len(k) - 1)} if len(k) >= 3 else ():
+                index.setdefault(pair, []).append(k)
+        held = _HOLDING[id(known)] = (known, len(known), index)
+    return held[2]
 
 
 def _named_subject(text: str, surface: str, known: Mapping[str, object]) -> bool:
