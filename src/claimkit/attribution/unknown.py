@@ -13,7 +13,7 @@ mention of it. Words live in ``resources/company_forms.tsv``.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -660,6 +660,37 @@ def _measure_opening() -> regex.Pattern[str]:
     )
 
 
+def _written_alone(
+    text: str, begin: int, end: int, known: Mapping[str, object], uses: Callable[[str], int]
+) -> int:
+    """Where a coded name starts when the text writes a shorter ending of the run before the code on its own (老牌
+    油漆商某某集團（00701）…。某某集團昨日…): a descriptor no list holds opens the run (its last character one of
+    role ``firm_kind_char``), and the name is that ending, the longest the text writes elsewhere that may be a
+    name; else ``begin``."""
+    run, kinds = uses(text[begin:end]), _forms().get("firm_kind_char", ())
+    for k in range(begin + 2, end - 1):
+        alone = text[k:end]
+        if uses(alone) > run:
+            if (
+                text[k - 1] in kinds
+                and len(alone) >= 3
+                and alone not in _legal_forms()
+                and _new_name(alone, known)
+                and not _common_word(alone)
+                and alone[0] not in _FUNCTION_CHARS
+            ):
+                return k
+            break  # (a shorter ending is written more often still: the longest only is tried)
+    return begin
+
+
+def _demonstrative_clause(text: str, start: int) -> bool:
+    """Whether the sentence holding ``start`` opens with a demonstrative for a firm (这家…): what follows describes
+    a company the text named before."""
+    opening = max(text.rfind(c, 0, start) for c in "。！？\n") + 1
+    return text.startswith(words("firm_demonstrative"), opening)
+
+
 def _company_opens(text: str, start: int, subjects: tuple[str, ...]) -> bool:
     """Whether a sentence starting at ``start`` opens with ``subjects`` (公司…), or its second clause does after
     a short first one (受地产放缓拖累，公司去年营收…)."""
@@ -669,7 +700,8 @@ def _company_opens(text: str, start: int, subjects: tuple[str, ...]) -> bool:
     return comma is not None and text.startswith(subjects, comma.end())
 
 
-_INITIALS = regex.compile(r"(?<![A-Za-z.])(?:[A-Z]\.\s?){1,3}\Z")  # A.O. before a name in Han characters
+# A.O. before a name in Han characters, or a name's Latin capitals glued to it (某某的母公司CEC國際控股（00759）)
+_INITIALS = regex.compile(r"(?<![A-Za-z.])(?:(?:[A-Z]\.\s?){1,3}|[A-Z]{2,5})\Z")
 _FIRST_COMMA = regex.compile(r"[^，,。！？\n；;]{1,16}[，,]")
 
 
@@ -837,6 +869,8 @@ def find_unknown_companies(
                     default=begin,
                 )
                 begin = _after_group_descriptor(text, begin, stem_end)
+                if pattern is coded:
+                    begin = _written_alone(text, begin, name_end, known, uses)
                 if is_subject and _BY_SEGMENT.search(text, max(a, begin - 12), begin):
                     continue
                 surface = text[begin:name_end]
@@ -924,6 +958,9 @@ def find_unknown_companies(
                 )
                 or (surface[0] in _FUNCTION_CHARS and surface[0] not in "和与與及")
                 or surface[-1] in "的是"
+                # (这家以钛材起家的科创板公司，去年营收…: the clause points back to a company named before; what
+                # it describes is a kind of company)
+                or _demonstrative_clause(text, m.start())
             ):
                 continue  # (单看第三季度实现营收: a function word; 我们有信心全年收入…: a clause, no name)
             named.setdefault(surface, surface)
@@ -1331,9 +1368,10 @@ def _other_company(
                 continue
             if codes and key in codes:
                 return False
-            if not codes and i == 0:
+            if not codes and i == 0 and not surface[:j].isascii():
                 # (a lexicon company with no codes named first may be listed under this one; after other words,
-                # 香港某某科技集團（01725）, a listed company holds an unlisted group's name)
+                # 香港某某科技集團（01725）, a listed company holds an unlisted group's name; an unlisted company's
+                # Latin initials before a listed name are that name's own: ABC國際控股（00759）)
                 return False
             if i == 0 and surface[j:] in _legal_forms():
                 return False
