@@ -98,8 +98,9 @@ def _guidance_revision() -> regex.Pattern[str]:
 
 @cache
 def _account() -> regex.Pattern[str]:
-    """A verb of giving an account, 了, its object and a colon (回顾了去年的经营：; role ``account_verb``)."""
-    return regex.compile(rf"(?:{words_alternation('account_verb')})了[^，,。；;：:！？\n“”]{{1,16}}[：:]")
+    """A verb of giving an account, 了 or not, its object and a colon (回顾了去年的经营：, 通报去年经营情况：; role
+    ``account_verb``)."""
+    return regex.compile(rf"(?:{words_alternation('account_verb')})了?[^，,。；;：:！？\n“”]{{1,16}}[：:]")
 
 
 _OWN_SPEECH = re.compile(r"的(?:回答|[观觀][点點]|看法|[说說]法|回[应應]|[解][释釋]|判[断斷])是")

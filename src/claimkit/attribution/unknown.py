@@ -636,6 +636,8 @@ def _main_line_opening() -> regex.Pattern[str]:
 def _contrast_opening() -> regex.Pattern[str]:
     """A name with an industry ending opening its paragraph or sentence before 则 (某某电子则仍在亏损线下方。该公司…),
     or its paragraph before a copula (某某科技是国内…的主要供应商，其…): the roundup's next company."""
+    period = words_pattern(_forms().get("dated_period", ()))
+    figure = words_pattern(_forms().get("dated_figure", ()))
     return regex.compile(
         rf"(?:^|(?<=[。！？]))(?P<name>\p{{Han}}{{1,4}}?(?:{_alt('industry')}))(?=则|則)"
         rf"|^(?P<name>\p{{Han}}{{1,4}}?(?:{_alt('industry')}))(?=是)"
@@ -647,7 +649,9 @@ def _contrast_opening() -> regex.Pattern[str]:
         # (某某医疗的日子则不太好过。公司上半年收入…: an industry ending, 的, a short sentence, then 公司; with no
         # known ending, a name the text writes again: 某某筑的复苏则相对温和。公司去年营收…)
         rf"|^(?P<name>\p{{Han}}{{1,4}}?(?:{_alt('industry')}))(?=的[^。！？\n]{{1,16}}。公司)"
-        rf"|^(?P<bare>\p{{Han}}{{2,5}}?)(?=的[^。！？\n]{{1,16}}。公司)",
+        # (某某电的表现则相对逊色。上半年营收…: or the next sentence, its subject left out, opens on a period and
+        # a figure's noun)
+        rf"|^(?P<bare>\p{{Han}}{{2,5}}?)(?=的[^。！？\n]{{1,16}}。(?:公司|(?:{period})的?(?:{figure})))",
         regex.MULTILINE,
     )
 
