@@ -420,6 +420,20 @@ def _release_introduced() -> regex.Pattern[str]:
 
 
 @cache
+def _officer_opening() -> regex.Pattern[str]:
+    """A short name opening its sentence right before a company officer's title (role ``officer_title``, another
+    title and 兼 before it allowed) and a person's name (某某联合创始人兼总裁张三在会上表示)."""
+    analyst = _forms().get("analyst_title", ())
+    own = words_pattern([t for t in _titles() if not any(w in t for w in analyst)])
+    officer = words_pattern(words("officer_title"))
+    surnames = words_pattern(_surname_set())
+    return regex.compile(
+        rf"(?:^|(?<=[。！？]))(?P<name>\p{{Han}}{{2,6}}?)(?=(?:(?:{own})兼)?(?:{officer})(?:{surnames})\p{{Han}})",
+        regex.MULTILINE,
+    )
+
+
+@cache
 def _ticker_introduced() -> regex.Pattern[str]:
     """A name a descriptor introduces, right before a ticker in Latin capitals in brackets (循环经济企业某某新生
     （ABCD）): a listed company's, whatever its ending."""
@@ -1032,6 +1046,22 @@ def find_unknown_companies(
                     stop >= 0 and text.startswith(("公司", *pronouns, *words("firm_demonstrative")), stop + 1)
                 )
             if again and _new_name(surface, known, without_industry(surface)) and not _common_word(surface):
+                named.setdefault(surface, surface)
+    for a, b in spans:
+        for m in _officer_opening().finditer(text, a, b):
+            # (某某联合创始人兼总裁张三表示: a name the text writes again, its officer named after it)
+            surface = m.group("name")
+            if (
+                uses(surface) >= 2
+                and _new_name(surface, known)
+                and not _common_word(surface)
+                and not _TIME_CHAR.search(surface)
+                and surface[0] not in _FUNCTION_CHARS
+                and not surface.startswith(_forms().get("lead", ()))
+                and not _part_of_known(text, surface, known)
+                and not surface.endswith(_forms().get("firm_suffix", ()))  # (某某公司董事长: a description)
+                and not any(t in surface for t in _titles())  # (主席兼行政总裁张三: titles, no name)
+            ):
                 named.setdefault(surface, surface)
     for a, b in spans:
         for m in _said_opening().finditer(text, a, b):
