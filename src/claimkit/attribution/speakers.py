@@ -433,6 +433,16 @@ def _publishes_results(text: str, verb_end: int, limit: int, lead: int) -> bool:
     )
 
 
+def _releases_results(text: str, pos: int, limit: int) -> bool:
+    """Whether a verb of publishing, a day or time adverbials before it, follows ``pos`` and takes a results
+    report as its object (27日晚间发布2019年度业绩公告)."""
+    verbs = frozenset(release_verbs())
+    m = _adverbial(verbs).match(text, pos, limit)
+    p = m.end() if m is not None and m.end() > pos else pos
+    verb = next((v for v in verbs if text.startswith(v, p)), None)
+    return verb is not None and _results_object().match(text, p + len(verb), limit) is not None
+
+
 @cache
 def _platform_data() -> regex.Pattern[str]:
     """A company's own data on its platform or market right after its name (携程数据显示; not 财报显示)."""
@@ -502,6 +512,10 @@ def find_cues(
             and m.kind == "company"
             and _publishes_results(text, found[0], limit, lead_of_text)
         )
+        if found is None and m.kind == "company":
+            # (某某（03833.HK）27日晚间发布2019年度业绩公告，全年…: no reporting verb, a verb of publishing and its
+            # results report; 公告 ending the clause does not make the company speak)
+            own_results = _releases_results(text, pos, limit)
         if own_results:
             # 中国移动今日披露半年报，…: a results release, the company's own published figures (also of a
             # listed exchange or broker that is a source elsewhere: 港交所昨日公布首三季業績)

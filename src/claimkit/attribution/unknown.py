@@ -652,8 +652,10 @@ def _contrast_opening() -> regex.Pattern[str]:
     or its paragraph before a copula (某某科技是国内…的主要供应商，其…): the roundup's next company."""
     period = words_pattern(_forms().get("dated_period", ()))
     figure = words_pattern(_forms().get("dated_figure", ()))
+    regions = words_pattern(region_prefixes())
     return regex.compile(
-        rf"(?:^|(?<=[。！？]))(?P<name>\p{{Han}}{{1,4}}?(?:{_alt('industry')}))(?=则|則)"
+        # (上海的某某酒业则…: its place before it and 的)
+        rf"(?:^|(?<=[。！？]))(?:(?:{regions})的)?(?P<name>\p{{Han}}{{1,4}}?(?:{_alt('industry')}))(?=则|則)"
         rf"|^(?P<name>\p{{Han}}{{1,4}}?(?:{_alt('industry')}))(?=是)"
         # (某某医药的业务集中在福建，…。公司1-6月营收…: its own business opening its paragraph)
         rf"|^(?P<name>\p{{Han}}{{1,4}}?(?:{_alt('industry')}))(?=的(?:{words_pattern(words('company_measure'))}))"
