@@ -396,6 +396,7 @@ _LIST_REACH = 240  # characters a "respectively" list may stand before its numbe
 _DESCRIPTOR_MAX = 8  # characters of a descriptor between a list's coordinator and its next item
 _OF_BEFORE = re.compile(r"[^，,。；;]*的\s*")  # what follows a ratio's base up to the figure (…的4倍)
 _LIST_BREAK = re.compile(r"[，,。；;：:、0-9]")
+_CLAUSE_BREAK = re.compile(r"[，,。；;：:、]")
 
 
 class CompanyIndex:
@@ -1150,11 +1151,9 @@ class CompanyIndex:
         if legal is not None and gap[len(legal) :] in joins:
             return True
         head = next((j for j in joins if j not in ",，" and gap.startswith(j)), None)
-        return (
-            head is not None
-            and len(gap) - len(head) <= _DESCRIPTOR_MAX
-            and not _LIST_BREAK.search(gap, len(head))
-        )
+        # (某甲与11月上市的某乙: a clause on the second ending in 的 may hold a date's digits)
+        brk = _CLAUSE_BREAK if gap.endswith("的") else _LIST_BREAK
+        return head is not None and len(gap) - len(head) <= _DESCRIPTOR_MAX and not brk.search(gap, len(head))
 
     def _aggregate(self, found: list[Mention], a: int, b: int) -> bool:
         """Whether the mentions before a claim are several companies together (腾讯和阿里合计), or a group
