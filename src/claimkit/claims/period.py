@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache
 from typing import NamedTuple
@@ -862,7 +863,7 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
         # 公布季报及2025财年年报，2025财年营收…；净利润…: the latest period before the
         # claim's ；-part frames it, when it restates a period the sentence already named
         latest = next((p for p in reversed(near) if p.end <= segment_start and is_sentence_period(p)), None)
-        if (
+        restated = (
             latest is not None
             and not is_part(text, latest)  # (其中第三季度单季营收…；归母净亏损…: a part restated, no frame)
             and resolved.get(id(latest)) != resolved.get(id(frame))
@@ -871,7 +872,8 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
                 for o in near
                 if o is not latest and o.end <= latest.start
             )
-        ):
+        )
+        if latest is not None and (restated or _refines_topic(model, frame, latest, resolved)):
             frame = latest
     chosen = current or frame or day_frame
     if chosen is not None:
@@ -881,6 +883,21 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     if model.in_forecast(ctx):
         return PeriodResolution(None, None)  # 将新建2座工厂: a forecast with no period of its own has none
     return _breakdown(model, ctx) or PeriodResolution(model.frames[ctx.sentence], None)
+
+
+def _refines_topic(
+    model: DocModel, frame: RawPeriod, latest: RawPeriod, resolved: Mapping[int, Resolved | None]
+) -> bool:
+    """Whether ``latest`` is a quarter or half of the year ``frame`` names in a topic clause of no figure that opens
+    the sentence (今年开局，公司一季度营收…；归母净利润…; 进入2022年，压力加大：一季度…；…): the quarter, not
+    the year, frames the later ；-parts; not a part restated (其中第三季度单季…)."""
+    year, part = resolved.get(id(frame)), resolved.get(id(latest))
+    if year is None or part is None or year.granularity != "year" or part.year != year.year or year.fiscal:
+        return False
+    if part.granularity not in ("quarter", "half") or is_part(model.text, latest) or frame.end > latest.start:
+        return False
+    k = bisect_left(model.all_quantity_starts, frame.end)
+    return k >= len(model.all_quantity_starts) or model.all_quantity_starts[k] > latest.start
 
 
 def _breakdown(model: DocModel, ctx: QContext) -> PeriodResolution | None:
