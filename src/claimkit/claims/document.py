@@ -1118,6 +1118,13 @@ def _main_period(
         return published
     if not counts:
         return None
+    if max(counts, key=lambda r: (counts[r], -first[r])).granularity != "month":
+        for p in periods:
+            # (2019年全国…；协会称，去年…: a past year the text also names by its number is what it reports on,
+            # each 去年 counted as well; not against a monthly report's month)
+            r = resolved.get(id(p))
+            if r in counts and p.year_from is not None and p.year_offset < 0 and is_sentence_period(p):
+                counts[r] += not p.forecast
     best = max(counts, key=lambda r: (counts[r], -first[r]))
     # (a run of months, 1—10月, is a cumulative period like a quarter: not a month in passing)
     coarse = {r: n for r, n in counts.items() if r.month is None or r in windows or r.granularity == "months"}
