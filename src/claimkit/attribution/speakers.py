@@ -405,6 +405,8 @@ def _after_subject(text: str, pos: int, limit: int, lexicon: Lexicon) -> tuple[i
         if account and not _results_object().search(text, p, account.end()):
             return account.end(), "say"  # 某某首先回顾了去年的经营：… (not 介绍了三季报：, the report's)
         found = _verb_at(text, p, lexicon)
+        if found is not None and found[1] == "forecast" and _expectation(text, p):
+            continue  # (某某在…渠道的铺货进度超出预期: expectations, not the subject's forecast)
         if found is not None:
             return found
     return None
