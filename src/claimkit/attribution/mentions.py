@@ -32,6 +32,7 @@ from .unknown import (
     find_list_partners,
     find_unknown_bodies,
     find_unknown_companies,
+    generic_ending,
     holding_stems,
     holding_unit,
     is_industry,
@@ -647,6 +648,20 @@ def _with_unknown_companies(
     longer = Intervals((f.start, f.end) for f in found if f.displaces)
     if longer:  # 某某种业（代码） is not the lexicon's 某某: the mentions inside it yield
         mentions = [m for m in mentions if not longer.overlaps(m.start, m.end)]
+    # (某泥化表示: a name found as a subject that runs one character past a two-character lexicon name opening it
+    # is another company's; the lexicon name there yields)
+    runs_past = {f.start: f.end for f in found}
+    mentions = [
+        m
+        for m in mentions
+        if not (
+            m.kind == "company"
+            and m.end - m.start == 2
+            and runs_past.get(m.start, m.end) == m.end + 1  # (one character more: 某泥化 of 某泥化学)
+            and not generic_ending(text[m.end : runs_past[m.start]])  # (某巨集, 某牙股: the same company)
+            and "\u4e00" <= text[m.end] <= "\u9fff"  # (万科A: a share class)
+        )
+    ]
     taken = Intervals((m.start, m.end) for m in mentions)
     extra = [
         Mention(

@@ -512,6 +512,13 @@ def _after_descriptor(text: str, pos: int, end: int) -> int | None:
 
 
 @cache
+def generic_ending(rest: str) -> bool:
+    """Whether ``rest``, written after a name, is a legal form, a firm's or an industry's ending (集團, 公司, 科技):
+    the name with it is still the same company's."""
+    forms = _forms()
+    return rest in _legal_forms() or rest in forms.get("firm_suffix", ()) or rest in forms.get("industry", ())
+
+
 def _legal_forms() -> frozenset[str]:
     """The legal forms, long and short (股份有限公司, 控股, 集团: roles ``legal`` and ``short_legal``)."""
     return frozenset((*_forms().get("legal", ()), *_forms().get("short_legal", ())))
@@ -678,6 +685,12 @@ def _measure_opening() -> regex.Pattern[str]:
     return regex.compile(
         rf"^(?P<name>\p{{Han}}{{2,4}}?)(?=的(?:{words_pattern(words('company_measure'))}))", regex.MULTILINE
     )
+
+
+@cache
+def _region_note() -> regex.Pattern[str]:
+    """A national scope in brackets ending a name before its stock code (某某水泥（中國）; role ``body_scope``)."""
+    return regex.compile(rf"[（(](?:{words_pattern(body_scopes())})[）)]\Z")
 
 
 def _written_alone(
@@ -855,6 +868,8 @@ def find_unknown_companies(
                 is_subject = pattern is subject or pattern is reported
                 name_end = m.end() if pattern is legal else m.start() if pattern is coded else m.end()
                 stem_end = m.start() if pattern is not coded else name_end
+                if pattern is coded and (note := _region_note().search(text, max(a, name_end - 6), name_end)):
+                    stem_end = note.start()  # (某某水泥（中國）（00743）: the bracketed region is the name's)
                 begin = _company_start(
                     text, stem_end, a, _MAX_SUBJECT if is_subject else _MAX_NAME, is_subject
                 )
