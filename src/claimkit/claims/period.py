@@ -122,7 +122,10 @@ def ratio_base(text: str, p: RawPeriod, q: Raw) -> bool:
     between = text[p.end : q.start].replace(" ", "")
     if q.qualifier != "exact":
         between = unqualified_link(between)  # 恢复至2019年同期的近九成
-    if not between.endswith("的") and between not in words("base_level"):
+    # (回到2019年约97%的水平: the number right after the base, its level after it)
+    level_after = not between and q.end < len(text) and text.startswith("的", q.end)
+    level_after = level_after and text.startswith(words("base_level"), q.end + 1)
+    if not between.endswith("的") and between not in words("base_level") and not level_after:
         return False  # (恢复至去年同期水平约八成: the base's level, no 的)
     if "同期" not in text[p.start : p.end] and _FROM_OWN_FIGURE.search(text, max(0, p.start - 30), p.start):
         return False  # 比重由去年的約2成提升至今年的3成: each side's period is its own figure's time

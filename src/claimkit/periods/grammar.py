@@ -343,6 +343,7 @@ def _two_digit_year(s: str) -> int:
 # after a base period: 的, or a short measure and 的 before a number (约为2024年全年交付量的2.1倍)
 _RATIO_BASE_AFTER = regex.compile(
     r"(?:同期|同期水平|水平)?的|[^，,。；;：:！？\n0-9]{1,8}?的(?=\s?[0-9０-９一二两兩三四五六七八九十半几幾])"
+    r"|[^，,。；;：:！？\n]{0,3}?[0-9０-９][0-9０-９.,]*\s?[%％]?的水平"  # 回到2019年约97%的水平
 )
 _CUMULATIVE = regex.compile(r"[^，,。；;：:！？\n]*?(?:累计|累計)")
 
