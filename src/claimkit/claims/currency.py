@@ -7,7 +7,7 @@ write their own companies' amounts that way (港鐵收入298億元 is in HKD): i
 characters that declares no renminbi amounts, the bare 元 of a company whose ``currency`` the companies
 resource gives (HKD, TWD) is that currency, unless the claim's ``；``-part names the renminbi; a figure of
 no company is in the currency of the document's main company. A simplified text that names 新台币 reads a
-Taiwan company's bare 元 so too (a company no list holds is Taiwan's by its stock code, 1236.TW; a figure of no
+Taiwan company's bare 元 so too (a company no list holds is Taiwan's by its stock code, 1236.TW or four digits; a figure of no
 company is in a wire datelined from Taiwan).
 """
 
@@ -59,13 +59,20 @@ def _dateline_place(model: DocModel) -> str | None:
 
 
 def _listed_currency(model: DocModel, name: str) -> str | None:
-    """TWD for a company no list holds that the text writes with a Taiwan stock code (某某食品（1236.TW）)."""
+    """TWD for a company no list holds that the text writes with a Taiwan stock code (某某食品（1236.TW）; four
+    digits alone too, 某某（2722）, in a text that names 新台币: Hong Kong's are written with five, 00135)."""
     if not name:
         return None
     key = f"listed_{name}"
     if key not in model.memo:
         model.memo[key] = (
-            "TWD" if re.search(rf"{re.escape(name)}\s*[（(]\d{{4}}\.TWO?[）)]", model.text) else None
+            "TWD"
+            if re.search(rf"{re.escape(name)}\s*[（(]\d{{4}}\.TWO?[）)]", model.text)
+            or (
+                re.search(rf"{re.escape(name)}\s*[（(][1-9]\d{{3}}[）)]", model.text)
+                and _names_currency(model, "TWD")
+            )
+            else None
         )
     return model.memo[key]  # type: ignore[return-value]
 
