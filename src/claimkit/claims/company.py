@@ -108,6 +108,13 @@ _COUNT_ENDS = frozenset("，,。；;、）)！!？? \n")
 
 
 @cache
+def report_period_words() -> tuple[str, ...]:
+    """The words for the period a report covers (期内, 报告期内: ``periods.tsv`` meaning ``report_period``)."""
+    rows = _resources.table("periods.tsv", ("word", "meaning", "base", "offset"))
+    return tuple(r["word"] for r in rows if r["meaning"] == "report_period")
+
+
+@cache
 def market_terms() -> re.Pattern[str]:
     """Market-wide measures (``resources/market_terms.txt``) and a scope's whole market
     (``中国大陆智能手机市场出货量``, ``全国乘用车零售销量``), the latter in group ``scope``."""
@@ -794,9 +801,24 @@ class CompanyIndex:
             if (
                 market is not None
                 and not public
-                and any(text.find(w, max(market.end(), clause_start), start) >= 0 for w in words("plan_noun"))
+                and any(
+                    text.find(w, max(market.end(), clause_start), start) >= 0
+                    for w in (*words("plan_noun"), *words("backlog"))
+                )
             ):
-                market = None  # 總裁表示，下半年歐美替換市場需求穩定，全年輪胎銷量目標為…: the company's own target
+                # 總裁表示，下半年歐美替換市場需求穩定，全年輪胎銷量目標為…: the company's own target (or its order
+                # book: 国际钢价明显反弹，目前在手订单约…)
+                market = None
+            if (
+                market is not None
+                and speaker_company is not None
+                and not public
+                and text.endswith(report_period_words(), 0, market.start())
+                and not any(w in market.group() for w in words("market_lead"))  # (报告期内A股市场日均成交额)
+            ):
+                market = (
+                    None  # 集團表示，…，期內國內水泥銷量…: the period under review is the company's report
+                )
             if (
                 market is not None
                 and half > sentence_start
