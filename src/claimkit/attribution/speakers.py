@@ -285,7 +285,7 @@ _LATIN_SOURCE = regex.compile(
 )
 
 
-_PLACE_MAX = 6  # characters of a place (在京, 在上海) between an adverbial and a report's verb
+_PLACE_MAX = 8  # characters of a place and its verb (在京发布, 在山东寿光发布) after an adverbial, up to a report phrase
 _SOURCE_MAX = 12  # characters of what a report draws on before its verb (援引海关数据发布的报告)
 
 _TITLE_TAIL = frozenset('”」』》"的')  # before words that continue a report's name, not a source's
@@ -817,6 +817,9 @@ def find_cues(
         adverb = next((w for w in words("adverb") if name.endswith(w) and len(name) > len(w)), None)
         if adverb is not None and name[: -len(adverb)] in word_set("bare_institution"):
             name = name[: -len(adverb)]  # 协会同时发布的报告指出: the association, then an adverb
+        bare = next((w for w in words("bare_institution") if name.startswith(w)), None)
+        if bare is not None and name[len(bare) :].startswith(words("another_set")):
+            name = bare  # 协会另一组统计数据显示: the association again, another of its data sets
         if any(ch.isdigit() for ch in name) or _names_known(name, lexicon):
             continue  # 根据某某控股15日发布的财报: a company's own report, dated
         source = _source_prefix(name, lexicon)
@@ -1115,6 +1118,11 @@ def _qualified_lead() -> regex.Pattern[str]:
     return regex.compile(rf"(?:{words_alternation('according_to')})(\p{{Han}}{{1,4}})$")
 
 
+_LATIN_AFTER_GENERIC = re.compile(
+    r"\s?([A-Z][A-Za-z0-9&.-]{1,15})(?![A-Za-z0-9])"
+)  # 数据机构ABC: the source's name
+
+
 def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon, lead: int) -> Cue | None:
     """The cue of source ``m``; ``lead`` is where its noun phrase starts (a generic noun before it)."""
     if lead != m.start:  # 据市场研究机构Canalys数据: a word or two may qualify the generic noun
@@ -1130,6 +1138,11 @@ def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon, lead: int) 
         branch = unit.group()
         speaker += branch[len(next((w for w in words("belonging") if branch.startswith(w)), "")) :]
     name_end = unit.end() if unit is not None else m.end
+    if m.generic and (latin := _LATIN_AFTER_GENERIC.match(text, name_end, limit)) is not None:
+        speaker, name_end = (
+            latin.group(1),
+            latin.end(),
+        )  # 据酒店数据机构ABC统计: the kind, then its name in letters
     note = _BRACKET_NOTE.match(text, name_end, limit)  # 中国汽车工业协会（以下简称“中汽协”）10日发布…
     end = note.end() if note is not None else name_end
     end = _past_group(text, end)  # 某某局有关负责人表示: the body's officer speaks for it
