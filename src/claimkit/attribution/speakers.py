@@ -817,9 +817,9 @@ def find_cues(
         adverb = next((w for w in words("adverb") if name.endswith(w) and len(name) > len(w)), None)
         if adverb is not None and name[: -len(adverb)] in word_set("bare_institution"):
             name = name[: -len(adverb)]  # 协会同时发布的报告指出: the association, then an adverb
-        bare = next((w for w in words("bare_institution") if name.startswith(w)), None)
-        if bare is not None and name[len(bare) :].startswith(words("another_set")):
-            name = bare  # 协会另一组统计数据显示: the association again, another of its data sets
+        kind_word = next((w for w in words("bare_institution") if name.startswith(w)), None)
+        if kind_word is not None and name[len(kind_word) :].startswith(words("another_set")):
+            name = kind_word  # 协会另一组统计数据显示: the association again, another of its data sets
         if any(ch.isdigit() for ch in name) or _names_known(name, lexicon):
             continue  # 根据某某控股15日发布的财报: a company's own report, dated
         source = _source_prefix(name, lexicon)
