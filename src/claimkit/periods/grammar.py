@@ -587,6 +587,7 @@ def scan_periods(
             continue  # 连续12季: the end of a larger number, not the second quarter
         if text.startswith(words("year_after_next"), p.start) and not (
             text.endswith(("、", *words("coordinator")), 0, p.start)
+            or (out and out[-1].end == p.start - 1 and text[p.start - 1] in "至到")  # 今年至后年
         ):
             continue  # 今年、明年和后年: only in a list of years (此后年均, 落后年代 hold no year)
         if (
