@@ -860,6 +860,7 @@ def find_unknown_companies(
         return seen[word]
 
     named: dict[str, str] = {}  # a surface form -> the name it stands for
+    listed: set[str] = set()  # the names found before a stock code
     displacing: set[str] = set()
     reported = reported_results()
     for a, b in spans:
@@ -940,6 +941,8 @@ def find_unknown_companies(
                     name = abbreviation.group("alias")
                 named.setdefault(surface, name)
                 named.setdefault(name, name)
+                if pattern is coded:
+                    listed.add(surface)
                 form = next((w for w in _legal_forms() if surface.endswith(w)), None)
                 if pattern is coded and form is not None and name == surface:
                     # (某某企业控股（02048.HK）…。某某企业表示: a listed name without its legal form, where the text
@@ -1236,6 +1239,15 @@ def find_unknown_companies(
             ):
                 named[short] = name
                 break
+    for surface in named.keys() - listed:
+        # (某某酒店（00071）…。某某旅遊今年初恢復…: a unit with the listed name's stem and another industry ending
+        # is the listed company's)
+        stem = without_industry(surface)
+        parent = next(
+            (c for c in listed if stem != surface and len(stem) >= 2 and without_industry(c) == stem), None
+        )
+        if parent is not None and parent != surface:
+            named[surface] = named[parent]
     ends = tuple(w for w in (*_forms().get("body_association", ()), *words("source_branch")) if len(w) > 1)
     # (某协会阀门分会指出: a body, no company)
     named = {k: v for k, v in named.items() if not k.endswith(ends)}
