@@ -480,9 +480,9 @@ class CompanyIndex:
             if (
                 m.kind != "company"
                 or m.sector is not None
-                or not text.endswith(words("belonging"), 0, m.start)
+                or not text.endswith((*words("belonging"), *words("subsidiary_before")), 0, m.start)
             ):
-                continue
+                continue  # (…；控股子公司某某科技的…收入: a subsidiary named as such too)
             k = bisect_left(self._subject_starts, m.start) - 1
             owner = self.subjects[k] if k >= 0 else None
             if (
