@@ -32,6 +32,7 @@ from ..attribution.speakers import cited_before, company_pronouns
 from ..attribution.structure import HEADLINE_GAP, Structure, part_start
 from ..attribution.unknown import BY_SEGMENT_LEAD, short_legal_forms
 from ..quantities.lexicon import cues
+from ..quantities.numerals import read_numeral
 
 if TYPE_CHECKING:
     from ..attribution.speakers import Cue
@@ -329,6 +330,13 @@ def _respective_after() -> re.Pattern[str]:
     return re.compile(
         rf"[^，,。；;]{{0,12}}?(?:[，,][^，,。；;]{{0,3}}?)?(?:{alternation('respectively')})|{_joint_total().pattern}"
     )
+
+
+@cache
+def _counted_pair() -> re.Pattern[str]:
+    """An exact count of the companies named before (两家公司, 三家公司: role ``aggregate``, opening on a numeral)."""
+    counted = [w for w in words("aggregate") if (n := read_numeral(w[0])) is not None and n.value is not None]
+    return re.compile(words_pattern(counted))
 
 
 @cache
@@ -1114,13 +1122,25 @@ class CompanyIndex:
             # 三家运营商的5G用户分别达到x、y和z: the list is in one of the sentences before
             k = self.structure.sentence_index(sentence_start) - 1
             floor = max(-1, k - _LIST_LOOKBACK)
+            counted = _counted_pair().search(self.text, near, start) is not None
             while run is None and k > floor:
                 s = self.structure.sentences[k]
                 run = self._last_run(s.start, s.end, length)
+                if run is None and counted:
+                    # (某甲主营…，某乙则以…为主业。两家公司去年…分别为x和y: as many companies, one per clause)
+                    run = self._named_in_turn(s.start, s.end, length)
                 k -= 1
         if run is None:
             return None
         return self._owner(run[index]), run[index]
+
+    def _named_in_turn(self, a: int, b: int, length: int) -> list[Mention] | None:
+        """The companies ``[a, b)`` names, in order, when it names exactly ``length`` different ones."""
+        seen: dict[str, Mention] = {}
+        for m in self._in(a, b):
+            if id(m) not in self.comparison and m.kind == "company":
+                seen.setdefault(self._owner(m), m)
+        return list(seen.values()) if len(seen) == length else None
 
     def _former_or_latter(self, clause_start: int, sentence_start: int, start: int) -> Mention | None:
         """前者…，后者…: the first or the last company of the list before the clause, in its sentence."""
