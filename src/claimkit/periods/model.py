@@ -54,7 +54,9 @@ def normalise(
         return None
     prefix = "FY" if fiscal else ""
     if month is not None and month_from is not None and month_from != month:
-        return f"{year:04d}-{month_from:02d}/{year:04d}-{month:02d}"  # an ISO 8601 interval of months
+        # an ISO 8601 interval of months; a first month after the last starts the year before (2019-09/2020-02)
+        start = year - 1 if month_from > month else year
+        return f"{start:04d}-{month_from:02d}/{year:04d}-{month:02d}"
     if month is not None:
         return f"{year:04d}-{month:02d}"
     if quarter is not None and quarter_end is not None and quarter_end != quarter:

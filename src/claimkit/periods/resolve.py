@@ -38,7 +38,7 @@ class Resolved:
     quarter_end: int | None = None
     half: int | None = None
     month: int | None = None
-    month_from: int | None = None  # a run of months: month_from..month
+    month_from: int | None = None  # a run of months: month_from..month (after month: from the year before)
 
     @property
     def value(self) -> str:
@@ -214,7 +214,8 @@ class Resolver:
             if year is None and interim.year_from == "pub" and published is not None:
                 year = published.year + interim.year_offset
             if year is not None and interim.month is not None:
-                interim_run = Resolved(year, month=interim.month, month_from=interim.month - 5)
+                # (six months to February: from the September before)
+                interim_run = Resolved(year, month=interim.month, month_from=(interim.month - 6) % 12 + 1)
         return cls(
             published,
             fiscal_year=fiscal_year,
@@ -523,9 +524,10 @@ class Resolver:
                 return Resolved(fiscal_quarter[0], True, quarter=1, quarter_end=3)
             if p.span_months == 9 and p.month == 9:
                 return Resolved(year, quarter=1, quarter_end=3)
-            if p.span_months in (6, 9) and p.month >= p.span_months:
-                # 截至9月底止六个月 with no fiscal year: the run of months (2025-04/2025-09)
-                return Resolved(year, month=p.month, month_from=p.month - p.span_months + 1)
+            if p.span_months in (6, 9):
+                # 截至9月底止六个月 with no fiscal year: the run of months (2025-04/2025-09; to February, from the
+                # September before: 2019-09/2020-02)
+                return Resolved(year, month=p.month, month_from=(p.month - p.span_months) % 12 + 1)
             cal = self.calendar
             if (
                 p.span_months == 12
