@@ -511,7 +511,6 @@ def _after_descriptor(text: str, pos: int, end: int) -> int | None:
     return pos + best if best >= 0 else None
 
 
-@cache
 def generic_ending(rest: str) -> bool:
     """Whether ``rest``, written after a name, is a legal form, a firm's or an industry's ending (集團, 公司, 科技):
     the name with it is still the same company's."""
@@ -519,6 +518,7 @@ def generic_ending(rest: str) -> bool:
     return rest in _legal_forms() or rest in forms.get("firm_suffix", ()) or rest in forms.get("industry", ())
 
 
+@cache
 def _legal_forms() -> frozenset[str]:
     """The legal forms, long and short (股份有限公司, 控股, 集团: roles ``legal`` and ``short_legal``)."""
     return frozenset((*_forms().get("legal", ()), *_forms().get("short_legal", ())))
@@ -617,6 +617,7 @@ def _short_form(full: str, text: str) -> str:
 
 
 _SHORTENED_MIN = 4  # characters of a listed name the press shortens to its first two
+_LATIN_LEAD = regex.compile(r"[A-Z]{2,5}(?=\p{Han})")  # a name's Latin capitals before its Han characters
 _LATIN_INSIDE = regex.compile(r"\p{Han}+[A-Za-z]{1,3}\p{Han}+")  # 某e足食: a Latin letter inside a Han name
 _HAN_RUN = regex.compile(r"\p{Han}+")
 
@@ -964,8 +965,8 @@ def find_unknown_companies(
             surface = m.group("name")
             cut = max((surface.rfind(w) + len(w) for w in descriptors if w in surface), default=0)
             surface = surface[cut:]  # 连锁品牌某某咖啡: the last descriptor introduces the name
-            if not _new_name(surface, known, surface):
-                continue
+            if not _new_name(surface, known, surface) or _common_word(surface):
+                continue  # (公司财务总监和董事长: a department before a title, 和 no surname there)
             if surface.startswith(tuple(list_links())) or _known_before(text, m.start(), known):
                 continue  # 某某品牌及公关处总经理: the descriptor is the named company's own, the rest a department
             named.setdefault(surface, surface)
@@ -1220,6 +1221,15 @@ def find_unknown_companies(
         han = _LISTING_TAIL.sub("", surface)  # 某某-KY: its Han part
         if han != surface and len(han) >= 2 and han not in known and han not in named:
             named[han] = name  # (來億-KY…。來億指出: the Han part alone is the company's short name)
+    for surface, name in list(named.items()):
+        # (ABC信貸財務（00900）…。ABC信貸昨日收報…: a name opening in Latin capitals keeps them and two characters)
+        latin = _LATIN_LEAD.match(surface)
+        if latin is not None and surface == name and len(surface) - latin.end() >= _SHORTENED_MIN:
+            short = surface[: latin.end() + 2]
+            if short not in known and short not in named and uses(short) > uses(surface):
+                named[short] = name
+                if surface in displacing:
+                    displacing.add(short)  # (the lexicon company its capitals spell yields there too)
     for surface, name in list(named.items()):
         # 瓦城泰統（2729）…。瓦城表示: Taiwan and Hong Kong press shorten a listed name to its first two
         # characters; the short form is the company's where it stands as a subject
