@@ -240,16 +240,19 @@ def reported_results() -> regex.Pattern[str]:
 @cache
 def _in_own_report() -> regex.Pattern[str]:
     """A name opening its sentence, then 在, its own report, 中 and a verb of saying (某某在半年报中解释), or a
-    verb of publishing, 的, its own report (a year before it) and what the report shows (某某披露的2023年年报显示)."""
+    verb of publishing (an adverb or a day before it), 的, its own report (a year before it) and what the report
+    shows (某某披露的2023年年报显示, 某某8日发布的三季报显示)."""
     results = words_pattern(words("results_noun"))
     said = words_pattern([*words("report_phrase_verb"), *words("in_report_verb")])
     shows = words_pattern([*words("report_phrase_verb"), *words("topic_look")])  # (从某某披露的三季报来看)
     release = words_pattern(release_verbs())
     adverb = words_pattern(release_adverbs())  # (某某先前公布的年报显示)
+    # (某某8日发布的三季报显示, 某某昨（10）日公布的: a day before the verb)
+    day = r"(?:[0-9０-９]{1,2}[日号號]|[昨今前](?:[（(][0-9０-９]{1,2}[）)])?日)"
     return regex.compile(
         rf"(?:^|(?<=[。！？\n]))(?P<name>\p{{Han}}{{2,6}}?)"
         rf"(?:在(?:{results})中(?:{said})"
-        rf"|(?:{adverb})?(?:{release})的(?:[0-9０-９]{{4}}年)?(?:{results})(?:{shows}))"
+        rf"|(?:{adverb}|{day})?(?:{release})的(?:[0-9０-９]{{4}}年)?(?:{results})(?:{shows}))"
     )
 
 
