@@ -11,6 +11,7 @@ later in the text on its own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -648,6 +649,9 @@ def _with_unknown_companies(
     longer = Intervals((f.start, f.end) for f in found if f.displaces)
     if longer:  # 某某种业（代码） is not the lexicon's 某某: the mentions inside it yield
         mentions = [m for m in mentions if not longer.overlaps(m.start, m.end)]
+    # (某安达的年报则显示: a lexicon name's weak alias inside a longer name found as a company's yields to it)
+    holders = sorted((f.start, f.end) for f in found)
+    mentions = [m for m in mentions if not (m.kind == "company" and _weak_inside(text, m, holders, lexicon))]
     # (某泥化表示: a name found as a subject that runs one character past a two-character lexicon name opening it
     # is another company's; the lexicon name there yields)
     runs_past = {f.start: f.end for f in found}
@@ -699,6 +703,25 @@ def _with_unknown_companies(
         return mentions
     _affiliate(text, mentions, extra)
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _weak_inside(text: str, m: Mention, holders: list[tuple[int, int]], lexicon: Lexicon) -> bool:
+    """Whether ``m`` is a weak alias (an ordinary word as well) that ends one of ``holders`` (sorted spans) after a
+    character or two of its own (某安达: another name; not a descriptor, 同業某某, nor a descriptor run)."""
+    entry = lexicon.entries.get(m.surface)
+    if entry is None or not entry.weak:
+        return False
+    k = bisect_right(holders, (m.start, m.end)) - 1
+    return any(
+        b == m.end
+        and 1 <= m.start - a <= _HOLDER_LEAD
+        and text[a : m.start] not in descriptor_ends()
+        and text[a : m.start] not in _resources.common_bigrams()
+        for a, b in holders[max(0, k - _HOLDER_LEAD) : k + 1]
+    )
+
+
+_HOLDER_LEAD = 2  # characters of a name no list holds before a weak alias that ends it
 
 
 def _group_of(text: str, f: Found, lexicon: Lexicon) -> str | None:

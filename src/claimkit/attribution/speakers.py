@@ -425,7 +425,10 @@ def _publishes_results(text: str, verb_end: int, limit: int, lead: int) -> bool:
     """Whether the verb ending at ``verb_end`` takes a results report as its object (披露半年报), or is a verb
     of publishing in the lead followed by its period's figures (公告11月營收, 披露，今年1—9月营业总收入: the
     release the text reports on); ``lead``: where the text's lead ends."""
-    if _results_object().match(text, verb_end, limit) is not None:
+    if (
+        _results_object().match(text, verb_end, limit) is not None
+        or _noted_results_object().match(text, verb_end, limit) is not None
+    ):
         # (set off by a comma only after a verb of publishing: 某某表示，10月合併營收… is the company speaking)
         return text[verb_end : verb_end + 1] not in "，," or text.endswith(release_verbs(), 0, verb_end)
     return (
@@ -442,7 +445,17 @@ def _releases_results(text: str, pos: int, limit: int) -> bool:
     m = _adverbial(verbs).match(text, pos, limit)
     p = m.end() if m is not None and m.end() > pos else pos
     verb = next((v for v in verbs if text.startswith(v, p)), None)
-    return verb is not None and _results_object().match(text, p + len(verb), limit) is not None
+    return verb is not None and _noted_results_object().match(text, p + len(verb), limit) is not None
+
+
+@cache
+def _noted_results_object() -> regex.Pattern[str]:
+    """A results report as a verb's object, its period with a bracketed note before it (披露的2023财年（截至2023年8月31日）
+    业绩显示)."""
+    return regex.compile(
+        rf"[了的]?[^，,。；;：:！？\n“”\"（(]{{0,12}}?(?:[（(][^）)\n]{{1,24}}[）)])?"
+        rf"(?:{words_alternation('results_noun')})"
+    )
 
 
 @cache
