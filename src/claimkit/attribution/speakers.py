@@ -677,6 +677,8 @@ def find_cues(
         if found is None and pm.group("institution"):
             found = _rating_after(text, pm.end(), sentence.end, lexicon)  # 该券商将公司盈利预测下调至…
         if found is None and pm.group("institution"):
+            found = _report_after(text, pm.end(), sentence.end, lexicon)  # 协会当天发布的…年度数据显示
+        if found is None and pm.group("institution"):
             follow = _source_follow().match(text, pm.end(), sentence.end)  # 该协会数据还显示
             if follow is not None and follow.end() > pm.end():
                 found = _after_subject(text, follow.end(), sentence.end, lexicon)
