@@ -125,6 +125,7 @@ def ratio_base(text: str, p: RawPeriod, q: Raw) -> bool:
     # (回到2019年约97%的水平: the number right after the base, its level after it)
     level_after = not between and q.end < len(text) and text.startswith("的", q.end)
     level_after = level_after and text.startswith(words("base_level"), q.end + 1)
+    level_after = level_after or (not between and "同期" in text[p.start : p.end])  # 恢復至2019年同期約九成
     if not between.endswith("的") and between not in words("base_level") and not level_after:
         return False  # (恢复至去年同期水平约八成: the base's level, no 的)
     if "同期" not in text[p.start : p.end] and _FROM_OWN_FIGURE.search(text, max(0, p.start - 30), p.start):
