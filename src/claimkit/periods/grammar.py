@@ -614,8 +614,10 @@ def scan_periods(
         if not spans_only:
             if p.month is not None and not p.point and before.endswith(words("point_before")):
                 p.point = True
-            era = next((w for w in words("era_before") if before.endswith(w)), None)
+            # (比疫情前的2019年高出…: 的 may join the era to the period)
+            era = next((w for w in words("era_before") if before.endswith((w, w + "的"))), None)
             if era is not None:  # 超越疫情前2019年同期: an era named between the comparison and its period
+                era += "的" if before.endswith(era + "的") else ""
                 before = text[max(start, p.start - len(era) - 4) : p.start - len(era)]
             compared = (
                 before.endswith(words("period_compare"))
