@@ -229,11 +229,11 @@ def reported_results() -> regex.Pattern[str]:
     results = words_pattern(words("results_noun"))
     shows = words_pattern([*words("report_phrase_verb"), *words("topic_look")])
     legal = words_pattern(_forms().get("short_legal", ()))
-    adverb = words_pattern(words("adverb"))  # (某某的年报则显示)
+    adverb = words_pattern(words("adverb"))  # (某某的年报则显示, 某某的年报数据显示)
     # (某某股份年报显示: a short legal form ends the name without 的)
     return regex.compile(
         # (某某的2022年年报显示: the report's year may stand between)
-        rf"(?<=\p{{Han}})(?=的(?:(?:19|20)[0-9]{{2}}年度?)?(?:{results})(?:{adverb})?(?:{shows}))"
+        rf"(?<=\p{{Han}})(?=的(?:(?:19|20)[0-9]{{2}}年度?)?(?:{results})(?:数据|數據)?(?:{adverb})?(?:{shows}))"
         rf"|(?<=\p{{Han}}(?:{legal}))(?=(?:{results})(?:{shows}))"
     )
 
