@@ -541,7 +541,9 @@ def _resolve_periods(
             local is None and p.year is None and p.year_from == "ctx" and p.year_offset == -1 and not p.fiscal
         ):
             local = named_year.get(s)  # 去年占比…，上年为…: the year before the one its sentence named
-        r = resolver.resolve(p, local_year=local)
+        # (今年1月以每股1.6港元在主板掛牌: a listing's month is no context for 去年同期 after it)
+        dated_listing = p.month is not None and not p.day and _dates_listing(text, p)
+        r = resolver.resolve(p, local_year=local, update=not dated_listing)
         if sp in forecast_in_sentence and resolver.context is forecast_in_sentence[sp]:
             resolver.context = reported
         if p.forecast and r is not None and not p.comparison and not p.local:
@@ -1024,10 +1026,24 @@ def _lead_end(text: str) -> int:
 
 def _frames_text(p: RawPeriod, text: str | None) -> bool:
     """Whether ``p`` frames the sentences after it: :func:`sets_frame`, or a past year named as the results
-    published (公布去年全年业绩: not a comparison, the report)."""
+    published (公布去年全年业绩: not a comparison, the report); not a month that dates a listing in its clause
+    (今年1月以每股1.6港元在主板掛牌: role ``listing_verb``)."""
+    if text is not None and p.month is not None and not p.day and _dates_listing(text, p):
+        return False
     if sets_frame(p):
         return True
     return is_sentence_period(p) and not p.forecast and text is not None and _names_results(text, p.end)
+
+
+_CLAUSE_STOP = re.compile(r"[，,。；;！？\n]")
+
+
+def _dates_listing(text: str, p: RawPeriod) -> bool:
+    """Whether the clause after ``p`` ends on a verb of listing (…今年1月以每股1.6港元在主板掛牌; a day, 将于12月17日…挂牌,
+    is left to the caller)."""
+    stop = _CLAUSE_STOP.search(text, p.end)
+    clause = text[p.end : stop.start() if stop else len(text)]
+    return clause.endswith(words("listing_verb"))
 
 
 def _names_results(text: str, end: int) -> bool:
