@@ -450,8 +450,8 @@ def _releases_results(text: str, pos: int, limit: int) -> bool:
 
 @cache
 def _noted_results_object() -> regex.Pattern[str]:
-    """A results report as a verb's object, its period with a bracketed note before it (披露的2023财年（截至2023年8月31日）
-    业绩显示)."""
+    """A results report as a verb's object, its period with a bracketed note before it (披露的2023财年（截至8月31日）的
+    年度业绩)."""
     return regex.compile(
         rf"[了的]?[^，,。；;：:！？\n“”\"（(]{{0,12}}?(?:[（(][^）)\n]{{1,24}}[）)])?"
         rf"(?:{words_alternation('results_noun')})"

@@ -110,7 +110,7 @@ _COUNT_ENDS = frozenset("，,。；;、）)！!？? \n")
 
 @cache
 def report_period_words() -> tuple[str, ...]:
-    """The words for the period a report covers (期内, 报告期内: ``periods.tsv`` meaning ``report_period``)."""
+    """The words for the period a report covers (期内, 报告期: ``periods.tsv`` meaning ``report_period``)."""
     rows = _resources.table("periods.tsv", ("word", "meaning", "base", "offset"))
     return tuple(r["word"] for r in rows if r["meaning"] == "report_period")
 
@@ -334,7 +334,7 @@ def _respective_after() -> re.Pattern[str]:
 
 @cache
 def _counted_pair() -> re.Pattern[str]:
-    """An exact count of the companies named before (两家公司, 三家公司: role ``aggregate``, opening on a numeral)."""
+    """An exact count of the companies named before (两家…, 三家公司: role ``aggregate``, opening on a numeral)."""
     counted = [w for w in words("aggregate") if (n := read_numeral(w[0])) is not None and n.value is not None]
     return re.compile(words_pattern(counted))
 
@@ -822,7 +822,7 @@ class CompanyIndex:
                 and speaker_company is not None
                 and not public
                 and text.endswith(report_period_words(), 0, market.start())
-                and not any(w in market.group() for w in words("market_lead"))  # (报告期内A股市场日均成交额)
+                and not any(w in market.group() for w in words("market_lead"))  # (报告期…A股市场日均成交额: the market named)
             ):
                 market = (
                     None  # 集團表示，…，期內國內水泥銷量…: the period under review is the company's report
@@ -1127,7 +1127,7 @@ class CompanyIndex:
                 s = self.structure.sentences[k]
                 run = self._last_run(s.start, s.end, length)
                 if run is None and counted:
-                    # (某甲主营…，某乙则以…为主业。两家公司去年…分别为x和y: as many companies, one per clause)
+                    # (某甲主营…，某乙则以…为主业。两家…去年…分别为x和y: as many companies, one per clause)
                     run = self._named_in_turn(s.start, s.end, length)
                 k -= 1
         if run is None:

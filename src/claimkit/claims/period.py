@@ -893,7 +893,7 @@ def _refines_topic(
     model: DocModel, frame: RawPeriod, latest: RawPeriod, resolved: Mapping[int, Resolved | None]
 ) -> bool:
     """Whether ``latest`` is a quarter or half of the year ``frame`` names in a topic clause of no figure that opens
-    the sentence (今年开局，公司一季度营收…；归母净利润…; 进入2022年，压力加大：一季度…；…): the quarter, not
+    the sentence (今年开局，公司一季度营收…；但净利…; 进入2022年，压力加大：一季度…；…): the quarter, not
     the year, frames the later ；-parts; not a part restated (其中第三季度单季…)."""
     year, part = resolved.get(id(frame)), resolved.get(id(latest))
     if year is None or part is None or year.granularity != "year" or part.year != year.year or year.fiscal:
