@@ -822,7 +822,9 @@ class CompanyIndex:
                 and speaker_company is not None
                 and not public
                 and text.endswith(report_period_words(), 0, market.start())
-                and not any(w in market.group() for w in words("market_lead"))  # (报告期…A股市场日均成交额: the market named)
+                and not any(
+                    w in market.group() for w in words("market_lead")
+                )  # (报告期…A股市场日均成交额: the market named)
             ):
                 market = (
                     None  # 集團表示，…，期內國內水泥銷量…: the period under review is the company's report
