@@ -119,6 +119,10 @@ PATHOLOGICAL = {
     "legal form runs": "集团" * 40_000,
     # a run of initials with no break: a Latin source's name is tried from its start only, not from every letter
     "initials": "A.O." * 15_000 + "某某（AOS.N）营收9亿美元",
+    # a lexicon name whose stem is a general word, written over and over: each stem is weighed once, not per mention
+    "region notes": "亞洲水泥（中國）" * 12_000 + "（00743）",
+    # a month and a verb of listing with no punctuation: the clause is looked for a few characters on, not to the end
+    "listing months": "今年1月以每股1.6港元在主板掛牌" * 3_000,
     # many names no lexicon holds, each opening a paragraph before what it does: the finder stays linear
     "distinct names": "".join(
         f"\n{chr(0x4E00 + i % 2000)}{chr(0x5000 + i // 2000)}远行主营" for i in range(15_000)

@@ -879,6 +879,7 @@ def _stem_mentions(text: str, mentions: list[Mention], lexicon: Lexicon) -> list
     words, folded = _resources.common_bigrams(), _resources.variant_table()
     regions = region_prefixes()
     named = {m.name for m in mentions if m.kind in ("company", "product")}
+    tried: set[tuple[str, str]] = set()
     for m in mentions:
         if m.kind != "company" or len(m.surface) < 4 or not all(_is_han(ch) for ch in m.surface):
             continue
@@ -891,8 +892,9 @@ def _stem_mentions(text: str, mentions: list[Mention], lexicon: Lexicon) -> list
         if rest and (rest.translate(folded) in words or without_industry(rest) != rest or is_industry(rest)):
             rest = ""
         for stem in (without_industry(m.surface), rest):
-            if len(stem) < 2 or stem == m.surface or stem in lexicon.entries:
+            if len(stem) < 2 or stem == m.surface or stem in lexicon.entries or (stem, m.surface) in tried:
                 continue
+            tried.add((stem, m.surface))  # (a name written thousands of times is weighed once)
             if stem.translate(folded) in words and not stands_as_subject(text, stem, m.surface, 2):
                 continue  # (a stem that is a general word, 通達 of 通達集團: only where it stands as a subject twice)
             if stem in regions or lexicon.companies_opening_with(stem) & (named - {m.name}):

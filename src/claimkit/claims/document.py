@@ -1036,14 +1036,14 @@ def _frames_text(p: RawPeriod, text: str | None) -> bool:
 
 
 _CLAUSE_STOP = re.compile(r"[，,。；;！？\n]")
+_LISTING_REACH = 40  # characters of a clause between a month and the verb of listing that ends it
 
 
 def _dates_listing(text: str, p: RawPeriod) -> bool:
     """Whether the clause after ``p`` ends on a verb of listing (…今年1月以每股1.6港元在主板掛牌; a day, 将于12月17日…挂牌,
     is left to the caller)."""
-    stop = _CLAUSE_STOP.search(text, p.end)
-    clause = text[p.end : stop.start() if stop else len(text)]
-    return clause.endswith(words("listing_verb"))
+    stop = _CLAUSE_STOP.search(text, p.end, p.end + _LISTING_REACH)
+    return stop is not None and text.endswith(words("listing_verb"), p.end, stop.start())
 
 
 def _names_results(text: str, end: int) -> bool:
