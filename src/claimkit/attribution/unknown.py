@@ -204,14 +204,19 @@ def _titles() -> tuple[str, ...]:
 
 
 @cache
+def _own_titles() -> tuple[str, ...]:
+    """The titles of a company's own officers: an analyst (分析师, 首席经济学家, 研究员; role ``analyst_title``)
+    speaks about others."""
+    analyst = _forms().get("analyst_title", ())
+    return tuple(t for t in _titles() if not any(w in t for w in analyst))
+
+
+@cache
 def _anchors() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     """What ends a name: a legal form, a stock code, an industry word before a period or results verb."""
     legal = regex.compile(f"(?:{_alt('legal')})")
     coded = regex.compile(rf"\s?{_CODE}")
-    # an analyst (分析师, 首席经济学家, 研究员) speaks about others: only a company's own officers count
-    analyst = _forms().get("analyst_title", ())
-    own = [t for t in _titles() if not any(w in t for w in analyst)]
-    titles = words_pattern(own)
+    titles = words_pattern(_own_titles())
     subject = regex.compile(
         rf"(?:{_alt('industry')})(?=\s?(?:则|則|亦|也)?(?:在[^，,。；;：:“”]{{1,10}}?[中上])?"
         rf"(?:(?:19|20)[0-9]{{2}}年|[0-9]{{1,2}}月|前[0-9一二两三四五六七八九十]|单月|單月|当月|當月|{_alt('results')}"
@@ -261,11 +266,9 @@ def _in_own_report() -> regex.Pattern[str]:
 def _introduced() -> regex.Pattern[str]:
     """A name a descriptor introduces, before one of its officers' titles (``咖啡连锁品牌某某咖啡联合
     创始人张三``): the name between the two is a company's, whatever its ending."""
-    analyst = _forms().get("analyst_title", ())
-    own = [t for t in _titles() if not any(w in t for w in analyst)]
     surnames = words_pattern(_surname_set())
     return regex.compile(
-        rf"(?:{_descriptors()})(?P<name>[^\P{{Han}}{_NAME_BREAK}]{{2,8}}?)(?=(?:{words_pattern(own)})(?:{surnames})\p{{Han}})"
+        rf"(?:{_descriptors()})(?P<name>[^\P{{Han}}{_NAME_BREAK}]{{2,8}}?)(?=(?:{words_pattern(_own_titles())})(?:{surnames})\p{{Han}})"
     )
 
 
@@ -427,8 +430,7 @@ def _release_introduced() -> regex.Pattern[str]:
 def _officer_opening() -> regex.Pattern[str]:
     """A short name opening its sentence right before a company officer's title (role ``officer_title``, another
     title and 兼 before it allowed) and a person's name (某某联合创始人兼总裁张三在会上表示)."""
-    analyst = _forms().get("analyst_title", ())
-    own = words_pattern([t for t in _titles() if not any(w in t for w in analyst)])
+    own = words_pattern(_own_titles())
     officer = words_pattern(words("officer_title"))
     surnames = words_pattern(_surname_set())
     return regex.compile(

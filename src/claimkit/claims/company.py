@@ -31,6 +31,7 @@ from ..attribution.mentions import STOCK_CODE, Mention
 from ..attribution.speakers import cited_before, company_pronouns
 from ..attribution.structure import HEADLINE_GAP, Structure, part_start
 from ..attribution.unknown import BY_SEGMENT_LEAD, short_legal_forms
+from ..periods.grammar import relative_words
 from ..quantities.lexicon import cues
 from ..quantities.numerals import read_numeral
 
@@ -111,8 +112,7 @@ _COUNT_ENDS = frozenset("，,。；;、）)！!？? \n")
 @cache
 def report_period_words() -> tuple[str, ...]:
     """The words for the period a report covers (期内, 报告期: ``periods.tsv`` meaning ``report_period``)."""
-    rows = _resources.table("periods.tsv", ("word", "meaning", "base", "offset"))
-    return tuple(r["word"] for r in rows if r["meaning"] == "report_period")
+    return tuple(w for w, (meaning, _, _) in relative_words().items() if meaning == "report_period")
 
 
 @cache
