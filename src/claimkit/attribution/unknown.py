@@ -13,7 +13,7 @@ mention of it. Words live in ``resources/company_forms.tsv``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -51,6 +51,8 @@ BY_SEGMENT_LEAD = regex.compile(_BY + r"\p{Han}{1,6}?(?:来|來)?(?:看|划分|�
 _BY_SEGMENT = regex.compile(BY_SEGMENT_LEAD.pattern + r"\s*$")
 _HAN_CHAR = regex.compile(r"\p{Han}")
 _LISTING_SUFFIX = regex.compile(r"[A-Z]{1,3}")  # 鈺齊-KY, 美食-KY: a foreign issuer listed in Taiwan
+# a day before a release verb (昨（9）日公布, 日前发布, 8日公布)
+_RELEASE_DAY = r"(?:[昨今前](?:[（(][0-9０-９]{1,2}[）)])?[日天]?|日前|近日|[0-9０-９]{1,2}[日号號])"
 _NAME_BREAK = "的之"  # 主攻大湾区住宅项目的宏轩物业: no name holds them
 _MAX_NAME = 15  # characters of a name before its legal form or code
 _MAX_LATIN_BODY = 10  # characters of a body's name in letters and digits (E20研究院)
@@ -178,19 +180,14 @@ def _alt(role: str) -> str:
 
 
 def _descriptors(longer_only: bool = False) -> str:
-    """The descriptor ends as an alternation, each kept from matching inside a unit's word (子公司: role
-    ``descriptor_not``)."""
-    out = []
-    for w in descriptor_ends():
-        if longer_only and len(w) < 2:
-            continue
-        heads = [
-            u[: -len(w)] for u in _forms().get("descriptor_not", ()) if u.endswith(w) and len(u) > len(w)
-        ]
-        guard = "".join(f"(?<!{regex.escape(h)})" for h in heads)
-        chamber = "(?![会會])" if w.endswith("商") else ""  # (进出口商会: a chamber, see _chamber)
-        out.append(guard + regex.escape(w) + chamber)
-    return "|".join(out)
+    """The descriptor ends as one alternation (a trie: a regex tries it at every character), each kept from
+    matching inside a unit's word (子公司: role ``descriptor_not``) and a 商 from opening a chamber (商会)."""
+    ends = [w for w in descriptor_ends() if not longer_only or len(w) >= 2]
+    units = [
+        u for u in _forms().get("descriptor_not", ()) if any(u.endswith(w) and len(u) > len(w) for w in ends)
+    ]
+    guard = "".join(f"(?<!{regex.escape(u)})" for u in units)
+    return f"(?:{words_pattern(ends)}){guard}(?!(?<=商)[会會])"  # (进出口商会: a chamber, see _chamber)
 
 
 @cache
@@ -419,10 +416,9 @@ def _release_introduced() -> regex.Pattern[str]:
     """A name a descriptor introduces, right before a day and a verb of publishing (醫療影像軟體廠商某某昨（9）日公布
     2月營收; 漁網及箱網設備廠某某昨（10）日公布: 廠 too): a company's, whatever its ending."""
     longer = _descriptors()
-    day = r"(?:[昨今前](?:[（(][0-9０-９]{1,2}[）)])?[日天]?|日前|近日|[0-9０-９]{1,2}[日号號])"
     release = words_pattern(release_verbs())
     return regex.compile(
-        rf"(?:{longer})(?P<name>[^\P{{Han}}的]{{2,6}}?)(?={day}(?:{release}))"  # (之 may be a name's: 商之器)
+        rf"(?:{longer})(?P<name>[^\P{{Han}}的]{{2,6}}?)(?={_RELEASE_DAY}(?:{release}))"  # (之 may be a name's: 商之器)
     )
 
 
@@ -447,6 +443,74 @@ def _ticker_introduced() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?:{longer})(?P<name>[^\P{{Han}}{_NAME_BREAK}]{{2,8}}?)(?=[ ]?[(（][A-Z]{{2,5}}[)）])"
     )
+
+
+@cache
+def _introduced_anchors() -> tuple[tuple[regex.Pattern[str], re.Pattern[str], int], ...]:
+    """The names a descriptor introduces (:func:`_introduced`, :func:`_ticker_introduced`,
+    :func:`_release_introduced`), each with an ``re`` pattern for what must stand right after every match of it
+    (more than that: an officer's title, a ticker in brackets, a day and a release verb), and how many
+    characters from the start of that the match's look ahead reads at most."""
+    titles, release = _own_titles(), release_verbs()
+    return (
+        (
+            _introduced(),
+            re.compile(words_pattern(titles)),
+            max(map(len, titles), default=0) + max(map(len, _surname_set()), default=0) + 1,
+        ),
+        (_ticker_introduced(), re.compile(r"[(（][A-Z]{2,5}[)）]"), 9),  # (a space before it: see _ending_at)
+        (
+            _release_introduced(),
+            re.compile(rf"{_RELEASE_DAY}(?:{words_pattern(release)})"),
+            6 + max(map(len, release), default=0),
+        ),
+    )
+
+
+def _ending_at(
+    pattern: regex.Pattern[str], anchor: re.Pattern[str], text: str, a: int, b: int, reach: int, ahead: int
+) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text, a, b)`` for a pattern at most ``reach`` characters long each of whose matches ends
+    where ``anchor`` matches, reading at most ``ahead`` characters on: only the stretches around the anchors
+    are scanned (a descriptor's alternation tried at every character of a page was a tenth of ``extract``)."""
+    windows: list[list[int]] = []
+    for m in anchor.finditer(text, a, b):
+        start = max(a, m.start() - reach - 1)  # (one more: a space may stand before the anchor)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = m.end()
+        else:
+            windows.append([start, m.end()])
+    for start, end in windows:
+        for m in pattern.finditer(text, start, min(b, end + ahead)):
+            if m.start() > end:
+                break
+            yield m
+
+
+_OPENING = re.compile(r"[。！？\n]")
+
+
+def _at_openings(pattern: regex.Pattern[str], text: str, a: int, b: int) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text, a, b)`` for a pattern whose matches start only where a paragraph or sentence
+    opens (``a``, or after 。！？ or a line break) and hold no such mark: tried at those places alone."""
+    for pos in (a, *(m.end() for m in _OPENING.finditer(text, a, b))):
+        if pos < b and (m := pattern.match(text, pos, b)) is not None:
+            yield m
+
+
+def _in_sentences_with(
+    pattern: regex.Pattern[str], cue: re.Pattern[str], text: str, a: int, b: int
+) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text, a, b)`` for a pattern whose matches hold no 。 or line break but the mark that opens
+    them, and need ``cue`` in their sentence (a respectively): only the sentences holding the cue are scanned."""
+    end = a
+    for m in cue.finditer(text, a, b):
+        if m.start() < end:
+            continue
+        start = max(text.rfind("。", a, m.start()), text.rfind("\n", a, m.start()), a)
+        ends = [k for k in (text.find("。", m.end(), b), text.find("\n", m.end(), b)) if k >= 0]
+        end = min(ends) if ends else b
+        yield from pattern.finditer(text, start, end)
 
 
 def _past_inner_particle(text: str, begin: int, floor: int) -> int:
@@ -960,13 +1024,13 @@ def find_unknown_companies(
                         named.setdefault(stem, name)
                         if surface in displacing:
                             displacing.add(stem)
-    introduced = _introduced()
     descriptors = descriptor_ends()
+    reach = max(map(len, descriptors), default=0) + 8  # (a descriptor and a name of up to eight characters)
     for a, b in spans:
         for m in (
-            *introduced.finditer(text, a, b),
-            *_ticker_introduced().finditer(text, a, b),
-            *_release_introduced().finditer(text, a, b),
+            match
+            for pattern, anchor, ahead in _introduced_anchors()
+            for match in list(_ending_at(pattern, anchor, text, a, b, reach, ahead))
         ):
             surface = m.group("name")
             cut = max((surface.rfind(w) + len(w) for w in descriptors if w in surface), default=0)
@@ -977,7 +1041,7 @@ def find_unknown_companies(
                 continue  # 某某品牌及公关处总经理: the descriptor is the named company's own, the rest a department
             named.setdefault(surface, surface)
     for a, b in spans:
-        for m in _in_own_report().finditer(text, a, b):
+        for m in _at_openings(_in_own_report(), text, a, b):
             surface = text[_strip_lead(text, m.start("name"), m.end("name")) : m.end("name")]
             if (
                 not surface.startswith(("公司", "集团", "集團"))
@@ -1032,7 +1096,7 @@ def find_unknown_companies(
                 continue
             named.setdefault(start, start)
     for a, b in spans:
-        for m in _measure_opening().finditer(text, a, b):
+        for m in _at_openings(_measure_opening(), text, a, b):
             # 某某的收入规模更大，1-9月营收…: a roundup's next company, opening its paragraph on its own measure, when
             # the text writes it three times or more
             surface = m.group("name")
@@ -1048,7 +1112,7 @@ def find_unknown_companies(
                 named.setdefault(surface, surface)
     pronouns = tuple(word_set("company_pronoun"))
     for a, b in spans:
-        for m in _contrast_opening().finditer(text, a, b):
+        for m in _at_openings(_contrast_opening(), text, a, b):
             # (…written again, or 该公司 opening the next sentence: 某某电子则仍在…。该公司1-9月营收…; a
             # sentence, not a paragraph, it opens only so)
             surface = m.group("name") or m.group("bare")
@@ -1075,7 +1139,7 @@ def find_unknown_companies(
             if again and _new_name(surface, known, without_industry(surface)) and not _common_word(surface):
                 named.setdefault(surface, surface)
     for a, b in spans:
-        for m in _officer_opening().finditer(text, a, b):
+        for m in _at_openings(_officer_opening(), text, a, b):
             # (某某联合创始人兼总裁张三表示: a name the text writes again, its officer named after it)
             surface = m.group("name")
             if (
@@ -1091,7 +1155,7 @@ def find_unknown_companies(
             ):
                 named.setdefault(surface, surface)
     for a, b in spans:
-        for m in _said_opening().finditer(text, a, b):
+        for m in _at_openings(_said_opening(), text, a, b):
             # 某某称，本季…: a name opening its sentence before a verb of saying, written again elsewhere
             # as a subject, whose first character opens no person's name (王某称: a person); a name ends before
             # a word no name holds (公告还披露: 公告, a common word)
@@ -1122,9 +1186,12 @@ def find_unknown_companies(
                 continue
             named.setdefault(surface, alias)
             named.setdefault(alias, alias)
+    respectively = re.compile(
+        words_pattern(words("respectively"))
+    )  # (only sentences holding one are scanned)
     firm_kinds = _firm_kinds()
     for a, b in spans:
-        for m in _by_company_list().finditer(text, a, b):
+        for m in _in_sentences_with(_by_company_list(), respectively, text, a, b):
             # 分企业看，某甲和某乙的…分别为…: a breakdown by company lists companies
             topic = m.group("topic")
             if topic is not None and any(w in topic for w in words("subsidiary_topic")):
@@ -1148,7 +1215,7 @@ def find_unknown_companies(
                 ):
                     named.setdefault(item, item)
     for a, b in spans:
-        for m in _opening_list().finditer(text, a, b):
+        for m in _in_sentences_with(_opening_list(), respectively, text, a, b):
             # 远景能源、中国海装的新增吊装容量分别为…: names side by side opening a sentence before 的 and a
             # respectively, one of them with an industry ending
             items = regex.split(rf"(?:{_links()})", m.group("items"))
@@ -1186,7 +1253,7 @@ def find_unknown_companies(
                     if item not in known:
                         named.setdefault(item, item)
     for a, b in spans:
-        for m in _described_list().finditer(text, a, b):
+        for m in _in_sentences_with(_described_list(), respectively, text, a, b):
             # 以笔电板为主的某甲、专攻高层板的某乙，去年营收分别为…: each name after the phrase on it
             items = m.captures("name")
             if all(
