@@ -250,12 +250,14 @@ def _in_own_report() -> regex.Pattern[str]:
     shows = words_pattern([*words("report_phrase_verb"), *words("topic_look")])  # (从某某披露的三季报来看)
     release = words_pattern(release_verbs())
     adverb = words_pattern(release_adverbs())  # (某某先前公布的年报显示)
+    plain = words_pattern(words("adverb"))
     # (某某8日发布的三季报显示, 某某昨（10）日公布的: a day before the verb)
     day = r"(?:[0-9０-９]{1,2}[日号號]|[昨今前](?:[（(][0-9０-９]{1,2}[）)])?日)"
     return regex.compile(
         rf"(?:^|(?<=[。！？\n]))(?P<name>\p{{Han}}{{2,6}}?)"
         rf"(?:在(?:{results})中(?:{said})"
-        rf"|(?:{adverb}|{day})?(?:{release})的(?:[0-9０-９]{{4}}年)?(?:{results})(?:{shows}))"
+        # (某某同日发布的年报则显示: an adverb before what it shows)
+        rf"|(?:{adverb}|{day})?(?:{release})的(?:[0-9０-９]{{4}}年)?(?:{results})(?:{plain})?(?:{shows}))"
     )
 
 
@@ -446,10 +448,22 @@ def _ticker_introduced() -> regex.Pattern[str]:
 
 
 @cache
+def _measure_introduced() -> regex.Pattern[str]:
+    """A name a descriptor of a firm's kind introduces (two characters or more, ending in role ``firm_kind_char``:
+    厂商, 车企), right before 的 and its own measure (role ``company_measure``: 另一家液压支架厂商某某重机的业绩则…):
+    a company's, whatever its ending."""
+    kinds = tuple(_forms().get("firm_kind_char", ()))
+    firms = words_pattern(w for w in descriptor_ends() if len(w) >= 2 and w.endswith(kinds))
+    return regex.compile(
+        rf"(?:{firms})(?P<name>[^\P{{Han}}{_NAME_BREAK}]{{2,8}}?)(?=的(?:{words_pattern(words('company_measure'))}))"
+    )
+
+
+@cache
 def _introduced_anchors() -> tuple[tuple[regex.Pattern[str], re.Pattern[str], int], ...]:
     """The names a descriptor introduces (:func:`_introduced`, :func:`_ticker_introduced`,
-    :func:`_release_introduced`), each with an ``re`` pattern for what must stand right after every match of it
-    (more than that: an officer's title, a ticker in brackets, a day and a release verb), and how many
+    :func:`_measure_introduced`, :func:`_release_introduced`), each with an ``re`` pattern for what must stand right after every match of it
+    (more than that: an officer's title, a ticker in brackets, 的 and a measure, a day and a release verb), and how many
     characters from the start of that the match's look ahead reads at most."""
     titles, release = _own_titles(), release_verbs()
     return (
@@ -459,6 +473,7 @@ def _introduced_anchors() -> tuple[tuple[regex.Pattern[str], re.Pattern[str], in
             max(map(len, titles), default=0) + max(map(len, _surname_set()), default=0) + 1,
         ),
         (_ticker_introduced(), re.compile(r"[(（][A-Z]{2,5}[)）]"), 9),  # (a space before it: see _ending_at)
+        (_measure_introduced(), re.compile(rf"的(?:{words_pattern(words('company_measure'))})"), 9),
         (
             _release_introduced(),
             re.compile(rf"{_RELEASE_DAY}(?:{words_pattern(release)})"),
@@ -1573,6 +1588,10 @@ def find_unknown_bodies(text: str, spans: list[tuple[int, int]], known: Mapping[
                     k for w in _forms().get("body_scope", ()) if (k := text.find(w, run, m.start())) >= 0
                 ]
                 begin = min(found) if found else None
+                if begin is None and text[run] in "日号號":
+                    begin = (
+                        run + 1
+                    )  # (记者24日从某某市某某协会了解到: the day's 日, then a lead and the name)
             if begin is None or m.start() - begin < 2:
                 latin = _LATIN_BODY_NAME.search(text, max(a, m.start() - _MAX_LATIN_BODY), m.start())
                 if latin is None or (latin.start() > a and text[latin.start() - 1].isalnum()):

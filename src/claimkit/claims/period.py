@@ -97,10 +97,15 @@ def _results_name() -> re.Pattern[str]:
     return re.compile(f'的?[“"「『]?(?:{alternation("results_noun")})')
 
 
+# a day or the session's end, 收 and a price (某某昨日收18.65元, 終場收52元; not 昨日收市後)
+_DAY_CLOSE = r"(?:昨日?|今日?|[0-9０-９]{1,2}日|终场|終場|尾盘|尾盤)收(?=[0-9０-９])"
+
+
 @cache
 def _role(role: str) -> re.Pattern[str]:
-    """The words of one ``function_words.tsv`` role as a pattern (share_price, point_basis, dividend…)."""
-    return re.compile(alternation(role))
+    """The words of one ``function_words.tsv`` role as a pattern (share_price, point_basis, dividend…); a share
+    price also by a day's close (:data:`_DAY_CLOSE`)."""
+    return re.compile(alternation(role) + (f"|{_DAY_CLOSE}" if role == "share_price" else ""))
 
 
 class PeriodResolution(NamedTuple):
@@ -190,9 +195,10 @@ def _ahead(model: DocModel, ctx: QContext, found: PeriodResolution) -> PeriodRes
     return PeriodResolution(replace(r, year=r.year + 1), p)
 
 
-def _price_move(model: DocModel, ctx: QContext) -> bool:
+def _price_move(model: DocModel, ctx: QContext, depth: int = 0) -> bool:
     """股價昨日收38.25元，上漲1.7%: a clause that opens with a direction verb right after a share price's
-    clause is the price's move."""
+    clause (or its move's) is the price's move; one that opens on the day's trading (成交量放大至1.2萬張) is
+    that day's too."""
     if ctx.index == 0:
         return False
     prev = model.contexts[ctx.index - 1]
@@ -201,9 +207,11 @@ def _price_move(model: DocModel, ctx: QContext) -> bool:
     from .change import change_words_of  # (change reads this module's ratio_base)
 
     lead = model.text[ctx.clause_start : ctx.q.start].strip(" 　").rstrip("约約了")
-    return lead in change_words_of(("direction",)) and model.matches(_role("share_price")).any_within(
+    if lead not in change_words_of(("direction",)) and not lead.startswith(words("share_trading")):
+        return False
+    return model.matches(_role("share_price")).any_within(
         model.reach(ctx, prev.clause_start), prev.q.start
-    )
+    ) or (depth < 2 and _price_move(model, prev, depth + 1))
 
 
 def _continued(model: DocModel, ctx: QContext) -> PeriodResolution | None:
