@@ -408,7 +408,7 @@ def _opening_list() -> regex.Pattern[str]:
         rf"|[，,](?=[^。！？\n]{{0,48}}?(?:{respectively}))[^，,。；;！？\n、]{{0,4}}?(?:{descriptors}))"
         rf"(?:以[^，,。；;！？\n]{{1,10}}?[为為]主的)?"  # (以外销为主的某甲、某乙…)
         rf"(?!{descriptors})(?P<items>\p{{Han}}{{2,6}}?(?:(?:{_links()})\p{{Han}}{{2,6}}?){{1,3}})"
-        rf"(?=(?:的|(?P<dated>{period}|(?:19|20)[0-9]{{2}}年))[^，,。；;：:\n]{{1,12}}?(?:{respectively}))",
+        rf"(?=(?:的|(?P<dated>{period}|(?:19|20)[0-9]{{2}}年))[^，,。；;：:\n]{{0,12}}?(?:{respectively}))",
         regex.MULTILINE,
     )
 
@@ -1039,6 +1039,19 @@ def find_unknown_companies(
                         named.setdefault(stem, name)
                         if surface in displacing:
                             displacing.add(stem)
+                    # (中國某某集團（03348）…。預測某某全年…: and without the national scope or the region opening it,
+                    # two characters or more that are no general word, written alone as often as the name)
+                    scope = next((w for w in (*body_scopes(), *region_prefixes()) if stem.startswith(w)), "")
+                    rest = stem[len(scope) :]
+                    if (
+                        scope
+                        and len(rest) >= 2
+                        and uses(rest) > uses(surface)
+                        and rest not in known
+                        and not _common_word(rest)
+                        and not _known_inside(rest, known)
+                    ):
+                        named.setdefault(rest, name)
     descriptors = descriptor_ends()
     reach = max(map(len, descriptors), default=0) + 8  # (a descriptor and a name of up to eight characters)
     for a, b in spans:

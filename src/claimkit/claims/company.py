@@ -427,6 +427,7 @@ class CompanyIndex:
         headline_end = min(ends, default=len(text))
         self._halves = [m.end() for m in HEADLINE_GAP.finditer(text, 0, headline_end)]
         self._headline_end = headline_end
+        self._owners: set[str] | None = None
         # brokers known as sources only (元大證券), where they open a clause: a financial group's unit as subject
         self._broker_openers = {
             m.start for m in mentions if m.kind == "source" and m.sector in ("broker", "bank")
@@ -606,15 +607,18 @@ class CompanyIndex:
         i = bisect_left(self._starts, a)
         return i < len(self.mentions) and self.mentions[i].start < b and self.mentions[i].end <= b
 
-    def at(self, pos: int) -> tuple[str | None, Mention | None]:
-        """The company in effect at ``pos``: the last subject named before it (for 公司/集团); a peer
-        introduced as one (同业周大福…) or a part after 其中 (其中某品牌及某品牌销量…) is that only within its
-        own sentence."""
+    def at(self, pos: int, companies_only: bool = False) -> tuple[str | None, Mention | None]:
+        """The company in effect at ``pos``: the last subject named before it (for 公司/集团; with
+        ``companies_only``, not a product whose owner the text never names); a peer introduced as one (同业周大福…) or a part after 其中
+        (其中某品牌及某品牌销量…) is that only within its own sentence."""
         i = bisect_left(self._subject_starts, pos) - 1
         here = self.structure.sentence_at(pos) if i >= 0 else None
         sentence = here.start if here is not None else 0
         while i >= 0:
             m = self.subjects[i]
+            if companies_only and m.kind == "product" and self._owner(m) not in self._named_owners():
+                i -= 1  # (a product whose owner the text never names, 某某系统 of a phone maker: no antecedent)
+                continue
             if m.start >= sentence or not (
                 self.text.endswith((*words("peer_before"), *words("part_lead")), 0, m.start)
                 or self._listed(m)  # (某甲、某乙的…分别为…: a list's item, only within its sentence)
@@ -630,6 +634,12 @@ class CompanyIndex:
                     return self._owner(m), m
             i -= 1
         return self.default, None
+
+    def _named_owners(self) -> set[str]:
+        """The companies the text names by their own names (not by a product), found once."""
+        if self._owners is None:
+            self._owners = {self._owner(m) for m in self.mentions if m.kind == "company"}
+        return self._owners
 
     def _listed(self, m: Mention) -> bool:
         """Whether a company's mention is an item of a list written with 、 (某甲、某乙…)."""
@@ -891,6 +901,10 @@ class CompanyIndex:
         if before:
             if self._aggregate(before, sentence_start, clause_start) and len({b.company for b in before}) > 1:
                 return self._group(start)
+            if _self_reference().match(text, opener) and all(b.kind == "product" for b in before):
+                # 分析师表示，…矿用某某系统的改造才刚起步，…，公司在这一领域的份额约18%: the clause opens on 公司, and
+                # the clauses before name only products; the company in context, not a product's owner
+                return self.at(start, companies_only=True)
             subjects = [m for m in before if id(m) in self.subject] or before
             m = subjects[-1]
             # (not a group in a headline's other half: 某某获多家券商看好 某证券上调目标价至612元)
@@ -925,7 +939,10 @@ class CompanyIndex:
         ):  # (…；平均實現氣價為…，按年上升…: the price the company realized, after the market's)
             # 全网销售额…。其中，综合电商平台销售额…: the market or group stays the subject
             return None, None
-        return self.at(start)
+        # (“…，公司经营现金流…，明年毛利率…”: 公司 names a company by its own name, not a product named before)
+        return self.at(
+            start, companies_only=_self_reference().search(text, sentence_start, start) is not None
+        )
 
     def _headline_half(self, sentence_start: int, pos: int) -> int:
         """Where the half of a headline holding ``pos`` starts (a headline's halves, set apart by a wide
