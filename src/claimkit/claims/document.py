@@ -315,6 +315,15 @@ def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexic
             p.clause_scoped = (
                 True  # 主要因上年防疫物资销售基数较高；…: a cause's period frames no clause after it
             )
+        lead = text[max(0, p.start - 5) : p.start]
+        if (
+            lead.endswith(("到", "至"))
+            and lead[:-1].endswith(words("lasting_verb"))
+            and text[p.end : p.end + 1] in ("。", "！", "？", "”", "")
+        ):
+            # 更新需求至少能延续到2025年。: where a span ends, ending its sentence, frames no sentence after it (not
+            # 补贴延续至2026年：对…: what follows it in its sentence)
+            p.clause_scoped = True
         if _base_clause(text, sentence.start, periods[i - 1] if i > 0 else None, p):
             p.clause_scoped = (
                 True  # 年内亏损1.36亿元，上年亏损2.05亿元，亏损同比收窄…: the base's clause only

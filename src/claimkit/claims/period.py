@@ -799,7 +799,12 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
             or text.startswith(words("share_price_after"), q.end)  # 给予22港元的目标价
             or _price_move(model, ctx)
         )
-        and not (near and model.matches(_role("valuation_basis")).any_within(clause, q.start))
+        and not (
+            near
+            and (basis := model.matches(_role("valuation_basis")).last_within(clause, q.start)) is not None
+            # (对应目标价47元: a price after the multiple's word is the price, at publication)
+            and basis[0] > (model.matches(_role("share_price")).last_within(clause, q.start) or (-1, -1))[0]
+        )
     ):
         # 将目标价由45港元上调至52港元, 股价收报76港元: a share figure is at publication (not a multiple of
         # the earnings the sentence forecasts: 预计2025年净利润…，对应当前股价市盈率约18倍)
