@@ -741,8 +741,10 @@ def _report_period_after(
     structure: Structure, periods: list[RawPeriod], out: dict[int, Resolved | None]
 ) -> None:
     """期内 opening the sentence after one that names the quarter or half being reported (…发布第二财季
-    业绩。期内收入…) is that period, whatever the document reports most."""
+    业绩。期内收入…), or after a quarter or half its own sentence states figures of, is that period, whatever
+    the document reports most."""
     named: dict[int, Resolved] = {}  # sentence -> the last quarter or half it reports
+    stated: dict[int, Resolved] = {}  # sentence -> the last quarter or half it states figures of
     seen: set[int] = set()  # sentences with a period before the one being read
     reports: dict[int, bool] = {}  # sentence -> whether it names a report (read once per sentence)
     sentences = structure.sentences
@@ -752,6 +754,10 @@ def _report_period_after(
         if p.relative == "report_period" and s not in seen and s - 1 in named:
             if sentences[s - 1].paragraph == sentences[s].paragraph:
                 out[id(p)] = named[s - 1]
+        elif p.relative == "report_period" and s in stated:
+            out[id(p)] = stated[
+                s
+            ]  # 今年一季度收入7.06亿元，…，期内利润…: the quarter its own sentence states
         elif (
             r is not None
             and (r.quarter is not None or r.half is not None)
@@ -761,7 +767,13 @@ def _report_period_after(
         ):
             if is_part(structure.text, p):
                 named.pop(s, None)  # 第三季度单季营收…。期内…: a part of the period reported, not the report
+                stated.pop(s, None)
             else:
+                clause_end = structure.clause_end(p.end - 1, sentences[s].end)
+                if any(ch.isdigit() for ch in structure.text[p.end : clause_end]):
+                    stated[s] = r  # (not 一季度用电需求明显下滑，…: a quarter's own clause with no figure)
+                else:
+                    stated.pop(s, None)
                 if s not in reports:
                     reports[s] = _names_report(structure.text, sentences[s])
                 if reports[s]:
