@@ -809,12 +809,12 @@ class CompanyIndex:
                 market = None  # 公司称，前三季度锂盐产品销量…: the speaking company's own products
             if (
                 market is not None
-                and speaker_company is not None
+                and (speaker_company is not None or (officer and self.main is not None))
                 and market.end() <= (measured := self._measured_from(clause_start, sentence_start))
                 and _company_measure().search(text, measured, start) is not None
             ):
                 # 公司称，三季度铜价回落后…，单季毛利率为7.9%: a market in an earlier clause, the speaking company's
-                # own measure in the claim's
+                # own measure in the claim's (or its officer's: 總經理表示，…市場預期…，全年營收有機會挑戰…)
                 market = None
             if (
                 market is not None

@@ -808,6 +808,10 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     ):
         # 将目标价由45港元上调至52港元, 股价收报76港元: a share figure is at publication (not a multiple of
         # the earnings the sentence forecasts: 预计2025年净利润…，对应当前股价市盈率约18倍)
+        day = next((p for p in reversed(near) if p.day and p.end <= q.start and not p.forecast), None)
+        dated = resolved.get(id(day)) if day is not None else None
+        if day is not None and dated is not None and dated.month is not None and dated.month_from is None:
+            return PeriodResolution(dated, day)  # 10月31日，某某收报8.03港元: the trading day named before it
         return PeriodResolution(Resolved(published.year, month=published.month), None)
     # 2024—2026年每年现金分红不低于70亿元: a range of years, the latest period before the claim and not
     # shared out over a list, is a window: no one period
