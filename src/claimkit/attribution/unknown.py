@@ -785,11 +785,16 @@ def _written_alone(
     """Where a coded name starts when the text writes a shorter ending of the run before the code on its own (老牌
     油漆商某某集團（00701）…。某某集團昨日…): a descriptor no list holds opens the run (its last character one of
     role ``firm_kind_char``), and the name is that ending, the longest the text writes elsewhere that may be a
-    name; else ``begin``."""
+    name (with a national scope before it); else ``begin``."""
     run, kinds = uses(text[begin:end]), _forms().get("firm_kind_char", ())
     for k in range(begin + 2, end - 1):
         alone = text[k:end]
         if uses(alone) > run:
+            # (山東造紙商中國某某紙業（02002）…。某某紙業昨日…: a national scope between the descriptor and the
+            # ending written alone opens the name)
+            scope = next((w for w in body_scopes() if text.endswith(w, begin, k)), "")
+            if scope and text[k - len(scope) - 1] in kinds and k - len(scope) - 1 > begin:
+                k -= len(scope)
             if (
                 text[k - 1] in kinds
                 and len(alone) >= 3

@@ -255,10 +255,13 @@ def _release_of_report() -> regex.Pattern[str]:
 
 @cache
 def _founding_after() -> regex.Pattern[str]:
-    """A verb of founding or listing (role ``founding_verb``) and 的 a few words after a period."""
+    """A verb of founding or listing (role ``founding_verb``) and 的 a few words after a period; or a verb of
+    starting up (role ``startup_verb``) and 的 right after a year (去年投产的某某原纸收入…; not what started up in
+    the period: 1-10月新投产的产能, 上半年投产的3条生产线)."""
     return regex.compile(
         _founding_verb_after()
         + r"(?:(?:[^，,。；;：:\n的]{0,5}[所板])?的|[^，,。；;：:\n的]{0,5}[所板](?=[，,；;]))"
+        + rf"|(?<=年)[^，,。；;：:\n的新]{{0,2}}(?:{alternation('startup_verb')})的(?![0-9０-９一二两兩三四五六七八九十])"
     )  # (8月中旬刚登陆深交所的: an exchange or board between; not 上市险企的; 2022年6月登陆深交所主板，)
 
 
