@@ -1126,6 +1126,7 @@ def _main_period(
     first: dict[Resolved, int] = {}
     published: Resolved | None = None
     windows: set[Resolved] = set()
+    points: set[Resolved] = set()  # months named only as a point (截至10月底, 年末)
     lead_end = _lead_end(text) if text is not None else 0
     for i, p in enumerate(periods):
         r = resolved.get(id(p))
@@ -1142,6 +1143,7 @@ def _main_period(
             if p.month is None or p.span_months is not None or r.month is None:
                 continue
             r = Resolved(r.year, r.fiscal, month=r.month)  # 截至10月底: a month-end statistic's month
+            points.add(r)
         if (
             published is None
             and text is not None
@@ -1166,6 +1168,21 @@ def _main_period(
             if r in counts and p.year_from is not None and p.year_offset < 0 and is_sentence_period(p):
                 counts[r] += not p.forecast
     best = max(counts, key=lambda r: (counts[r], -first[r]))
+    if best in points and best.month == 12 and not best.fiscal:
+        # (去年全国…规模约…；去年底…点位约…；年末…: last year's statistics, their year-end levels an aside: the year
+        # the sentences name by 去年, when they name it as often)
+        year = Resolved(best.year)
+        past = sum(
+            1
+            for p in periods
+            if resolved.get(id(p)) == year
+            and p.year_from is not None
+            and p.year_offset < 0
+            and is_sentence_period(p)
+            and not p.forecast
+        )
+        if past >= max(2, counts[best]):
+            return year
     # (a run of months, 1—10月, is a cumulative period like a quarter: not a month in passing)
     coarse = {r: n for r, n in counts.items() if r.month is None or r in windows or r.granularity == "months"}
     if not coarse:
