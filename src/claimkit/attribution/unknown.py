@@ -402,7 +402,8 @@ def _opening_list() -> regex.Pattern[str]:
         # (第三方测试企业也在加快扩产，某甲和某乙去年营收分别为…: after a clause on a kind of firm)
         # (no list is tried where no respectively follows in the sentence)
         rf"(?:^|[。！？\n](?=[^。！？\n]{{0,60}}?(?:{respectively}))"
-        rf"(?:[^，,。；;！？\n]{{0,10}}(?:{kinds})[^，,。；;！？\n]{{0,10}}[，,]|[^，,。；;！？\n、]{{0,4}}?(?:{descriptors})"
+        # (尚未上市的楼宇媒体公司某甲和某乙去年…分别: a longer phrase on them before the descriptor)
+        rf"(?:[^，,。；;！？\n]{{0,10}}(?:{kinds})[^，,。；;！？\n]{{0,10}}[，,]|[^，,。；;！？\n、]{{0,12}}?(?:{descriptors})"
         rf"|[^，,。；;！？\n]{{1,10}}?(?:{topics})[，,])?"  # (在建筑涂料领域，某甲和某乙去年…分别: a field as the topic)
         # (其中，龙头企业某甲和某乙去年的营业收入分别为…: a descriptor opening the clause introduces the names)
         rf"|[，,](?=[^。！？\n]{{0,48}}?(?:{respectively}))[^，,。；;！？\n、]{{0,4}}?(?:{descriptors}))"
