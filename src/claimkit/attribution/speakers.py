@@ -973,7 +973,7 @@ _PART_SUBJECT = 2  # characters between a part's lead and a company it names (�
 
 
 def _part_cues(text: str, structure: Structure, cues: list[Cue], mentions: list[Mention]) -> list[Cue]:
-    """A sentence opening with 其中 (role ``part_lead``) right after one whose figures a source's data state
+    """A sentence opening with 其中 (role ``part_lead``) or 单看 (``single_lead``) right after one whose figures a source's data state
     (…发布的统计表明，…。其中，半钢胎产量…) breaks those figures down: the source states it too (not one that names a
     company right after its lead: 其中，某某上半年实现收入…)."""
     out: list[Cue] = []
@@ -985,7 +985,10 @@ def _part_cues(text: str, structure: Structure, cues: list[Cue], mentions: list[
         if c.kind != "data" or c.speaker is None or k + 1 >= len(structure.sentences) or k + 1 in last:
             continue  # (the next sentence naming its own voice keeps it)
         sentence, after = structure.sentences[k], structure.sentences[k + 1]
-        lead = next((w for w in words("part_lead") if text.startswith(w, after.start)), None)
+        # (or 单看: role ``single_lead``, 单看11月，当月进口…: one period of those figures)
+        lead = next(
+            (w for w in (*words("part_lead"), *words("single_lead")) if text.startswith(w, after.start)), None
+        )
         if lead is None or c.scope_end < sentence.end or "\n" in text[sentence.end : after.start]:
             continue
         if text.startswith(cited_before(), c.start) or text.endswith(cited_before(), 0, c.start):
