@@ -761,7 +761,9 @@ def _contrast_opening() -> regex.Pattern[str]:
         rf"|^(?P<name>\p{{Han}}{{1,4}}?(?:{_alt('industry')}))(?=的[^。！？\n]{{1,16}}。公司)"
         # (某某电的表现则相对逊色。上半年营收…: or the next sentence, its subject left out, opens on a period and
         # a figure's noun)
-        rf"|^(?P<bare>\p{{Han}}{{2,5}}?)(?=的[^。！？\n]{{1,16}}。(?:公司|(?:{period})的?(?:{figure})))",
+        rf"|^(?P<bare>\p{{Han}}{{2,5}}?)(?=的[^。！？\n]{{1,16}}。(?:公司|(?:{period})的?(?:{figure})))"
+        # (其中，某某在山东新建的生产线已基本达产，该公司…: a name before 在, its sentence then calling it 该公司)
+        rf"|(?:^|(?<=[。！？]))(?:(?:{words_pattern(words('part_lead'))})[，,])?(?P<located>\p{{Han}}{{2,6}}?)(?=在)",
         regex.MULTILINE,
     )
 
@@ -1149,9 +1151,12 @@ def find_unknown_companies(
         for m in _at_openings(_contrast_opening(), text, a, b):
             # (…written again, or 该公司 opening the next sentence: 某某电子则仍在…。该公司1-9月营收…; a
             # sentence, not a paragraph, it opens only so)
-            surface = m.group("name") or m.group("bare")
+            surface = m.group("name") or m.group("bare") or m.group("located")
             stop = text.find("。", m.end(), b)
-            if m.group("bare"):
+            if m.group("located"):
+                end = stop if stop >= 0 else b
+                again = any(text.startswith(pronouns, k + 1) for k in range(m.end(), end) if text[k] in "，,")
+            elif m.group("bare"):
                 again = uses(surface) >= 2 and not text.startswith(("公司", *pronouns), m.start())
             elif text.startswith("是", m.end()):
                 # (某某科技是国内…的供应商，其…半年报显示: a copula defines industries too, 某某材料是…的关键材料;
