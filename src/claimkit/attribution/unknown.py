@@ -1531,7 +1531,7 @@ def _other_company(
 ) -> bool:
     """Whether ``surface``, written before the stock code ``code``, names a company other than the
     lexicon companies whose names it holds: none has this code, each has codes or stands after other
-    words, and the rest of the name is no legal form of theirs (``某某股份`` is still 某某)."""
+    words, and the rest of the name is no legal form of theirs (``某某股份`` is still 某某, when 某某 has no codes)."""
     from .lexicon import ticker_key
 
     key = ticker_key(code)
@@ -1558,8 +1558,8 @@ def _other_company(
                 # 香港某某科技集團（01725）, a listed company holds an unlisted group's name; an unlisted company's
                 # Latin initials before a listed name are that name's own: ABC國際控股（00759）)
                 return False
-            if i == 0 and surface[j:] in _legal_forms():
-                return False
+            if i == 0 and surface[j:] in _legal_forms() and not codes:
+                return False  # (某某股份 is still 某某, when 某某 has no codes: 爱普股份（603020.SH） is not 愛普（6531）)
             inside = True
     return inside
 
