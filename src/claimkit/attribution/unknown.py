@@ -388,6 +388,18 @@ def _counted_list() -> regex.Pattern[str]:
 
 
 @cache
+def _defined_list() -> regex.Pattern[str]:
+    """Two to five names side by side opening a sentence, then 是 and, a few words on, the count of them as firms of a
+    kind (某甲和某乙是国内智能快件箱的两大运营商): companies, whatever their endings."""
+    kinds = words_pattern(_firm_kinds())
+    return regex.compile(
+        rf"(?:(?<=[。！？\n])|^)(?P<items>\p{{Han}}{{2,8}}?(?:(?:{_links()})\p{{Han}}{{2,8}}?){{1,4}})"
+        rf"是[^，,。；;！？\n]{{0,20}}?(?P<count>[2-5２-５两兩二三四五])(?:大|家)[^，,。；;！？\n]{{0,4}}?(?:{kinds})",
+        regex.MULTILINE,
+    )
+
+
+@cache
 def _opening_list() -> regex.Pattern[str]:
     """Two to four names side by side opening a sentence (after a clause on what they mainly do: 以外销为主的), then
     的 or a period (``dated_period``, a year), a measure and a respectively."""
@@ -1273,7 +1285,8 @@ def find_unknown_companies(
                 for item in items:
                     named.setdefault(item, item)
     for a, b in spans:
-        for m in _counted_list().finditer(text, a, b):
+        for m in (*_counted_list().finditer(text, a, b), *_at_openings(_defined_list(), text, a, b)):
+            defined = m.re is _defined_list()  # (a name the text writes again may be a general word: 丰巢)
             # 岛内航线主要由某甲、某乙经营，两家公司去年…: names the text then counts as so many firms
             items = regex.split(rf"(?:{_links()})", m.group("items"))
             count = read_numeral(m.group("count"))
@@ -1282,7 +1295,7 @@ def find_unknown_companies(
                 and count.value == len(items)
                 and all(
                     _HAN_RUN.fullmatch(item)
-                    and not _common_word(item)
+                    and (not _common_word(item) or (defined and uses(item) >= 2))
                     and item[0] not in _FUNCTION_CHARS
                     and (_new_name(item, known) or item in known)
                     for item in items
