@@ -409,6 +409,7 @@ def _opening_list() -> regex.Pattern[str]:
     # (one trie: fast at every comma)
     descriptors = words_pattern([w for w in descriptor_ends() if len(w) > 1])
     topics = words_pattern(words("field_topic"))
+    shows = words_pattern(words("report_phrase_verb"))
     # the lead is consumed, not looked behind at (a pattern whose start is a punctuation mark is fast to scan)
     return regex.compile(
         # (第三方测试企业也在加快扩产，某甲和某乙去年营收分别为…: after a clause on a kind of firm)
@@ -418,7 +419,9 @@ def _opening_list() -> regex.Pattern[str]:
         rf"(?:[^，,。；;！？\n]{{0,10}}(?:{kinds})[^，,。；;！？\n]{{0,10}}[，,]|[^，,。；;！？\n、]{{0,12}}?(?:{descriptors})"
         rf"|[^，,。；;！？\n]{{1,10}}?(?:{topics})[，,])?"  # (在建筑涂料领域，某甲和某乙去年…分别: a field as the topic)
         # (其中，龙头企业某甲和某乙去年的营业收入分别为…: a descriptor opening the clause introduces the names)
-        rf"|[，,](?=[^。！？\n]{{0,48}}?(?:{respectively}))[^，,。；;！？\n、]{{0,4}}?(?:{descriptors}))"
+        rf"|[，,](?=[^。！？\n]{{0,48}}?(?:{respectively}))[^，,。；;！？\n、]{{0,4}}?(?:{descriptors})"
+        # (监测数据还显示，某甲和某乙去年的…销量分别约为…: or the clause after what shows them)
+        rf"|(?<=(?:{shows}))[，,](?=[^。！？\n]{{0,48}}?(?:{respectively})))"
         rf"(?:以[^，,。；;！？\n]{{1,10}}?[为為]主的)?"  # (以外销为主的某甲、某乙…)
         rf"(?!{descriptors})(?P<items>\p{{Han}}{{2,6}}?(?:(?:{_links()})\p{{Han}}{{2,6}}?){{1,3}})"
         rf"(?=(?:的|(?P<dated>{period}|(?:19|20)[0-9]{{2}}年))[^，,。；;：:\n]{{0,12}}?(?:{respectively}))",
