@@ -476,9 +476,25 @@ def _measure_introduced() -> regex.Pattern[str]:
 
 
 @cache
+def _dated_introduced() -> regex.Pattern[str]:
+    """A name a descriptor of a firm's kind (as :func:`_measure_introduced`) or a leader's (role ``leader_descriptor``)
+    introduces, right before a period and a verb or noun of its own figures (开放式产品龙头某某去年出口额约…): a
+    company's, whatever its ending (not a list: 某甲和某乙去年营收分别…)."""
+    forms = _forms()
+    period = words_pattern(forms.get("dated_period", ()))
+    figure = words_pattern(forms.get("dated_figure", ()))
+    kinds = tuple(forms.get("firm_kind_char", ()))
+    firms = [w for w in descriptor_ends() if len(w) >= 2 and w.endswith(kinds)]
+    return regex.compile(
+        rf"(?:{words_pattern([*firms, *forms.get('leader_descriptor', ())])})(?P<name>[^\P{{Han}}{_NAME_BREAK}和与與及]{{2,8}}?)"
+        rf"(?=(?:[0-9０-９]{{4}}年度?(?:{period})?|(?:{period}))的?(?:{figure}))"
+    )
+
+
+@cache
 def _introduced_anchors() -> tuple[tuple[regex.Pattern[str], re.Pattern[str], int], ...]:
     """The names a descriptor introduces (:func:`_introduced`, :func:`_ticker_introduced`,
-    :func:`_measure_introduced`, :func:`_release_introduced`), each with an ``re`` pattern for what must stand right after every match of it
+    :func:`_measure_introduced`, :func:`_dated_introduced`, :func:`_release_introduced`), each with an ``re`` pattern for what must stand right after every match of it
     (more than that: an officer's title, a ticker in brackets, 的 and a measure, a day and a release verb), and how many
     characters from the start of that the match's look ahead reads at most."""
     titles, release = _own_titles(), release_verbs()
@@ -490,6 +506,11 @@ def _introduced_anchors() -> tuple[tuple[regex.Pattern[str], re.Pattern[str], in
         ),
         (_ticker_introduced(), re.compile(r"[(（][A-Z]{2,5}[)）]"), 9),  # (a space before it: see _ending_at)
         (_measure_introduced(), re.compile(rf"的(?:{words_pattern(words('company_measure'))})"), 9),
+        (
+            _dated_introduced(),
+            re.compile(rf"[0-9０-９]{{4}}年|{words_pattern(_forms().get('dated_period', ()))}"),
+            16 + max(map(len, _forms().get("dated_figure", ())), default=0),
+        ),
         (
             _release_introduced(),
             re.compile(rf"{_RELEASE_DAY}(?:{words_pattern(release)})"),
