@@ -695,6 +695,12 @@ def find_cues(
             continue
         if found[1] == "rating" and not pm.group("institution"):
             continue
+        if (
+            not pm.group("person")
+            and not pm.group("institution")
+            and _releases_results(text, after, sentence.end)
+        ):
+            continue  # 公司日前公告第1季財報，…: the company's own results release, stated by the narrator
         end, kind = found
         if pm.group("person"):
             person = _last_before(
