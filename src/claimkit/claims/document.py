@@ -304,6 +304,10 @@ def _mark_roles(text: str, structure: Structure, periods: list[RawPeriod], lexic
         if not p.forecast:
             # 争取今年内, 力争2025年: the period of a target, right after a verb of striving (role ``intent``)
             p.forecast = text[max(0, p.start - 4) : p.start].rstrip("在于於").endswith(words("intent"))
+        if not p.forecast and p.fiscal and p.year_from == "ctx" and p.year_offset == 0:
+            # 本財年資本開支預算約200億港元: this fiscal year's plan (role ``plan_noun``) is a forecast's period
+            clause_end = structure.clause_end(p.end - 1, sentence.end)
+            p.forecast = any(text.find(w, p.end, clause_end) >= 0 for w in words("plan_noun"))
         if not p.forecast and i > 0 and p.whole_year and p.year is None and periods[i - 1].forecast:
             # 力争2025年实现全年盈亏平衡: 全年 after a target's year in its clause is that target's year
             before = periods[i - 1]

@@ -424,8 +424,14 @@ class Resolver:
             elif p.fiscal and not (ctx is not None and ctx.fiscal):
                 # 本财年, 下一财年 with no fiscal period in context: see _current_fiscal
                 base = self._current_fiscal(ctx) or self.fiscal_year or base
-            elif p.fiscal and p.year_offset == 0 and (current := self._current_fiscal(None)) is not None:
-                # 本财年 after results of a year already closed: the year under way at publication
+            elif (
+                p.fiscal
+                and p.year_offset == 0
+                and p.forecast
+                and (current := self._current_fiscal(None)) is not None
+            ):
+                # 本财年 after results of a year already closed, in a forecast: the year under way at publication
+                # (not 本财年节省成本约22亿美元 in a text on the year just closed: that year)
                 base = max(base, current) if base is not None else current
             year = base + p.year_offset if base is not None else None
             fiscal = fiscal or bool(ctx and ctx.fiscal and p.whole_year)
