@@ -1083,8 +1083,11 @@ def find_unknown_companies(
                         named.setdefault(stem, name)
                         if surface in displacing:
                             displacing.add(stem)
-                    # (中國某某集團（03348）…。預測某某全年…: and without the national scope or the region opening it,
-                    # two characters or more that are no general word, written alone as often as the name)
+                if pattern is coded and name == surface:
+                    # (中國某某集團（03348）…。預測某某全年…, 中國某某（03318）…。某某電子煙業務…: and without the national
+                    # scope or the region opening it and its legal form, two characters or more that are no general
+                    # word, written alone more often than the name)
+                    stem = surface[: -len(form)] if form is not None else surface
                     scope = next((w for w in (*body_scopes(), *region_prefixes()) if stem.startswith(w)), "")
                     rest = stem[len(scope) :]
                     if (
@@ -1092,7 +1095,7 @@ def find_unknown_companies(
                         and len(rest) >= 2
                         and uses(rest) > uses(surface)
                         and rest not in known
-                        and not _common_word(rest)
+                        and (not _common_word(rest) or stands_as_subject(text, rest, surface, 2))
                         and not _known_inside(rest, known)
                     ):
                         named.setdefault(rest, name)
