@@ -26,7 +26,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from .. import _resources
-from .._words import alternation, word_set, words, words_pattern
+from .._words import alternation, list_links, word_set, words, words_pattern
 from ..attribution.mentions import STOCK_CODE, Mention
 from ..attribution.speakers import cited_before, company_pronouns
 from ..attribution.structure import HEADLINE_GAP, Structure, part_start
@@ -642,10 +642,18 @@ class CompanyIndex:
         return self._owners
 
     def _listed(self, m: Mention) -> bool:
-        """Whether a company's mention is an item of a list written with 、 (某甲、某乙…)."""
-        return m.kind == "company" and (
-            self.text.startswith("、", m.end) or self.text.endswith("、", 0, m.start)
-        )
+        """Whether a company's mention is an item of a list written with 、 (某甲、某乙…), or of two names joined by
+        和, 与, 及 before a respectively in the sentence (某甲和某乙去年…分别为…)."""
+        if m.kind != "company":
+            return False
+        if self.text.startswith("、", m.end) or self.text.endswith("、", 0, m.start):
+            return True
+        links = _pair_links()
+        joined = self.text.startswith(links, m.end) or self.text.endswith(links, 0, m.start)
+        if not joined:
+            return False
+        sentence = self.structure.sentence_at(m.start)
+        return any(self.text.find(w, m.end, sentence.end) >= 0 for w in words("respectively"))
 
     def _paragraph_subject(self, pos: int) -> bool:
         """Whether a company is the subject in effect at ``pos``, named earlier in its paragraph."""
@@ -1234,6 +1242,12 @@ class CompanyIndex:
             ):
                 return True
         return self._group_in(a, b) is not None
+
+
+@cache
+def _pair_links() -> tuple[str, ...]:
+    """What joins names in a list besides 、 (和, 及, 与, 以及: ``function_words.tsv`` role ``coordinator``)."""
+    return tuple(w for w in list_links() if w != "、" and not w.isspace() and w not in "/／")
 
 
 def resolve_company(model: DocModel, ctx: QContext, cue: Cue | None) -> tuple[str | None, Mention | None]:
