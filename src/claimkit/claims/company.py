@@ -1015,6 +1015,8 @@ class CompanyIndex:
             return False  # 合作车企达到41家: firms counted as one company's partners
         if any(text.find(w, clause_start, group.start()) >= 0 for w in words("serve_before")):
             return False  # 服务科技型企业逾1.2万家: firms counted as one company's customers
+        if any(text.find(w, clause_start, group.start()) >= 0 for w in words("belonging")):
+            return False  # 某某去年末旗下村镇银行达134家: firms one company owns
         noun_end = group.start(1)  # the group's noun is not the end of a company's name (招商银行)
         return not any(m.start < noun_end <= m.end for m in self._in(clause_start, start))
 
