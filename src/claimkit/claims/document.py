@@ -1067,11 +1067,20 @@ _CLAUSE_STOP = re.compile(r"[，,。；;！？\n]")
 _LISTING_REACH = 40  # characters of a clause between a month and the verb of listing that ends it
 
 
+@cache
+def _listing_end() -> re.Pattern[str]:
+    """A verb of listing ending a clause, or an exchange or board after it (登陆创业板, 在港交所上市)."""
+    return re.compile(rf"(?:{alternation('listing_verb')})(?:[^，,。；;：:\n]{{0,5}}[所板])?$")
+
+
 def _dates_listing(text: str, p: RawPeriod) -> bool:
     """Whether the clause after ``p`` ends on a verb of listing (…今年1月以每股1.6港元在主板掛牌; a day, 将于12月17日…挂牌,
     is left to the caller)."""
     stop = _CLAUSE_STOP.search(text, p.end, p.end + _LISTING_REACH)
-    return stop is not None and text.endswith(words("listing_verb"), p.end, stop.start())
+    if stop is None:
+        return False
+    # (今年3月登陆创业板: the exchange or board may end the clause after the verb)
+    return _listing_end().search(text, p.end, stop.start()) is not None
 
 
 def _names_results(text: str, end: int) -> bool:
