@@ -1220,6 +1220,10 @@ def find_unknown_companies(
         for m in _at_openings(_officer_opening(), text, a, b):
             # (某某联合创始人兼总裁张三表示: a name the text writes again, its officer named after it)
             surface = m.group("name")
+            # (某某中国区总裁张三: the company's regional unit, role ``region_unit``; its officer speaks for it)
+            unit = next((w for w in _forms().get("region_unit", ()) if surface.endswith(w)), "")
+            if unit and len(surface) - len(unit) >= 2:
+                surface = surface[: -len(unit)]
             if (
                 uses(surface) >= 2
                 and _new_name(surface, known)
