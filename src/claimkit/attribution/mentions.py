@@ -796,6 +796,8 @@ def _straddled(text: str, a: int, b: int, entry: Entry) -> bool:
     if text[a] in _SCALE_LEAD and text[a - 1] in _NUMERAL_BEFORE:
         return True
     words, folded = _resources.common_bigrams(), _resources.variant_table()
+    if b - a >= 3 and is_industry(text[b - 1 : b + 1]):
+        return True  # 中航信 in 中航信托 (信托, an industry ending): the name runs on into another company's
     if b - a == 3 and not STOCK_CODE.match(text, b):
         # 京东方 in 北京东方广场 (北京 + 东方): the character before makes a word with the first, the last two are one
         return text[a - 1 : a + 1].translate(folded) in words and text[a + 1 : b].translate(folded) in words
