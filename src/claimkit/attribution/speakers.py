@@ -1316,7 +1316,10 @@ def _is_person(m: Mention) -> bool:
 
 
 def _is_narrator(text: str, m: Mention) -> bool:
-    """Whether a person is the text's writer, named with a reporter's title (本报记者某某, 记者：)."""
+    """Whether a person is the text's writer, named with a reporter's title (本报记者某某, 记者：; a space between
+    them too, as a wire's dateline writes it: (记者 某某))."""
+    if text[max(0, m.start - 8) : m.start].rstrip(" 　").endswith(words("narrator_title")):
+        return True
     return m.title_start is not None and (
         text.endswith(words("narrator_title"), m.title_start, m.start)
         or text[m.start : m.end] in word_set("narrator_title")
