@@ -938,6 +938,15 @@ class CompanyIndex:
             return self._owner(after[0]), after[0]
         if speaker_company is not None:
             return speaker_company, None
+        if (
+            officer
+            and self.main is not None
+            and _company_measure().search(text, self._measured_from(clause_start, sentence_start), start)
+        ):
+            return (
+                self.main,
+                None,
+            )  # 董事長表示，國內…需求穩定，…，第2季營收可望…: the officer's company's own measure
         if self._group_in(part_start(text, sentence_start, clause_start), start) is not None:
             # 三家油企均实现盈利，净利润合计…: a group named earlier in the ；-part, no company since
             return self._group(start)

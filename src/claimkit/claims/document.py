@@ -245,10 +245,12 @@ _TOPIC_OPENING = regex.compile(r"\s*[^，,。；;：:！？\n\d]{1,6}方面[，,
 
 @cache
 def _release_of_report() -> regex.Pattern[str]:
-    """A verb of publishing right after a month, then a results report a few words on (上月發布首季財報)."""
+    """A verb of publishing right after a month (an adverb between: 上月底已公布), then a results report a few words
+    on (上月發布首季財報)."""
     results = words_pattern(words("results_noun"))
+    adverb = words_pattern(release_adverbs())
     return regex.compile(
-        rf"(?:{alternation('month_part')})?(?:{words_pattern(release_verbs())})[了的]?"
+        rf"(?:{alternation('month_part')})?(?:{adverb})?(?:{words_pattern(release_verbs())})[了的]?"
         rf"[^，,。；;：:\n]{{0,6}}?(?:{results})"
     )
 
