@@ -1301,6 +1301,10 @@ def find_unknown_companies(
             # 远景能源、中国海装的新增吊装容量分别为…: names side by side opening a sentence before 的 and a
             # respectively, one of them with an industry ending
             items = regex.split(rf"(?:{_links()})", m.group("items"))
+            # (某甲和某乙截至去年末的…分别: a word of a point before the period is no part of the last name)
+            point = next((w for w in words("point_before") if len(w) > 1 and items[-1].endswith(w)), "")
+            if point:
+                items[-1] = items[-1][: -len(point)]
             if m.group("dated") is None and not any(without_industry(item) != item for item in items):
                 continue  # (某甲、某乙去年线上销售额分别…: a period after the names makes them subjects)
             if all(
