@@ -1447,6 +1447,12 @@ def _uses(text: str, a: int, b: int, forms: Mapping[str, str]) -> list[tuple[int
     return out
 
 
+@cache
+def financial_units() -> tuple[str, ...]:
+    """The endings of a financial group's units (证券, 期货, 信托: ``company_forms.tsv`` role ``financial_unit``)."""
+    return _forms().get("financial_unit", ())
+
+
 def financial_sibling(name: str, known: Mapping[str, object]) -> str | None:
     """The group a financial unit no lexicon holds belongs to: 玉山證券 when the lexicon holds 玉山銀行 or
     玉山金控 (``company_forms.tsv`` role ``financial_unit``, the same stem before another unit's ending)."""

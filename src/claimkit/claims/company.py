@@ -30,7 +30,7 @@ from .._words import alternation, list_links, word_set, words, words_pattern
 from ..attribution.mentions import STOCK_CODE, Mention
 from ..attribution.speakers import cited_before, company_pronouns
 from ..attribution.structure import HEADLINE_GAP, Structure, part_start
-from ..attribution.unknown import BY_SEGMENT_LEAD, short_legal_forms
+from ..attribution.unknown import BY_SEGMENT_LEAD, financial_units, short_legal_forms
 from ..periods.grammar import relative_words
 from ..quantities.lexicon import cues
 from ..quantities.numerals import read_numeral
@@ -486,12 +486,14 @@ class CompanyIndex:
         # 千方科技…。旗下宇视科技全年收入…: a unit no list holds, named after a word of belonging, is the company's
         # named before it in its paragraph (not a unit the lexicon knows: it has its own parent, or none)
         for m in found:
-            if (
-                m.kind != "company"
-                or m.sector is not None
-                or not text.endswith((*words("belonging"), *words("subsidiary_before")), 0, m.start)
+            if m.kind != "company" or not text.endswith(
+                (*words("belonging"), *words("subsidiary_before")), 0, m.start
             ):
                 continue  # (…；控股子公司某某科技的…收入: a subsidiary named as such too)
+            # (某某资本表示，旗下某某期货全年…: a group's name before a financial unit's ending names that unit)
+            unit = m.sector is not None and text.startswith(financial_units(), m.end)
+            if m.sector is not None and not unit:
+                continue
             k = bisect_left(self._subject_starts, m.start) - 1
             owner = self.subjects[k] if k >= 0 else None
             if (
@@ -499,7 +501,10 @@ class CompanyIndex:
                 and structure.sentence_at(owner.start).paragraph == structure.sentence_at(m.start).paragraph
                 and self._owner(owner) != (m.company or m.name)
             ):
-                self.parents.setdefault(m.company or m.name, self._owner(owner))
+                if unit:
+                    m.company = self._owner(owner)  # (this mention only: the group it names stays itself)
+                else:
+                    self.parents.setdefault(m.company or m.name, self._owner(owner))
         # the default company, for claims before any is named: the main one, if the lead names it
         lead_end = structure.sentences[min(2, len(structure.sentences) - 1)].end if structure.sentences else 0
         self.default = (
