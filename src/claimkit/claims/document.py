@@ -995,12 +995,16 @@ _MONTH_MAIN = 2  # times as often as any longer period, a month is the one a tex
 
 
 def is_part(text: str, p: RawPeriod) -> bool:
-    """A period named as a part of the one reported (其中第三季度, 第三季度单季, 第三季度当季, 单季, 单看第三季度):
-    no vote for the main one."""
+    """A period named as a part of the one reported (其中第三季度, 第三季度单季, 第三季度当季, 单季, 单看第三季度,
+    单季度来看，二季度): no vote for the main one."""
     before = text[max(0, p.start - 4) : p.start].rstrip("，, ")
     single = words("single_period")
+    # (单季度来看，二季度…: a topic on a single period before it)
+    topic = text[max(0, p.start - 8) : p.start].rstrip("，, ")
+    look = next((w for w in words("topic_look") if topic.endswith(w)), "")
     return (
         before.endswith((*words("part_lead"), *words("single_lead")))
+        or (look != "" and topic[: -len(look)].endswith(single))
         or text.startswith((*single, *words("single_after")), p.end)
         or text[p.start : p.end] in single
     )
