@@ -878,6 +878,10 @@ class CompanyIndex:
                 # 受市场利率下行影响，上半年净息差为1.44%: the market is the cause, not the subject
                 market = None
             if market is not None and any(
+                text.find(w, clause_start, market.start()) >= 0 for w in words("subsidiary_before")
+            ):
+                market = None  # 其中，控股子公司某某期货贡献净利润…: the company's own unit, not the market
+            if market is not None and any(
                 text.find(w, market.end(), start) >= 0 for w in words("subsidiary_topic")
             ):
                 # 大陸的烘焙市場還在成長，明年大陸子公司營收…: the company's own unit is the subject
