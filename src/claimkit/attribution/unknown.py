@@ -256,7 +256,7 @@ def _in_own_report() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?:^|(?<=[。！？\n]))(?P<name>\p{{Han}}{{2,6}}?)"
         rf"(?:在(?:{results})中(?:{said})"
-        # (某某同日发布的年报则显示: an adverb before what it shows)
+        # (某某同日披露的年报则显示: an adverb before what it shows)
         rf"|(?:{adverb}|{day})?(?:{release})的(?:[0-9０-９]{{4}}年)?(?:{results})(?:{plain})?(?:{shows}))"
     )
 
@@ -1301,7 +1301,7 @@ def find_unknown_companies(
             # 远景能源、中国海装的新增吊装容量分别为…: names side by side opening a sentence before 的 and a
             # respectively, one of them with an industry ending
             items = regex.split(rf"(?:{_links()})", m.group("items"))
-            # (某甲和某乙截至去年末的…分别: a word of a point before the period is no part of the last name)
+            # (某甲和某乙截至年底时的…分别: a word of a point before the period is no part of the last name)
             point = next((w for w in words("point_before") if len(w) > 1 and items[-1].endswith(w)), "")
             if point:
                 items[-1] = items[-1][: -len(point)]

@@ -965,7 +965,7 @@ class CompanyIndex:
         ):  # (…；平均實現氣價為…，按年上升…: the price the company realized, after the market's)
             # 全网销售额…。其中，综合电商平台销售额…: the market or group stays the subject
             return None, None
-        # (“…，公司经营现金流…，明年毛利率…”: 公司 names a company by its own name, not a product named before)
+        # (“…，公司回款…，明年毛利率…”: 公司 names a company by its own name, not a product named before)
         return self.at(
             start, companies_only=_self_reference().search(text, sentence_start, start) is not None
         )

@@ -764,9 +764,7 @@ def _report_period_after(
             if sentences[s - 1].paragraph == sentences[s].paragraph:
                 out[id(p)] = named[s - 1]
         elif p.relative == "report_period" and s in stated:
-            out[id(p)] = stated[
-                s
-            ]  # 今年一季度收入7.06亿元，…，期内利润…: the quarter its own sentence states
+            out[id(p)] = stated[s]  # 本年首季收入7.06亿元，…，期内利润…: the quarter its own sentence states
         elif (
             r is not None
             and (r.quarter is not None or r.half is not None)
@@ -995,7 +993,7 @@ _MONTH_MAIN = 2  # times as often as any longer period, a month is the one a tex
 
 
 def is_part(text: str, p: RawPeriod) -> bool:
-    """A period named as a part of the one reported (其中第三季度, 第三季度单季, 第三季度当季, 单季, 单看第三季度,
+    """A period named as a part of the one reported (其中第3季, 第3季单季, 第3季当季, 单季, 单看第3季,
     单季度来看，二季度): no vote for the main one."""
     before = text[max(0, p.start - 4) : p.start].rstrip("，, ")
     single = words("single_period")
