@@ -877,6 +877,16 @@ class CompanyIndex:
             if market is not None and self._in_cause(market.start(), market.end(), sentence_start):
                 # 受市场利率下行影响，上半年净息差为1.44%: the market is the cause, not the subject
                 market = None
+            if (
+                market is not None
+                and market.group() in financial_units()
+                and market.start() - 2 >= clause_start
+                and all("\u4e00" <= ch <= "\u9fff" for ch in text[market.start() - 2 : market.start()])
+                and not text.startswith(words("exchange_noun"), market.end())  # (上海期货交易所: an exchange)
+            ):
+                market = (
+                    None  # 公司称，…；广州期货日均客户权益…: a unit's name ending in a financial unit's word
+                )
             if market is not None and any(
                 text.find(w, clause_start, market.start()) >= 0 for w in words("subsidiary_before")
             ):
