@@ -1050,6 +1050,14 @@ def find_unknown_companies(
                 if (surface in known and not product) or not (
                     _acceptable(surface, stem)
                     or (pattern is coded and (_scoped(surface) or _numeral_name(surface)))
+                    # (以…起家的其士某某（00025）…。其士某某昨日收報: a coded name the text writes again may open
+                    # on a function word)
+                    or (
+                        pattern is coded
+                        and len(surface) >= 4
+                        and uses(surface) >= 2
+                        and not _common_word(surface)
+                    )
                 ):
                     continue
                 if pattern is coded and _other_company(surface, text[name_end : m.end()], known, tickers):
