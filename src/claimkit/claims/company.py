@@ -614,8 +614,8 @@ class CompanyIndex:
 
     def at(self, pos: int, companies_only: bool = False) -> tuple[str | None, Mention | None]:
         """The company in effect at ``pos``: the last subject named before it (for 公司/集团; with
-        ``companies_only``, not a product whose owner the text never names); a peer introduced as one (同业周大福…) or a part after 其中
-        (其中某品牌及某品牌销量…) is that only within its own sentence."""
+        ``companies_only``, not a product whose owner the text never names); a peer introduced as one
+        (同业周大福…) or a part after 其中 (其中某品牌及某品牌销量…) is that only within its own sentence."""
         i = bisect_left(self._subject_starts, pos) - 1
         here = self.structure.sentence_at(pos) if i >= 0 else None
         sentence = here.start if here is not None else 0

@@ -97,15 +97,17 @@ def _results_name() -> re.Pattern[str]:
     return re.compile(f'的?[“"「『]?(?:{alternation("results_noun")})')
 
 
-# a day or the session's end, 收 and a price (某某昨日收18.65元, 終場收52元; not 昨日收市後)
-_DAY_CLOSE = r"(?:昨日?|今日?|[0-9０-９]{1,2}日|终场|終場|尾盘|尾盤)收(?=[0-9０-９])"
-
-
 @cache
 def _role(role: str) -> re.Pattern[str]:
     """The words of one ``function_words.tsv`` role as a pattern (share_price, point_basis, dividend…); a share
-    price also by a day's close (:data:`_DAY_CLOSE`)."""
-    return re.compile(alternation(role) + (f"|{_DAY_CLOSE}" if role == "share_price" else ""))
+    price also by a day's close: a day or the session's end (role ``close_lead``), 收 and a price (某某昨日收18.65元,
+    終場收52元; not 昨日收市後)."""
+    close = (
+        rf"|(?:(?:{alternation('close_lead')})|[0-9０-９]{{1,2}}日)收(?=[0-9０-９])"
+        if role == "share_price"
+        else ""
+    )
+    return re.compile(alternation(role) + close)
 
 
 class PeriodResolution(NamedTuple):
