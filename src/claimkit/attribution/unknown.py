@@ -464,12 +464,17 @@ def _ticker_introduced() -> regex.Pattern[str]:
 
 
 @cache
-def _measure_introduced() -> regex.Pattern[str]:
-    """A name a descriptor of a firm's kind introduces (two characters or more, ending in role ``firm_kind_char``:
-    厂商, 车企), right before 的 and its own measure (role ``company_measure``: 另一家液压支架厂商某某重机的业绩则…):
-    a company's, whatever its ending."""
+def _firm_descriptors() -> tuple[str, ...]:
+    """The descriptors of a firm's kind: two characters or more, ending in role ``firm_kind_char`` (厂商, 车企)."""
     kinds = tuple(_forms().get("firm_kind_char", ()))
-    firms = words_pattern(w for w in descriptor_ends() if len(w) >= 2 and w.endswith(kinds))
+    return tuple(w for w in descriptor_ends() if len(w) >= 2 and w.endswith(kinds))
+
+
+@cache
+def _measure_introduced() -> regex.Pattern[str]:
+    """A name a descriptor of a firm's kind (:func:`_firm_descriptors`) introduces, right before 的 and its own
+    measure (role ``company_measure``: 另一家液压支架厂商某某重机的业绩则…): a company's, whatever its ending."""
+    firms = words_pattern(_firm_descriptors())
     return regex.compile(
         rf"(?:{firms})(?P<name>[^\P{{Han}}{_NAME_BREAK}]{{2,8}}?)(?=的(?:{words_pattern(words('company_measure'))}))"
     )
@@ -483,10 +488,8 @@ def _dated_introduced() -> regex.Pattern[str]:
     forms = _forms()
     period = words_pattern(forms.get("dated_period", ()))
     figure = words_pattern(forms.get("dated_figure", ()))
-    kinds = tuple(forms.get("firm_kind_char", ()))
-    firms = [w for w in descriptor_ends() if len(w) >= 2 and w.endswith(kinds)]
     return regex.compile(
-        rf"(?:{words_pattern([*firms, *forms.get('leader_descriptor', ())])})(?P<name>[^\P{{Han}}{_NAME_BREAK}和与與及]{{2,8}}?)"
+        rf"(?:{words_pattern([*_firm_descriptors(), *forms.get('leader_descriptor', ())])})(?P<name>[^\P{{Han}}{_NAME_BREAK}和与與及]{{2,8}}?)"
         rf"(?=(?:[0-9０-９]{{4}}年度?(?:{period})?|(?:{period}))的?(?:{figure}))"
     )
 
@@ -494,9 +497,10 @@ def _dated_introduced() -> regex.Pattern[str]:
 @cache
 def _introduced_anchors() -> tuple[tuple[regex.Pattern[str], re.Pattern[str], int], ...]:
     """The names a descriptor introduces (:func:`_introduced`, :func:`_ticker_introduced`,
-    :func:`_measure_introduced`, :func:`_dated_introduced`, :func:`_release_introduced`), each with an ``re`` pattern for what must stand right after every match of it
-    (more than that: an officer's title, a ticker in brackets, 的 and a measure, a day and a release verb), and how many
-    characters from the start of that the match's look ahead reads at most."""
+    :func:`_measure_introduced`, :func:`_dated_introduced`, :func:`_release_introduced`), each with an ``re``
+    pattern for what must stand right after every match of it (more than that: an officer's title, a ticker in
+    brackets, 的 and a measure, a period, a day and a release verb), and how many characters from the start of that
+    the match's look ahead reads at most."""
     titles, release = _own_titles(), release_verbs()
     return (
         (
@@ -1276,9 +1280,7 @@ def find_unknown_companies(
                 continue
             named.setdefault(surface, alias)
             named.setdefault(alias, alias)
-    respectively = re.compile(
-        words_pattern(words("respectively"))
-    )  # (only sentences holding one are scanned)
+    respectively = _respectively_word()  # (only sentences holding one are scanned)
     firm_kinds = _firm_kinds()
     for a, b in spans:
         for m in _in_sentences_with(_by_company_list(), respectively, text, a, b):
@@ -1524,6 +1526,12 @@ def _partner() -> regex.Pattern[str]:
         rf"(?:{links})(?P<name>\p{{Han}}{{2,6}}?(?:{legal})?(?:-[A-Z]{{1,3}})?|[A-Z][A-Za-z]{{2,15}}(?![A-Za-z]))\s?"
         rf"(?=[0-9０-９]|{links}|{ends}|(?<={legal})的|的(?=[^，,。；;：:！？\n]{{0,12}}(?:{respectively})))"
     )
+
+
+@cache
+def _respectively_word() -> re.Pattern[str]:
+    """A respectively (分别: ``function_words.tsv`` role ``respectively``), as the cue of the sentences a list may be in."""
+    return re.compile(words_pattern(words("respectively")))
 
 
 @cache
