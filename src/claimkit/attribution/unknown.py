@@ -52,7 +52,10 @@ _BY_SEGMENT = regex.compile(BY_SEGMENT_LEAD.pattern + r"\s*$")
 _HAN_CHAR = regex.compile(r"\p{Han}")
 _LISTING_SUFFIX = regex.compile(r"[A-Z]{1,3}")  # 鈺齊-KY, 美食-KY: a foreign issuer listed in Taiwan
 # a day before a release verb (昨（9）日公布, 日前发布, 8日公布)
-_RELEASE_DAY = r"(?:[昨今前](?:[（(][0-9０-９]{1,2}[）)])?[日天]?|日前|近日|[0-9０-９]{1,2}[日号號])"
+_RELEASE_DAY = (  # (则在3月下旬披露年报: a month, or a part of it, after an adverb and 在 too)
+    r"(?:[则則也亦]?[在于於]?(?:[0-9０-９]{1,2}月(?:[上中下]旬|[初底末中])?|"
+    r"[昨今前](?:[（(][0-9０-９]{1,2}[）)])?[日天]?|日前|近日|[0-9０-９]{1,2}[日号號]))"
+)
 _NAME_BREAK = "的之"  # 主攻大湾区住宅项目的宏轩物业: no name holds them
 _MAX_NAME = 15  # characters of a name before its legal form or code
 _MAX_LATIN_BODY = 10  # characters of a body's name in letters and digits (E20研究院)
@@ -518,7 +521,7 @@ def _introduced_anchors() -> tuple[tuple[regex.Pattern[str], re.Pattern[str], in
         (
             _release_introduced(),
             re.compile(rf"{_RELEASE_DAY}(?:{words_pattern(release)})"),
-            6 + max(map(len, release), default=0),
+            10 + max(map(len, release), default=0),
         ),
     )
 
@@ -696,6 +699,14 @@ def _new_name(name: str, known: Mapping[str, object], stem: str | None = None) -
     """Whether ``name`` may be a company no lexicon holds: no lexicon form, acceptable (:func:`_acceptable`), and
     holding no lexicon name."""
     return name not in known and _acceptable(name, stem) and not _known_inside(name, known)
+
+
+def _scoped_name(name: str, known: Mapping[str, object]) -> bool:
+    """A name a descriptor introduces that opens with a national or world scope (墓园运营商中国某某园则在3月下旬披露):
+    a company's when three characters or more after the scope would be a name alone."""
+    scope = next((w for w in body_scopes() if name.startswith(w)), "")
+    rest = name[len(scope) :]
+    return bool(scope) and len(rest) >= 3 and _new_name(rest, known, rest) and not _common_word(rest)
 
 
 def _common_word(word: str) -> bool:
@@ -1122,7 +1133,9 @@ def find_unknown_companies(
             surface = m.group("name")
             cut = max((surface.rfind(w) + len(w) for w in descriptors if w in surface), default=0)
             surface = surface[cut:]  # 连锁品牌某某咖啡: the last descriptor introduces the name
-            if not _new_name(surface, known, surface) or _common_word(surface):
+            if (not _new_name(surface, known, surface) or _common_word(surface)) and not _scoped_name(
+                surface, known
+            ):
                 continue  # (公司财务总监和董事长: a department before a title, 和 no surname there)
             if surface.startswith(tuple(list_links())) or _known_before(text, m.start(), known):
                 continue  # 某某品牌及公关处总经理: the descriptor is the named company's own, the rest a department
