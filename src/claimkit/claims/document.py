@@ -1398,6 +1398,30 @@ def _unbind(text: str, periods: list[RawPeriod], quantities: list[Raw]) -> None:
             p.local = False  # 上半年150家证券公司合计…: the count is part of the subject the period frames
 
 
+def _stated_calendar(text: str, periods: list[RawPeriod], lead_end: int) -> FiscalYear | None:
+    """The fiscal calendar the lead (before ``lead_end``) states for a company no lexicon dates: a fiscal quarter
+    or half with its months in brackets right after it (2025财年第三财季（4月至6月）: the year ends in September).
+    None when the lead does not say so, or when the year it gives ends in December."""
+    for p, months in pairwise(periods):
+        if months.start >= lead_end:
+            break
+        # (4月至6月 reads as a calendar quarter: its last month)
+        last = months.month or (3 * (months.quarter_end or months.quarter) if months.quarter else None)
+        if not p.fiscal or months.fiscal or last is None or months.start - p.end > 3:
+            continue
+        if text[p.end : months.start] not in ("（", "(", "（截至", "(截至"):
+            continue
+        if p.quarter is not None and p.quarter_end in (None, p.quarter):
+            left = 3 * (4 - p.quarter)
+        elif p.half is not None:
+            left = 6 * (2 - p.half)
+        else:
+            continue
+        end = (last + left - 1) % 12 + 1
+        return FiscalYear(end) if end != 12 else None
+    return None
+
+
 def build_model(doc: Document) -> DocModel | None:
     """The document model of ``doc``, or ``None`` when it holds no claim."""
     text = doc.cleaned.folded
@@ -1412,6 +1436,9 @@ def build_model(doc: Document) -> DocModel | None:
     # a text about a company whose year ends in December is fiscal only if its lead says 财年
     december = companies.main is not None and calendar is None and companies.main in doc.lexicon.companies
     lead_end = structure.sentences[min(2, len(structure.sentences) - 1)].end if structure.sentences else 0
+    stated = _stated_calendar(text, doc.periods, lead_end) if calendar is None else None
+    if stated is not None:
+        calendar, december = stated, False
     resolved = _resolve_periods(
         doc.published, doc.periods, structure, calendar, text, lead_end if december else None
     )

@@ -197,6 +197,20 @@ def _ahead(model: DocModel, ctx: QContext, found: PeriodResolution) -> PeriodRes
     return PeriodResolution(replace(r, year=r.year + 1), p)
 
 
+def _day_before(model: DocModel, at: int) -> RawPeriod | None:
+    """The last date to the day the text names before ``at`` that no forecast holds and no balance is counted to
+    (截至9月30日): the day 当天 refers to."""
+    periods = model.periods
+    return next(
+        (
+            p
+            for i in range(bisect_left(model.period_starts, at) - 1, -1, -1)
+            if (p := periods[i]).day and p.end <= at and not (p.forecast or p.comparison or p.point)
+        ),
+        None,
+    )
+
+
 def _price_move(model: DocModel, ctx: QContext, depth: int = 0) -> bool:
     """股價昨日收38.25元，上漲1.7%: a clause that opens with a direction verb right after a share price's
     clause (or its move's) is the price's move; one that opens on the day's trading (成交量放大至1.2萬張) is
@@ -811,6 +825,8 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
         # 将目标价由45港元上调至52港元, 股价收报76港元: a share figure is at publication (not a multiple of
         # the earnings the sentence forecasts: 预计2025年净利润…，对应当前股价市盈率约18倍)
         day = next((p for p in reversed(near) if p.day and p.end <= q.start and not p.forecast), None)
+        if day is None and model.matches(_role("same_day")).any_within(clause, q.start):
+            day = _day_before(model, clause)  # 某某当天收盘下跌2.3%: the day named before
         dated = resolved.get(id(day)) if day is not None else None
         if day is not None and dated is not None and dated.month is not None and dated.month_from is None:
             return PeriodResolution(dated, day)  # 10月31日，某某收报8.03港元: the trading day named before it
