@@ -820,6 +820,17 @@ def _contrast_opening() -> regex.Pattern[str]:
 
 
 @cache
+def _seated() -> regex.Pattern[str]:
+    """A name with an industry ending after where its headquarters are (role ``seat_lead``), a place and 的, before a
+    function word or a mark (总部位于西安的某某健康保险以…为特色): a company's."""
+    seat = words_pattern(_forms().get("seat_lead", ()))
+    return regex.compile(
+        rf"(?:{seat})[^\P{{Han}}的]{{2,8}}?的(?P<name>[^\P{{Han}}的]{{1,6}}?(?:{_alt('industry')}))"
+        r"(?=[以是在则則也亦将將已，,、（(])"
+    )
+
+
+@cache
 def _measure_opening() -> regex.Pattern[str]:
     """A short name of no known ending opening its paragraph before 的 and its own measure (某某的收入规模更大，…)."""
     return regex.compile(
@@ -1195,6 +1206,14 @@ def find_unknown_companies(
             ):
                 continue
             named.setdefault(start, start)
+    seats = _forms().get("seat_lead", ())
+    for a, b in spans:
+        if not any(text.find(w, a, b) >= 0 for w in seats):
+            continue
+        for m in _seated().finditer(text, a, b):
+            surface = m.group("name")
+            if _new_name(surface, known, without_industry(surface)) and not _common_word(surface):
+                named.setdefault(surface, surface)  # 总部位于西安的某某健康保险以…: the company seated there
     for a, b in spans:
         for m in _at_openings(_measure_opening(), text, a, b):
             # 某某的收入规模更大，1-9月营收…: a roundup's next company, opening its paragraph on its own measure, when
