@@ -1135,18 +1135,24 @@ def find_unknown_companies(
                         named.setdefault(rest, name)
     descriptors = descriptor_ends()
     reach = max(map(len, descriptors), default=0) + 8  # (a descriptor and a name of up to eight characters)
+    release = _release_introduced()
     for a, b in spans:
-        for m in (
-            match
+        for pattern, m in (
+            (pattern, match)
             for pattern, anchor, ahead in _introduced_anchors()
             for match in list(_ending_at(pattern, anchor, text, a, b, reach, ahead))
         ):
             surface = m.group("name")
             cut = max((surface.rfind(w) + len(w) for w in descriptors if w in surface), default=0)
             surface = surface[cut:]  # 连锁品牌某某咖啡: the last descriptor introduces the name
-            if (not _new_name(surface, known, surface) or _common_word(surface)) and not _scoped_name(
-                surface, known
-            ):
+            if (
+                not _new_name(surface, known, surface)
+                or (
+                    _common_word(surface)
+                    # (管閥件廠上品昨（8）日公布…。上品去年…: a general word before a release day, written again)
+                    and not (pattern is release and uses(surface) >= 2)
+                )
+            ) and not _scoped_name(surface, known):
                 continue  # (公司财务总监和董事长: a department before a title, 和 no surname there)
             if surface.startswith(tuple(list_links())) or _known_before(text, m.start(), known):
                 continue  # 某某品牌及公关处总经理: the descriptor is the named company's own, the rest a department
