@@ -1137,7 +1137,7 @@ def find_unknown_companies(
     reach = max(map(len, descriptors), default=0) + 8  # (a descriptor and a name of up to eight characters)
     release = _release_introduced()
     for a, b in spans:
-        for pattern, m in (
+        for introduced, m in (
             (pattern, match)
             for pattern, anchor, ahead in _introduced_anchors()
             for match in list(_ending_at(pattern, anchor, text, a, b, reach, ahead))
@@ -1150,7 +1150,7 @@ def find_unknown_companies(
                 or (
                     _common_word(surface)
                     # (管閥件廠上品昨（8）日公布…。上品去年…: a general word before a release day, written again)
-                    and not (pattern is release and uses(surface) >= 2)
+                    and not (introduced is release and uses(surface) >= 2)
                 )
             ) and not _scoped_name(surface, known):
                 continue  # (公司财务总监和董事长: a department before a title, 和 no surname there)
