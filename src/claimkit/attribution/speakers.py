@@ -404,12 +404,26 @@ def _after_subject(text: str, pos: int, limit: int, lexicon: Lexicon) -> tuple[i
         account = _account().match(text, p, limit)
         if account and not _results_object().search(text, p, account.end()):
             return account.end(), "say"  # 某某首先回顾了去年的经营：… (not 介绍了三季报：, the report's)
+        held = _guidance_held().match(text, p, limit)
+        if held is not None:
+            # 公司同时下调全年指引，预计…: the subject's own outlook, no rating; from its verb on (维持…约2.05亿美元的指引)
+            return held.end("verb"), "forecast"
         found = _verb_at(text, p, lexicon)
         if found is not None and found[1] == "forecast" and _expectation(text, p):
             continue  # (某某在…渠道的铺货进度超出预期: expectations, not the subject's forecast)
         if found is not None:
             return found
     return None
+
+
+@cache
+def _guidance_held() -> regex.Pattern[str]:
+    """A verb revising or keeping an outlook (role ``revise_verb``, ``hold_verb``), then within its clause the
+    outlook ending it (公司同时下调全年指引，…; 公司维持全财年…约2.05亿美元的指引。): its subject forecasts."""
+    return regex.compile(
+        rf"(?:{words_alternation('adverb')})?(?P<verb>{words_alternation('revise_verb')}|{words_alternation('hold_verb')})了?"
+        rf"[^，,。；;：:！？\n“”]{{0,24}}?(?:{words_alternation('guidance_object')})(?=[，,。；;])"
+    )
 
 
 @cache

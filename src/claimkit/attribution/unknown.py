@@ -59,6 +59,9 @@ _RELEASE_DAY = (  # (则在3月下旬披露年报: a month, or a part of it, aft
 _NAME_BREAK = "的之"  # 主攻大湾区住宅项目的宏轩物业: no name holds them
 _MAX_NAME = 15  # characters of a name before its legal form or code
 _MAX_LATIN_BODY = 10  # characters of a body's name in letters and digits (E20研究院)
+_MAX_LATIN_NAME = (
+    12  # characters of a company's name in Latin letters a descriptor introduces (运营商Lineage（LINE）)
+)
 _LATIN_BODY_NAME = regex.compile(r"[A-Za-z][A-Za-z0-9&]{1,9}$")
 _MAX_SUBJECT = 6  # characters of a name before its industry word
 _UNPREFIXED_MIN = 4  # characters a legal name must keep after its province for the press to drop it
@@ -459,10 +462,11 @@ def _officer_opening() -> regex.Pattern[str]:
 @cache
 def _ticker_introduced() -> regex.Pattern[str]:
     """A name a descriptor introduces, right before a ticker in Latin capitals in brackets (循环经济企业某某新生
-    （ABCD）): a listed company's, whatever its ending."""
+    （ABCD）, 温控仓储运营商Lineage（LINE）): a listed company's, whatever its ending."""
     longer = _descriptors(longer_only=True)  # (not 出厂价格指数（PPI）)
     return regex.compile(
-        rf"(?:{longer})(?P<name>[^\P{{Han}}{_NAME_BREAK}]{{2,8}}?)(?=[ ]?[(（][A-Z]{{2,5}}[)）])"
+        rf"(?:{longer})(?P<name>[^\P{{Han}}{_NAME_BREAK}]{{2,8}}?|(?<![A-Za-z])[A-Z][A-Za-z0-9&]{{2,{_MAX_LATIN_NAME - 1}}})"
+        r"(?=[ ]?[(（][A-Z]{2,5}[)）])"
     )
 
 
@@ -1134,7 +1138,8 @@ def find_unknown_companies(
                     ):
                         named.setdefault(rest, name)
     descriptors = descriptor_ends()
-    reach = max(map(len, descriptors), default=0) + 8  # (a descriptor and a name of up to eight characters)
+    # (a descriptor and a name of up to eight characters, or twelve in Latin letters)
+    reach = max(map(len, descriptors), default=0) + max(8, _MAX_LATIN_NAME)
     release = _release_introduced()
     for a, b in spans:
         for introduced, m in (
