@@ -194,7 +194,7 @@ def _estimate_of(text: str, start: int, end: int) -> tuple[int, str] | None:
 def _subunit() -> re.Pattern[str]:
     """A unit of a source named right after it (锂业分会, 数据中心, 服务业调查中心): part of the source's name."""
     return re.compile(
-        f"(?:[\u4e00-\u9fff]{{0,5}}?(?:{words_alternation('source_branch')})(?![长長])|(?:{words_alternation('source_unit')}))"
+        f"(?:[\u4e00-\u9fff]{{0,5}}?(?:{words_alternation('source_branch')})(?![长長员員托託会會])|(?:{words_alternation('source_unit')}))"
     )
 
 

@@ -420,7 +420,8 @@ def _opening_list() -> regex.Pattern[str]:
     return regex.compile(
         # (第三方测试企业也在加快扩产，某甲和某乙去年营收分别为…: after a clause on a kind of firm)
         # (no list is tried where no respectively follows in the sentence)
-        rf"(?:^|[。！？\n](?=[^。！？\n]{{0,60}}?(?:{respectively}))"
+        # (…，行业集中度仍然偏低；某甲和某乙去年的销量分别为…: or a ；-part)
+        rf"(?:^|[。！？\n；;](?=[^。！？\n]{{0,60}}?(?:{respectively}))"
         # (尚未上市的楼宇媒体公司某甲和某乙去年…分别: a longer phrase on them before the descriptor)
         rf"(?:[^，,。；;！？\n]{{0,10}}(?:{kinds})[^，,。；;！？\n]{{0,10}}[，,]|[^，,。；;！？\n、]{{0,12}}?(?:{descriptors})"
         rf"|[^，,。；;！？\n]{{1,10}}?(?:{topics})[，,])?"  # (在建筑涂料领域，某甲和某乙去年…分别: a field as the topic)
@@ -678,6 +679,18 @@ def _strip_lead(text: str, start: int, end: int) -> int:
 def region_prefixes() -> frozenset[str]:
     """Provinces and cities that open companies' names (``company_forms.tsv`` role ``region_prefix``)."""
     return frozenset(_forms().get("region_prefix", ()))
+
+
+@cache
+def _places() -> frozenset[str]:
+    """Provinces and cities (roles ``region_prefix`` and ``city``)."""
+    return region_prefixes() | frozenset(_forms().get("city", ()))
+
+
+def _opens_on_region(name: str) -> bool:
+    """Whether ``name`` opens with a province or city (:func:`_places`) and goes on for two characters or more."""
+    places = _places()
+    return any(name[:k] in places for k in range(2, len(name) - 1))
 
 
 def is_industry(word: str) -> bool:
@@ -1360,6 +1373,8 @@ def find_unknown_companies(
                 items[-1] = items[-1][: -len(point)]
             if m.group("dated") is None and not any(without_industry(item) != item for item in items):
                 continue  # (某甲、某乙去年线上销售额分别…: a period after the names makes them subjects)
+            if text[m.start()] in "；;" and not all(_opens_on_region(item) for item in items):
+                continue  # (…；镇江某某和河南某某去年的销量分别…: after a ；, only names that open on their place)
             if all(
                 2 <= len(item) <= 6
                 and _HAN_RUN.fullmatch(item)

@@ -428,6 +428,7 @@ class CompanyIndex:
         self._halves = [m.end() for m in HEADLINE_GAP.finditer(text, 0, headline_end)]
         self._headline_end = headline_end
         self._owners: set[str] | None = None
+        self._first_listed: dict[str | None, int] | None = None  # a company -> where a list first names it
         # brokers known as sources only (元大證券), where they open a clause: a financial group's unit as subject
         self._broker_openers = {
             m.start for m in mentions if m.kind == "source" and m.sector in ("broker", "bank")
@@ -636,9 +637,28 @@ class CompanyIndex:
                     or opened.paragraph == here.paragraph
                     or _peer_lead().match(self.text, opened.start, m.start) is None
                 ):
+                    if (
+                        here is not None
+                        and opened.paragraph != here.paragraph
+                        and self._owner(m) != self.main
+                        and self._listed_before(m)
+                    ):
+                        # (…某甲和某乙去年的销量分别为…。某甲是…，某乙则以…起家。\n一季度冷藏车销量…: a company a
+                        # list introduced, not the text's own, carries into no later paragraph)
+                        return None, None
                     return self._owner(m), m
             i -= 1
         return self.default, None
+
+    def _listed_before(self, m: Mention) -> bool:
+        """Whether the company of ``m`` was named before as an item of a list (:meth:`_listed`)."""
+        if self._first_listed is None:
+            self._first_listed = {}
+            for o in self.mentions:
+                if self._listed(o):
+                    self._first_listed.setdefault(self._owner(o), o.start)
+        first = self._first_listed.get(self._owner(m))
+        return first is not None and first < m.start
 
     def _named_owners(self) -> set[str]:
         """The companies the text names by their own names (not by a product), found once."""
