@@ -881,7 +881,8 @@ def _written_alone(
                 text[k - 1] in kinds
                 and len(alone) >= 3
                 and alone not in _legal_forms()
-                and _new_name(alone, known)
+                # (珠寶電商集團中國白銀（00815）…。中國白銀昨日…: a national scope may open the ending itself)
+                and (_new_name(alone, known) or (_scoped(alone) and alone not in known))
                 and not _common_word(alone)
                 and alone[0] not in _FUNCTION_CHARS
             ):
