@@ -442,8 +442,10 @@ def _release_introduced() -> regex.Pattern[str]:
     2月營收; 漁網及箱網設備廠某某昨（10）日公布: 廠 too): a company's, whatever its ending."""
     longer = _descriptors()
     release = words_pattern(release_verbs())
+    # (在线音频平台某某25日晚向港交所更新招股书: or, past the evening, 向 an exchange and a verb of filing)
+    filing = rf"(?:晚间|晚間|晚)?向\p{{Han}}{{2,6}}?(?:{words_pattern(_forms().get('filing_verb', ()))})"
     return regex.compile(
-        rf"(?:{longer})(?P<name>[^\P{{Han}}的]{{2,6}}?)(?={_RELEASE_DAY}(?:{release}))"  # (之 may be a name's: 商之器)
+        rf"(?:{longer})(?P<name>[^\P{{Han}}的]{{2,6}}?)(?={_RELEASE_DAY}(?:{release}|{filing}))"  # (之 may be a name's: 商之器)
     )
 
 
@@ -525,8 +527,9 @@ def _introduced_anchors() -> tuple[tuple[regex.Pattern[str], re.Pattern[str], in
         ),
         (
             _release_introduced(),
-            re.compile(rf"{_RELEASE_DAY}(?:{words_pattern(release)})"),
-            10 + max(map(len, release), default=0),
+            re.compile(rf"{_RELEASE_DAY}(?:{words_pattern(release)}|(?:晚间|晚間|晚)?向)"),
+            10
+            + max(*map(len, release), 2 + 1 + 6 + max(map(len, _forms().get("filing_verb", ())), default=0)),
         ),
     )
 
