@@ -144,6 +144,11 @@ def business_verbs() -> tuple[str, ...]:
     return _forms().get("business_verb", ())
 
 
+def leader_descriptors() -> tuple[str, ...]:
+    """Words for a leader among firms before its name (龙头, 巨头: ``company_forms.tsv`` role ``leader_descriptor``)."""
+    return _forms().get("leader_descriptor", ())
+
+
 @cache
 def descriptor_ends() -> tuple[str, ...]:
     """Words that end a descriptor before a company's name (供应商, 车企, 同业: ``company_forms.tsv``)."""
@@ -851,6 +856,29 @@ def _seated() -> regex.Pattern[str]:
 
 
 @cache
+def _topic_opening() -> regex.Pattern[str]:
+    """A short name opening its paragraph as the topic (某某方面，), the clause after it on its report or the company
+    (某某方面，年报显示公司…): a roundup's next company."""
+    own = words_pattern((*words("results_noun"), *words("company_pronoun"), "公司"))
+    return regex.compile(
+        rf"^(?P<name>\p{{Han}}{{2,6}}?)(?=(?:方面)[，,][^，,。；;！？\n]{{0,6}}?(?:{own}))", regex.MULTILINE
+    )
+
+
+def _headline_subject(text: str, name: str) -> bool:
+    """Whether the headline (the first line) holds ``name`` right before a measure of a company's or a results word
+    (某某净利增近一倍, roles ``company_measure``, ``results_noun``)."""
+    end = text.find("\n")
+    k = text.find(name, 0, end if end >= 0 else len(text))
+    return k >= 0 and text.startswith(_headline_measures(), k + len(name))
+
+
+@cache
+def _headline_measures() -> tuple[str, ...]:
+    return tuple(sorted({*words("company_measure"), *words("results_noun")}, key=len, reverse=True))
+
+
+@cache
 def _measure_opening() -> regex.Pattern[str]:
     """A short name of no known ending opening its paragraph before 的 and its own measure (某某的收入规模更大，…)."""
     return regex.compile(
@@ -1242,6 +1270,21 @@ def find_unknown_companies(
             surface = m.group("name")
             if _new_name(surface, known, without_industry(surface)) and not _common_word(surface):
                 named.setdefault(surface, surface)  # 总部位于西安的某某健康保险以…: the company seated there
+    kinds = _firm_kinds()
+    for a, b in spans:
+        for m in _at_openings(_topic_opening(), text, a, b):
+            # 某某方面，年报显示公司…: a name the text writes again (its headline), opening its paragraph as the topic
+            surface = m.group("name")
+            if (
+                (m.start() == a or text[m.start() - 1] == "\n")
+                and _headline_subject(text, surface)
+                and _new_name(surface, known, surface)
+                and not _TIME_CHAR.search(surface)
+                and not _common_word(surface)
+                and not surface.endswith(kinds)
+                and surface[0] not in _FUNCTION_CHARS
+            ):
+                named.setdefault(surface, surface)
     for a, b in spans:
         for m in _at_openings(_measure_opening(), text, a, b):
             # 某某的收入规模更大，1-9月营收…: a roundup's next company, opening its paragraph on its own measure, when

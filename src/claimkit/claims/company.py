@@ -30,7 +30,13 @@ from .._words import alternation, list_links, word_set, words, words_pattern
 from ..attribution.mentions import STOCK_CODE, Mention
 from ..attribution.speakers import cited_before, company_pronouns
 from ..attribution.structure import HEADLINE_GAP, Structure, part_start
-from ..attribution.unknown import BY_SEGMENT_LEAD, financial_units, short_legal_forms
+from ..attribution.unknown import (
+    BY_SEGMENT_LEAD,
+    descriptor_ends,
+    financial_units,
+    leader_descriptors,
+    short_legal_forms,
+)
 from ..periods.grammar import relative_words
 from ..quantities.lexicon import cues
 from ..quantities.numerals import read_numeral
@@ -257,6 +263,12 @@ def _word_before(role: str, gap: int) -> re.Pattern[str]:
     place (来自中国大陆App Store), a verb of buying goods and their count (接收2架), of buying a business
     (先後收購德國某某旗下)."""
     return re.compile(rf"(?:{alternation(role)})[^，,。；;：:、\s]{{0,{gap}}}$")
+
+
+@cache
+def _descriptor_words() -> tuple[str, ...]:
+    """What ends a descriptor glued before a name: a kind of firm (role ``descriptor_end``) or a leader (龙头)."""
+    return (*descriptor_ends(), *leader_descriptors())
 
 
 @cache
@@ -574,8 +586,12 @@ class CompanyIndex:
             return True  # 机队均为空客A320系列机型: the maker of what the subject uses, not the subject
         if self.text.startswith(words("chain_after"), m.end):
             return True  # 蘋果供應鏈組裝廠和碩: the company names a supply chain another firm belongs to
-        if _word_before("acquire_verb", 8).search(self.text, max(0, m.start - 14), m.start):
-            return True  # 將再接收2架波音787客機: goods bought from a maker count the buyer's
+        if _word_before("acquire_verb", 8).search(
+            self.text, max(0, m.start - 14), m.start
+        ) and not self.text.endswith(_descriptor_words(), max(0, m.start - 4), m.start):
+            # 將再接收2架波音787客機: goods bought from a maker count the buyer's (not a descriptor on the business
+            # the name is in: 铝模板租赁龙头某某)
+            return True
         if self.text.startswith(words("place_after"), m.end):
             return True  # 公營醫院及港鐵站清潔合約: a place the company runs, not the subject
         if _listed_unit_after().match(self.text, m.end):
