@@ -919,6 +919,18 @@ def _written_alone(
             ):
                 return k
             break  # (a shorter ending is written more often still: the longest only is tried)
+    # (本港押業集團某某押業信貸控股（01319）…。某某押業昨日…: or the ending's first characters, written alone)
+    for k in range(begin + 2, end - 3):
+        alone = text[k:end]
+        if (
+            text[k - 1] in kinds
+            and any(uses(alone[:j]) > run for j in range(3, len(alone)))
+            and alone not in _legal_forms()
+            and _new_name(alone, known)
+            and not _common_word(alone)
+            and alone[0] not in _FUNCTION_CHARS
+        ):
+            return k
     return begin
 
 
@@ -1511,8 +1523,11 @@ def find_unknown_companies(
         han = _LISTING_TAIL.sub("", surface)  # 某某-KY: its Han part is shortened
         if surface != name or len(han) < _SHORTENED_MIN or not _HAN_RUN.fullmatch(han):
             continue
-        # (創業家兄弟…。創業家指出: a name of five or more characters may keep its first three)
+        # (創業家兄弟…。創業家指出: a name of five or more characters may keep its first three; 某某押業信貸控股…。
+        # 某某押業昨日…: one of six or more, its first four)
         shorts = [surface[:3], surface[:2]] if len(han) > _SHORTENED_MIN else [surface[:2]]
+        if len(han) > _SHORTENED_MIN + 1:
+            shorts.insert(0, surface[:4])
         if len(han) == _SHORTENED_MIN:
             shorts.append(han[0] + han[2])  # (中某工程（2515）…。中工表示: the first character of each half)
         for short in shorts:
