@@ -197,6 +197,15 @@ def _ahead(model: DocModel, ctx: QContext, found: PeriodResolution) -> PeriodRes
     return PeriodResolution(replace(r, year=r.year + 1), p)
 
 
+def _price_revised_before(model: DocModel, ctx: QContext, clause: int) -> bool:
+    """不过目标价被调低，由0.32港元降至0.29港元: a clause opening on 由 or 从 after a clause of its sentence that names a
+    share's price gives that price's move."""
+    if clause <= ctx.sentence_start or not model.text.startswith(("由", "从", "從"), clause):
+        return False
+    before = model.structure.clause_start(clause - 1, ctx.sentence_start)
+    return model.matches(_role("share_price")).any_within(before, clause)
+
+
 def _day_before(model: DocModel, at: int) -> RawPeriod | None:
     """The last date to the day the text names before ``at`` that no forecast holds and no balance is counted to
     (截至9月30日): the day 当天 refers to."""
@@ -811,6 +820,7 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
         and not own
         and (
             model.matches(_role("share_price")).any_within(clause, q.start)
+            or _price_revised_before(model, ctx, clause)
             or (not near and model.matches(_role("yield_measure")).any_within(clause, q.start))
             or text.startswith(words("share_price_after"), q.end)  # 给予22港元的目标价
             or _price_move(model, ctx)
