@@ -1399,9 +1399,15 @@ def _unbind(text: str, periods: list[RawPeriod], quantities: list[Raw]) -> None:
 
 
 def _stated_calendar(text: str, periods: list[RawPeriod], lead_end: int) -> FiscalYear | None:
-    """The fiscal calendar the lead (before ``lead_end``) states for a company no lexicon dates: a fiscal quarter
-    or half with its months in brackets right after it (2025财年第三财季（4月至6月）: the year ends in September).
+    """The fiscal calendar the lead (before ``lead_end``) states for a company no lexicon dates: a year of results
+    to a day (截至8月31日止的年度: the year ends in August), or a fiscal quarter or half with its months in brackets
+    right after it (2025财年第三财季（4月至6月）: the year ends in September).
     None when the lead does not say so, or when the year it gives ends in December."""
+    for p in periods:
+        if p.start >= lead_end:
+            break
+        if p.year_span and p.month is not None and p.month != 12 and not p.fiscal:
+            return FiscalYear(p.month)  # 截至8月31日止的年度業績: the year ends in August
     for p, months in pairwise(periods):
         if months.start >= lead_end:
             break

@@ -190,6 +190,9 @@ class Resolver:
                 named.append((p.start, p.year))
             elif p.year_from == "pub" and published is not None:
                 named.append((p.start, published.year + p.year_offset))  # (截至今年6月30日止年度)
+            elif p.year_from is None and p.month is not None and published is not None and not p.forecast:
+                # (截至8月31日止的年度業績, no year: the last such year ended before publication)
+                named.append((p.start, published.year if p.month < published.month else published.year - 1))
         first = next(
             ((p.start, p.year) for p in framing if p.fiscal and p.year is not None and not p.comparison), None
         )
