@@ -1743,12 +1743,13 @@ def _other_company(
                 continue
             if codes and key in codes:
                 return False
-            if not codes and i == 0 and not surface[:j].isascii():
+            weak = getattr(entry, "weak", False)  # (安利股份（300218）: a weak alias is an ordinary word too)
+            if not codes and i == 0 and not surface[:j].isascii() and not weak:
                 # (a lexicon company with no codes named first may be listed under this one; after other words,
                 # 香港某某科技集團（01725）, a listed company holds an unlisted group's name; an unlisted company's
                 # Latin initials before a listed name are that name's own: ABC國際控股（00759）)
                 return False
-            if i == 0 and surface[j:] in _legal_forms() and not codes:
+            if i == 0 and surface[j:] in _legal_forms() and not codes and not weak:
                 return False  # (某某股份 is still 某某, when 某某 has no codes: 爱普股份（603020.SH） is not 愛普（6531）)
             inside = True
     return inside
