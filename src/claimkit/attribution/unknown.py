@@ -421,6 +421,8 @@ def _opening_list() -> regex.Pattern[str]:
     descriptors = words_pattern([w for w in descriptor_ends() if len(w) > 1])
     topics = words_pattern(words("field_topic"))
     shows = words_pattern(words("report_phrase_verb"))
+    part = words_pattern(words("part_lead"))
+    item = r"\p{Han}(?:\p{Han}|[A-Z]){1,5}?"
     # the lead is consumed, not looked behind at (a pattern whose start is a punctuation mark is fast to scan)
     return regex.compile(
         # (第三方测试企业也在加快扩产，某甲和某乙去年营收分别为…: after a clause on a kind of firm)
@@ -433,9 +435,12 @@ def _opening_list() -> regex.Pattern[str]:
         # (其中，龙头企业某甲和某乙去年的营业收入分别为…: a descriptor opening the clause introduces the names)
         rf"|[，,](?=[^。！？\n]{{0,48}}?(?:{respectively}))[^，,。；;！？\n、]{{0,4}}?(?:{descriptors})"
         # (监测数据还显示，某甲和某乙去年的…销量分别约为…: or the clause after what shows them)
-        rf"|(?<=(?:{shows}))[，,](?=[^。！？\n]{{0,48}}?(?:{respectively})))"
+        rf"|(?<=(?:{shows}))[，,](?=[^。！？\n]{{0,48}}?(?:{respectively}))"
+        # (…合计拥有门店约1,560家。其中，某甲和某乙去年分别新开门店…: or a part of what the sentence before counted)
+        rf"|(?<=[。！？\n])(?:{part})[，,](?=[^。！？\n]{{0,48}}?(?:{respectively})))"
         rf"(?:以[^，,。；;！？\n]{{1,10}}?[为為]主的)?"  # (以外销为主的某甲、某乙…)
-        rf"(?!{descriptors})(?P<items>\p{{Han}}{{2,6}}?(?:(?:{_links()})\p{{Han}}{{2,6}}?){{1,3}})"
+        # (a Latin letter may end or stand inside a name: 某K)
+        rf"(?!{descriptors})(?P<items>{item}(?:(?:{_links()}){item}){{1,3}})"
         rf"(?=(?:的|(?P<dated>{period}|(?:19|20)[0-9]{{2}}年))[^，,。；;：:\n]{{0,12}}?(?:{respectively}))",
         regex.MULTILINE,
     )
@@ -457,12 +462,15 @@ def _release_introduced() -> regex.Pattern[str]:
 @cache
 def _officer_opening() -> regex.Pattern[str]:
     """A short name opening its sentence right before a company officer's title (role ``officer_title``, another
-    title and 兼 before it allowed) and a person's name (某某联合创始人兼总裁张三在会上表示)."""
+    title and 兼 before it allowed) and a person's name (某某联合创始人兼总裁张三在会上表示), or before its person in
+    charge and a verb of speaking to the press (某某相关负责人对记者说: role ``spokesperson``)."""
     own = words_pattern(_own_titles())
     officer = words_pattern(words("officer_title"))
     surnames = words_pattern(_surname_set())
+    spokes = words_pattern(words("spokesperson"))
     return regex.compile(
-        rf"(?:^|(?<=[。！？]))(?P<name>\p{{Han}}{{2,6}}?)(?=(?:(?:{own})兼)?(?:{officer})(?:{surnames})\p{{Han}})",
+        rf"(?:^|(?<=[。！？]))(?P<name>\p{{Han}}{{2,6}}?)(?=(?:(?:{own})兼)?(?:{officer})(?:{surnames})\p{{Han}}"
+        rf"|(?:{spokes})(?:对|對|向|告诉|告訴)(?:记者|記者|本报|本報))",
         regex.MULTILINE,
     )
 
@@ -782,6 +790,7 @@ _SHORTENED_MIN = 4  # characters of a listed name the press shortens to its firs
 _LATIN_LEAD = regex.compile(r"[A-Z]{2,5}(?=\p{Han})")  # a name's Latin capitals before its Han characters
 _LATIN_INSIDE = regex.compile(r"\p{Han}+[A-Za-z]{1,3}\p{Han}+")  # 某e足食: a Latin letter inside a Han name
 _HAN_RUN = regex.compile(r"\p{Han}+")
+_ITEM_RUN = regex.compile(r"\p{Han}(?:\p{Han}|[A-Z])+")  # a listed name, capitals inside or at its end (某K)
 
 
 @cache
@@ -1436,7 +1445,7 @@ def find_unknown_companies(
                 continue  # (…；镇江某某和河南某某去年的销量分别…: after a ；, only names that open on their place)
             if all(
                 2 <= len(item) <= 6
-                and _HAN_RUN.fullmatch(item)
+                and _ITEM_RUN.fullmatch(item)
                 and not _common_word(item)
                 and (
                     _new_name(item, known)
