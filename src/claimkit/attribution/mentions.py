@@ -667,9 +667,16 @@ def _with_unknown_companies(
         )
     ]
     taken = Intervals((m.start, m.end) for m in mentions)
+    # (中國船舶租賃（03877）…。中國船舶租賃是…旗下的租賃平台: a name the text gives a stock code is listed in its own right)
+    coded = {f.name for f in found if STOCK_CODE.match(text, f.end)}
     extra = [
         Mention(
-            f.start, f.end, "company", f.name, _group_of(text, f, lexicon) or f.name, text[f.start : f.end]
+            f.start,
+            f.end,
+            "company",
+            f.name,
+            (None if f.name in coded else _group_of(text, f, lexicon)) or f.name,
+            text[f.start : f.end],
         )
         for f in found
         if not taken.overlaps(f.start, f.end) and not _inside_book_title(text, f.start)
