@@ -59,9 +59,10 @@ _RELEASE_DAY = (  # (则在3月下旬披露年报: a month, or a part of it, aft
 _NAME_BREAK = "的之"  # 主攻大湾区住宅项目的宏轩物业: no name holds them
 _MAX_NAME = 15  # characters of a name before its legal form or code
 _MAX_LATIN_BODY = 10  # characters of a body's name in letters and digits (E20研究院)
-_MAX_LATIN_NAME = (
-    12  # characters of a company's name in Latin letters a descriptor introduces (运营商Lineage（LINE）)
-)
+# characters of a company's name in Latin letters a descriptor introduces (运营商Lineage（LINE）)
+_MAX_LATIN_NAME = 12
+# capitalised Latin words before a coded name's last one (Air Lease（AL.N）)
+_LATIN_WORDS_BEFORE = regex.compile(r"(?<![A-Za-z0-9&.'\-])(?:[A-Z][A-Za-z0-9&.'\-]{0,11} ){1,3}$")
 _LATIN_BODY_NAME = regex.compile(r"[A-Za-z][A-Za-z0-9&]{1,9}$")
 _MAX_SUBJECT = 6  # characters of a name before its industry word
 _UNPREFIXED_MIN = 4  # characters a legal name must keep after its province for the press to drop it
@@ -618,6 +619,11 @@ def _name_start(text: str, end: int, floor: int, longest: int, han_only: bool = 
             return _after_descriptor(text, pos, end)
     if han_only and pos > floor and text[pos - 1].isascii() and text[pos - 1].isalnum():
         return None  # 42家A股上市银行: letters or digits glued before the run, not a name's start
+    if not han_only and pos < end and "A" <= text[pos] <= "Z" and pos - 1 > floor and text[pos - 1] == " ":
+        # (总部设在洛杉矶的Air Lease（AL.N）: a name in Latin letters of several capitalised words)
+        words_before = _LATIN_WORDS_BEFORE.search(text, max(floor, pos - _MAX_LATIN_NAME * 2), pos)
+        if words_before is not None and end - words_before.start() <= _MAX_LATIN_NAME * 2:
+            pos = words_before.start()
     if (
         not han_only
         and pos - 1 > floor
