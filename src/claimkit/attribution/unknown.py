@@ -269,7 +269,8 @@ def _in_own_report() -> regex.Pattern[str]:
         rf"(?:^|(?<=[。！？\n]))(?P<name>\p{{Han}}{{2,6}}?)"
         rf"(?:在(?:{results})中(?:{said})"
         # (某某同日披露的年报则显示: an adverb before what it shows)
-        rf"|(?:{adverb}|{day})?(?:{release})的(?:[0-9０-９]{{4}}年)?(?:{results})(?:{plain})?(?:{shows}))"
+        # (某某同日晚间发布的年报显示: the time of day after it)
+        rf"|(?:{adverb}|{day})?(?:晚间|晚間|晚上|早间|早間)?(?:{release})的(?:[0-9０-９]{{4}}年)?(?:{results})(?:{plain})?(?:{shows}))"
     )
 
 
@@ -796,6 +797,7 @@ _SHORTENED_MIN = 4  # characters of a listed name the press shortens to its firs
 _LATIN_LEAD = regex.compile(r"[A-Z]{2,5}(?=\p{Han})")  # a name's Latin capitals before its Han characters
 _LATIN_INSIDE = regex.compile(r"\p{Han}+[A-Za-z]{1,3}\p{Han}+")  # 某e足食: a Latin letter inside a Han name
 _HAN_RUN = regex.compile(r"\p{Han}+")
+_DESCRIBED_REACH = 80  # characters past a list of names a described list over the same names may run
 _ITEM_RUN = regex.compile(r"\p{Han}(?:\p{Han}|[A-Z])+")  # a listed name, capitals inside or at its end (某K)
 
 
@@ -1418,6 +1420,12 @@ def find_unknown_companies(
             topic = m.group("topic")
             if topic is not None and any(w in topic for w in words("subsidiary_topic")):
                 continue  # (子公司中，某甲和某乙…分别: a group's own units, which its lexicon entry may hold)
+            if text[m.start("items") - 1] == "的" and text.startswith("的", m.end("items")):
+                # (韩资的某甲和意资的某乙去年…分别: each name after a phrase on it, a described list, below)
+                opening = max(text.rfind("。", a, m.start()) + 1, a)
+                described = _described_list().search(text, opening, min(b, m.end() + _DESCRIBED_REACH))
+                if described is not None and described.start() <= m.start("items") < described.end():
+                    continue
             for item in regex.split(rf"(?:{_links()})", m.group("items")):
                 # (某甲、某乙去年的份额分别…: a time word between the last name and its 的 is no part of it)
                 time_end = next((w for w in _forms().get("partner_end", ()) if item.endswith(w)), "")
@@ -1709,6 +1717,12 @@ def find_list_partners(
                 or name in common
                 or name.startswith(not_name)
                 or _respectively().match(text, m.end()) is None
+                # (韩资的某甲和意资的某乙…分别: a phrase on the next company before 的 and its name, no partner)
+                or (
+                    starts is not None
+                    and text.startswith("的", m.end("name"))
+                    and m.end("name") + 1 in starts
+                )
             ):
                 break
             found.append(Found(m.start("name"), m.end("name"), name, parent=parent))
