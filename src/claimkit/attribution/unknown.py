@@ -873,6 +873,14 @@ def _seated() -> regex.Pattern[str]:
 
 
 @cache
+def _contrast_speaker() -> regex.Pattern[str]:
+    """A name opening a ；-part before 则 and a verb of saying (role ``turn_say``: 途家表示，…；某某民宿则称，…): the
+    next company of a sentence that sets companies' statements side by side."""
+    say = words_pattern(words("turn_say"))
+    return regex.compile(rf"[；;](?P<name>\p{{Han}}{{3,6}}?)(?=(?:则|則)(?:{say})[，,：:])")
+
+
+@cache
 def _topic_opening() -> regex.Pattern[str]:
     """A short name opening its paragraph as the topic (某某方面，), the clause after it on its report or the company
     (某某方面，年报显示公司…): a roundup's next company."""
@@ -1299,6 +1307,22 @@ def find_unknown_companies(
             surface = m.group("name")
             if _new_name(surface, known, without_industry(surface)) and not _common_word(surface):
                 named.setdefault(surface, surface)  # 总部位于西安的某某健康保险以…: the company seated there
+    surnames = _surname_set()
+    for a, b in spans:
+        if text.find("；", a, b) < 0 and text.find(";", a, b) < 0:
+            continue
+        for m in _contrast_speaker().finditer(text, a, b):
+            # 途家表示，…；某某民宿则称，…: a name no person's (a surname and one or two characters) speaking in turn
+            surface = m.group("name")
+            if (
+                not (surface[0] in surnames and len(surface) <= 3)
+                and _new_name(surface, known, surface)
+                and not _common_word(surface)
+                and not _TIME_CHAR.search(surface)
+                and surface[0] not in _FUNCTION_CHARS
+                and not surface.endswith(_firm_kinds())
+            ):
+                named.setdefault(surface, surface)
     kinds = _firm_kinds()
     for a, b in spans:
         for m in _at_openings(_topic_opening(), text, a, b):
