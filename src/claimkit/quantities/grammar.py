@@ -1136,7 +1136,9 @@ def _currency_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = words_pattern(currency_words())
     same = words_pattern(cues()["same_below"])
     note = re.compile(rf"[（(]\s*({words})\s*[,，、]?\s*(?:{same})\s*[)）]")
-    return note, re.compile(words_pattern(vocab().yuan_currencies))
+    # (人民幣匯率與大陸經銷商的庫存: a currency as the topic names no amounts' unit)
+    topic = words_pattern(cues().get("currency_topic", ())) or "(?!)"
+    return note, re.compile(rf"(?:{words_pattern(vocab().yuan_currencies)})(?!{topic})")
 
 
 @cache
