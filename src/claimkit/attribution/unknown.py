@@ -347,8 +347,10 @@ def _by_company_list() -> regex.Pattern[str]:
     respectively = words_pattern(words("respectively"))
     # (从上市公司看, 分航空公司看: a few words of the kind before it; 某甲、某乙去年…分别: a time word may end the list)
     ends = words_pattern(_forms().get("partner_end", ()))
+    brand = words_pattern(words("brand_kind"))  # (从头部连锁品牌看)
     return regex.compile(
-        rf"(?:{_BY}(?:\p{{Han}}{{0,4}}?(?:{kind})|(?:{bare}))(?:来|來)?看[，,：:]"
+        # (not 分品牌看: a company's own brands; a few words on the brands before it)
+        rf"(?:{_BY}(?:\p{{Han}}{{0,4}}?(?:{kind})|\p{{Han}}{{1,4}}?(?:{brand})|(?:{bare}))(?:来|來)?看[，,：:]"
         # (重点企业中，某甲、某乙…分别; 规模较大的运营商中，; 业者方面，: a topic of firms opening the sentence)
         rf"|(?:^|[。！？\n](?=[^。！？\n]{{0,80}}?(?:{respectively})))"  # (only where a respectively follows)
         rf"(?P<topic>[^，,。；;：:！？\n]{{0,10}}?(?:{kind}|{bare}))(?:中|里|裡|方面)[，,])"
@@ -424,7 +426,7 @@ def _opening_list() -> regex.Pattern[str]:
     topics = words_pattern(words("field_topic"))
     shows = words_pattern(words("report_phrase_verb"))
     part = words_pattern(words("part_lead"))
-    item = r"\p{Han}(?:\p{Han}|[A-Z]){1,5}?"
+    item = r"\p{Han}(?:\p{Han}|[A-Z]){1,7}?"  # (哈尔滨某某锅炉: a city and a name with its ending)
     # the lead is consumed, not looked behind at (a pattern whose start is a punctuation mark is fast to scan)
     return regex.compile(
         # (第三方测试企业也在加快扩产，某甲和某乙去年营收分别为…: after a clause on a kind of firm)
@@ -1482,7 +1484,7 @@ def find_unknown_companies(
             if text[m.start()] in "；;" and not all(_opens_on_region(item) for item in items):
                 continue  # (…；镇江某某和河南某某去年的销量分别…: after a ；, only names that open on their place)
             if all(
-                2 <= len(item) <= 6
+                2 <= len(item) <= (6 if len(item) <= 6 or not _opens_on_region(item) else 8)
                 and _ITEM_RUN.fullmatch(item)
                 and not _common_word(item)
                 and (
