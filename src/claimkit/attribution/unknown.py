@@ -1602,6 +1602,13 @@ def find_unknown_companies(
     named = {k: v for k, v in named.items() if not k.endswith(ends)}
     if not named:
         return []
+    # (怡和嘉业一季度营收…，对怡和嘉业的信心: a name written twice that runs two characters or more of no general word
+    # past a lexicon name opening it is another company, and displaces that name inside it)
+    displacing |= {
+        surface
+        for surface in named
+        if surface not in displacing and uses(surface) >= 2 and _runs_past_known(surface, known, text, uses)
+    }
     # every use of a form the text gave the company
     return [
         Found(start, end, named[text[start:end]], displaces=text[start:end] in displacing)
@@ -1769,6 +1776,27 @@ def find_list_partners(
             continue  # (永豐創投、永豐金…: a unit of the group named after it, not a company of its own)
         found.append(Found(m.start("name"), m.end("name"), name, parent=parent))
     return sorted(found, key=lambda f: f.start)
+
+
+def _runs_past_known(
+    surface: str, known: Mapping[str, object], text: str, uses: Callable[[str], int]
+) -> bool:
+    """Whether ``surface`` opens with a lexicon company's name of two characters or more and runs on for two or
+    more that are no industry ending, legal form or word a name may not hold, nor a general word unless the text
+    never writes the lexicon name alone (怡和嘉业 past 怡和; not 华为终端)."""
+    for k in range(len(surface) - 2, 1, -1):
+        entry = known.get(surface[:k])
+        if entry is None or getattr(entry, "kind", None) != "company":
+            continue
+        rest = surface[k:]
+        return (
+            _HAN_RUN.fullmatch(rest) is not None
+            and (not _common_word(rest) or uses(surface[:k]) == uses(surface))
+            and without_industry(rest) == rest
+            and rest not in _legal_forms()
+            and not any(w in rest for w in _forms().get("not_name", ()) if len(w) > 1)
+        )
+    return False
 
 
 def _other_company(
