@@ -467,7 +467,8 @@ def _noted_results_object() -> regex.Pattern[str]:
     """A results report as a verb's object, its period with a bracketed note before it (披露的2023财年（截至8月31日）的
     年度业绩)."""
     return regex.compile(
-        rf"[了的]?[^，,。；;：:！？\n“”\"（(]{{0,12}}?(?:[（(][^）)\n]{{1,24}}[）)])?"
+        # (披露截至今年9月30日的2023财年业绩: a period to a day and its year before the report)
+        rf"[了的]?[^，,。；;：:！？\n“”\"（(]{{0,20}}?(?:[（(][^）)\n]{{1,24}}[）)])?"
         rf"(?:{words_alternation('results_noun')})"
     )
 

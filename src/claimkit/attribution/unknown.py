@@ -875,6 +875,19 @@ def _seated() -> regex.Pattern[str]:
 
 
 @cache
+def _english_named() -> regex.Pattern[str]:
+    """A bracketed name in Latin letters right after a name in Han characters, then within the clause a verb of
+    publishing (服务商索迪斯（Sodexo）7日公布…业绩, 金巴斯集团（Compass Group）11月21日披露): the match is the
+    bracket, the name ends before it."""
+    release = words_pattern(release_verbs())
+    return regex.compile(
+        # (a proper name, lower case in it: not an abbreviation of a field, 矽智財（IP）廠)
+        rf"(?<=\p{{Han}})[（(][A-Z][A-Za-z0-9&.,' -]{{0,39}}[a-z][A-Za-z0-9&.,' -]{{0,39}}[)）]"
+        rf"(?=[^，,。；;：:\n]{{0,12}}?(?:{release}))"
+    )
+
+
+@cache
 def _contrast_speaker() -> regex.Pattern[str]:
     """A name opening a ；-part before 则 and a verb of saying (role ``turn_say``: 途家表示，…；某某民宿则称，…): the
     next company of a sentence that sets companies' statements side by side."""
@@ -1309,6 +1322,20 @@ def find_unknown_companies(
             surface = m.group("name")
             if _new_name(surface, known, without_industry(surface)) and not _common_word(surface):
                 named.setdefault(surface, surface)  # 总部位于西安的某某健康保险以…: the company seated there
+    for a, b in spans:
+        for m in _english_named().finditer(text, a, b):
+            # 全球团餐服务商索迪斯（Sodexo）7日公布…: the Han name before its English one, publishing its results
+            begin = _company_start(text, m.start(), a, _MAX_NAME, True)
+            if begin is None or m.start() - begin < 2:
+                continue
+            surface = text[begin : m.start()]
+            if (
+                _new_name(surface, known)
+                and not _common_word(surface)
+                and not _TIME_CHAR.search(surface)
+                and surface[0] not in _FUNCTION_CHARS
+            ):
+                named.setdefault(surface, surface)
     surnames = _surname_set()
     for a, b in spans:
         if text.find("；", a, b) < 0 and text.find(";", a, b) < 0:
