@@ -898,8 +898,10 @@ def _contrast_speaker() -> regex.Pattern[str]:
 @cache
 def _topic_opening() -> regex.Pattern[str]:
     """A short name opening its paragraph as the topic (某某方面，), the clause after it on its report or the company
-    (某某方面，年报显示公司…): a roundup's next company."""
-    own = words_pattern((*words("results_noun"), *words("company_pronoun"), "公司"))
+    (某某方面，年报显示公司…, 某某科技方面，这家…的公司…): a roundup's next company."""
+    own = words_pattern(
+        (*words("results_noun"), *words("company_pronoun"), *words("firm_demonstrative"), "公司")
+    )  # (某某方面，这家由…更名而来的公司去年营业收入…)
     return regex.compile(
         rf"^(?P<name>\p{{Han}}{{2,6}}?)(?=(?:方面)[，,][^，,。；;！？\n]{{0,6}}?(?:{own}))", regex.MULTILINE
     )
@@ -1359,7 +1361,11 @@ def find_unknown_companies(
             surface = m.group("name")
             if (
                 (m.start() == a or text[m.start() - 1] == "\n")
-                and _headline_subject(text, surface)
+                # (or one with an industry ending: 某某科技方面，)
+                and (
+                    _headline_subject(text, surface)
+                    or len(without_industry(surface)) not in (0, len(surface))
+                )
                 and _new_name(surface, known, surface)
                 and not _TIME_CHAR.search(surface)
                 and not _common_word(surface)
