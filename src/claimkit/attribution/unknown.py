@@ -270,7 +270,9 @@ def _in_own_report() -> regex.Pattern[str]:
         rf"(?:在(?:{results})中(?:{said})"
         # (某某同日披露的年报则显示: an adverb before what it shows)
         # (某某同日晚间发布的年报显示: the time of day after it)
-        rf"|(?:{adverb}|{day})?(?:晚间|晚間|晚上|早间|早間)?(?:{release})的(?:[0-9０-９]{{4}}年)?(?:{results})(?:{plain})?(?:{shows}))"
+        rf"|(?:{adverb}|{day})?(?:晚间|晚間|晚上|早间|早間)?(?:{release})的(?:[0-9０-９]{{4}}年)?(?:{results})(?:{plain})?(?:{shows})"
+        # (某某同日晚间也交出了年报。: or, after an adverb or a day, its report as the verb's object, the sentence ending)
+        rf"|(?:{adverb}|{day})(?:晚间|晚間|晚上|早间|早間)?(?:也|亦|则|則)?(?:{release})了?(?:[0-9０-９]{{4}}年度?)?(?:{results})(?=[。，,]))"
     )
 
 
