@@ -467,7 +467,7 @@ def _noted_results_object() -> regex.Pattern[str]:
     """A results report as a verb's object, its period with a bracketed note before it (披露的2023财年（截至8月31日）的
     年度业绩)."""
     return regex.compile(
-        # (披露截至今年9月30日的2023财年业绩: a period to a day and its year before the report)
+        # (披露了截至9月底的某财年的业绩: a period to a day and its year before the report)
         rf"[了的]?[^，,。；;：:！？\n“”\"（(]{{0,20}}?(?:[（(][^）)\n]{{1,24}}[）)])?"
         rf"(?:{words_alternation('results_noun')})"
     )

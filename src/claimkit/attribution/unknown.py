@@ -903,7 +903,7 @@ def _topic_opening() -> regex.Pattern[str]:
     (某某方面，年报显示公司…, 某某科技方面，这家…的公司…): a roundup's next company."""
     own = words_pattern(
         (*words("results_noun"), *words("company_pronoun"), *words("firm_demonstrative"), "公司")
-    )  # (某某方面，这家由…更名而来的公司去年营业收入…)
+    )  # (某某方面，这家由…更名而来的公司去年…)
     return regex.compile(
         rf"^(?P<name>\p{{Han}}{{2,6}}?)(?=(?:方面)[，,][^，,。；;！？\n]{{0,6}}?(?:{own}))", regex.MULTILINE
     )
@@ -1637,7 +1637,7 @@ def find_unknown_companies(
     named = {k: v for k, v in named.items() if not k.endswith(ends)}
     if not named:
         return []
-    # (怡和嘉业一季度营收…，对怡和嘉业的信心: a name written twice that runs two characters or more of no general word
+    # (怡和某业…，对怡和某业的信心: a name written twice that runs two characters or more of no general word
     # past a lexicon name opening it is another company, and displaces that name inside it)
     displacing |= {
         surface
