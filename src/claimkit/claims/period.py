@@ -208,16 +208,17 @@ def _price_revised_before(model: DocModel, ctx: QContext, clause: int) -> bool:
 
 def _day_before(model: DocModel, at: int) -> RawPeriod | None:
     """The last date to the day the text names before ``at`` that no forecast holds and no balance is counted to
-    (截至9月30日): the day 当天 refers to."""
-    periods = model.periods
-    return next(
-        (
-            p
-            for i in range(bisect_left(model.period_starts, at) - 1, -1, -1)
-            if (p := periods[i]).day and p.end <= at and not (p.forecast or p.comparison or p.point)
-        ),
-        None,
-    )
+    (截至9月30日): the day 当天 refers to (the days listed once per document, then a bisect)."""
+    found = model.memo.get("days")
+    if not isinstance(found, tuple):
+        days = sorted(
+            (p for p in model.periods if p.day and not (p.forecast or p.comparison or p.point)),
+            key=lambda p: p.end,
+        )
+        found = model.memo["days"] = (days, [p.end for p in days])
+    days, ends = found
+    k = bisect_right(ends, at) - 1
+    return days[k] if k >= 0 else None
 
 
 def _price_move(model: DocModel, ctx: QContext, depth: int = 0) -> bool:
