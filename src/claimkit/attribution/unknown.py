@@ -265,14 +265,15 @@ def _in_own_report() -> regex.Pattern[str]:
     plain = words_pattern(words("adverb"))
     # (某某8日发布的三季报显示, 某某昨（10）日公布的: a day before the verb)
     day = r"(?:[0-9０-９]{1,2}[日号號]|[昨今前](?:[（(][0-9０-９]{1,2}[）)])?日)"
+    tod = words_pattern(words("time_of_day"))  # (某某同日晚间发布的…)
     return regex.compile(
         rf"(?:^|(?<=[。！？\n]))(?P<name>\p{{Han}}{{2,6}}?)"
         rf"(?:在(?:{results})中(?:{said})"
         # (某某同日披露的年报则显示: an adverb before what it shows)
         # (某某同日晚间发布的年报显示: the time of day after it)
-        rf"|(?:{adverb}|{day})?(?:晚间|晚間|晚上|早间|早間)?(?:{release})的(?:[0-9０-９]{{4}}年)?(?:{results})(?:{plain})?(?:{shows})"
+        rf"|(?:{adverb}|{day})?(?:{tod})?(?:{release})的(?:[0-9０-９]{{4}}年)?(?:{results})(?:{plain})?(?:{shows})"
         # (某某同日晚间也交出了年报。: or, after an adverb or a day, its report as the verb's object, the sentence ending)
-        rf"|(?:{adverb}|{day})(?:晚间|晚間|晚上|早间|早間)?(?:也|亦|则|則)?(?:{release})了?(?:[0-9０-９]{{4}}年度?)?(?:{results})(?=[。，,]))"
+        rf"|(?:{adverb}|{day})(?:{tod})?(?:也|亦|则|則)?(?:{release})了?(?:[0-9０-９]{{4}}年度?)?(?:{results})(?=[。，,]))"
     )
 
 
@@ -459,7 +460,8 @@ def _release_introduced() -> regex.Pattern[str]:
     longer = _descriptors()
     release = words_pattern(release_verbs())
     # (在线音频平台某某25日晚向港交所更新招股书: or, past the evening, 向 an exchange and a verb of filing)
-    filing = rf"(?:晚间|晚間|晚)?向\p{{Han}}{{2,6}}?(?:{words_pattern(_forms().get('filing_verb', ()))})"
+    tod = words_pattern(words("time_of_day"))
+    filing = rf"(?:{tod}|晚)?向\p{{Han}}{{2,6}}?(?:{words_pattern(_forms().get('filing_verb', ()))})"
     return regex.compile(
         rf"(?:{longer})(?P<name>[^\P{{Han}}的]{{2,6}}?)(?={_RELEASE_DAY}(?:{release}|{filing}))"  # (之 may be a name's: 商之器)
     )
@@ -546,9 +548,17 @@ def _introduced_anchors() -> tuple[tuple[regex.Pattern[str], re.Pattern[str], in
         ),
         (
             _release_introduced(),
-            re.compile(rf"{_RELEASE_DAY}(?:{words_pattern(release)}|(?:晚间|晚間|晚)?向)"),
+            re.compile(
+                rf"{_RELEASE_DAY}(?:{words_pattern(release)}|(?:{words_pattern(words('time_of_day'))}|晚)?向)"
+            ),
             10
-            + max(*map(len, release), 2 + 1 + 6 + max(map(len, _forms().get("filing_verb", ())), default=0)),
+            + max(
+                *map(len, release),
+                max(map(len, words("time_of_day")))
+                + 1
+                + 6
+                + max(map(len, _forms().get("filing_verb", ())), default=0),
+            ),
         ),
     )
 
