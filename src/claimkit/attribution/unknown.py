@@ -758,9 +758,14 @@ def _new_name(name: str, known: Mapping[str, object], stem: str | None = None) -
 def _scoped_name(name: str, known: Mapping[str, object]) -> bool:
     """A name a descriptor introduces that opens with a national or world scope (墓园运营商中国某某园则在3月下旬披露):
     a company's when three characters or more after the scope would be a name alone."""
-    scope = next((w for w in body_scopes() if name.startswith(w)), "")
+    scope = _scope_opening(name)
     rest = name[len(scope) :]
     return bool(scope) and len(rest) >= 3 and _new_name(rest, known, rest) and not _common_word(rest)
+
+
+def _scope_opening(name: str) -> str:
+    """The national or world scope ``name`` opens with (:func:`body_scopes`: 中国, 全球), or ``""``."""
+    return next((w for w in body_scopes() if name.startswith(w)), "")
 
 
 def _common_word(word: str) -> bool:
@@ -2020,8 +2025,8 @@ def _numeral_name(name: str) -> bool:
 def _scoped(name: str) -> bool:
     """A listed name that opens with a national scope (中國動向 before its code; role ``body_scope``), the rest a
     name of two characters or more."""
-    scope = next((w for w in _forms().get("body_scope", ()) if name.startswith(w)), None)
-    if scope is None or len(name) - len(scope) < 2 or name in _forms().get("not_name", ()):
+    scope = _scope_opening(name)
+    if not scope or len(name) - len(scope) < 2 or name in _forms().get("not_name", ()):
         return False
     rest = name[len(scope) :]
     # (中國某業國際（代码）: a generic word may open the rest when two characters of name follow it)
