@@ -1193,7 +1193,13 @@ def find_unknown_companies(
                 stem = without_industry(text[begin:stem_end]) if is_subject else None
                 # (必某（6625）: a product's name before a code its owner does not trade under is a company's)
                 product = getattr(known.get(surface), "kind", None) == "product" and pattern is coded
-                if (surface in known and not product) or not (
+                if (
+                    surface in known
+                    and not product
+                    and not (
+                        pattern is coded and _foreign_code(surface, text[name_end : m.end()], known, tickers)
+                    )
+                ) or not (
                     _acceptable(surface, stem)
                     or (pattern is coded and (_scoped(surface) or _numeral_name(surface)))
                     # (以…起家的其士某某（00025）…。其士某某昨日收報: a coded name the text writes again may open
@@ -1847,6 +1853,21 @@ def _runs_past_known(
             and not any(w in rest for w in _forms().get("not_name", ()) if len(w) > 1)
         )
     return False
+
+
+def _foreign_code(
+    surface: str, code: str, known: Mapping[str, object], tickers: Mapping[str, frozenset[str]] | None
+) -> bool:
+    """Whether ``surface`` is a lexicon company's weak alias (an ordinary word as well) written before a stock code
+    that company, listed under other codes, does not trade under (某某稀土（00769）: another company of that name)."""
+    from .lexicon import ticker_key
+
+    entry = known.get(surface)
+    if not getattr(entry, "weak", False) or getattr(entry, "kind", None) != "company" or not tickers:
+        return False
+    codes = tickers.get(getattr(entry, "company", None) or "")
+    key = ticker_key(code)
+    return codes is not None and bool(codes) and key is not None and key not in codes
 
 
 def _other_company(
