@@ -128,6 +128,7 @@ def _source_follow() -> regex.Pattern[str]:
     # two data nouns may stand together: 监测数据, 统计数据, 调查报告
     return regex.compile(
         rf"(?:的)?(?:最新|初步)?(?:{words_alternation('published_participle')})?"
+        rf"(?:\p{{Han}}{{1,6}}?(?:{words_alternation('desk_noun')}))?"  # 某某证券传媒团队维持…: a team named by its beat
         r"(?:《[^《》\n]{1,40}》)?"  # 某协会发布的《…年度统计》显示: the report's title
         # 香港零售管理協會的會員調查顯示: a word or two naming whom the data covers, right before its noun
         rf"(?:(?<=的)\p{{Han}}{{1,3}}?(?=(?:{words_alternation('data_noun')})))?"
