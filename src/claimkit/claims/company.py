@@ -19,7 +19,7 @@ an aggregate, about no company.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from functools import cache
 from itertools import pairwise
@@ -448,6 +448,9 @@ class CompanyIndex:
         found = [m for m in mentions if m.kind in ("company", "product")]
         self._categories = [m.start for m in found if self._category(m)]  # 小程序游戏市场: a market
         found = [m for m in found if not self._category(m) and not self._rater(m)]
+        self._spans = sorted(
+            (m.start, m.end) for m in found
+        )  # (a verb inside a name is no verb: 某某金融租赁)
         self.comparison = {id(m) for m in found if self._comparison(m)}
         self.subject: set[int] = set()
         last_clause = None
@@ -537,6 +540,11 @@ class CompanyIndex:
         """A product's name used for a category of goods (小程序游戏市场收入): no company's."""
         return m.kind == "product" and _category_after().match(self.text, m.end) is not None
 
+    def _inside_name(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside a company's or product's name (租赁 in 某某金融租赁: no verb)."""
+        k = bisect_right(self._spans, (pos, len(self.text) + 1)) - 1
+        return k >= 0 and self._spans[k][0] <= pos < self._spans[k][1]
+
     def _comparison(self, m: Mention) -> bool:
         """A mention that is not a subject: a comparison base (较腾讯), a venue (在港交所上市) or an
         origin (来自中国区App Store的收入)."""
@@ -586,9 +594,12 @@ class CompanyIndex:
             return True  # 机队均为空客A320系列机型: the maker of what the subject uses, not the subject
         if self.text.startswith(words("chain_after"), m.end):
             return True  # 蘋果供應鏈組裝廠和碩: the company names a supply chain another firm belongs to
-        if _word_before("acquire_verb", 8).search(
-            self.text, max(0, m.start - 14), m.start
-        ) and not self.text.endswith(_descriptor_words(), max(0, m.start - 4), m.start):
+        acquired = _word_before("acquire_verb", 8).search(self.text, max(0, m.start - 14), m.start)
+        if (
+            acquired is not None
+            and not self._inside_name(acquired.start())
+            and not self.text.endswith(_descriptor_words(), max(0, m.start - 4), m.start)
+        ):
             # 將再接收2架波音787客機: goods bought from a maker count the buyer's (not a descriptor on the business
             # the name is in: 铝模板租赁龙头某某)
             return True
