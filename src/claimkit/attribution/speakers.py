@@ -335,6 +335,14 @@ def _clause_final_verb(
     clause = structure.clause_start(m.start, structure.sentence_at(m.start).start)
     if text[clause : m.start].strip(" 　"):
         return None  # not the subject: something stands before it in its clause
+    if (
+        clause > 0
+        and text[clause - 1] in "，,"
+        and any(
+            lexicon.verbs.get(text[clause - 1 - n : clause - 1]) in ("say", "forecast") for n in (1, 2, 3)
+        )
+    ):
+        return None  # (某行則認為，某某的訂單足以覆蓋…的收入預測: the clause is what the speaker before says)
     stop = _CLAUSE_END.search(text, m.end, min(len(text), m.end + 40))
     if stop is None or structure.clause_end(m.end, stop.start()) < stop.start():
         return None  # (某某中期純利增逾一倍 維持全年收入指引: a headline's halves are two clauses)

@@ -1450,6 +1450,8 @@ def find_unknown_companies(
             unit = next((w for w in _forms().get("region_unit", ()) if surface.endswith(w)), "")
             if unit and len(surface) - len(unit) >= 2:
                 surface = surface[: -len(unit)]
+            elif unit and surface == unit:
+                continue  # (亞太區總裁某某表示: the unit of the company in context, no name)
             if (
                 uses(surface) >= 2
                 and _new_name(surface, known)
