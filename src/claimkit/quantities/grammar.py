@@ -612,8 +612,8 @@ def _read_main(m: re.Match[str], text: str, floor: int, ceiling: int, numbers: b
                     raw.value, raw.end = raw.value + 5, end + 1  # 三成半 = 35%
                 elif end < ceiling and text[end] in chars().more and raw.qualifier == "exact":
                     raw.qualifier, raw.end = "more_than", end + 1  # 三成多
-                elif raw.value is not None and _tenth_digit(text, end, ceiling):
-                    raw.value, raw.end = raw.value + chars().digits[text[end]], end + 1  # 三成六 = 36%
+                elif raw.value is not None and (tenth := _tenth_digit(text, end, ceiling)):
+                    raw.value, raw.end = raw.value + tenth, end + 1  # 三成六 = 36%, 1成5 = 15%
     if raw.unit is None and not info.scaled and not numeral.more:
         raw.bare = True
         raw.end = num_end
@@ -623,13 +623,30 @@ def _read_main(m: re.Match[str], text: str, floor: int, ceiling: int, numbers: b
     return raw
 
 
-def _tenth_digit(text: str, pos: int, ceiling: int) -> bool:
-    """A lone digit right after 成 (三成六): the next tenth, unless it starts a number of its own."""
+def _tenth_digit(text: str, pos: int, ceiling: int) -> int:
+    """A lone digit right after 成 (三成六, 1成5): the next tenth (0 when there is none), unless it starts a
+    number of its own."""
     digits = chars().digits
-    if pos >= ceiling or digits.get(text[pos], 0) == 0:
-        return False
+    if pos >= ceiling:
+        return 0
+    ch = text[pos]
+    arabic = ch in _ARABIC_TENTHS
+    tenth = _ARABIC_TENTHS.index(ch) % 10 if arabic else digits.get(ch, 0)
+    if tenth == 0:
+        return 0
     nxt = text[pos + 1] if pos + 1 < ceiling else ""
-    return not (nxt in digits or nxt in chars().units or any(w.startswith(nxt) for w in units() if nxt))
+    if arabic and (
+        nxt.isdigit() or nxt in ".．,%％年月日号號时時" or pos < 2 or text[pos - 2] not in _ARABIC_TENTHS
+    ):
+        return 0  # (1成5.2%, 六成8月20日: the digit opens a number or a date of its own; 8成5 is all digits)
+    if nxt in digits or nxt in chars().units or any(w.startswith(nxt) for w in units() if nxt):
+        return 0
+    return tenth
+
+
+_ARABIC_TENTHS = (
+    "0123456789０１２３４５６７８９"  # a tenth written in digits after 成 (1成5, as Taiwan writes)
+)
 
 
 @cache
