@@ -1641,6 +1641,7 @@ def find_unknown_companies(
             if (
                 short not in known
                 and short not in named
+                and short not in _places()  # (澳门某某专营股份…。澳门去年博彩…: the place, not the company)
                 # (a short name that is also a common word, 寬宏: only where it speaks or reports twice)
                 and stands_as_subject(text, short, surface, 2 if short in _resources.common_bigrams() else 1)
             ):
