@@ -137,6 +137,19 @@ def _source_follow() -> regex.Pattern[str]:
     )
 
 
+def _dated_follow(text: str, pos: int, limit: int, lexicon: Lexicon) -> regex.Match[str] | None:
+    """What follows a source's name before its verb (:func:`_source_follow`), a day or another adverbial
+    allowed first (某某國際昨日發出的研報認為)."""
+    follow = _source_follow().match(text, pos, limit)
+    if follow is None or follow.end() == pos:
+        adverbial = _adverbial(lexicon.verb_set()).match(text, pos, limit)
+        if adverbial is not None and adverbial.end() > pos:
+            dated = _source_follow().match(text, adverbial.end(), limit)
+            if dated is not None and dated.end() > adverbial.end():
+                return dated
+    return follow
+
+
 @cache
 def _source_verb() -> regex.Pattern[str]:
     return regex.compile(_source_follow().pattern + f"(?:{words_alternation('report_phrase_verb')})")
@@ -149,8 +162,8 @@ def _unknown_source() -> re.Pattern[str]:
     data = words_alternation("data_noun")
     shows = words_alternation("report_phrase_verb")
     return re.compile(
-        # (据某某品牌监测统计: a data noun right before another is the name's own)
-        rf"(?:{words_alternation('according_to')})"
+        # (据某某品牌监测统计: a data noun right before another is the name's own; not the 据 of 数据由…调研汇总)
+        rf"(?<![数數])(?:{words_alternation('according_to')})"
         # (据光通信咨询机构某某统计: a descriptor of the source before its name; role ``source_descriptor``)
         rf"(?:[\u4e00-\u9fff]{{0,8}}?(?:{words_alternation('source_descriptor')}))?"
         rf"(?P<name>{_NAME_RE}{{1,11}}?(?:(?:{data})(?=(?:{data})))?)"
@@ -167,7 +180,7 @@ def _unknown_source_counting() -> re.Pattern[str]:
     :func:`_unknown_source` finds nothing)."""
     char = r"(?:(?!的)[\u4e00-\u9fffA-Za-z])"
     return re.compile(
-        rf"(?:{words_alternation('according_to')})(?P<name>{char}{{2,12}}?)的(?:(?!的)[\u4e00-\u9fff]){{1,6}}?"
+        rf"(?<![数數])(?:{words_alternation('according_to')})(?P<name>{char}{{2,12}}?)的(?:(?!的)[\u4e00-\u9fff]){{1,6}}?"
         rf"(?:{words_alternation('data_noun')})"
     )
 
@@ -560,7 +573,7 @@ def find_cues(
             # listed exchange or broker that is a source elsewhere: 港交所昨日公布首三季業績)
             found = None
         if found is None and m.source is not None and not own_results:
-            follow = _source_follow().match(text, pos, limit)  # 摩根士丹利最新报告给予…
+            follow = _dated_follow(text, pos, limit, lexicon)  # 摩根士丹利最新报告给予…
             if follow is not None and follow.end() > pos:
                 found = _after_subject(text, follow.end(), limit, lexicon)
         analyst = m.kind == "person" and _is_analyst(text, m)
@@ -1195,7 +1208,7 @@ def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon, lead: int) 
     end = note.end() if note is not None else name_end
     end = _past_group(text, end)  # 某某局有关负责人表示: the body's officer speaks for it
     found = _after_subject(text, end, limit, lexicon)  # 媒体统计, QuestMobile显示
-    follow = _source_follow().match(text, end, limit)
+    follow = _dated_follow(text, end, limit, lexicon)
     pos = follow.end() if follow else end
     if found is None:
         found = _after_subject(text, pos, limit, lexicon)  # SNE数据显示
@@ -1212,6 +1225,9 @@ def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon, lead: int) 
         found = (rated.end(), "rating")  # 广发证券的评级同样为“买入”，目标价定在28.6元
     if found is None and before.endswith(("从", "從")) and (viewed := _viewed_data().match(text, end, limit)):
         return Cue(lead - 1, viewed.end(), speaker, "data", public=public)  # 从海关总署的统计看，…
+    by = next((w for w in words("cite_by") if before.endswith(w)), "")
+    if found is None and by and (viewed := _by_data().match(text, end, limit)):
+        return Cue(lead - len(by), viewed.end(), speaker, "data", public=public)  # 按某某Choice的统计，…
     if found is not None:
         return Cue(start if start is not None else m.start, found[0], speaker, found[1], public=public)
     if start is not None:
@@ -1223,6 +1239,14 @@ def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon, lead: int) 
 def _rating_of() -> regex.Pattern[str]:
     """A broker's rating act as a noun after its name (的评级, 的目标价: role ``rating_object``)."""
     return regex.compile(rf"的(?:{words_alternation('rating_object')})")
+
+
+@cache
+def _by_data() -> regex.Pattern[str]:
+    """A source's data set off by a comma after its name, the name cited by 按 (按某某的统计，: role ``cite_by``)."""
+    return regex.compile(
+        rf"的?(?:{words_alternation('data_noun')}){{1,2}}(?:{words_alternation('topic_look')})?[，,]"
+    )
 
 
 @cache
