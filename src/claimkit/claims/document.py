@@ -556,9 +556,14 @@ def _resolve_periods(
                 # named a past year relatively, in its paragraph, is that year
                 local = named_year[s - 1]
         elif (
-            local is None and p.year is None and p.year_from == "ctx" and p.year_offset == -1 and not p.fiscal
+            local is None
+            and p.year is None
+            and p.year_from == "ctx"
+            and p.year_offset in (-1, 0)
+            and not p.fiscal
         ):
-            local = named_year.get(s)  # 去年占比…，上年为…: the year before the one its sentence named
+            # 去年占比…，上年为…: the year before the one its sentence named; 去年营收…；当年净利润…: that year
+            local = named_year.get(s)
         # (今年1月以每股1.6港元在主板掛牌: a listing's month is no context for a year-ago period (去年…同期) after it)
         dated_listing = p.month is not None and not p.day and _dates_listing(text, p)
         r = resolver.resolve(p, local_year=local, update=not dated_listing)

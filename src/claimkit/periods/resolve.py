@@ -419,8 +419,10 @@ class Resolver:
             year = pub.year
         elif p.year_from == "ctx":
             base = ctx.year if ctx else pub.year if pub else None
-            if local_year is not None and p.year_offset == -1 and not p.fiscal:
-                base = local_year  # 去年…，上年为…: the year before the one its sentence named
+            if local_year is not None and p.year_offset in (-1, 0) and not p.fiscal:
+                base = (
+                    local_year  # 去年…，上年为…: the year before the one its sentence named; 当年: that year
+                )
             if p.fiscal and not (ctx is not None and ctx.fiscal) and p.year_offset > 0 and self.fiscal_year:
                 # 新财年 after a month of the year under way (今年9月新学年…，新财年): the year after the one reported
                 base = self.fiscal_year
