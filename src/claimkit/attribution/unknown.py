@@ -31,7 +31,10 @@ STOCK_CODE_PATTERN = _CODE = (  # a stock code in brackets (002701.SZ), (SEED.US
     r"|(?!19[5-9][0-9]|20[0-4][0-9])[1-9][0-9]{3}"
     # (one that looks like a year when a release follows: 大成鋼（2027）昨（10）日公布)
     r"|(?:19[5-9][0-9]|20[0-4][0-9])(?=\s*[)）]\s*(?:昨|今|於|于|日前|近日|公布|公佈|宣布|宣佈|發布|发布))"
-    r"|(?:NYSE|NASDAQ|纳斯达克|納斯達克|纽交所|紐交所)[:：]?\s*[A-Z]{1,5}|[A-Z]{2,5}\.(?:US|O|N))\s*[)）]"
+    r"|(?:NYSE|NASDAQ|纳斯达克|納斯達克|纽交所|紐交所)[:：]?\s*[A-Z]{1,5}|[A-Z]{2,5}\.(?:US|O|N)"
+    # (London, Frankfurt, Paris, Amsterdam, Zurich, Toronto, Sydney, Singapore, Milan, Madrid, the Nordics; Tokyo
+    # and Seoul by number: 某某（SN.L）, 某某（7203.T）)
+    r"|[A-Z]{2,5}\.(?:L|DE|PA|AS|SW|TO|AX|SI|MI|MC|ST|CO|OL|HE)|[0-9]{4}\.T|[0-9]{6}\.(?:KS|KQ))\s*[)）]"
 )
 _CODE_ABBREVIATION = regex.compile(
     r"\s?[(（]\s*(?P<alias>\p{Han}{2,6})[，,、]"

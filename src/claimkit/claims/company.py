@@ -590,6 +590,8 @@ class CompanyIndex:
             return True  # 首四大客戶耐克、迅銷…佔集團銷售額的比重分別為…: the company's customers, not its subjects
         if _excluded().search(self.text, max(0, m.start - 24), m.start):
             return True  # 若剔除高鑫零售等已出售业务的影响: a business taken out of the figure
+        if before.endswith(words("via_before")) and not before.endswith(words("via_not")):
+            return True  # 經某某國際機場客運碼頭往返澳門的旅客: a place passed through, not the subject
         if before.endswith(words("supply_before")):
             return True  # 產品供應國家電網的直流工程: a customer the subject supplies, not the subject
         if before.endswith(words("maker_before")):
