@@ -372,6 +372,13 @@ def _by_company_list() -> regex.Pattern[str]:
 
 
 @cache
+def _placed_name() -> regex.Pattern[str]:
+    """的 after a place, then a name up to a period word or a year (浙江的某某啤酒去年…)."""
+    period = words_pattern(_forms().get("dated_period", ()))
+    return regex.compile(rf"的(?P<name>\p{{Han}}{{2,8}}?)(?=(?:{period})|(?:19|20)[0-9]{{2}}年)")
+
+
+@cache
 def _described_list() -> regex.Pattern[str]:
     """Two to four names opening a sentence or a clause after a topic (业者方面，, 上市公司中，), each after a phrase on
     it ending in 的 or a descriptor (以笔电板为主的某甲、专攻高层板的某乙，去年营收分别…; 软包装龙头某甲、…龙头某乙), then a
@@ -1513,7 +1520,12 @@ def find_unknown_companies(
                 described = _described_list().search(text, opening, min(b, m.end() + _DESCRIBED_REACH))
                 if described is not None and described.start() <= m.start("items") < described.end():
                     continue
-            for item in regex.split(rf"(?:{_links()})", m.group("items")):
+            items = regex.split(rf"(?:{_links()})", m.group("items"))
+            if items[-1] in _places() and text.startswith("的", m.end("items")):
+                # (河南的某甲和浙江的某乙去年…分别: the name after its place, not the place)
+                placed = _placed_name().match(text, m.end("items"))
+                items[-1] = placed.group("name") if placed is not None else ""
+            for item in items:
                 # (某甲、某乙去年的份额分别…: a time word between the last name and its 的 is no part of it)
                 time_end = next((w for w in _forms().get("partner_end", ()) if item.endswith(w)), "")
                 item = item[: len(item) - len(time_end)]
