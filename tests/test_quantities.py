@@ -314,6 +314,7 @@ ISSUE_8 = [
     ("占比三成餘", "三成餘", "30", "%", "more_than"),
     ("團膳占營收比重要拉到1成5以上", "1成5", "15", "%", "more_than"),  # a tenth in digits, as Taiwan writes
     ("營收年增1成5月起放緩", "1成", "10", "%", "exact"),  # a digit before 月 opens a month
+    ("〔記者某某／苗栗報導〕市占率約3成5，在竹南設廠", "3成5", "35", "%", "approx"),  # a Taiwan text's comma
     ("利潤超過千億元", "千億元", "100000000000", "CNY", "more_than"),
     ("收入二十點五億元", "二十點五億元", "2050000000", "CNY", "exact"),
     ("銷量翻了兩番", "翻了兩番", "4", "x", "exact"),

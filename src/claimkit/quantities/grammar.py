@@ -636,7 +636,7 @@ def _tenth_digit(text: str, pos: int, ceiling: int) -> int:
         return 0
     nxt = text[pos + 1] if pos + 1 < ceiling else ""
     if arabic and (
-        nxt.isdigit() or nxt in ".．,%％年月日号號时時" or pos < 2 or text[pos - 2] not in _ARABIC_TENTHS
+        nxt.isdigit() or nxt in ".．%％年月日号號时時" or pos < 2 or text[pos - 2] not in _ARABIC_TENTHS
     ):
         return 0  # (1成5.2%, 六成8月20日: the digit opens a number or a date of its own; 8成5 is all digits)
     if nxt in digits or nxt in chars().units or any(w.startswith(nxt) for w in units() if nxt):
