@@ -354,9 +354,10 @@ def _by_company_list() -> regex.Pattern[str]:
     # (从上市公司看, 分航空公司看: a few words of the kind before it; 某甲、某乙去年…分别: a time word may end the list)
     ends = words_pattern(_forms().get("partner_end", ()))
     brand = words_pattern(words("brand_kind"))  # (从头部连锁品牌看)
+    facet = words_pattern(words("by_facet"))  # (从企业层面看)
     return regex.compile(
         # (not 分品牌看: a company's own brands; a few words on the brands before it)
-        rf"(?:{_BY}(?:\p{{Han}}{{0,4}}?(?:{kind})|\p{{Han}}{{1,4}}?(?:{brand})|(?:{bare}))(?:来|來)?看[，,：:]"
+        rf"(?:{_BY}(?:\p{{Han}}{{0,4}}?(?:{kind})|\p{{Han}}{{1,4}}?(?:{brand})|(?:{bare}))(?:{facet})?(?:来|來)?看[，,：:]"
         # (重点企业中，某甲、某乙…分别; 规模较大的运营商中，; 业者方面，: a topic of firms opening the sentence)
         rf"|(?:^|[。！？\n](?=[^。！？\n]{{0,80}}?(?:{respectively})))"  # (only where a respectively follows)
         rf"(?P<topic>[^，,。；;：:！？\n]{{0,10}}?(?:{kind}|{bare}))(?:中|里|裡|方面)[，,])"
