@@ -170,7 +170,7 @@ def _unknown_source() -> re.Pattern[str]:
         rf"(?:{_LATIN_NAME.pattern})?"
         # (据协会对26家企业的统计: whom the statistics cover may stand between)
         rf"(?:(?:对|對)[^，,。；;：:！？\n“”]{{1,24}}?的|的)?(?:最新)?"
-        rf"(?:{data}|发布的|公布的|發佈的|公佈的)(?:{shows})?"
+        rf"(?:{data}|{words_alternation('data_participle')})(?:{shows})?"
     )
 
 
@@ -896,8 +896,9 @@ def find_cues(
             continue  # 今年以来数据显示, 行业数据显示, 某公司公布数据显示: no source named
         if subject and a > 0 and text[a - 1] in _TITLE_TAIL:
             continue  # 某联合会发布的“某某500强”调研分析报告显示: the rest of the report's title, no source
-        if name in word_set("bare_institution"):
-            body = _last_before(mentions, starts, a, _is_association)  # 据协会统计: the association named
+        if name in word_set("bare_institution") or name in word_set("institution_pronoun"):
+            # 据协会统计, 据该协会掌握的数据: the association named before
+            body = _last_before(mentions, starts, a, _is_association)
             if body is not None:
                 cues.append(Cue(a, b, body.source or _source_name(body), "data", public=True))
             continue
