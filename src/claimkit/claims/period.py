@@ -471,9 +471,13 @@ def _year_end_point(text: str, p: RawPeriod, claim_start: int) -> bool:
     ``period_end_mark``; or opening its sentence, 6月末，…) with no running total between it and the claim
     (累计成交额: role ``running_total``) and no order book in the claim's ``；``-part (在手订单: role ``backlog``)."""
     before = tuple(w for w in words("point_before") if len(w) > 1)
+    single = tuple(w for w in words("point_before") if len(w) == 1)
     marks = words("period_end_mark")
+    opening = p.start == 0 or text[p.start - 1] in "。\n"
+    # (到2021年末，…: a one-character lead opening its sentence)
+    led = p.start >= 1 and text.endswith(single, 0, p.start) and (p.start == 1 or text[p.start - 2] in "。\n")
     return (
-        (text.endswith(before, 0, p.start) or p.start == 0 or text[p.start - 1] in "。\n")
+        (text.endswith(before, 0, p.start) or opening or led)
         and (text.endswith(marks, p.start, p.end) or text.startswith(marks, p.end))
         and not any(text.find(w, p.end, claim_start) >= 0 for w in words("running_total"))
         and not any(
