@@ -16,6 +16,7 @@ from functools import cache
 
 import regex
 
+from .. import _resources
 from .._spans import Intervals
 from .._words import alternation as words_alternation
 from .._words import list_links, word_set, words, words_pattern
@@ -363,9 +364,19 @@ def _clause_final_verb(
         kind = lexicon.verbs.get(text[stop.start() - length : stop.start()])
         if kind == "forecast" and _expectation(text, stop.start() - length):
             continue  # 业绩略胜预期: expectations, not a forecast
+        if kind == "forecast" and text.endswith(_not_forecasts(), max(0, stop.start() - 8), stop.start()):
+            continue  # 延伸到钴、铜等锂电材料，: 料 ending a material's name is no verb
         if kind in ("say", "forecast") and stop.start() - length >= m.end:
             return m.end, kind  # the subject speaks for its clause too (台積電維持…400億美元的預估)
     return None
+
+
+@cache
+def _not_forecasts() -> tuple[str, ...]:
+    """Words that end in a forecast verb but are none (材料, 饮料: ``forecast_cues.tsv`` kind ``not``)."""
+    return tuple(
+        r["word"] for r in _resources.table("forecast_cues.tsv", ("word", "kind")) if r["kind"] == "not"
+    )
 
 
 def _expectation(text: str, pos: int) -> bool:
