@@ -74,6 +74,13 @@ def _customer_list() -> re.Pattern[str]:
 
 
 @cache
+def _customers_named() -> re.Pattern[str]:
+    """A customer noun and a word naming who they are, right before a name (客户以…, 客户包括…: roles
+    ``customer_noun``, ``customer_link``)."""
+    return re.compile(rf"(?:{alternation('customer_noun')})(?:{alternation('customer_link')})$")
+
+
+@cache
 def _pool_after() -> re.Pattern[str]:
     """After a group of companies, 中 then a superlative (几家公司中最大): the pool a company is ranked in."""
     return re.compile(rf"(?:{alternation('pool_after')})[^，,。；;]{{0,6}}?(?:{alternation('superlative')})")
@@ -586,6 +593,8 @@ class CompanyIndex:
             return True  # 母公司碧桂園的銷售: a company related to the subject, not the subject (母公司某某同日公布… is)
         if self.text.startswith(words("name_as_model"), m.end + (self.text[m.end : m.end + 1] in '”」"’')):
             return True  # 按照“胖东来模式”完成调改: the company names a model, it is not the subject
+        if _customers_named().search(self.text, max(0, m.start - 12), m.start):
+            return True  # 客戶以國鐵集團下屬各鐵路局為主: the company's customers, not its subject
         if _customer_list().search(self.text, max(0, m.start - 30), m.start) and self._share_after(m.end):
             return True  # 首四大客戶耐克、迅銷…佔集團銷售額的比重分別為…: the company's customers, not its subjects
         if _excluded().search(self.text, max(0, m.start - 24), m.start):
