@@ -566,7 +566,18 @@ def _resolve_periods(
             local = named_year.get(s)
         # (今年1月以每股1.6港元在主板掛牌: a listing's month is no context for a year-ago period (去年…同期) after it)
         dated_listing = p.month is not None and not p.day and _dates_listing(text, p)
-        r = resolver.resolve(p, local_year=local, update=not dated_listing)
+        # (…亏损2.71亿元，2021年则盈利3.05亿元。全年…, 而2022年亏损…: a year before the one in context, set
+        # against it, frames no later sentence)
+        earlier = (
+            p.year is not None
+            and resolver.context is not None
+            and p.year < resolver.context.year
+            and (
+                text.startswith(words("contrast_after"), p.end)
+                or text.endswith(words("contrast_before"), 0, p.start)
+            )
+        )
+        r = resolver.resolve(p, local_year=local, update=not (dated_listing or earlier))
         if sp in forecast_in_sentence and resolver.context is forecast_in_sentence[sp]:
             resolver.context = reported
         if p.forecast and r is not None and not p.comparison and not p.local:
