@@ -1257,7 +1257,7 @@ def _rating_of() -> regex.Pattern[str]:
 def _by_data() -> regex.Pattern[str]:
     """A source's data set off by a comma after its name, the name cited by 按 (按某某的统计，: role ``cite_by``)."""
     data, scope = words_alternation("data_noun"), words_alternation("data_scope")
-    # (按某某iFinD的口径计算，…: the scope its data are counted on)
+    # (按某某的口径，…: the scope its data are counted on)
     return regex.compile(
         rf"的?(?:(?:{data}){{1,2}}(?:{scope})?|(?:{scope}))(?:{words_alternation('topic_look')})?[，,]"
     )
