@@ -1885,8 +1885,10 @@ def _foreign_code(
     if not getattr(entry, "weak", False) or getattr(entry, "kind", None) != "company" or not tickers:
         return False
     codes = tickers.get(getattr(entry, "company", None) or "")
+    if not codes:
+        return False  # (a company with no codes may trade under this one)
     key = ticker_key(code)
-    return codes is not None and bool(codes) and key is not None and key not in codes
+    return key is not None and key not in codes
 
 
 def _other_company(

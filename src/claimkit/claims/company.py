@@ -455,9 +455,8 @@ class CompanyIndex:
         found = [m for m in mentions if m.kind in ("company", "product")]
         self._categories = [m.start for m in found if self._category(m)]  # 小程序游戏市场: a market
         found = [m for m in found if not self._category(m) and not self._rater(m)]
-        self._spans = sorted(
-            (m.start, m.end) for m in found
-        )  # (a verb inside a name is no verb: 某某金融租赁)
+        # where names stand (a verb inside one is no verb: 租赁 in 某某金融租赁)
+        self._spans = sorted((m.start, m.end) for m in found)
         self.comparison = {id(m) for m in found if self._comparison(m)}
         self.subject: set[int] = set()
         last_clause = None

@@ -644,9 +644,7 @@ def _tenth_digit(text: str, pos: int, ceiling: int) -> int:
     return tenth
 
 
-_ARABIC_TENTHS = (
-    "0123456789０１２３４５６７８９"  # a tenth written in digits after 成 (1成5, as Taiwan writes)
-)
+_ARABIC_TENTHS = "0123456789０１２３４５６７８９"  # a tenth in digits after 成 (1成5, as Taiwan writes)
 
 
 @cache
