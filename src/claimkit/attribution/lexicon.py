@@ -143,12 +143,15 @@ class Lexicon:
 
 
 _TICKER = re.compile(r"(?<![A-Z])([A-Z]{1,6}|[0-9]{4,6})(?![A-Z0-9])")
+_NAME_FIRST = re.compile(r"^.*[，,、]")  # the name written before the code in its brackets
 _EXCHANGES = frozenset({"SH", "SZ", "BJ", "HK", "US", "O", "N", "NYSE", "NASDAQ"})
 
 
 def ticker_key(code: str) -> str | None:
     """A stock code without its exchange: ``002701.SZ``, ``SZ002701``, ``(002701)`` -> ``2701``;
-    ``SEED.US``, ``NASDAQ: SEED`` -> ``SEED``; None when there is no code."""
+    ``SEED.US``, ``NASDAQ: SEED`` -> ``SEED``; None when there is no code. A name before a comma in the brackets
+    (``（Dutch Bros，BROS.N）``, ``（某某科工，02357）``) is no part of it."""
+    code = _NAME_FIRST.sub("", code)
     for m in _TICKER.finditer(code.upper()):
         token = m.group(1)
         if token in _EXCHANGES:

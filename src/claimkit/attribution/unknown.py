@@ -24,7 +24,8 @@ from .._words import list_links, word_set, words, words_pattern
 from ..quantities.numerals import read_numeral
 
 STOCK_CODE_PATTERN = _CODE = (  # a stock code in brackets (002701.SZ), (SEED.US), (股票代码：00700)
-    r"[(（]\s*(?:[\u4e00-\u9fff]{2,6}[，,、]\s*)?"  # (its short name first: 某某科工，02357)
+    # (its short name first: 某某科工，02357; or its English name: Dutch Bros，BROS.N)
+    r"[(（]\s*(?:[\u4e00-\u9fff]{2,6}[，,、]\s*|[A-Z][A-Za-z'&.]*(?: [A-Za-z'&.]+){0,3}[，,、]\s*)?"
     r"(?:股票代码|股票代碼|代码|代碼)?[:：]?\s*"
     r"(?:[0-9]{6}(?:\.(?:SH|SZ|BJ|sh|sz))?|[0-9]{4,5}\.(?:HK|hk|TW|TWO)|(?:SH|SZ|HK)[0-9]{4,6}|0[0-9]{3,4}"
     # a bare four-digit code (Taiwan's 信驊(5274), Hong Kong's 小米(1810)), not a year (1950-2049)
