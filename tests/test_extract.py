@@ -801,7 +801,7 @@ def test_gold_scores(folder, span_floor: float, strict_floor: float) -> None:  #
         ("heldout450", 0.960),
         ("heldout451", 0.935),
         ("heldout452", 0.960),
-        ("heldout453", 0.780),
+        ("heldout453", 0.835),
         ("heldout454", 0.930),
         ("heldout455", 0.880),
         ("heldout456", 0.815),
