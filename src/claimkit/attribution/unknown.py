@@ -37,6 +37,9 @@ STOCK_CODE_PATTERN = _CODE = (  # a stock code in brackets (002701.SZ), (SEED.US
     # and Seoul by number: 某某（SN.L）, 某某（7203.T）)
     r"|[A-Z]{2,5}\.(?:L|DE|PA|AS|SW|TO|AX|SI|MI|MC|ST|CO|OL|HE)|[0-9]{4}\.T|[0-9]{6}\.(?:KS|KQ))\s*[)）]"
 )
+_CODE_ENGLISH = regex.compile(  # 某某咖啡（Northridge Coffee，NRC.N）: the English name before the code
+    r"\s?[(（]\s*(?P<alias>[A-Z][A-Za-z'&.]*[a-z][A-Za-z'&.]*(?: [A-Za-z'&.]+){0,3})[，,、]"
+)
 _CODE_ABBREVIATION = regex.compile(
     r"\s?[(（]\s*(?P<alias>\p{Han}{2,6})[，,、]"
 )  # 某某工業（某某科工，02357）
@@ -894,11 +897,14 @@ def _contrast_opening() -> regex.Pattern[str]:
 
 @cache
 def _seated() -> regex.Pattern[str]:
-    """A name with an industry ending after where its headquarters are (role ``seat_lead``), a place and 的, before a
-    function word or a mark (总部位于西安的某某健康保险以…为特色): a company's."""
+    """A name with an industry ending, or one in Latin letters, after where its headquarters are (role
+    ``seat_lead``), a place and 的, before a function word or a mark (总部位于西安的某某健康保险以…为特色): a
+    company's."""
     seat = words_pattern(_forms().get("seat_lead", ()))
     return regex.compile(
-        rf"(?:{seat})[^\P{{Han}}的]{{2,8}}?的(?P<name>[^\P{{Han}}的]{{1,6}}?(?:{_alt('industry')}))"
+        rf"(?:{seat})[^\P{{Han}}的]{{2,8}}?的(?P<name>[^\P{{Han}}的]{{1,6}}?(?:{_alt('industry')})"
+        # (总部位于阿姆斯特丹的Northridge Coffee也…: a name in Latin letters needs no industry ending)
+        r"|[A-Z][A-Za-z0-9&.'\-]{1,11}(?: [A-Z][A-Za-z0-9&.'\-]{0,11}){0,2})"
         r"(?=[以是在则則也亦将將已，,、（(])"
     )
 
@@ -1243,6 +1249,10 @@ def find_unknown_companies(
                     name = abbreviation.group("alias")
                 named.setdefault(surface, name)
                 named.setdefault(name, name)
+                if pattern is coded and (english := _CODE_ENGLISH.match(text, name_end)) is not None:
+                    named.setdefault(
+                        english.group("alias"), name
+                    )  # 某某咖啡（Northridge Coffee，NRC.N）…Northridge Coffee表示
                 if pattern is coded:
                     listed.add(surface)
                 form = next((w for w in _legal_forms() if surface.endswith(w)), None)
