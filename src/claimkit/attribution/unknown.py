@@ -423,11 +423,14 @@ def _counted_list() -> regex.Pattern[str]:
 @cache
 def _defined_list() -> regex.Pattern[str]:
     """Two to five names side by side opening a sentence, then 是 and, a few words on, the count of them as firms of a
-    kind (某甲和某乙是国内智能快件箱的两大运营商): companies, whatever their endings."""
+    kind (某甲和某乙是国内智能快件箱的两大运营商), or a word saying they all are such firms (某甲和某乙都是…企业):
+    companies, whatever their endings."""
     kinds = words_pattern(_firm_kinds())
     return regex.compile(
         rf"(?:(?<=[。！？\n])|^)(?P<items>\p{{Han}}{{2,8}}?(?:(?:{_links()})\p{{Han}}{{2,8}}?){{1,4}})"
-        rf"是[^，,。；;！？\n]{{0,20}}?(?P<count>[2-5２-５两兩二三四五])(?:大|家)[^，,。；;！？\n]{{0,4}}?(?:{kinds})",
+        rf"(?:是[^，,。；;！？\n]{{0,20}}?(?P<count>[2-5２-５两兩二三四五])(?:大|家)[^，,。；;！？\n]{{0,4}}?"
+        # (某甲和某乙都是产业链上体量较大的非上市企业: or all of them said to be firms of a kind, role ``all_are``)
+        rf"|(?:{words_pattern(words('all_are'))})[^，,。；;！？\n]{{0,20}}?)(?:{kinds})",
         regex.MULTILINE,
     )
 
@@ -1585,17 +1588,13 @@ def find_unknown_companies(
             defined = m.re is _defined_list()  # (a name the text writes again may be a general word: 丰巢)
             # 岛内航线主要由某甲、某乙经营，两家公司去年…: names the text then counts as so many firms
             items = regex.split(rf"(?:{_links()})", m.group("items"))
-            count = read_numeral(m.group("count"))
-            if (
-                count is not None
-                and count.value == len(items)
-                and all(
-                    _HAN_RUN.fullmatch(item)
-                    and (not _common_word(item) or (defined and uses(item) >= 2))
-                    and item[0] not in _FUNCTION_CHARS
-                    and (_new_name(item, known) or item in known)
-                    for item in items
-                )
+            count = read_numeral(m.group("count")) if m.group("count") else None
+            if (count.value == len(items) if count is not None else defined) and all(
+                _HAN_RUN.fullmatch(item)
+                and (not _common_word(item) or (defined and uses(item) >= 2))
+                and item[0] not in _FUNCTION_CHARS
+                and (_new_name(item, known) or item in known)
+                for item in items
             ):
                 for item in items:
                     if item not in known:
