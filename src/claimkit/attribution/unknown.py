@@ -884,8 +884,9 @@ def _contrast_opening() -> regex.Pattern[str]:
         # (某某医药的业务集中在福建，…。公司1-6月营收…: its own business opening its paragraph)
         rf"|^(?P<name>\p{{Han}}{{1,4}}?(?:{_alt('industry')}))(?=的(?:{words_pattern(words('company_measure'))}))"
         # (某某特纸的压力更为明显。这家…纸企去年营收…: 的, then a short sentence, then 这家 calling it a kind of firm)
+        # (这家总部位于江苏江阴的聚酯切片生产商: or a descriptor of what it makes or does)
         rf"|^(?P<name>\p{{Han}}{{2,6}}?)(?=的[^。！？\n]{{1,24}}。(?:{words_pattern(words('firm_demonstrative'))})"
-        rf"[^，,。！？\n]{{0,16}}?(?:{words_pattern(_firm_kinds())}))"
+        rf"[^，,。！？\n]{{0,24}}?(?:{words_pattern((*_firm_kinds(), *(w for w in descriptor_ends() if len(w) > 1)))}))"
         # (某某医疗的日子则不太好过。公司上半年收入…: an industry ending, 的, a short sentence, then 公司; with no
         # known ending, a name the text writes again: 某某筑的复苏则相对温和。公司去年营收…)
         rf"|^(?P<name>\p{{Han}}{{1,4}}?(?:{_alt('industry')}))(?=的[^。！？\n]{{1,16}}。公司)"
