@@ -577,14 +577,16 @@ def _joined_years(model: DocModel, a: RawPeriod, b: RawPeriod) -> list[int]:
 
 def _years_in_turn(model: DocModel, ctx: QContext, near: list[RawPeriod]) -> PeriodResolution | None:
     """预计2025年净利润约51亿元，2026年有望增至54亿元，对应市盈率分别为16倍和15倍, 今明两年及2027年…依次为x、y、z: a
-    分别 list after as many years, named one by one or as runs of years (今明两年, 明后两年): one year per
-    number, in the order they were named."""
+    分别 list (or one in a clause opening on 对应) after as many years, named one by one or as runs of years (今明两年,
+    明后两年): one year per number, in the order they were named."""
     n = ctx.list_length
     if n < 2 or not near:
         return None
     text = model.text
     gap = text[max(near[-1].end, ctx.clause_start) : ctx.q.start]
     at = min((k for k in (gap.find(w) for w in words("respectively")) if k >= 0), default=-1)
+    if at < 0 and gap.lstrip("，, ").startswith(words("corresponding")):
+        at = 0  # (…，对应每股收益0.43元、0.53元和0.58元: a clause opening on 对应 shares out the years too)
     if at < 0 or any(c in gap[:at] for c in word_set("coordinator")):
         return None  # (A、B业务分别占40%和60%: the list shares out its own items, not the years)
     years: list[tuple[int, RawPeriod]] = []
