@@ -81,6 +81,12 @@ def _customers_named() -> re.Pattern[str]:
 
 
 @cache
+def _stake_after() -> re.Pattern[str]:
+    """After a name, a stake in it (的控股权, 约三成的股份, 30%股权: role ``stake_noun``)."""
+    return re.compile(rf"[^，,。；;：:\s]{{0,8}}?的?(?:{alternation('stake_noun')})")
+
+
+@cache
 def _pool_after() -> re.Pattern[str]:
     """After a group of companies, 中 then a superlative (几家公司中最大): the pool a company is ranked in."""
     return re.compile(rf"(?:{alternation('pool_after')})[^，,。；;]{{0,6}}?(?:{alternation('superlative')})")
@@ -592,6 +598,8 @@ class CompanyIndex:
             return True  # 母公司碧桂園的銷售: a company related to the subject, not the subject (母公司某某同日公布… is)
         if self.text.startswith(words("name_as_model"), m.end + (self.text[m.end : m.end + 1] in '”」"’')):
             return True  # 按照“胖东来模式”完成调改: the company names a model, it is not the subject
+        if before.endswith(words("holding_before")) and _stake_after().match(self.text, m.end):
+            return True  # 並持有某某新媒體的控股權: a company the subject owns a stake in, not the subject
         if _customers_named().search(self.text, max(0, m.start - 12), m.start):
             return True  # 客戶以國鐵集團下屬各鐵路局為主: the company's customers, not its subject
         if _customer_list().search(self.text, max(0, m.start - 30), m.start) and self._share_after(m.end):
