@@ -502,6 +502,15 @@ def _officer_opening() -> regex.Pattern[str]:
 
 
 @cache
+def _operator_opening() -> regex.Pattern[str]:
+    """A short name opening its sentence (after 在 and a place and a comma, or not) before a word saying it runs
+    what follows (role ``operator_of``: 在江苏昆山，某某旅游运营的某某古镇…)."""
+    return regex.compile(
+        rf"(?:(?:在|於|于)\p{{Han}}{{2,6}}[，,])?(?P<name>\p{{Han}}{{2,6}}?)(?=(?:{words_pattern(words('operator_of'))}))"
+    )
+
+
+@cache
 def _ticker_introduced() -> regex.Pattern[str]:
     """A name a descriptor introduces, right before a ticker in Latin capitals in brackets (循环经济企业某某新生
     （ABCD）, 温控仓储运营商Lineage（LINE）): a listed company's, whatever its ending."""
@@ -1469,8 +1478,12 @@ def find_unknown_companies(
             if again and _new_name(surface, known, without_industry(surface)) and not _common_word(surface):
                 named.setdefault(surface, surface)
     for a, b in spans:
-        for m in _at_openings(_officer_opening(), text, a, b):
-            # (某某联合创始人兼总裁张三表示: a name the text writes again, its officer named after it)
+        for m in (
+            *_at_openings(_officer_opening(), text, a, b),
+            *_at_openings(_operator_opening(), text, a, b),
+        ):
+            # (某某联合创始人兼总裁张三表示: a name the text writes again, its officer named after it; 在江苏昆山，
+            # 某某旅游运营的某某古镇…: or what it runs)
             surface = m.group("name")
             # (某某中国区总裁张三: the company's regional unit, role ``region_unit``; its officer speaks for it)
             unit = next((w for w in _forms().get("region_unit", ()) if surface.endswith(w)), "")
@@ -1488,6 +1501,8 @@ def find_unknown_companies(
                 and not _part_of_known(text, surface, known)
                 and not surface.endswith(_forms().get("firm_suffix", ()))  # (某某公司董事长: a description)
                 and not any(t in surface for t in _titles())  # (主席兼行政总裁张三: titles, no name)
+                # (香港某某國際投資（00308）…。香港某某旗下的…: the short form of a name found before is that name)
+                and not (m.re is _operator_opening() and any(surface in n for n in named))
             ):
                 named.setdefault(surface, surface)
     for a, b in spans:
