@@ -239,6 +239,13 @@ def test_a_share_verb_qualifies_only_the_share() -> None:
     assert found == [("4.1%", "exact"), ("6.2%", "exact"), ("两成", "approx")]
 
 
+def test_a_numeral_inside_a_company_name_is_not_a_claim() -> None:
+    texts = [
+        c.text for c in claims("吉林三台农村商业银行（06199）30日公布中期业绩：上半年营业收入为18.74亿元。")
+    ]
+    assert texts == ["18.74亿元"]
+
+
 def test_the_base_of_a_per_unit_rate_is_not_a_claim() -> None:
     texts = [c.text for c in claims("董事会拟每10股派发现金红利2.35元（含税），合计派息约18.6亿元。")]
     assert texts == ["2.35元", "18.6亿元"]

@@ -839,6 +839,22 @@ def _short_form(full: str, text: str) -> str:
     return stem if len(stem) >= 2 else full
 
 
+def _shortened_endings(name: str, text: str) -> list[str]:
+    """The forms of ``name`` with its ending shortened as the press writes it (role ``ending_short``:
+    某某农村商业银行 as 某某农商银行), its region opening it left out or kept, that ``text`` writes."""
+    out = []
+    for pair in _forms().get("ending_short", ()):
+        long, _, short = pair.partition(">")
+        if not name.endswith(long):
+            continue
+        stem = name[: -len(long)]
+        region = next((r for r in _forms().get("region_prefix", ()) if stem.startswith(r)), "")
+        for s in {stem, stem[len(region) :]}:
+            if len(s) >= 2 and (s + short) in text:
+                out.append(s + short)
+    return out
+
+
 _SHORTENED_MIN = 4  # characters of a listed name the press shortens to its first two
 _LATIN_LEAD = regex.compile(r"[A-Z]{2,5}(?=\p{Han})")  # a name's Latin capitals before its Han characters
 _LATIN_INSIDE = regex.compile(r"\p{Han}+[A-Za-z]{1,3}\p{Han}+")  # 某e足食: a Latin letter inside a Han name
@@ -1262,6 +1278,8 @@ def find_unknown_companies(
                     name = abbreviation.group("alias")
                 named.setdefault(surface, name)
                 named.setdefault(name, name)
+                for short in _shortened_endings(surface, text):
+                    named.setdefault(short, name)  # 吉林某台农村商业银行（06122）…。某台农商银行总资产…
                 if pattern is coded and (english := _CODE_ENGLISH.match(text, name_end)) is not None:
                     named.setdefault(
                         english.group("alias"), name

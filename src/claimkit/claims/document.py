@@ -1444,10 +1444,25 @@ def _stated_calendar(text: str, periods: list[RawPeriod], lead_end: int) -> Fisc
     return None
 
 
+def _name_spans(mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Where companies' and products' names stand, in text order."""
+    return sorted((m.start, m.end) for m in mentions if m.kind in ("company", "product"))
+
+
+def _in_name(spans: list[tuple[int, int]], q: Raw) -> bool:
+    """Whether a quantity lies inside a company's or product's name, the name going on past it (吉林某台农村商业银行:
+    a place's numeral and measure, no count)."""
+    k = bisect_right(spans, (q.start, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= q.start and q.end < spans[k][1]
+
+
 def build_model(doc: Document) -> DocModel | None:
     """The document model of ``doc``, or ``None`` when it holds no claim."""
     text = doc.cleaned.folded
-    quantities = [q for q in doc.quantities if is_claim(q) and not _per_base(text, q)]
+    name_spans = _name_spans(doc.mentions)
+    quantities = [
+        q for q in doc.quantities if is_claim(q) and not _per_base(text, q) and not _in_name(name_spans, q)
+    ]
     if not quantities:
         return None
     structure = doc.structure or Structure(text)
