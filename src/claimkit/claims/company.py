@@ -533,6 +533,15 @@ class CompanyIndex:
                     m.company = self._owner(owner)  # (this mention only: the group it names stays itself)
                 else:
                     self.parents.setdefault(m.company or m.name, self._owner(owner))
+            elif (
+                not unit
+                and main is not None
+                and main != (m.company or m.name)
+                and text.endswith(words("subsidiary_before"), 0, m.start)
+            ):
+                # (公司公告称，…子公司某某电子上半年手机出货量…: with no owner named in its paragraph, a subsidiary
+                # is the document's main company's)
+                self.parents.setdefault(m.company or m.name, main)
         # the default company, for claims before any is named: the main one, if the lead names it
         lead_end = structure.sentences[min(2, len(structure.sentences) - 1)].end if structure.sentences else 0
         self.default = (
