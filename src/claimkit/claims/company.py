@@ -607,6 +607,8 @@ class CompanyIndex:
             return True  # 母公司碧桂園的銷售: a company related to the subject, not the subject (母公司某某同日公布… is)
         if self.text.startswith(words("name_as_model"), m.end + (self.text[m.end : m.end + 1] in '”」"’')):
             return True  # 按照“胖东来模式”完成调改: the company names a model, it is not the subject
+        if self.text.startswith(words("shareholder_after"), m.end):
+            return True  # 蒙牛成为控股股东后，公司…: the company's shareholder, not the subject
         if before.endswith(words("holding_before")) and _stake_after().match(self.text, m.end):
             return True  # 並持有某某新媒體的控股權: a company the subject owns a stake in, not the subject
         if _customers_named().search(self.text, max(0, m.start - 12), m.start):
