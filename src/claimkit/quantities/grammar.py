@@ -111,6 +111,7 @@ class _Vocab(NamedTuple):
     not_after_top: frozenset[str]
     list_intro: tuple[str, ...]
     latin_basis: re.Pattern[str]
+    latin_metric: re.Pattern[str]  # a measure's abbreviation ending right before a number (EPS5.14元)
     mega: frozenset[str]  # characters after 兆 that make it mega (兆瓦): from the 兆 units
     yuan_currencies: dict[str, str]  # currency words that name a currency counted in 元 (人民币, 新台币)
     rated_nouns: tuple[str, ...]  # after a capacity, the thing it rates (10兆瓦风机): a rating, not an amount
@@ -153,6 +154,7 @@ def vocab() -> _Vocab:
         not_after_top=frozenset(w["not_after_top"]),
         list_intro=w["list_intro"],
         latin_basis=re.compile(f"(?i)(?:{words_pattern(w['latin_basis'])})$"),
+        latin_metric=re.compile(f"(?<![A-Za-z])(?:{words_pattern(w['latin_metric'])})$"),
         mega=frozenset(word[1] for word in units() if word.startswith("兆") and len(word) > 1),
         # a currency word ending in 币 names a currency whose amounts are written in 元 (人民币, 新台币,
         # 港币); one ending in 元 (美元, 港元) is a unit of its own
@@ -428,6 +430,8 @@ def _name_or_code(text: str, start: int, end: int, floor: int, ceiling: int) -> 
         and vocab().latin_basis.search(text, max(floor, start - 4), start)
     ):
         before = ""  # yoy+20.6%, QoQ-3%: a change basis written in Latin letters, then a signed number
+    elif before and _LATIN.match(before) and vocab().latin_metric.search(text, max(floor, start - 8), start):
+        before = ""  # EPS5.14元, EBITDA13.2亿欧元: a measure's abbreviation, then its figure
     if before and (_LATIN.match(before) or before in "_#@\\"):
         return True
     if before and before in "-.:：" and start - 2 >= floor and _LATIN.match(text[start - 2]):
