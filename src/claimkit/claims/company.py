@@ -463,6 +463,7 @@ class CompanyIndex:
         found = [m for m in found if not self._category(m) and not self._rater(m)]
         # where names stand (a verb inside one is no verb: 租赁 in 某某金融租赁)
         self._spans = sorted((m.start, m.end) for m in found)
+        self._found_starts = {m.start for m in found}
         self.comparison = {id(m) for m in found if self._comparison(m)}
         self.subject: set[int] = set()
         last_clause = None
@@ -607,6 +608,13 @@ class CompanyIndex:
             return True  # 母公司碧桂園的銷售: a company related to the subject, not the subject (母公司某某同日公布… is)
         if self.text.startswith(words("name_as_model"), m.end + (self.text[m.end : m.end + 1] in '”」"’')):
             return True  # 按照“胖东来模式”完成调改: the company names a model, it is not the subject
+        described = next(
+            (w for w in _descriptor_words() if len(w) > 1 and self.text.startswith(w, m.end)), None
+        )
+        if described is not None and m.end + len(described) in self._found_starts:
+            return (
+                True  # 莞深高速运营商东莞某某, 苹果供应商某某: the name inside a descriptor of the next one
+            )
         if self.text.startswith(words("shareholder_after"), m.end):
             return True  # 蒙牛成为控股股东后，公司…: the company's shareholder, not the subject
         if before.endswith(words("holding_before")) and _stake_after().match(self.text, m.end):
