@@ -92,6 +92,8 @@ EXAMPLES = [
     ("同比增长 21% 至", "21%", "21", "%", "exact"),
     ("市场份额为37.9％", "37.9％", "37.9", "%", "exact"),
     ("占比百分之二十五", "百分之二十五", "25", "%", "exact"),
+    ("其中约四分之一位于华东", "四分之一", "25", "%", "approx"),
+    ("海外收入占三分之二", "三分之二", "66.67", "%", "exact"),
     ("上升0.9 个百分点", "0.9 个百分点", "0.9", "pp", "exact"),
     ("下降20个百分点", "20个百分点", "20", "pp", "exact"),
     ("收窄50个基点", "50个基点", "0.5", "pp", "exact"),
@@ -564,6 +566,17 @@ def test_chinese_numerals_round_trip(d: Decimal) -> None:
     assert read_numeral(to_chinese_decimal(d)).value == d.normalize()  # type: ignore[union-attr]
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=2, max_value=10), st.data())
+def test_fractions_read_as_percentages(den: int, data: st.DataObject) -> None:
+    num = data.draw(st.integers(min_value=1, max_value=den - 1))
+    text = f"其中约{to_chinese(den)}分之{to_chinese(num)}来自海外"
+    (q,) = claimkit.find_quantities(text)
+    exact = Decimal(num * 100) / den
+    assert q.text == text[3 : 3 + len(q.text)] and q.unit == "%"
+    assert abs(q.value - exact) < Decimal("0.01")  # type: ignore[operator]
+
+
 @settings(max_examples=400, deadline=None)
 @given(
     DECIMALS,
@@ -722,7 +735,7 @@ def test_a_qualifier_of_the_list_holds_for_every_number(text: str, qualifiers: l
         ),
         ("全年每股派息12.5分。", [("12.5分", "0.125", "CNY", "exact")]),
         ("该片豆瓣评分8.4分。", []),  # a score, no per-share figure before it
-        ("每股收益增幅约为三分之一。", []),  # 分之: a fraction
+        ("每股收益增幅约为三分之一。", [("三分之一", "33.33", "%", "approx")]),  # 分之: a fraction, no cent
     ],
 )
 def test_a_cent_after_a_per_share_figure_is_money(text: str, found: list[tuple[str, str, str, str]]) -> None:

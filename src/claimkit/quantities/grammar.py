@@ -246,6 +246,7 @@ def master() -> re.Pattern[str]:
     | (?P<ordinal>第[ ]?(?P<ord>[{DIG}]++|[{ordinal_class}]++)(?P<ord_unit>[ ]?[位名])?)
     | (?P<topn>前(?P<top>[{top_class}]|[{DIG}]{{1,3}})(?P<top_unit>{words_pattern(with_traditional(["名", "位", "强"]))})?)
     | (?P<head>{words_pattern(cues()["first_rank"])})
+    | (?P<frac>(?P<fden>一?十|[{digit_class}]|[2-9]|1[0-9])[ ]?分之[ ]?(?P<fnum>[{digit_class}]|[1-9]))
     | (?P<main>(?:(?P<cur>{"|".join(map(re.escape, signs))})[ ]?)?(?P<num>{num})(?:[ ]?(?P<unit>{unit_words}))?(?P<rate>/(?:{words_pattern(rate_units())}))?)
     )"""
     return re.compile(pattern, re.VERBOSE)
@@ -708,6 +709,8 @@ def scan(
             raw = _read_main(m, text, start, end, numbers)
         elif form == "pct":
             raw = _read_percent_words(m)
+        elif form == "frac":
+            raw = _read_fraction(m)
         elif form == "mag":
             low, high = mags[m.group("mag")]
             raw = Raw(m.start(), m.end(), None, low, high, qualifier="range")
@@ -838,6 +841,17 @@ def _qualifier_anchor(text: str, raw: Raw, floor: int) -> int:
         if pos - length >= floor and text[pos - length : pos] in currency_words():
             return pos - length
     return pos
+
+
+def _read_fraction(m: re.Match[str]) -> Raw | None:
+    """四分之一, 三分之二: a fraction, as a percentage (25; 66.67 where the division does not end)."""
+    den, num = read_numeral(m.group("fden")), read_numeral(m.group("fnum"))
+    if den is None or num is None or not den.value or num.value is None or num.value >= den.value:
+        return None
+    value = num.value * 100 / den.value
+    if value != value.quantize(_CENT) and len(str(value.normalize())) > 8:
+        value = value.quantize(_CENT)  # (三分之一: 33.33)
+    return Raw(m.start(), m.end(), plain(value), unit="%", kind="percent")
 
 
 def _read_percent_words(m: re.Match[str]) -> Raw | None:
