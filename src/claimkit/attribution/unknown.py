@@ -684,6 +684,8 @@ def _company_start(text: str, end: int, floor: int, longest: int, han_only: bool
     (小型酒企金樽酒业; a body's name may hold one: 中国连锁经营协会)."""
     pos = _name_start(text, end, floor, longest, han_only)
     after = None if pos is None else _after_descriptor(text, pos, end)
+    if after is None and pos is not None and text.startswith("一", pos) and text[pos - 1 : pos] == "之":
+        after = pos + 1  # (…特许经营商之一某某酒店集团（WH.N）: 之一 ends the descriptor)
     return pos if after is None else after
 
 
