@@ -1201,6 +1201,8 @@ def find_unknown_companies(
                 )
                 if begin is None or stem_end - begin < (1 if pattern is not coded else 2):
                     continue
+                if stem_end - begin == 1 and text[begin] in _forms().get("verb_char", ()):
+                    continue  # (…，料集團全年溢利…: a verb before the ending, no name)
                 if pattern is coded:
                     begin = _past_inner_particle(text, begin, a)
                     # (某某制造商A.O.史密斯（AOS.N）: a founder's initials open the name)
