@@ -93,6 +93,7 @@ EXAMPLES = [
     ("市场份额为37.9％", "37.9％", "37.9", "%", "exact"),
     ("占比百分之二十五", "百分之二十五", "25", "%", "exact"),
     ("其中约四分之一位于华东", "四分之一", "25", "%", "approx"),
+    ("营收1亿2,000万元", "1亿2,000万元", "120000000", "CNY", "exact"),
     ("海外收入占三分之二", "三分之二", "66.67", "%", "exact"),
     ("上升0.9 个百分点", "0.9 个百分点", "0.9", "pp", "exact"),
     ("下降20个百分点", "20个百分点", "20", "pp", "exact"),
@@ -564,6 +565,11 @@ DECIMALS = st.decimals(
 @given(DECIMALS)
 def test_chinese_numerals_round_trip(d: Decimal) -> None:
     assert read_numeral(to_chinese_decimal(d)).value == d.normalize()  # type: ignore[union-attr]
+
+
+def test_a_comma_after_a_scale_word_separates_two_numbers() -> None:
+    found = [(q.text, str(q.value)) for q in claimkit.find_quantities("用户要突破1.8亿，480多个收费站将取消")]
+    assert found == [("1.8亿", "180000000"), ("480多个", "480")]
 
 
 @settings(max_examples=200, deadline=None)

@@ -92,7 +92,8 @@ def numeral_patterns() -> tuple[str, str, str]:
     # Arabic followed by scale words and more digits: 1343.3万, 3万4000, 25万6千, 13万2, 900多万, 4万多
     tail = (
         rf"(?:[ \u00a0]?{free(units_, scales, more)}"
-        rf"(?:{free(units_, scales, more, zero)}|[{DIG}]|[.．](?=[{DIG}])|[,，](?=[{DIG}]{{3}}(?![{DIG}])))*+)?"
+        # (a thousands separator only after a digit: 1亿2,000万; 1.8亿，480多个 is two numbers)
+        rf"(?:{free(units_, scales, more, zero)}|[{DIG}]|[.．](?=[{DIG}])|(?<=[{DIG}])[,，](?=[{DIG}]{{3}}(?![{DIG}])))*+)?"
     )
     return cn, rf"(?:{arabic}{tail}|{cn})", arabic
 
