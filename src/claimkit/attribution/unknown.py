@@ -109,9 +109,11 @@ def dated_subject() -> re.Pattern[str]:
     release = "|".join(map(re.escape, forms.get("release_verb", ())))
     results = words_pattern(words("results_noun"))
     earn = "|".join(map(re.escape, forms.get("earn_verb", ())))
+    adverb = "|".join(map(re.escape, release_adverbs()))
     return re.compile(
         rf"(?:[0-9０-９]{{1,4}}年)?(?:{period})份?(?:{figure})"
-        rf"|(?:{release})[了的]?(?:[0-9０-９]{{4}}年)?(?:{period}|全年|年度)?的?(?:{results})"
+        # (某某当晚也发布了年报: an adverb of the release's time and 也 may stand before the verb)
+        rf"|(?:(?:{adverb})(?:也|亦|则|則)?)?(?:{release})[了的]?(?:[0-9０-９]{{4}}年)?(?:{period}|全年|年度)?的?(?:{results})"
         # 國泰金則賺進86.1億元: a verb of earning and its figure right after the name
         rf"|(?:则|則|也|亦)?(?:{earn})[0-9０-９]"
     )
