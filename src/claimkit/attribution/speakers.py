@@ -1206,6 +1206,8 @@ def _source_cue(text: str, m: Mention, limit: int, lexicon: Lexicon, lead: int) 
     cited = next((w for w in cited_before() if before.endswith(w)), None)
     start: int | None = lead - len(cited) if cited is not None else None
     unit = _subunit().match(text, m.end, limit)  # 中国有色金属工业协会锂业分会, 文化和旅游部数据中心
+    if unit is not None and _verb_at(text, m.end, lexicon) is not None:
+        unit = None  # (某某证券认为公司…: a verb, then what is said; no unit's name ending in 司)
     if unit is not None:
         # (某协会下属硅业分会: the word of belonging is no part of the name)
         branch = unit.group()
