@@ -282,6 +282,12 @@ def _word_before(role: str, gap: int) -> re.Pattern[str]:
 
 
 @cache
+def _descriptor_after() -> re.Pattern[str]:
+    """A descriptor of two characters or more (供应商, 运营商), matched where a name ends."""
+    return re.compile(words_pattern([w for w in _descriptor_words() if len(w) > 1]))
+
+
+@cache
 def _descriptor_words() -> tuple[str, ...]:
     """What ends a descriptor glued before a name: a kind of firm (role ``descriptor_end``) or a leader (龙头)."""
     return (*descriptor_ends(), *leader_descriptors())
@@ -615,10 +621,8 @@ class CompanyIndex:
             return True  # 母公司碧桂園的銷售: a company related to the subject, not the subject (母公司某某同日公布… is)
         if self.text.startswith(words("name_as_model"), m.end + (self.text[m.end : m.end + 1] in '”」"’')):
             return True  # 按照“胖东来模式”完成调改: the company names a model, it is not the subject
-        described = next(
-            (w for w in _descriptor_words() if len(w) > 1 and self.text.startswith(w, m.end)), None
-        )
-        if described is not None and m.end + len(described) in self._found_starts:
+        described = _descriptor_after().match(self.text, m.end)
+        if described is not None and described.end() in self._found_starts:
             return (
                 True  # 莞深高速运营商东莞某某, 苹果供应商某某: the name inside a descriptor of the next one
             )
