@@ -1286,10 +1286,9 @@ def find_unknown_companies(
                 named.setdefault(name, name)
                 for short in _shortened_endings(surface, text):
                     named.setdefault(short, name)  # 吉林某台农村商业银行（06122）…。某台农商银行总资产…
+                # (某某咖啡（Northridge Coffee，NRC.N）…Northridge Coffee表示: the English name stands for it too)
                 if pattern is coded and (english := _CODE_ENGLISH.match(text, name_end)) is not None:
-                    named.setdefault(
-                        english.group("alias"), name
-                    )  # 某某咖啡（Northridge Coffee，NRC.N）…Northridge Coffee表示
+                    named.setdefault(english.group("alias"), name)
                 if pattern is coded:
                     listed.add(surface)
                 form = next((w for w in _legal_forms() if surface.endswith(w)), None)

@@ -621,11 +621,10 @@ class CompanyIndex:
             return True  # 母公司碧桂園的銷售: a company related to the subject, not the subject (母公司某某同日公布… is)
         if self.text.startswith(words("name_as_model"), m.end + (self.text[m.end : m.end + 1] in '”」"’')):
             return True  # 按照“胖东来模式”完成调改: the company names a model, it is not the subject
+        # (莞深高速运营商东莞某某, 苹果供应商某某: the name is inside a descriptor of the next one)
         described = _descriptor_after().match(self.text, m.end)
         if described is not None and described.end() in self._found_starts:
-            return (
-                True  # 莞深高速运营商东莞某某, 苹果供应商某某: the name inside a descriptor of the next one
-            )
+            return True
         if self.text.startswith(words("shareholder_after"), m.end):
             return True  # 蒙牛成为控股股东后，公司…: the company's shareholder, not the subject
         if before.endswith(words("holding_before")) and _stake_after().match(self.text, m.end):

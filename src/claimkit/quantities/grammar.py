@@ -850,8 +850,8 @@ def _read_fraction(m: re.Match[str]) -> Raw | None:
     if den is None or num is None or not den.value or num.value is None or num.value >= den.value:
         return None
     value = num.value * 100 / den.value
-    if value != value.quantize(_CENT) and len(str(value.normalize())) > 8:
-        value = value.quantize(_CENT)  # (三分之一: 33.33)
+    if value != value.quantize(_CENT):
+        value = value.quantize(_CENT)  # (三分之一: 33.33; 八分之一 is 12.5 as it stands)
     return Raw(m.start(), m.end(), plain(value), unit="%", kind="percent")
 
 
