@@ -506,9 +506,13 @@ def _officer_opening() -> regex.Pattern[str]:
 @cache
 def _operator_opening() -> regex.Pattern[str]:
     """A short name opening its sentence (after 在 and a place and a comma, or not) before a word saying it runs
-    what follows (role ``operator_of``: 在江苏昆山，某某旅游运营的某某古镇…)."""
+    what follows (role ``operator_of``: 在江苏昆山，某某旅游运营的某某古镇…), or after its province and 的 before its
+    period's figures (:func:`dated_subject`: 山西的某某便利去年新开门店…)."""
+    regions = words_pattern(region_prefixes())
     return regex.compile(
         rf"(?:(?:在|於|于)\p{{Han}}{{2,6}}[，,])?(?P<name>\p{{Han}}{{2,6}}?)(?=(?:{words_pattern(words('operator_of'))}))"
+        # (山西的某某便利去年新开门店420家: or after its province and 的, its period's figures)
+        rf"|(?:{regions})的(?P<name>\p{{Han}}{{2,6}}?)(?=(?:{dated_subject().pattern}))"
     )
 
 
