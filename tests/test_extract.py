@@ -827,7 +827,7 @@ def test_gold_scores(folder, span_floor: float, strict_floor: float) -> None:  #
         ("heldout469", 0.765),
         ("heldout470", 0.875),
         ("heldout471", 0.900),
-        ("heldout472", 0.905),
+        ("heldout472", 0.945),
         ("heldout473", 0.865),
         ("heldout474", 0.960),
     ],
