@@ -80,9 +80,6 @@ def _customers_named() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation('customer_noun')})(?:{alternation('customer_link')})$")
 
 
-_LIST_GAPS = frozenset(("、", "和", "及", "与", "與", "或"))  # between two items of a list of names
-
-
 @cache
 def _stake_after() -> re.Pattern[str]:
     """After a name, a stake in it (的控股权, 约三成的股份, 30%股权: role ``stake_noun``)."""
@@ -476,7 +473,7 @@ class CompanyIndex:
         self.comparison = {id(m) for m in found if self._comparison(m)}
         for prev, m in pairwise(found):
             # (来自抖音、快手等…的订单: the items listed after a base, an origin or a channel are all that)
-            if id(prev) in self.comparison and self.text[prev.end : m.start] in _LIST_GAPS:
+            if id(prev) in self.comparison and self.text[prev.end : m.start] in word_set("coordinator"):
                 self.comparison.add(id(m))
         self.subject: set[int] = set()
         last_clause = None
