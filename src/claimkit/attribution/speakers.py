@@ -44,7 +44,7 @@ _ADVERBIAL = (
     r"|[（(][0-9０-９]{{1,2}}[日号號][）)]"  # 国家统计局今天（16日）发布
     r"|{time_of_day}"
     r"|[^，。；！？\n“”]{{1,15}}?(?:时|時|会上|會上|会议|會議|期间|期間)(?=(?:{verbs}))"
-    r"|(?:向|对|對|跟|给(?!出)|給(?!出))[^，。；！？\n“”]{{1,20}}?(?=(?:{verbs}))"  # (给出: a verb)
+    r"|(?!给出|給出)(?:{addressee})[^，。；！？\n“”]{{1,20}}?(?=(?:{verbs}))"  # (给出: a verb)
     r")*+"
 )
 
@@ -58,6 +58,7 @@ def _adverbial(verbs: frozenset[str]) -> regex.Pattern[str]:
         _ADVERBIAL.format(
             verbs=alternation,
             time_of_day=words_alternation("time_of_day"),
+            addressee=words_alternation("addressee_prep"),
             adverb=words_alternation("adverb"),
             stance=_stance().pattern,
         )
