@@ -118,7 +118,8 @@ def _narrator() -> regex.Pattern[str]:
         rf"(?:{words_alternation('study_pointer')})?"  # 这份报告显示: the study named before
         rf"(?:(?:《(?:{words_alternation('report_noun')})》|(?:{words_alternation('report_noun')}))"
         rf"(?:数据|數據)?(?:{words_alternation('adverb')})?"
-        rf"(?:{words_alternation('report_phrase_verb')})"
+        # (年报披露以来: a starting point in time, no report speaking; role ``anchor_after``)
+        rf"(?:{words_alternation('report_phrase_verb')})(?!{words_alternation('anchor_after')})"
         # (报告统计，…: a study counts, before a comma; role ``study_verb``)
         rf"|(?:{words_alternation('study_noun')})(?:{words_alternation('adverb')})?(?:{words_alternation('study_verb')})(?=[，,：:]))"
     )  # (财报还显示: an adverb may stand before the verb; 《报告》显示: a report named short, 下称《报告》)

@@ -62,6 +62,16 @@ def _aggregate() -> re.Pattern[str]:
     )
 
 
+@cache
+def _examples_of_business() -> re.Pattern[str]:
+    """After a name, more names, 等 and a few words before a line of business (SAP、Oracle等传统ERP实施业务):
+    the names qualify the business (role ``business_after``)."""
+    return re.compile(
+        rf"(?:[、和及与與][A-Za-z0-9\u4e00-\u9fff·&\- ]{{1,16}}?)*等[A-Za-z0-9\u4e00-\u9fff]{{0,8}}?"
+        rf"(?:{alternation('business_after')})"
+    )
+
+
 # a mention that opens a list of examples (耐克等品牌, Nike、Patagonia等國際品牌): no subject of its clause
 _EXAMPLES_AFTER = re.compile(r"(?:[、和及与與][A-Za-z0-9\u4e00-\u9fff·&\- ]{1,16}?)*等(?![于於同待候级級])")
 
@@ -327,6 +337,16 @@ def _sold_on() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return (
         re.compile(rf"在{names}$"),
         re.compile(rf"{names}?(?:等|等等)?(?:{alternation('venue_noun')})"),
+    )
+
+
+@cache
+def _market_of_name() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """在, a scope word maybe, then a name and a few words before a market noun (在国内SAP实施服务市场): the
+    name qualifies the market (roles ``market_scope``, ``market_after``)."""
+    return (
+        re.compile(rf"在(?:{alternation('market_scope')})?$"),
+        re.compile(rf"[\u4e00-\u9fff]{{0,8}}?(?:{alternation('market_after')})"),
     )
 
 
@@ -602,6 +622,9 @@ class CompanyIndex:
         ):
             # 在momo、蝦皮等電商平台的業績, 在抖音和天猫的销量: the platforms the goods sell on, not the subject
             return True
+        market_opened, market_noun = _market_of_name()
+        if market_opened.search(before) and market_noun.match(self.text, m.end):
+            return True  # 汉得在国内SAP实施服务市场的份额: a market the name qualifies, not the subject
         if _named_channel().match(self.text, m.end):
             return True  # 抖音等新兴平台营收: a channel the company sells on, named as an example
         if self.text.startswith(words("storefront_noun"), m.end):
@@ -789,7 +812,11 @@ class CompanyIndex:
         half = max(sentence_start, self._headline_half(sentence.start, start))
         clause_start = max(self.structure.clause_start(start, sentence_start), half)
         in_clause = self._in(clause_start, start)
-        own = [m for m in in_clause if id(m) not in self.comparison]
+        own = [
+            m
+            for m in in_clause
+            if id(m) not in self.comparison and not _examples_of_business().match(text, m.end)
+        ]  # (SAP、Oracle等传统ERP实施业务收入: names qualifying a line of business are not its subject)
         if not own:
             pointed = self._former_or_latter(clause_start, sentence_start, start)
             if pointed is not None:
