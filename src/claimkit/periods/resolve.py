@@ -214,8 +214,15 @@ class Resolver:
         interim_run = None
         if interim is not None and calendar is None and fiscal_year is None:
             year = interim.year
-            if year is None and interim.year_from == "pub" and published is not None:
-                year = published.year + interim.year_offset
+            dated_before = any(
+                q.start < interim.start and (q.year is not None or q.year_from is not None) for q in framing
+            )
+            if year is None and published is not None:
+                if interim.year_from == "pub" or (interim.year_from == "ctx" and not dated_before):
+                    year = published.year + interim.year_offset  # (截至本年9月底止: no year before, this one)
+                elif interim.year_from is None and interim.month is not None and not interim.forecast:
+                    # (截至9月底止的六個月, no year: the last such six months ended before publication)
+                    year = published.year if interim.month < published.month else published.year - 1
             if year is not None and interim.month is not None:
                 # (six months to February: from the September before)
                 interim_run = Resolved(year, month=interim.month, month_from=(interim.month - 6) % 12 + 1)
