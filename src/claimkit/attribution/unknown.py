@@ -200,6 +200,12 @@ def _alt(role: str) -> str:
     return words_pattern(_forms().get(role, ()))
 
 
+def _merchant_guard() -> str:
+    """Kept after a descriptor ending in 商: not where the 商 makes a word with what follows (商会, 商品;
+    role ``merchant_word``)."""
+    return f"(?!(?<=商)[{''.join(_forms().get('merchant_word', ()))}])"
+
+
 def _descriptors(longer_only: bool = False) -> str:
     """The descriptor ends as one alternation (a trie: a regex tries it at every character), each kept from
     matching inside a unit's word (子公司: role ``descriptor_not``) and a 商 from opening a chamber (商会)."""
@@ -208,7 +214,8 @@ def _descriptors(longer_only: bool = False) -> str:
         u for u in _forms().get("descriptor_not", ()) if any(u.endswith(w) and len(u) > len(w) for w in ends)
     ]
     guard = "".join(f"(?<!{regex.escape(u)})" for u in units)
-    return f"(?:{words_pattern(ends)}){guard}(?!(?<=商)[会會])"  # (进出口商会: a chamber, see _chamber)
+    # (进出口商会: a chamber, see _chamber; 新建商品住宅: 商品, no 建商)
+    return f"(?:{words_pattern(ends)}){guard}{_merchant_guard()}"
 
 
 @cache
@@ -540,7 +547,8 @@ def _measure_introduced() -> regex.Pattern[str]:
     measure (role ``company_measure``: 另一家液压支架厂商某某重机的业绩则…): a company's, whatever its ending."""
     firms = words_pattern(_firm_descriptors())
     return regex.compile(
-        rf"(?:{firms})(?P<name>[^\P{{Han}}{_NAME_BREAK}]{{2,8}}?)(?=的(?:{words_pattern(words('company_measure'))}))"
+        rf"(?:{firms}){_merchant_guard()}(?P<name>[^\P{{Han}}{_NAME_BREAK}]{{2,8}}?)"
+        rf"(?=的(?:{words_pattern(words('company_measure'))}))"
     )
 
 
@@ -553,7 +561,7 @@ def _dated_introduced() -> regex.Pattern[str]:
     period = words_pattern(forms.get("dated_period", ()))
     figure = words_pattern(forms.get("dated_figure", ()))
     return regex.compile(
-        rf"(?:{words_pattern([*_firm_descriptors(), *forms.get('leader_descriptor', ())])})(?P<name>[^\P{{Han}}{_NAME_BREAK}和与與及]{{2,8}}?)"
+        rf"(?:{words_pattern([*_firm_descriptors(), *forms.get('leader_descriptor', ())])}){_merchant_guard()}(?P<name>[^\P{{Han}}{_NAME_BREAK}和与與及]{{2,8}}?)"
         rf"(?=(?:[0-9０-９]{{4}}年度?(?:{period})?|(?:{period}))的?(?:{figure}))"
     )
 
@@ -696,8 +704,9 @@ def _company_start(text: str, end: int, floor: int, longest: int, han_only: bool
 
 
 def _chamber(text: str, end: int, word: str) -> bool:
-    """Whether a descriptor of traders ending at ``end`` is part of a chamber's name (某某进出口商会副会长)."""
-    return word.endswith("商") and text.startswith(("会", "會"), end)
+    """Whether a descriptor of traders ending at ``end`` has its 商 in a longer word: a chamber's name
+    (某某进出口商会副会长), goods (新建商品住宅: no 建商); role ``merchant_word``."""
+    return word.endswith("商") and text.startswith(_forms().get("merchant_word", ()), end)
 
 
 def _after_descriptor(text: str, pos: int, end: int) -> int | None:

@@ -233,7 +233,12 @@ def _price_move(model: DocModel, ctx: QContext, depth: int = 0) -> bool:
     from .change import change_words_of  # (change reads this module's ratio_base)
 
     lead = model.text[ctx.clause_start : ctx.q.start].strip(" 　").rstrip("约約了")
-    if lead not in change_words_of(("direction",)) and not lead.startswith(words("share_trading")):
+    directions = change_words_of(("direction",))
+    lead = next(  # (小漲0.4%, 小幅上涨: the size of the move before its verb)
+        (lead[len(w) :] for w in words("move_size") if lead.startswith(w) and lead[len(w) :] in directions),
+        lead,
+    )
+    if lead not in directions and not lead.startswith(words("share_trading")):
         return False
     return model.matches(_role("share_price")).any_within(
         model.reach(ctx, prev.clause_start), prev.q.start
