@@ -384,6 +384,17 @@ class Resolver:
                 report = None  # 本季度 in a text on the first three quarters: the last quarter named
             if kind in ("current_quarter", "report_period") and report is not None:
                 ctx = report  # 本季度, 期内: the period the text reports, not the last one it named
+            if (
+                kind == "same_period_last_year"
+                and report is not None
+                and ctx is not None
+                and ctx.month is not None
+                and ctx.month_from is None
+                and not report.fiscal
+                and (report.quarter is not None or report.half is not None)
+                and (ctx.year, ctx.month) > (report.year, report.end_month())
+            ):
+                ctx = report  # 半年报于8月23日出炉。…上年同期为盈利…: the report's period a year before, not the day's
             return self._relative(kind, pub, ctx, self.point_month)
         fiscal = p.fiscal
         whole = not (p.quarter or p.half or p.month or p.point or p.year_edge)
