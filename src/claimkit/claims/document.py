@@ -568,15 +568,7 @@ def _resolve_periods(
         dated_listing = p.month is not None and not p.day and _dates_listing(text, p)
         # (…亏损2.71亿元，2021年则盈利3.05亿元。全年…, 而2022年亏损…: a year before the one in context, set
         # against it, frames no later sentence)
-        earlier = (
-            p.year is not None
-            and resolver.context is not None
-            and p.year < resolver.context.year
-            and (
-                text.startswith(words("contrast_after"), p.end)
-                or text.endswith(words("contrast_before"), 0, p.start)
-            )
-        )
+        earlier = _set_against(text, p, resolver.context)
         r = resolver.resolve(p, local_year=local, update=not (dated_listing or earlier))
         if sp in forecast_in_sentence and resolver.context is forecast_in_sentence[sp]:
             resolver.context = reported
@@ -592,8 +584,16 @@ def _resolve_periods(
         ):
             named_year.setdefault(s, r.year)  # (去年第4季…；全年稅後淨利…: a quarter's relative year too)
         # (自2024年第三季度以来…，较二季度: a point of reference sets no year)
-        if p.year is not None and not p.local and not p.comparison and not p.anchor and not p.fiscal:
-            # (2025/26財政年度上半年（截至12月底止六個月）: a fiscal year lends no calendar year)
+        if (
+            p.year is not None
+            and not p.local
+            and not p.comparison
+            and not p.anchor
+            and not p.fiscal
+            and not earlier
+        ):
+            # (2025/26財政年度上半年（截至12月底止六個月）: a fiscal year lends no calendar year; 而2022年亏损…；每股收益…:
+            # a year set against the one in context lends none to the ；-parts after it)
             year_in_sentence[s] = p.year
             year_part[s] = sp[1]
             coming_year.pop(s, None)
@@ -1259,8 +1259,8 @@ def _frames(
                     if r is not None and is_part(structure.text, p):
                         parts.add(r)
                         continue
-                    if in_record(structure.text, p):
-                        continue  # 创历史同期新高: the period dates a record, it frames nothing
+                    if in_record(structure.text, p) or _set_against(structure.text, p, state):
+                        continue  # 创历史同期新高: the period dates a record, it frames nothing (nor 而2022年…)
                     if r in parts and p.relative is not None and not opens:
                         continue  # 当季 after 第三季度单季: the part again (11月当月，… opening a paragraph frames it)
                     if _frames_text(p, structure.text) and r is not None:
@@ -1273,6 +1273,20 @@ def _frames(
                             months.add((r.year, r.month or 0))
         frames.append(state)
     return frames
+
+
+def _set_against(text: str, p: RawPeriod, context: Resolved | None) -> bool:
+    """Whether ``p`` is a year before the one in ``context`` set against it (而2022年亏损…, 2021年则盈利…: roles
+    ``contrast_before``, ``contrast_after``): it frames nothing after it."""
+    return (
+        p.year is not None
+        and context is not None
+        and p.year < context.year
+        and (
+            text.startswith(words("contrast_after"), p.end)
+            or text.endswith(words("contrast_before"), 0, p.start)
+        )
+    )
 
 
 def in_record(text: str, p: RawPeriod) -> bool:

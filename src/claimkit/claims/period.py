@@ -931,8 +931,8 @@ def _resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
             and any(
                 resolved.get(id(o)) == resolved.get(id(latest))
                 for o in near
-                if o is not latest and o.end <= latest.start and not is_part(text, o)
-            )  # (其中11月当月…；电源工程…: 当月 restates a part, no frame)
+                if o is not latest and o.end <= latest.start and not is_part(text, o) and not o.comparison
+            )  # (其中11月当月…；电源工程…: 当月 restates a part, no frame; 较上年…；而2022年…: a base names none)
         )
         if latest is not None and (restated or _refines_topic(model, frame, latest, resolved)):
             frame = latest
