@@ -166,6 +166,7 @@ def resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
     if found is None:
         found = _resolve_period(model, ctx)
     found = _ahead(model, ctx, found)
+    found = _standing_share(model, ctx, found)
     checked = _checked(model, ctx, found)
     # a clause continuing this figure takes its period as found, or the reported period it was moved to
     main = model.main_period
@@ -173,6 +174,23 @@ def resolve_period(model: DocModel, ctx: QContext) -> PeriodResolution:
         checked if checked.value is not None and checked.value == main and found.value != main else found
     )
     return checked
+
+
+def _standing_share(model: DocModel, ctx: QContext, found: PeriodResolution) -> PeriodResolution:
+    """分析师表示，某某在国内…市场的份额约为15%: a company's share of its market (role ``standing_share``) read by an
+    analyst, in a sentence naming no period, stands at publication (its month), not in the period the text reports."""
+    published = model.published
+    if found.evidence is not None or published is None or model.in_forecast(ctx):
+        return found
+    lead = model.text[model.reach(ctx, ctx.clause_start) : ctx.q.start]
+    if not any(w in lead for w in words("standing_share")):
+        return found
+    from .speaker import resolve_speaker  # (the speaker resolver reads the model only: no cycle at run time)
+
+    cue = resolve_speaker(model, ctx)
+    if cue is None or not cue.analyst:
+        return found
+    return PeriodResolution(Resolved(published.year, month=published.month), None)
 
 
 _PREVIEW_MONTHS = 2  # a forecast may estimate a period this many months past (a profit preview), no older
