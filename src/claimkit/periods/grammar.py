@@ -78,6 +78,7 @@ _PATTERN = rf"""
 
 # Every period mention starts with one of these: a cheap test before the alternation is tried.
 _FIRST = "0-9０-９一二三四五六七八九十〇零两QHF第前上下全整今本当该去明来同报期至迄年每季单半中首头頭"
+_ERA_REACH = 8  # characters before a period an era and its 的 may take (疫情暴发前的)
 
 
 @cache
@@ -615,9 +616,12 @@ def scan_periods(
             if p.month is not None and not p.point and before.endswith(words("point_before")):
                 p.point = True
             # (比疫情前的2019年高出…: 的 may join the era to the period)
-            era = next((w for w in words("era_before") if before.endswith((w, w + "的"))), None)
+            lead = text[
+                max(start, p.start - _ERA_REACH) : p.start
+            ]  # (较疫情暴发前的2019年: an era longer than 4)
+            era = next((w for w in words("era_before") if lead.endswith((w, w + "的"))), None)
             if era is not None:  # 超越疫情前2019年同期: an era named between the comparison and its period
-                era += "的" if before.endswith(era + "的") else ""
+                era += "的" if lead.endswith(era + "的") else ""
                 before = text[max(start, p.start - len(era) - 4) : p.start - len(era)]
             compared = (
                 before.endswith(words("period_compare"))
