@@ -945,13 +945,13 @@ def _contrast_opening() -> regex.Pattern[str]:
 def _seated() -> regex.Pattern[str]:
     """A name with an industry ending, or one in Latin letters, after where its headquarters are (role
     ``seat_lead``), a place and 的, before a function word or a mark (总部位于西安的某某健康保险以…为特色): a
-    company's."""
+    company's; one with an industry ending may open a list (总部位于南京的某某财险和总部位于西安的…)."""
     seat = words_pattern(_forms().get("seat_lead", ()))
     return regex.compile(
         rf"(?:{seat})[^\P{{Han}}的]{{2,8}}?的(?P<name>[^\P{{Han}}的]{{1,6}}?(?:{_alt('industry')})"
+        r"(?=[以是在则則也亦将將已都和与與及，,、（(])"
         # (总部位于阿姆斯特丹的Northridge Coffee也…: a name in Latin letters needs no industry ending)
-        r"|[A-Z][A-Za-z0-9&.'\-]{1,11}(?: [A-Z][A-Za-z0-9&.'\-]{0,11}){0,2})"
-        r"(?=[以是在则則也亦将將已，,、（(])"
+        r"|[A-Z][A-Za-z0-9&.'\-]{1,11}(?: [A-Z][A-Za-z0-9&.'\-]{0,11}){0,2}(?=[以是在则則也亦将將已，,、（(]))"
     )
 
 
