@@ -527,6 +527,8 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
         e = g["yedge"]
         p.month, p.point = (1 if e == "年初" else 6 if e == "年中" else 12), True
         p.year_edge = not p.has_year
+        if e == "年末" and p.year_edge and m.string.endswith(("财", "財"), 0, p.start):
+            p.start, p.fiscal = p.start - 1, True  # 财年末: the fiscal year's end, not December
     if g["edge"] or g["edge2"]:
         edge = (g["edge"] or g["edge2"]).strip()
         p.point = True

@@ -245,6 +245,13 @@ class Resolver:
         fy = year if month <= cal.end_month else year + 1  # named by the year it ends in
         return (fy - 1 if cal.named_by_start else fy), quarter
 
+    def _year_end_month(self) -> int | None:
+        """The month the fiscal year ends in: the company's calendar's, else the text's year of results
+        (截至6月30日的财年); None when it ends in December or is unknown."""
+        cal = self.calendar
+        end = cal.end_month if cal is not None and cal.end_month != 12 else self.year_end_month
+        return end if end != 12 else None
+
     def _fiscal_at_publication(self) -> int | None:
         """The fiscal year under way at publication, named by the year it ends in, from the company's calendar
         or the text's own year of results (截至3月31日止年度 published in June: the year ending next March)."""
@@ -508,6 +515,14 @@ class Resolver:
             if pub is None:
                 return None
             return Resolved(pub.year - 1 if pub.month <= 4 else pub.year)
+        elif p.year_edge and p.fiscal and (end := self._year_end_month()) is not None:
+            # 财年末: the end month of the fiscal year in context (or the text's), named by the year it ends in
+            fy = ctx.year if ctx is not None and ctx.fiscal else self.fiscal_year
+            if fy is None:
+                return None
+            cal = self.calendar
+            named_by_start = cal is not None and cal.end_month == end and cal.named_by_start
+            return Resolved(fy + 1 if named_by_start else fy, month=end)
         elif p.year_edge:
             # 年末 / 年初 with no year: the sentence's year, else the context's, else publication's
             year = local_year or (ctx.year if ctx else None) or (pub.year if pub else None)
