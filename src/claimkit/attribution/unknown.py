@@ -824,7 +824,18 @@ def _acceptable(name: str, stem: str | None = None) -> bool:
     opening, inside = _not_name_patterns()
     if name in _forms().get("not_name", ()) or opening.match(name):
         return False
-    if stem is not None and (inside.search(stem) or stem in _forms().get("industry", ())):
+    if stem is not None and (
+        inside.search(stem)
+        or stem in _forms().get("industry", ())
+        # (汽车起重机去年销量…: 起重 runs across into the ending 重机, a general noun, no name)
+        or (
+            name.startswith(stem)
+            and any(
+                m.start() < len(stem) < m.end() < len(name)
+                for m in inside.finditer(name, max(0, len(stem) - 3))
+            )
+        )
+    ):
         return (
             False  # a generic noun phrase with an industry ending: 上市银行, 中小银行; two endings: 寵物食品
         )
