@@ -1255,6 +1255,17 @@ def traditional_text(text: str) -> bool:
     return t > 0 and t > sum(1 for ch in text if ch in simplified)
 
 
+_BARE_YUAN = re.compile(r"[0-9０-９][0-9０-９,.]*(?:[万萬亿億])?元")  # 7.46億元: an amount in bare 元
+
+
+def _bare_before_naming(text: str, naming: re.Pattern[str]) -> bool:
+    """Whether the text states an amount in bare 元 before it first names a currency (營收7.46億元…。…資本支出約2億元人民幣:
+    the renminbi is that one amount's, the text counts in its place's currency)."""
+    first = naming.search(text)
+    bare = _BARE_YUAN.search(text)
+    return first is not None and bare is not None and bare.start() < first.start()
+
+
 def currency_scopes(text: str) -> CurrencyScopes:
     """The currency declarations of a text (see :class:`CurrencyScopes`)."""
     note_pattern, naming = _currency_patterns()
@@ -1270,7 +1281,7 @@ def currency_scopes(text: str) -> CurrencyScopes:
         default = named.pop()
     elif (
         not notes
-        and not named
+        and (not named or (named == {"CNY"} and _bare_before_naming(text, naming)))
         and (place := dateline_currency(text) or _wording_currency(text))
         and traditional_text(text)
     ):
