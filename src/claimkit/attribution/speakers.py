@@ -259,6 +259,7 @@ def _subject_sources(text: str, spans: list[tuple[int, int]]):  # type: ignore[n
                 m.start() - k > _SUBJECT_MAX
                 or m.start() - k < 2
                 or (k > a and text[k - 1] not in _CLAUSE_OPEN)
+                or text[k : m.start()] in word_set("not_source_head")  # (会上披露的数据显示: at the meeting)
             ):
                 continue
             yield k, m.end(), text[k : m.start()]
