@@ -406,6 +406,8 @@ def _stance() -> regex.Pattern[str]:
     """A source's view of a stock set off before what it does (则相对谨慎，; ``function_words.tsv`` roles
     ``adverb``, ``degree`` and ``stance``)."""
     return regex.compile(
+        # (某某证券的看法相对谨慎，: its view named first; role ``view_noun``)
+        rf"(?:的(?:{words_alternation('view_noun')}))?"
         rf"(?:{words_alternation('adverb')})*(?:{words_alternation('degree')})?(?:{words_alternation('stance')})[，,]"
     )
 
