@@ -125,6 +125,8 @@ PATHOLOGICAL = {
     "listing months": "今年1月以每股1.6港元在主板掛牌" * 3_000,
     # a name, then a long run of links with no 等: a list of examples is split one way only (linear, not exponential)
     "link runs": "腾讯" + "和甲" * 20_000 + "收入增长5%",
+    # a Taiwan page naming the renminbi after a long run of digits: the first bare amount is looked for once
+    "digit runs": "〔記者某某／台北報導〕營收" + "1" * 100_000 + "約2億元人民幣。",
     # many names no lexicon holds, each opening a paragraph before what it does: the finder stays linear
     "distinct names": "".join(
         f"\n{chr(0x4E00 + i % 2000)}{chr(0x5000 + i // 2000)}远行主营" for i in range(15_000)

@@ -770,8 +770,12 @@ def find_cues(
             # 该协会 names its kind: the association named before, ahead of any other institution
             association = pm.group()[1:] in word_set("bare_institution")
             named: Mention | None
-            opening = _last_before(mentions, starts, pm.start(), _is_broker, pm.start() - sentence.start)
-            if broker and opening is not None and opening.start == sentence.start:
+            opening = (
+                _last_before(mentions, starts, pm.start(), _is_broker, pm.start() - sentence.start)
+                if broker
+                else None
+            )
+            if opening is not None and opening.start == sentence.start:
                 named = opening  # 某某证券的看法相对谨慎，该券商认为…: the broker opening the sentence
             elif broker:
                 # 该券商: the broker whose note the text reads, however far back; not a broker the text

@@ -618,9 +618,8 @@ def scan_periods(
             if p.month is not None and not p.point and before.endswith(words("point_before")):
                 p.point = True
             # (比疫情前的2019年高出…: 的 may join the era to the period)
-            lead = text[
-                max(start, p.start - _ERA_REACH) : p.start
-            ]  # (较疫情暴发前的2019年: an era longer than 4)
+            # (较疫情暴发前的2019年: an era may be longer than the four characters looked at for a comparison)
+            lead = text[max(start, p.start - _ERA_REACH) : p.start]
             era = next((w for w in words("era_before") if lead.endswith((w, w + "的"))), None)
             if era is not None:  # 超越疫情前2019年同期: an era named between the comparison and its period
                 era += "的" if lead.endswith(era + "的") else ""

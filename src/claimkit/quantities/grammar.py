@@ -1255,7 +1255,8 @@ def traditional_text(text: str) -> bool:
     return t > 0 and t > sum(1 for ch in text if ch in simplified)
 
 
-_BARE_YUAN = re.compile(r"[0-9０-９][0-9０-９,.]*(?:[万萬亿億])?元")  # 7.46億元: an amount in bare 元
+# 7.46億元: an amount in bare 元 (tried at a number's first digit only: a long run of digits is read once)
+_BARE_YUAN = re.compile(r"(?<![0-9０-９,.])[0-9０-９][0-9０-９,.]*(?:[万萬亿億])?元")
 
 
 def _bare_before_naming(text: str, naming: re.Pattern[str]) -> bool:
