@@ -58,6 +58,21 @@ def _dateline_place(model: DocModel) -> str | None:
     return model.memo[key]  # type: ignore[return-value]
 
 
+_TW_LISTING = re.compile(r"\s*[（(]\d{4}\.TWO?[）)]")  # （1236.TW）, （6488.TWO）
+_FOUR_DIGIT_CODE = re.compile(r"\s*[（(][1-9]\d{3}[）)]")  # （2722）
+
+
+def _followed_by(text: str, name: str, pattern: re.Pattern[str]) -> bool:
+    """Whether ``name`` stands somewhere in ``text`` right before a match of ``pattern`` (no pattern
+    compiled per name)."""
+    i = text.find(name)
+    while i >= 0:
+        if pattern.match(text, i + len(name)):
+            return True
+        i = text.find(name, i + 1)
+    return False
+
+
 def _listed_currency(model: DocModel, name: str) -> str | None:
     """TWD for a company no list holds that the text writes with a Taiwan stock code (某某食品（1236.TW）; four
     digits alone too, 某某（2722）, in a text that names 新台币: Hong Kong's are written with five, 00135)."""
@@ -67,11 +82,8 @@ def _listed_currency(model: DocModel, name: str) -> str | None:
     if key not in model.memo:
         model.memo[key] = (
             "TWD"
-            if re.search(rf"{re.escape(name)}\s*[（(]\d{{4}}\.TWO?[）)]", model.text)
-            or (
-                re.search(rf"{re.escape(name)}\s*[（(][1-9]\d{{3}}[）)]", model.text)
-                and _names_currency(model, "TWD")
-            )
+            if _followed_by(model.text, name, _TW_LISTING)
+            or (_followed_by(model.text, name, _FOUR_DIGIT_CODE) and _names_currency(model, "TWD"))
             else None
         )
     return model.memo[key]  # type: ignore[return-value]
