@@ -265,6 +265,31 @@ def _subject_sources(text: str, spans: list[tuple[int, int]]):  # type: ignore[n
             yield k, m.end(), text[k : m.start()]
 
 
+def _kind_of_data(name: str) -> bool:
+    """Whether a source's name is a general word and a data activity (根据路网监测数据, 据行业调查数据: role
+    ``data_activity``): what kind of data, no one who gathers it (灯塔数据 is a firm's name)."""
+    noun = next((w for w in words("data_activity") if name.endswith(w) and len(name) > len(w)), None)
+    head = name[: -len(noun)] if noun is not None else ""
+    return len(head) == 2 and head.translate(_resources.variant_table()) in _resources.common_bigrams()
+
+
+@cache
+def _learned_from() -> re.Pattern[str]:
+    """从某某海关获悉: a public body no lexicon holds after 从 (its name ends with role ``public_body_suffix``), then a
+    verb of learning from it (role ``learned_from``)."""
+    return re.compile(
+        rf"(?:从|從)(?P<name>[\u4e00-\u9fff]{{1,10}}?(?:{words_alternation('public_body_suffix')}))"
+        rf"(?:{words_alternation('learned_from')})"
+    )
+
+
+def _learned_sources(text: str, spans: list[tuple[int, int]]):  # type: ignore[no-untyped-def]
+    """(start, end, name) of 从某某海关获悉: the body is the source of what the sentence goes on to say."""
+    for a, b in spans:
+        for m in _learned_from().finditer(text, a, b):
+            yield m.start(), m.end(), m.group("name")
+
+
 _DATE_WORDS = regex.compile(
     r"[0-9０-９一二三四五六七八九十]{1,4}\s?[年月日号號]|今日|今天|昨日|昨天|日前|近日|[随隨][后後]|[当當][天日]"
 )
@@ -887,13 +912,14 @@ def find_cues(
         read = Intervals((a, b) for a, b, _, _ in counting)
         unknown = [u for u in unknown if not read.overlaps(u[0], u[1])] + counting
     unknown += [(a, b, name, True) for a, b, name in _subject_sources(text, spans)]
+    unknown += [(a, b, name, False) for a, b, name in _learned_sources(text, spans)]
     for a, b, name, subject in sorted(unknown):
         if not subject and taken.overlaps(a, b):
             inner = _short_source_inside(text, a, b, name, cues)
             if inner is not None:
                 cues.remove(inner)  # 据博亚和讯统计: a longer name no list holds ends with a short source's
                 taken = Intervals([*((c.start, c.end) for c in cues), *((x, y) for x, y, _, _, _ in pending)])
-        if taken.overlaps(a, b) or name in generic or name in lexicon.entries:
+        if taken.overlaps(a, b) or name in generic or name in lexicon.entries or _kind_of_data(name):
             continue
         adverb = next((w for w in words("adverb") if name.endswith(w) and len(name) > len(w)), None)
         if adverb is not None and name[: -len(adverb)] in word_set("bare_institution"):
