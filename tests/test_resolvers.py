@@ -112,6 +112,8 @@ PATHOLOGICAL = {
     "names before codes": "青岚科技（688999.SH）" * 5_000,
     "industry subjects": "天峰材料前三季度" * 5_000,
     "han run": "蓝" * 60_000,
+    "learned from a body": "从" + "西塘海" * 20_000 + "关获悉",
+    "latin names before tickers": "服务商" + "Abc " * 20_000 + "（ABC）公布",
     "respectively lists": "比亚迪、吉利、长城的销量分别为38万辆、22万辆、11万辆，" * 1_000,
     "window words": "过去四季近五年未来三年" * 5_000,
     "dense figures": "腾讯营收1000亿元同比增长10%" * 3_000,

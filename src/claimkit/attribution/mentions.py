@@ -789,11 +789,18 @@ def _inside_word(text: str, a: int, b: int) -> bool:
     return any(text.startswith(w, a - i) for w, i in _words_around().get(text[a:b], ()) if a - i >= 0)
 
 
+def _route_name(text: str, a: int, b: int) -> bool:
+    """Whether the name at ``[a, b)`` ends a road's or a railway's name (深高速 in 广深高速: two places' first
+    characters, role ``route_place``, then a route word, role ``route_word``)."""
+    places = word_set("route_place")
+    return text[a - 1] in places and text[a] in places and text[a:b].endswith(words("route_word"))
+
+
 def _straddled(text: str, a: int, b: int, entry: Entry) -> bool:
     """Whether a company or product name at ``[a, b)`` is only part of the words around it.
 
     A name that starts with a scale character right after a numeral is the number's scale
-    (万科 in 2万科技企业, 亿光 in 50亿光伏). A three-character name is no name where the character before it
+    (万科 in 2万科技企业, 亿光 in 50亿光伏); one that ends a route's name is the route (深高速 in 广深高速). A three-character name is no name where the character before it
     makes a word with its first and its last two are a word (京东方 in 北京东方广场). A two-character name is read as a word of its own
     unless the character before it makes a word with its first and the one after a word with its
     last: 中通 in 其中通信 (其中 + 通信), 得宝 in 获得宝贵 (the two-character words of a general
@@ -801,6 +808,8 @@ def _straddled(text: str, a: int, b: int, entry: Entry) -> bool:
     if entry.kind not in ("company", "product") or a == 0:
         return False
     if text[a] in _SCALE_LEAD and text[a - 1] in _NUMERAL_BEFORE:
+        return True
+    if _route_name(text, a, b):
         return True
     words, folded = _resources.common_bigrams(), _resources.variant_table()
     if b - a >= 3 and is_industry(text[b - 1 : b + 1]):

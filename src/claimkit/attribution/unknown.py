@@ -526,10 +526,13 @@ def _operator_opening() -> regex.Pattern[str]:
 @cache
 def _ticker_introduced() -> regex.Pattern[str]:
     """A name a descriptor introduces, right before a ticker in Latin capitals in brackets (循环经济企业某某新生
-    （ABCD）, 温控仓储运营商Lineage（LINE）): a listed company's, whatever its ending."""
+    （ABCD）, 温控仓储运营商Lineage（LINE）, 墓园服务商Northfield Memorial（NFM）): a listed company's, whatever its
+    ending (in Latin letters, up to three capitalised words)."""
     longer = _descriptors(longer_only=True)  # (not 出厂价格指数（PPI）)
+    word = rf"[A-Z][A-Za-z0-9&]{{1,{_MAX_LATIN_NAME - 1}}}"
     return regex.compile(
-        rf"(?:{longer})(?P<name>[^\P{{Han}}{_NAME_BREAK}]{{2,8}}?|(?<![A-Za-z])[A-Z][A-Za-z0-9&]{{2,{_MAX_LATIN_NAME - 1}}})"
+        rf"(?:{longer})(?P<name>[^\P{{Han}}{_NAME_BREAK}]{{2,8}}?"
+        rf"|(?<![A-Za-z])[A-Z][A-Za-z0-9&]{{2,{_MAX_LATIN_NAME - 1}}}(?: {word}){{0,2}})"
         r"(?=[ ]?[(（][A-Z]{2,5}[)）])"
     )
 
@@ -1342,8 +1345,8 @@ def find_unknown_companies(
                     ):
                         named.setdefault(rest, name)
     descriptors = descriptor_ends()
-    # (a descriptor and a name of up to eight characters, or twelve in Latin letters)
-    reach = max(map(len, descriptors), default=0) + max(8, _MAX_LATIN_NAME)
+    # (a descriptor and a name of up to eight characters, or three words of up to twelve Latin letters)
+    reach = max(map(len, descriptors), default=0) + max(8, 3 * _MAX_LATIN_NAME + 2)
     release = _release_introduced()
     for a, b in spans:
         for introduced, m in (

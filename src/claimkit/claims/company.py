@@ -579,7 +579,9 @@ class CompanyIndex:
                 # is the document's main company's)
                 self.parents.setdefault(m.company or m.name, main)
         # the default company, for claims before any is named: the main one, if the lead names it
-        lead_end = structure.sentences[min(2, len(structure.sentences) - 1)].end if structure.sentences else 0
+        # (a byline's line, 本报记者 某某, is no sentence of the lead)
+        lead = [s for k, s in enumerate(structure.sentences) if k == 0 or not _byline(text, s.start, s.end)]
+        lead_end = lead[min(2, len(lead) - 1)].end if lead else 0
         self.default = (
             main
             if any(
@@ -1574,6 +1576,20 @@ def _bare_officer(text: str, cue: Cue) -> bool:
     if first < 0 or first >= cue.start:
         return False
     return any(text.endswith(t, 0, first) and _title_opens(text, titles, first - len(t)) for t in titles)
+
+
+_BYLINE_MAX = 20  # characters of a byline's line (本报记者 某某, 文/某某)
+
+
+def _byline(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is a short line of its own with no mark of a sentence or a clause: a byline."""
+    line = text[start:end].strip()
+    return (
+        len(line) <= _BYLINE_MAX
+        and (start == 0 or text[start - 1] == "\n")
+        and (end >= len(text) or text[end] == "\n" or text[end - 1] == "\n")
+        and not any(c in line for c in "。！？；，,：:")
+    )
 
 
 def _title_opens(text: str, titles: tuple[str, ...], at: int) -> bool:
