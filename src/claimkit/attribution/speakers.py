@@ -70,7 +70,8 @@ def _report_phrase() -> regex.Pattern[str]:
     """A source's report phrase: 发布数据显示, 发布的经销商库存预警指数显示, 发表报告指, 发表报告，"""
     return regex.compile(
         rf"(?:{words_alternation('report_phrase_open')})了?的?(?:[^，,。；;：:！？\n“”]|“[^”\n]{{1,20}}”){{0,32}}?"
-        rf"(?:{words_alternation('report_phrase_verb')}|指|(?=[，,：:])|(?<=》)(?=。))"  # 发布《…报告》。: the study
+        rf"(?:{words_alternation('report_phrase_verb')}|指|(?=[，,：:])|(?<=》)(?=。)"  # 发布《…报告》。: the study
+        rf"|(?<={words_alternation('study_noun')})(?=。))"  # (发布年度行业报告。: a study not set off by a title)
     )
 
 
