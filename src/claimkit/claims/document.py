@@ -1214,7 +1214,10 @@ def _main_period(
             and is_sentence_period(p)
             and not p.forecast
         )
-        if past >= max(2, counts[best]):
+        # (or the lead opens on that year, named twice or more: 去年城镇…规模…；…12月当月…；到去年末…)
+        opening = next((p for p in periods if resolved.get(id(p)) is not None), None)
+        leads = opening is not None and opening.start < lead_end and resolved.get(id(opening)) == year
+        if past >= max(2, counts[best]) or (past >= 2 and leads):
             return year
     # (a run of months, 1—10月, is a cumulative period like a quarter: not a month in passing)
     coarse = {r: n for r, n in counts.items() if r.month is None or r in windows or r.granularity == "months"}
