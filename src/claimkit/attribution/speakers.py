@@ -757,6 +757,12 @@ def find_cues(
             found = _rating_after(text, pm.end(), sentence.end, lexicon)  # 该券商将公司盈利预测下调至…
         if found is None and pm.group("institution"):
             found = _report_after(text, pm.end(), sentence.end, lexicon)  # 协会当天发布的…年度数据显示
+        if (
+            found is None
+            and pm.group("institution")
+            and (rated := _rating_of().match(text, pm.end(), sentence.end))
+        ):
+            found = (rated.end(), "rating")  # 该行的评级仍是“买入”，目标价由…; 该行的盈利预测显示，…
         if found is None and pm.group("institution"):
             follow = _source_follow().match(text, pm.end(), sentence.end)  # 该协会数据还显示
             if follow is not None and follow.end() > pm.end():
@@ -1504,11 +1510,16 @@ def _is_broker(m: Mention) -> bool:
 
 def _data_firm_name(text: str, m: re.Match[str]) -> str:
     """A source's name after 据, with 数据 when another data noun follows it: 据云合数据统计 is 云合数据's
-    statistics (据某协会统计数据 stays 某协会's)."""
+    statistics (据某协会统计数据 stays 某协会's); or a kind of body and a data noun (据某某大数据平台统计)."""
     name = m.group("name")
     end = m.end("name")
     if text.startswith(("数据", "數據"), end) and _data_noun_at().match(text, end + 2):
         return name + text[end : end + 2]
+    if text.startswith(("数据", "數據"), end):
+        # (据某某大数据平台统计: a kind of body after 数据, role ``data_org_tail``, then the data noun)
+        tail = next((w for w in words("data_org_tail") if text.startswith(w, end + 2)), None)
+        if tail is not None and _data_noun_at().match(text, end + 2 + len(tail)):
+            return name + text[end : end + 2 + len(tail)]
     return name
 
 
