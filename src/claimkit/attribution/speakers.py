@@ -236,10 +236,12 @@ def _consensus() -> re.Pattern[str]:
 
 @cache
 def _data_shows() -> re.Pattern[str]:
-    """A data noun and a verb of showing (数据显示): a source may be named right before it."""
+    """A data noun and a verb of showing (数据显示): a source may be named right before it (and a day: 某某局28日发布的
+    殡葬工作数据显示; what the published data are about, no period, may stand after the participle)."""
     return re.compile(
-        rf"(?:的)?(?:最新)?(?:{words_alternation('published_participle')})?(?:{words_alternation('data_noun')}){{1,2}}"
-        rf"(?:{words_alternation('report_phrase_verb')})"
+        rf"(?:[0-9０-９]{{1,2}}[日号號](?=(?:{words_alternation('published_participle')})))?"
+        rf"(?:的)?(?:最新)?(?:(?:{words_alternation('published_participle')})(?:(?![年季月度])[\u4e00-\u9fff]){{0,6}}?)?"
+        rf"(?:{words_alternation('data_noun')}){{1,2}}(?:{words_alternation('report_phrase_verb')})"
     )
 
 
@@ -247,6 +249,21 @@ _NAME_RE = r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·&]"
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·&]")
 _CLAUSE_OPEN = "，,。；;：:\n“”"
 _SUBJECT_MAX = 10  # characters of a source's name at a clause start, before its data noun
+
+
+_BYLINE_BRACKET = 24  # characters of a dateline's bracket holding its reporter (（记者 某某）)
+
+
+def _closes_byline(text: str, pos: int, floor: int) -> bool:
+    """Whether ``text[pos]`` closes a dateline's bracket naming its writer (…28日电（记者 某某）: role
+    ``narrator_noun``)."""
+    if text[pos] not in "）)":
+        return False
+    opening = max(
+        text.rfind("（", max(floor, pos - _BYLINE_BRACKET), pos),
+        text.rfind("(", max(floor, pos - _BYLINE_BRACKET), pos),
+    )
+    return opening >= 0 and any(text.find(w, opening, pos) >= 0 for w in words("narrator_noun"))
 
 
 def _subject_sources(text: str, spans: list[tuple[int, int]]):  # type: ignore[no-untyped-def]
@@ -259,7 +276,8 @@ def _subject_sources(text: str, spans: list[tuple[int, int]]):  # type: ignore[n
             if (
                 m.start() - k > _SUBJECT_MAX
                 or m.start() - k < 2
-                or (k > a and text[k - 1] not in _CLAUSE_OPEN)
+                # (新华社上海3月28日电（记者 某某）某某局28日发布的数据显示: a dateline's bracket closes before it)
+                or (k > a and text[k - 1] not in _CLAUSE_OPEN and not _closes_byline(text, k - 1, a))
                 or text[k : m.start()] in word_set("not_source_head")  # (会上披露的数据显示: at the meeting)
             ):
                 continue
