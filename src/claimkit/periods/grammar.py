@@ -458,6 +458,8 @@ def _read(m: regex.Match[str]) -> RawPeriod | None:
         p.year, p.year_end = int(g["yr1"]), _two_digit_year(g["yr2"])
         if p.year_end <= p.year:
             return None
+        # (2024至2026财年: fiscal years, both ends)
+        p.fiscal = g["yrange"].rsplit(g["yr2"], 1)[1].strip() not in ("年", "年度")
     elif g["year2"]:
         p.year = int(g["year2"])
     elif g["year2d"]:
