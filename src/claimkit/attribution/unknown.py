@@ -653,6 +653,15 @@ def _in_sentences_with(
         yield from pattern.finditer(text, start, end)
 
 
+def _after_company_pronoun(text: str, pos: int) -> bool:
+    """Whether the company in context stands right before ``pos``: a pronoun for it (role ``company_pronoun``:
+    该公司), or a bare 公司 or 集团 opening its clause."""
+    if text.endswith(words("company_pronoun"), 0, pos):
+        return True
+    bare = next((w for w in ("公司", "集团", "集團") if text.endswith(w, 0, pos)), None)
+    return bare is not None and (pos == len(bare) or text[pos - len(bare) - 1] in _CLAUSE_OPEN)
+
+
 def _past_inner_particle(text: str, begin: int, floor: int) -> int:
     """Where a coded name starts when a 的 inside it stopped the run (，绿的谐波（688017）): one or two characters
     before the 的 that open their clause and are no common word are the name's; else ``begin``."""
@@ -1637,6 +1646,8 @@ def find_unknown_companies(
                 continue  # (某甲、某乙去年线上销售额分别…: a period after the names makes them subjects)
             if text[m.start()] in "；;" and not all(_opens_on_region(item) for item in items):
                 continue  # (…；镇江某某和河南某某去年的销量分别…: after a ；, only names that open on their place)
+            if _after_company_pronoun(text, m.start("items")):
+                continue  # (公司静丙和白蛋白上半年的…分别: the company in context's own goods, no names)
             if all(
                 2 <= len(item) <= (6 if len(item) <= 6 or not _opens_on_region(item) else 8)
                 and _ITEM_RUN.fullmatch(item)
