@@ -2,14 +2,34 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import cache
 
+from .. import _resources
 from ..attribution.lexicon import FiscalYear
 from ..errors import ConfigError
 from .festivals import festival_months
 from .grammar import RawPeriod, fiscal_words
 from .model import normalise
+
+_SENTENCE_END = re.compile(r"[。！？\n]")
+_SENTENCE_READ = 400  # characters of a sentence read for a forecast word (an unbroken run is not read whole)
+
+
+@cache
+def _forecast_words() -> re.Pattern[str]:
+    """The words that make a figure a forecast: ``forecast_cues.tsv`` cues and the forecast verbs of
+    ``reporting_verbs.tsv`` (有望, 可能, 预计…)."""
+    cues = [r["word"] for r in _resources.table("forecast_cues.tsv", ("word", "kind")) if r["kind"] == "cue"]
+    verbs = [
+        r["verb"]
+        for r in _resources.table("reporting_verbs.tsv", ("verb", "kind"))
+        if r["kind"] == "forecast"
+    ]
+    return re.compile("|".join(map(re.escape, sorted({*cues, *verbs}, key=len, reverse=True))))
 
 
 def as_date(published: date | datetime | str | None) -> date | None:
@@ -166,6 +186,11 @@ class Resolver:
         self.fiscal_text = fiscal_text or fiscal_year is not None  # the text says 财年
         self.calendar = calendar  # the fiscal calendar of the company the text is about
         self.report: Resolved | None = None  # the period the text reports on, when known
+        self.text = ""  # the document's text (for_document), to see where the context was set
+        self.context_end = 0  # where the period that set the context ends
+        self.sentence_ends: list[
+            int
+        ] = []  # where the text's sentences end (。！？ or a line break), in order
 
     @classmethod
     def for_document(
@@ -226,7 +251,7 @@ class Resolver:
             if year is not None and interim.month is not None:
                 # (six months to February: from the September before)
                 interim_run = Resolved(year, month=interim.month, month_from=(interim.month - 6) % 12 + 1)
-        return cls(
+        resolver = cls(
             published,
             fiscal_year=fiscal_year,
             fiscal_text=fiscal_text,
@@ -234,6 +259,9 @@ class Resolver:
             year_end_month=year_spans[0].month if year_spans else None,
             interim_run=interim_run,
         )
+        resolver.text = text
+        resolver.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+        return resolver
 
     def _fiscal(self, year: int, month: int) -> tuple[int, int] | None:
         """The fiscal year and fiscal quarter holding calendar ``year``-``month``, in a text that says
@@ -296,10 +324,23 @@ class Resolver:
         """Resolve ``p``; ``local_year`` is an explicit year of the same sentence, if any."""
         r = self._resolve(p, local_year)
         if r is not None and update and (self._sets_context(p) or self._past_forecast(p, r)):
-            self.context = r
+            self.context, self.context_end = r, p.end
         if r is not None and update and p.point and r.month is not None and not (p.comparison or p.forecast):
             self.point_month = Resolved(r.year, month=r.month)  # 截至10月末…，当月: that month
         return r
+
+    def _sentence_end_between(self, a: int, b: int) -> bool:
+        ends = self.sentence_ends
+        i = bisect_left(ends, a)
+        return i < len(ends) and ends[i] < b
+
+    def _in_forecast_sentence(self, p: RawPeriod) -> bool:
+        """Whether the sentence holding ``p`` says what is yet to happen (a forecast word anywhere in it)."""
+        ends = self.sentence_ends
+        i = bisect_left(ends, p.start)
+        start = ends[i - 1] + 1 if i > 0 else 0
+        end = ends[i] if i < len(ends) else len(self.text)
+        return _forecast_words().search(self.text, start, min(end, start + _SENTENCE_READ)) is not None
 
     def _past_forecast(self, p: RawPeriod, r: Resolved) -> bool:
         """A forecast of a calendar year already over at publication (预计2022年度净利润…, in January 2023: a
@@ -506,6 +547,23 @@ class Resolver:
                 )  # 进入今年…。某某的年报显示: a year that has ended, not the one under way
             if local_year is not None and not (ctx is not None and ctx.fiscal) and not p.forecast:
                 return Resolved(local_year)  # 公司去年毛利率…；全年经营现金流…: the year its sentence named
+            if (
+                ctx is not None
+                and report is not None
+                and report.granularity == "year"
+                and not report.fiscal
+                and not ctx.fiscal
+                and ctx.granularity != "year"
+                and ctx.year == report.year + 1
+                and pub is not None
+                and pub.year == ctx.year
+                and not p.forecast
+                and self._sentence_end_between(self.context_end, p.start)
+                and not self._in_forecast_sentence(p)
+            ):
+                # (年报…；一季报同日出炉，今年1-3月…。线上渠道全年收入…: the year reported, named after the sentence
+                # of the part of the year under way, which has no full year's figures yet)
+                return report
             if ctx is not None:
                 return Resolved(ctx.year, fiscal=ctx.fiscal)
             if report is not None and report.fiscal and report.granularity == "year":
