@@ -113,6 +113,7 @@ PATHOLOGICAL = {
     "industry subjects": "天峰材料前三季度" * 5_000,
     "han run": "蓝" * 60_000,
     "learned from a body": "从" + "西塘海" * 20_000 + "关获悉",
+    "cited by a body": "按" + "西塘商" * 20_000 + "中心的统计，",
     "latin names before tickers": "服务商" + "Abc " * 20_000 + "（ABC）公布",
     "respectively lists": "比亚迪、吉利、长城的销量分别为38万辆、22万辆、11万辆，" * 1_000,
     "window words": "过去四季近五年未来三年" * 5_000,

@@ -293,6 +293,16 @@ def _kind_of_data(name: str) -> bool:
 
 
 @cache
+def _cited_by_body() -> re.Pattern[str]:
+    """按某某中心的统计，: a body no lexicon holds (its name ends with role ``body_final``) cited by 按 (role
+    ``cite_by``), then 的, a data noun and a comma."""
+    return re.compile(
+        rf"(?:{words_alternation('cite_by')})(?P<name>[\u4e00-\u9fff]{{2,14}}?(?:{words_alternation('body_final')}))"
+        rf"的(?:{words_alternation('data_noun')})(?=[，,])"
+    )
+
+
+@cache
 def _learned_from() -> re.Pattern[str]:
     """从某某海关获悉: a public body no lexicon holds after 从 (its name ends with role ``public_body_suffix``), then a
     verb of learning from it (role ``learned_from``)."""
@@ -938,6 +948,7 @@ def find_cues(
         unknown = [u for u in unknown if not read.overlaps(u[0], u[1])] + counting
     unknown += [(a, b, name, True) for a, b, name in _subject_sources(text, spans)]
     unknown += [(a, b, name, False) for a, b, name in _learned_sources(text, spans)]
+    unknown += [(m.start(), m.end(), m.group("name"), False) for m in _scan(_cited_by_body(), text, spans)]
     for a, b, name, subject in sorted(unknown):
         if not subject and taken.overlaps(a, b):
             inner = _short_source_inside(text, a, b, name, cues)
