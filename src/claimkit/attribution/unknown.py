@@ -653,6 +653,24 @@ def _in_sentences_with(
         yield from pattern.finditer(text, start, end)
 
 
+def _pointed_back(text: str, surface: str, after: int, last: dict[str, int]) -> bool:
+    """Whether a name ending in a short legal form (某某旅游集团) is pointed back to after ``after`` by a pronoun
+    of that form (该集团: role ``company_pronoun``); ``last`` memoises where the text writes each pronoun last."""
+    form = next(
+        (w for w in _forms().get("short_legal", ()) if surface.endswith(w) and len(surface) > len(w) + 1),
+        None,
+    )
+    if form is None:
+        return False
+    for p in words("company_pronoun"):
+        if p.endswith(form):
+            if p not in last:
+                last[p] = text.rfind(p)
+            if last[p] >= after:
+                return True
+    return False
+
+
 def _after_company_pronoun(text: str, pos: int) -> bool:
     """Whether the company in context stands right before ``pos``: a pronoun for it (role ``company_pronoun``:
     该公司), or a bare 公司 or 集团 opening its clause."""
@@ -1223,6 +1241,7 @@ def find_unknown_companies(
         return seen[word]
 
     named: dict[str, str] = {}  # a surface form -> the name it stands for
+    last_written: dict[str, int] = {}  # where the text writes a pronoun last (see _pointed_back)
     listed: set[str] = set()  # the names found before a stock code
     displacing: set[str] = set()
     reported = reported_results()
@@ -1551,7 +1570,10 @@ def find_unknown_companies(
             elif unit and surface == unit:
                 continue  # (亞太區總裁某某表示: the unit of the company in context, no name)
             if (
-                uses(surface) >= 2
+                (
+                    uses(surface) >= 2
+                    or (m.re is _operator_opening() and _pointed_back(text, surface, m.end(), last_written))
+                )
                 and _new_name(surface, known)
                 and not _common_word(surface)
                 and not _TIME_CHAR.search(surface)
