@@ -1004,6 +1004,7 @@ def find_cues(
             continue  # 国内市场预计…: a market named, not the market's voice
         cues.append(Cue(cm.start(), cm.end(), cm.group("voice"), "forecast", scope_end=scope))
     cues.extend(_possessive_cues(text, structure, cues, lexicon, spans))
+    cues.extend(_units_again(text, structure, cues, lexicon))
     taken = Intervals((c.start, c.end) for c in cues)
     narrators = []
     reports = sorted((c for c in cues if _source_report(text, c)), key=lambda c: c.start)
@@ -1605,6 +1606,42 @@ def _last_before(  # type: ignore[no-untyped-def]
             return mentions[k]
         k -= 1
     return None
+
+
+_UNIT_MIN = 3  # characters of a body's unit written alone again (消防救援局)
+
+
+def _units_again(text: str, structure: Structure, cues: list[Cue], lexicon: Lexicon) -> list[Cue]:
+    """A unit of a listed body, named with it once (应急管理部消防救援局), written alone again opening a clause
+    before a verb of speaking or showing (消防救援局还通报，…): the same speaker."""
+    units: dict[str, Cue] = {}
+    for c in cues:
+        said = c.speaker or ""
+        if c.person or said in lexicon.entries:
+            continue
+        parent = next(
+            (
+                said[:k]
+                for k in range(len(said) - _UNIT_MIN, 1, -1)
+                if (entry := lexicon.entries.get(said[:k])) is not None and entry.kind == "source"
+            ),
+            None,
+        )
+        if parent is not None:
+            units.setdefault(said[len(parent) :], c)
+    if not units:
+        return []
+    taken = Intervals((c.start, c.end) for c in cues)
+    out: list[Cue] = []
+    for unit, first in units.items():
+        k = text.find(unit, first.end)
+        while k >= 0:
+            if (text[k - 1] in _CLAUSE_OPEN or text[k - 1] == "。") and not taken.overlaps(k, k + len(unit)):
+                found = _after_subject(text, k + len(unit), structure.sentence_at(k).end, lexicon)
+                if found is not None:
+                    out.append(Cue(k, found[0], first.speaker, found[1], public=first.public))
+            k = text.find(unit, k + len(unit))
+    return out
 
 
 def _public(sector: str | None) -> bool:
