@@ -800,8 +800,9 @@ def _straddled(text: str, a: int, b: int, entry: Entry) -> bool:
     """Whether a company or product name at ``[a, b)`` is only part of the words around it.
 
     A name that starts with a scale character right after a numeral is the number's scale
-    (万科 in 2万科技企业, 亿光 in 50亿光伏); one that ends a route's name is the route (深高速 in 广深高速). A three-character name is no name where the character before it
-    makes a word with its first and its last two are a word (京东方 in 北京东方广场). A two-character name is read as a word of its own
+    (万科 in 2万科技企业, 亿光 in 50亿光伏); one that ends a route's name is the route (深高速 in 广深高速).
+    A three-character name is no name where the character before it makes a word with its first and its
+    last two are a word (京东方 in 北京东方广场). A two-character name is read as a word of its own
     unless the character before it makes a word with its first and the one after a word with its
     last: 中通 in 其中通信 (其中 + 通信), 得宝 in 获得宝贵 (the two-character words of a general
     dictionary: see ``_resources.common_bigrams``)."""

@@ -188,9 +188,8 @@ class Resolver:
         self.report: Resolved | None = None  # the period the text reports on, when known
         self.text = ""  # the document's text (for_document), to see where the context was set
         self.context_end = 0  # where the period that set the context ends
-        self.sentence_ends: list[
-            int
-        ] = []  # where the text's sentences end (。！？ or a line break), in order
+        # where the text's sentences end (。！？ or a line break), in order: read when first needed
+        self._sentence_ends: list[int] | None = None
 
     @classmethod
     def for_document(
@@ -260,7 +259,6 @@ class Resolver:
             interim_run=interim_run,
         )
         resolver.text = text
-        resolver.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
         return resolver
 
     def _fiscal(self, year: int, month: int) -> tuple[int, int] | None:
@@ -328,6 +326,12 @@ class Resolver:
         if r is not None and update and p.point and r.month is not None and not (p.comparison or p.forecast):
             self.point_month = Resolved(r.year, month=r.month)  # 截至10月末…，当月: that month
         return r
+
+    @property
+    def sentence_ends(self) -> list[int]:
+        if self._sentence_ends is None:
+            self._sentence_ends = [m.start() for m in _SENTENCE_END.finditer(self.text)]
+        return self._sentence_ends
 
     def _sentence_end_between(self, a: int, b: int) -> bool:
         ends = self.sentence_ends
