@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from functools import cache
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import TYPE_CHECKING
 
 from .. import _resources
@@ -580,8 +580,13 @@ class CompanyIndex:
                 self.parents.setdefault(m.company or m.name, main)
         # the default company, for claims before any is named: the main one, if the lead names it
         # (a byline's line, 本报记者 某某, is no sentence of the lead)
-        lead = [s for k, s in enumerate(structure.sentences) if k == 0 or not _byline(text, s.start, s.end)]
-        lead_end = lead[min(2, len(lead) - 1)].end if lead else 0
+        lead = list(
+            islice(
+                (s for k, s in enumerate(structure.sentences) if k == 0 or not _byline(text, s.start, s.end)),
+                3,
+            )
+        )
+        lead_end = lead[-1].end if lead else 0
         self.default = (
             main
             if any(
